@@ -1,0 +1,129 @@
+package youthbot
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MemberStatus is where a member stands with their branch.
+type MemberStatus string
+
+// Member statuses.
+const (
+	StatusPending   MemberStatus = "pending"   // registered, waiting for a secretary
+	StatusApproved  MemberStatus = "approved"  // a member of the branch
+	StatusRejected  MemberStatus = "rejected"  // turned down; may register again
+	StatusForgotten MemberStatus = "forgotten" // personal data erased; kept for counts
+)
+
+// Member is a union member (đoàn viên) of one branch. UserID is the member's
+// Telegram user id; a forgotten member gets a negative anonymous id instead.
+type Member struct {
+	UserID       int64        `json:"user_id"`
+	Unit         string       `json:"unit"`
+	FullName     string       `json:"full_name,omitempty"`
+	Birth        Date         `json:"birth,omitzero"`
+	Phone        string       `json:"phone,omitempty"`
+	Status       MemberStatus `json:"status"`
+	RegisteredAt time.Time    `json:"registered_at"`
+	DecidedAt    time.Time    `json:"decided_at,omitzero"` // approved or rejected
+	DecidedBy    int64        `json:"decided_by,omitempty"`
+	LeftAt       time.Time    `json:"left_at,omitzero"` // forgotten or left the union
+}
+
+// Union age bounds (Điều lệ Đoàn): members are 16 to 30 years old.
+const (
+	MinUnionAge = 16
+	MaxUnionAge = 30
+)
+
+// Name limits.
+const (
+	MinNameLen = 2
+	MaxNameLen = 80
+)
+
+// AgeOutsideUnion reports whether the member's age on day is outside 16-30.
+// A member without a birth date is not flagged.
+func (m *Member) AgeOutsideUnion(day Date) bool {
+	if m.Birth.IsZero() {
+		return false
+	}
+	age := m.Birth.YearsSince(day)
+	return age < MinUnionAge || age > MaxUnionAge
+}
+
+// Active reports whether m counts as a member on day t: approved before t and
+// not gone by then.
+func (m *Member) Active(t time.Time) bool {
+	if m.Status != StatusApproved && m.Status != StatusForgotten {
+		return false
+	}
+	if m.DecidedAt.IsZero() || m.DecidedAt.After(t) {
+		return false
+	}
+	return m.LeftAt.IsZero() || m.LeftAt.After(t)
+}
+
+// NormalizeName cleans a full name as typed: Unicode NFC (so composed and
+// decomposed Vietnamese compare equal), spaces collapsed, ends trimmed.
+func NormalizeName(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// ValidateName checks a normalised full name: 2-80 letters, spaces and the
+// marks - ' . used in names. It returns EINVALID errors with a reason.
+func ValidateName(name string) error {
+	n := utf8.RuneCountInString(name)
+	if n > MaxNameLen {
+		return Errorf(EINVALID, "err.name_long", MaxNameLen)
+	}
+	if n < MinNameLen {
+		return Errorf(EINVALID, "err.name_short")
+	}
+	letters := 0
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.Is(unicode.Mn, r), r == ' ', r == '-', r == '\'', r == '.':
+		default:
+			return Errorf(EINVALID, "err.name_chars")
+		}
+	}
+	if letters < MinNameLen {
+		return Errorf(EINVALID, "err.name_short")
+	}
+	return nil
+}
+
+// ValidateBirth checks a date of birth against today: not in the future and
+// an age between 6 and 100 (ages outside 16-30 are allowed but flagged).
+func ValidateBirth(birth, today Date) error {
+	if birth.After(today) {
+		return Errorf(EINVALID, "err.birth_future")
+	}
+	if age := birth.YearsSince(today); age < 6 || age > 100 {
+		return Errorf(EINVALID, "err.birth_implausible")
+	}
+	return nil
+}
+
+// NormalizePhone turns a phone number as Telegram clients send it (with or
+// without '+', with spaces) into +digits. It returns "" when s has no digits.
+func NormalizePhone(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "+" + b.String()
+}

@@ -1,0 +1,38 @@
+package youthbot
+
+import "time"
+
+// Lane orders what the bot sends: replies to what a user just did go first
+// and are not throttled beyond Telegram's own answers; notifications (the
+// bot's own initiative) keep the configured rates.
+type Lane uint8
+
+// Lanes.
+const (
+	LaneReply  Lane = iota // answers to the user's own action
+	LaneNotify             // approval requests, reminders, tallies, broadcasts
+)
+
+// Outgoing is one Bot API call the bot has decided to make: it is written to
+// the persistent outbox in the same transaction as the change that caused it
+// and delivered after the commit.
+type Outgoing struct {
+	Seq    uint64            `json:"-"`                // outbox key, set when stored
+	Chat   int64             `json:"chat"`             // the chat it goes to (rate limits, 403 handling)
+	Lane   Lane              `json:"lane"`             // reply or notification
+	Method string            `json:"method"`           // Bot API method
+	Params map[string]string `json:"params"`           // form parameters, JSON values as strings
+	File   *OutFile          `json:"file,omitempty"`   // an upload, for sendPhoto/sendDocument
+	Key    string            `json:"key,omitempty"`    // idempotency key: a second item with it is not queued
+	Queued time.Time         `json:"queued"`           // when it was queued
+	Tries  int               `json:"tries,omitempty"`  // failed attempts so far
+	Group  bool              `json:"group,omitempty"`  // the chat is a group (20 msg/min)
+	Notice string            `json:"notice,omitempty"` // what it is, for logs and metrics ("reply", "approval", "tally")
+}
+
+// OutFile is a file uploaded with an Outgoing call.
+type OutFile struct {
+	Field string `json:"field"` // "photo", "document"
+	Name  string `json:"name"`
+	Data  []byte `json:"data"`
+}

@@ -1,0 +1,212 @@
+package storage
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// ErrLocked is returned by Open when another process holds the database.
+var ErrLocked = errors.New("database is in use by another process")
+
+// Options tune Open.
+type Options struct {
+	// Timeout is how long Open waits for another process's lock; 0 means 1s.
+	Timeout time.Duration
+	// ReadOnly opens the file with a shared lock, for backups and reports.
+	ReadOnly bool
+	// NoSync skips fsync (benchmark data generation only).
+	NoSync bool
+}
+
+// DB is youthbot's database.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+// Open opens (creating if needed) the database at path, creates buckets and
+// runs pending migrations. A file locked by another process gives ErrLocked
+// after opts.Timeout.
+func Open(path string, opts Options) (*DB, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:      opts.Timeout,
+		ReadOnly:     opts.ReadOnly,
+		NoSync:       opts.NoSync,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// Batch callers are the outbox sender's chats and webhook requests:
+	// each waits for its commit, so a short delay keeps them responsive.
+	b.MaxBatchDelay = 2 * time.Millisecond
+	db := &DB{bolt: b, path: path}
+	if !opts.ReadOnly {
+		if err := b.Update(migrate); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("migrate %s: %w", path, err)
+		}
+	} else if err := b.View(checkVersion); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path returns the file the database lives in.
+func (db *DB) Path() string { return db.path }
+
+// Bolt returns the underlying bbolt handle, for benchmarks and checks.
+func (db *DB) Bolt() *bolt.DB { return db.bolt }
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(fn func(*Tx) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+}
+
+// Update runs fn in a read-write transaction and commits (one fsync) if fn
+// returns nil.
+func (db *DB) Update(fn func(*Tx) error) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+}
+
+// Batch runs fn in a read-write transaction shared with concurrent Batch
+// callers (group commit). fn may run more than once: it must have no effects
+// outside the transaction.
+func (db *DB) Batch(fn func(*Tx) error) error {
+	return db.bolt.Batch(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+}
+
+// WriteTo writes a consistent copy of the database to w, without blocking
+// writers for longer than a read transaction does.
+func (db *DB) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("backup: %w", err)
+	}
+	return n, nil
+}
+
+// Tx is a transaction with youthbot's typed operations. It must not be used
+// after the function it was given to returns.
+type Tx struct {
+	tx *bolt.Tx
+}
+
+// Bolt returns the underlying bbolt transaction.
+func (t *Tx) Bolt() *bolt.Tx { return t.tx }
+
+// Writable reports whether t can write.
+func (t *Tx) Writable() bool { return t.tx.Writable() }
+
+func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+
+func (t *Tx) getJSON(bucket, key []byte, v any) (bool, error) {
+	data := t.bucket(bucket).Get(key)
+	if data == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return true, fmt.Errorf("decode %s/%x: %w", bucket, key, err)
+	}
+	return true, nil
+}
+
+func (t *Tx) putJSON(bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s/%x: %w", bucket, key, err)
+	}
+	if err := t.bucket(bucket).Put(key, data); err != nil {
+		return fmt.Errorf("put %s/%x: %w", bucket, key, err)
+	}
+	return nil
+}
+
+// idKey encodes a Telegram id so that keys sort by id (negative ids first).
+func idKey(id int64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, uint64(id)^(1<<63))
+	return b
+}
+
+func keyID(b []byte) int64 {
+	return int64(binary.BigEndian.Uint64(b) ^ (1 << 63))
+}
+
+func u64Key(n uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, n)
+	return b
+}
+
+// join builds a composite key: parts separated by 0x00 (unit codes and
+// strings never contain it).
+func join(parts ...[]byte) []byte {
+	n := len(parts) - 1
+	for _, p := range parts {
+		n += len(p)
+	}
+	k := make([]byte, 0, n)
+	for i, p := range parts {
+		if i > 0 {
+			k = append(k, 0)
+		}
+		k = append(k, p...)
+	}
+	return k
+}
+
+// prefixScan calls fn for each key of bucket starting with prefix.
+func (t *Tx) prefixScan(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	c := t.bucket(bucket).Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if err := fn(k, v); err == errStop {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hasPrefix(k, p []byte) bool {
+	return len(k) >= len(p) && string(k[:len(p)]) == string(p)
+}
+
+// Verify opens the database file at path read-only and checks its
+// consistency (pages, freelist) and schema version.
+func Verify(path string) error {
+	db, err := Open(path, Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return fmt.Errorf("check %s: %w", path, err)
+		}
+		return nil
+	})
+}

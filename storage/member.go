@@ -1,0 +1,129 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"youthbot"
+)
+
+// Member returns the member record of a Telegram user, or ENOTFOUND.
+func (t *Tx) Member(userID int64) (youthbot.Member, error) {
+	var m youthbot.Member
+	ok, err := t.getJSON(bMembers, idKey(userID), &m)
+	if err != nil {
+		return m, err
+	}
+	if !ok {
+		return m, youthbot.Errorf(youthbot.ENOTFOUND, "err.not_member")
+	}
+	return m, nil
+}
+
+// PutMember creates or updates a member and keeps the unit index right.
+func (t *Tx) PutMember(m youthbot.Member) error {
+	var old youthbot.Member
+	found, err := t.getJSON(bMembers, idKey(m.UserID), &old)
+	if err != nil {
+		return err
+	}
+	idx := t.bucket(bUnitMembers)
+	if found && old.Unit != m.Unit {
+		if err := idx.Delete(join([]byte(old.Unit), idKey(m.UserID))); err != nil {
+			return fmt.Errorf("unindex member: %w", err)
+		}
+	}
+	if err := idx.Put(join([]byte(m.Unit), idKey(m.UserID)), []byte(m.Status)); err != nil {
+		return fmt.Errorf("index member: %w", err)
+	}
+	return t.putJSON(bMembers, idKey(m.UserID), m)
+}
+
+// DeleteMember removes a member record and its index entry.
+func (t *Tx) DeleteMember(userID int64) error {
+	m, err := t.Member(userID)
+	if err != nil {
+		return err
+	}
+	if err := t.bucket(bUnitMembers).Delete(join([]byte(m.Unit), idKey(userID))); err != nil {
+		return fmt.Errorf("unindex member: %w", err)
+	}
+	return t.bucket(bMembers).Delete(idKey(userID))
+}
+
+// MembersOf returns the members of one unit whose status is one of statuses
+// (all when none is given), ordered by id.
+func (t *Tx) MembersOf(unit string, statuses ...youthbot.MemberStatus) ([]youthbot.Member, error) {
+	var out []youthbot.Member
+	prefix := join([]byte(unit), nil)
+	err := t.prefixScan(bUnitMembers, prefix, func(k, v []byte) error {
+		if len(statuses) > 0 && !hasStatus(statuses, youthbot.MemberStatus(v)) {
+			return nil
+		}
+		m, err := t.Member(keyID(k[len(prefix):]))
+		if err != nil {
+			return fmt.Errorf("member of %s: %w", unit, err)
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// CountMembers counts the members of one unit by status.
+func (t *Tx) CountMembers(unit string) map[youthbot.MemberStatus]int {
+	counts := map[youthbot.MemberStatus]int{}
+	t.prefixScan(bUnitMembers, join([]byte(unit), nil), func(_, v []byte) error {
+		counts[youthbot.MemberStatus(v)]++
+		return nil
+	})
+	return counts
+}
+
+func hasStatus(list []youthbot.MemberStatus, s youthbot.MemberStatus) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ForgetMember erases a member's personal data: the record moves to a new
+// negative anonymous id, keeping unit, status dates and counts, so figures of
+// the past stay right while nothing links it to the person. It returns the
+// anonymous id.
+func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
+	m, err := t.Member(userID)
+	if err != nil {
+		return 0, err
+	}
+	if err := t.DeleteMember(userID); err != nil {
+		return 0, err
+	}
+	meta := t.bucket(bMeta)
+	var seq uint64
+	if b := meta.Get(keyAnonSequence); b != nil {
+		seq = binary.BigEndian.Uint64(b)
+	}
+	seq++
+	if err := meta.Put(keyAnonSequence, u64Key(seq)); err != nil {
+		return 0, fmt.Errorf("anon sequence: %w", err)
+	}
+	anon := -int64(seq)
+	wasMember := m.Status == youthbot.StatusApproved
+	m = youthbot.Member{
+		UserID:       anon,
+		Unit:         m.Unit,
+		Status:       youthbot.StatusForgotten,
+		RegisteredAt: m.RegisteredAt,
+		DecidedAt:    m.DecidedAt,
+	}
+	if !wasMember {
+		// Never counted: nothing to keep.
+		return anon, nil
+	}
+	m.LeftAt = now
+	return anon, t.PutMember(m)
+}

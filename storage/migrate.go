@@ -1,0 +1,78 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket names.
+var (
+	bMeta           = []byte("meta")
+	bUnits          = []byte("units")            // code → Unit
+	bUnitChildren   = []byte("unit_children")    // parent 0 child → nil ("" parent for roots)
+	bMembers        = []byte("members")          // idKey(user) → Member
+	bUnitMembers    = []byte("unit_members")     // unit 0 idKey(user) → status
+	bSecretaries    = []byte("secretaries")      // idKey(user) unit → nil
+	bUnitSecretary  = []byte("unit_secretaries") // unit 0 idKey(user) → nil
+	bInvites        = []byte("invites")          // code → Invite
+	bUnitInvites    = []byte("unit_invites")     // unit 0 kind → code of the unit's standing member link
+	bUsers          = []byte("users")            // idKey(user) → User
+	bDialogs        = []byte("dialogs")          // idKey(user) → Dialog
+	bUpdates        = []byte("updates")          // u64(update_id) → unix seconds handled
+	bOutbox         = []byte("outbox")           // u64(seq) → Outgoing
+	bOutboxKeys     = []byte("outbox_keys")      // idempotency key → unix seconds queued
+	keySchema       = []byte("schema")
+	keyOffset       = []byte("offset")
+	keyAnonSequence = []byte("anon_seq")
+)
+
+// migrations are applied in order; the schema version is how many ran. Never
+// edit or reorder one that has shipped: append.
+var migrations = []func(*bolt.Tx) error{
+	// 1: the foundation's buckets.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bUnits, bUnitChildren, bMembers, bUnitMembers, bSecretaries,
+			bUnitSecretary, bInvites, bUnitInvites, bUsers, bDialogs, bUpdates, bOutbox, bOutboxKeys} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
+}
+
+// SchemaVersion is the schema this build writes.
+var SchemaVersion = uint64(len(migrations))
+
+func migrate(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bMeta)
+	if err != nil {
+		return fmt.Errorf("create meta: %w", err)
+	}
+	var v uint64
+	if b := meta.Get(keySchema); b != nil {
+		v = binary.BigEndian.Uint64(b)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("database schema %d is newer than this build's %d", v, SchemaVersion)
+	}
+	for ; v < SchemaVersion; v++ {
+		if err := migrations[v](tx); err != nil {
+			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+	}
+	return meta.Put(keySchema, u64Key(v))
+}
+
+func checkVersion(tx *bolt.Tx) error {
+	meta := tx.Bucket(bMeta)
+	if meta == nil || meta.Get(keySchema) == nil {
+		return fmt.Errorf("not a youthbot database (no schema version)")
+	}
+	if v := binary.BigEndian.Uint64(meta.Get(keySchema)); v != SchemaVersion {
+		return fmt.Errorf("database schema %d, this build needs %d: run the bot once to migrate", v, SchemaVersion)
+	}
+	return nil
+}

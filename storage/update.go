@@ -1,0 +1,61 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"time"
+)
+
+// UpdateSeen reports whether the update was already applied.
+func (t *Tx) UpdateSeen(updateID int) bool {
+	return t.bucket(bUpdates).Get(u64Key(uint64(updateID))) != nil
+}
+
+// MarkUpdate records the update as applied (in the transaction that applies
+// it) and advances the stored offset past it.
+func (t *Tx) MarkUpdate(updateID int, at time.Time) error {
+	if err := t.bucket(bUpdates).Put(u64Key(uint64(updateID)), u64Key(uint64(at.Unix()))); err != nil {
+		return fmt.Errorf("mark update %d: %w", updateID, err)
+	}
+	if int64(updateID) > t.Offset() {
+		return t.SetOffset(int64(updateID))
+	}
+	return nil
+}
+
+// Offset returns the highest update id applied (0 if none).
+func (t *Tx) Offset() int64 {
+	b := t.bucket(bMeta).Get(keyOffset)
+	if b == nil {
+		return 0
+	}
+	return int64(binary.BigEndian.Uint64(b))
+}
+
+// SetOffset stores the highest update id applied.
+func (t *Tx) SetOffset(id int64) error {
+	return t.bucket(bMeta).Put(keyOffset, u64Key(uint64(id)))
+}
+
+// PruneUpdates forgets applied updates handled before cutoff. Telegram keeps
+// an update at most 24 hours, so records older than that cannot be
+// redelivered; pruning them also keeps a later random restart of update ids
+// from colliding with old records.
+func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
+	c := t.bucket(bUpdates).Cursor()
+	n := 0
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if int64(binary.BigEndian.Uint64(v)) < cutoff.Unix() {
+			if err := c.Delete(); err != nil {
+				return n, fmt.Errorf("prune updates: %w", err)
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Touch writes the time of a health check, proving the database writable.
+func (t *Tx) Touch(now time.Time) error {
+	return t.bucket(bMeta).Put([]byte("health"), u64Key(uint64(now.Unix())))
+}

@@ -1,0 +1,490 @@
+package youthbot
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// UnitCSVColumns are the columns of a units CSV file, named by its header row
+// in any order.
+var UnitCSVColumns = []string{"code", "name", "parent", "kind"}
+
+// maxCSVProblemsShown is how many problems CSVError.Error lists before it
+// sums up the rest.
+const maxCSVProblemsShown = 20
+
+// UnitRow is a unit read from a units CSV file with the line it starts on
+// (1 is the header). A row built by other means has Line 0.
+type UnitRow struct {
+	Unit
+	Line int
+}
+
+// CSVProblem is one problem of a units CSV file: the line it is on (0 when it
+// belongs to no line) and a message in English for the operator.
+type CSVProblem struct {
+	Line int
+	Msg  string
+}
+
+// String formats p as "line N: msg".
+func (p CSVProblem) String() string {
+	if p.Line <= 0 {
+		return p.Msg
+	}
+	return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+}
+
+// CSVError lists every problem found in a units CSV file, in line order.
+// It unwraps to an EINVALID *Error (key "err.units_csv") so ErrorCode sees it
+// as bad input.
+type CSVError struct {
+	Problems []CSVProblem
+}
+
+// Error lists the problems one per line, at most 20, then how many more.
+func (e *CSVError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i == maxCSVProblemsShown {
+			fmt.Fprintf(&b, "\nand %d more", len(e.Problems)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Unwrap returns the domain error the problems amount to.
+func (e *CSVError) Unwrap() error {
+	return Errorf(EINVALID, "err.units_csv", len(e.Problems))
+}
+
+// problems collects CSVProblems.
+type problems []CSVProblem
+
+func (ps *problems) add(line int, format string, args ...any) {
+	*ps = append(*ps, CSVProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// err returns nil without problems, else a *CSVError with them sorted by line.
+func (ps problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ps, func(a, b CSVProblem) int { return a.Line - b.Line })
+	return &CSVError{Problems: ps}
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// ParseUnitsCSV reads a units CSV file: a header row naming the columns code,
+// name, parent and kind in any order, then one unit per row. It accepts a
+// UTF-8 byte order mark, Windows line endings and blank rows; codes are
+// normalised with NormalizeUnitCode and names to NFC with spaces collapsed.
+// It checks the file on its own (fields, duplicate codes, self-parents);
+// PlanUnitImport checks the rows against the tree.
+//
+// It reads the whole file and returns either every row or, when anything is
+// wrong, no rows and a *CSVError with every problem and its line.
+func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(len(utf8BOM)); bytes.Equal(bom, utf8BOM) {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1 // counted here, to report and go on
+
+	var ps problems
+	cols, headerLine, ok := readUnitsHeader(cr, &ps)
+	if !ok {
+		return nil, ps.err()
+	}
+
+	var rows []UnitRow
+	seen := make(map[string]int) // code -> line
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if !addParseError(&ps, err) {
+				break // not a CSV syntax error: reading failed
+			}
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if blankRecord(rec) {
+			continue
+		}
+		row, ok := parseUnitRecord(rec, cols, line, &ps)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[row.Code]; dup {
+			ps.add(line, "code %s is used twice: also %s", row.Code, lineRef(first))
+			continue
+		}
+		seen[row.Code] = line
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 && len(ps) == 0 {
+		ps.add(headerLine+1, "no units: the file has a header row but no unit rows")
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// readUnitsHeader reads the header row and returns the index of each column
+// in UnitCSVColumns' order and the header's line. It reports false when the
+// header is unusable.
+func readUnitsHeader(cr *csv.Reader, ps *problems) (cols []int, line int, ok bool) {
+	want := strings.Join(UnitCSVColumns, ",")
+	var header []string
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			ps.add(1, "the file is empty: the first line must be the header %s", want)
+			return nil, 0, false
+		}
+		if err != nil {
+			addParseError(ps, err)
+			return nil, 0, false
+		}
+		if !blankRecord(rec) {
+			header = rec
+			break
+		}
+	}
+	line, _ = cr.FieldPos(0)
+
+	cols = make([]int, len(UnitCSVColumns))
+	for j := range cols {
+		cols[j] = -1
+	}
+	var unknown []string
+	known := 0
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		j := slices.Index(UnitCSVColumns, name)
+		switch {
+		case j < 0:
+			unknown = append(unknown, fmt.Sprintf("%q", clip(h)))
+		case cols[j] >= 0:
+			ps.add(line, "column %q appears twice in the header", name)
+		default:
+			cols[j] = i
+			known++
+		}
+	}
+	if known == 0 {
+		ps.add(line, "missing header: the first line must name the columns %s (in any order), got %s", want, clip(strings.Join(header, ",")))
+		return nil, 0, false
+	}
+	if len(unknown) > 0 {
+		ps.add(line, "unknown column %s in the header: the columns are %s", strings.Join(unknown, ", "), want)
+	}
+	for j, c := range cols {
+		if c < 0 {
+			ps.add(line, "column %q is missing from the header: the columns are %s", UnitCSVColumns[j], want)
+		}
+	}
+	return cols, line, len(*ps) == 0
+}
+
+// parseUnitRecord turns one record into a row, adding a problem for each bad
+// field.
+func parseUnitRecord(rec []string, cols []int, line int, ps *problems) (UnitRow, bool) {
+	if len(rec) != len(UnitCSVColumns) {
+		ps.add(line, "%d fields, want %d (%s)", len(rec), len(UnitCSVColumns), strings.Join(UnitCSVColumns, ","))
+		return UnitRow{}, false
+	}
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			ps.add(line, "not valid UTF-8 text: save the file as CSV UTF-8")
+			return UnitRow{}, false
+		}
+	}
+	u := normalizeUnit(Unit{Code: rec[cols[0]], Name: rec[cols[1]], Parent: rec[cols[2]], Kind: UnitKind(rec[cols[3]])})
+	if !checkUnit(u, line, ps) {
+		return UnitRow{}, false
+	}
+	return UnitRow{Unit: u, Line: line}, true
+}
+
+// normalizeUnit returns u with codes normalised, the name in NFC with spaces
+// collapsed and the kind lower-cased.
+func normalizeUnit(u Unit) Unit {
+	return Unit{
+		Code:   NormalizeUnitCode(u.Code),
+		Name:   NormalizeName(u.Name),
+		Parent: NormalizeUnitCode(u.Parent),
+		Kind:   UnitKind(strings.ToLower(strings.TrimSpace(string(u.Kind)))),
+	}
+}
+
+// checkUnit reports each problem of a normalised unit's own fields and
+// whether there was none.
+func checkUnit(u Unit, line int, ps *problems) bool {
+	n := len(*ps)
+	checkCode(u.Code, "code", line, ps)
+	switch nameLen := utf8.RuneCountInString(u.Name); {
+	case u.Name == "":
+		ps.add(line, "name is empty")
+	case nameLen > MaxUnitNameLen:
+		ps.add(line, "name is %d characters long, at most %d allowed", nameLen, MaxUnitNameLen)
+	case !utf8.ValidString(u.Name):
+		ps.add(line, "name is not valid UTF-8 text")
+	case strings.ContainsFunc(u.Name, unicode.IsControl):
+		ps.add(line, "name contains control characters")
+	}
+	if u.Parent != "" {
+		checkCode(u.Parent, "parent", line, ps)
+	}
+	switch {
+	case u.Kind == "":
+		ps.add(line, "kind is empty: use province, district, grassroots or branch")
+	case !u.Kind.Valid():
+		ps.add(line, "kind %q is unknown: use province, district, grassroots or branch", clip(string(u.Kind)))
+	}
+	if u.Code != "" && u.Code == u.Parent {
+		ps.add(line, "unit %s is its own parent", u.Code)
+	}
+	if len(*ps) > n {
+		return false
+	}
+	if err := u.Validate(); err != nil {
+		ps.add(line, "invalid unit %s: %v", u.Code, err) // a rule above missed something
+		return false
+	}
+	return true
+}
+
+// checkCode reports a normalised unit code of column col when it is invalid.
+func checkCode(code, col string, line int, ps *problems) {
+	switch {
+	case code == "":
+		ps.add(line, "%s is empty", col)
+	case utf8.RuneCountInString(code) > MaxUnitCodeLen:
+		ps.add(line, "%s %q is longer than %d characters", col, clip(code), MaxUnitCodeLen)
+	case !ValidUnitCode(code):
+		ps.add(line, "%s %q is invalid: use letters A-Z, digits, '_' and '-' only", col, clip(code))
+	}
+}
+
+// addParseError records a CSV syntax error and reports whether err was one.
+func addParseError(ps *problems, err error) bool {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		ps.add(0, "reading the file: %v", err)
+		return false
+	}
+	msg := pe.Err.Error()
+	if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+		msg = "broken quotes (" + msg + "): a field with a quote, comma or line break must be enclosed in double quotes, and a quote inside written twice"
+	}
+	line := pe.Line
+	if pe.StartLine != 0 && pe.StartLine != pe.Line {
+		msg += fmt.Sprintf(" (the row runs on to line %d)", pe.Line)
+		line = pe.StartLine
+	}
+	ps.add(line, "%s", msg)
+	return true
+}
+
+// blankRecord reports whether every field of rec is blank, as in an empty
+// spreadsheet row exported as ",,,".
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens s for a message so that a huge field does not flood it.
+func clip(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
+}
+
+// PlanUnitImport checks rows against the existing tree (existing maps each
+// unit's code to it) and returns the units to write, each parent before its
+// children: the new ones (created) and the changed ones (updated); rows equal
+// to the stored unit are left out. Codes are normalised with
+// NormalizeUnitCode.
+//
+// The tree that results must hold: every parent exists, in the file or in
+// existing; no unit is its own ancestor; a branch has no child units; there
+// is a single root; a branch that has members (hasMembers, which may be nil)
+// keeps its kind. Otherwise it returns a *CSVError with every problem at the
+// line of the row that causes it.
+func PlanUnitImport(existing map[string]Unit, incoming []UnitRow, hasMembers func(code string) bool) (plan []Unit, created, updated int, err error) {
+	var ps problems
+	in := make(map[string]UnitRow, len(incoming))
+	bad := make(map[string]bool) // in the file but invalid: exists, yet no edges
+	var rows []UnitRow
+	for _, r := range incoming {
+		r.Unit = normalizeUnit(r.Unit)
+		if first, dup := in[r.Code]; dup {
+			ps.add(r.Line, "code %s is used twice: also %s", r.Code, lineRef(first.Line))
+			continue
+		}
+		in[r.Code] = r
+		if !checkUnit(r.Unit, r.Line, &ps) {
+			bad[r.Code] = true
+			continue
+		}
+		rows = append(rows, r)
+	}
+
+	// lookup returns a unit of the tree as it will be after the import.
+	lookup := func(code string) (Unit, bool) {
+		if r, ok := in[code]; ok {
+			return r.Unit, true
+		}
+		u, ok := existing[code]
+		return u, ok
+	}
+	// children lists the child units that stay as they are in existing.
+	children := make(map[string][]string)
+	var roots []string
+	for code, u := range existing {
+		if _, ok := in[code]; ok {
+			continue
+		}
+		if u.Parent == "" {
+			roots = append(roots, code)
+		} else {
+			children[u.Parent] = append(children[u.Parent], code)
+		}
+	}
+	for _, r := range rows {
+		if r.Parent == "" {
+			roots = append(roots, r.Code)
+		}
+	}
+	slices.Sort(roots)
+
+	for _, r := range rows {
+		if r.Parent != "" {
+			switch p, ok := lookup(r.Parent); {
+			case !ok:
+				ps.add(r.Line, "parent %s of unit %s does not exist, neither in the file nor in the database", r.Parent, r.Code)
+			case p.Kind == KindBranch && !bad[r.Parent]:
+				ps.add(r.Line, "parent %s of unit %s is a branch: a branch cannot have child units", r.Parent, r.Code)
+			}
+		} else if len(roots) > 1 {
+			others := slices.DeleteFunc(slices.Clone(roots), func(c string) bool { return c == r.Code })
+			ps.add(r.Line, "unit %s has no parent, but %s is also a root: there can be only one root unit", r.Code, strings.Join(others, ", "))
+		}
+		if kids := children[r.Code]; r.Kind == KindBranch && len(kids) > 0 {
+			slices.Sort(kids)
+			ps.add(r.Line, "unit %s cannot be a branch: it has child units (%s)", r.Code, strings.Join(clipList(kids), ", "))
+		}
+		if old, ok := existing[r.Code]; ok && old.Kind == KindBranch && r.Kind != KindBranch && hasMembers != nil && hasMembers(r.Code) {
+			ps.add(r.Line, "unit %s is a branch with members: it cannot become a %s (move its members to another branch first)", r.Code, r.Kind)
+		}
+	}
+	findCycles(rows, in, bad, lookup, &ps)
+	if err := ps.err(); err != nil {
+		return nil, 0, 0, err
+	}
+
+	emitted := make(map[string]bool, len(rows))
+	var visit func(r UnitRow)
+	visit = func(r UnitRow) {
+		if emitted[r.Code] {
+			return
+		}
+		emitted[r.Code] = true
+		if p, ok := in[r.Parent]; ok {
+			visit(p)
+		}
+		old, ok := existing[r.Code]
+		switch {
+		case !ok:
+			created++
+		case old != r.Unit:
+			updated++
+		default:
+			return
+		}
+		plan = append(plan, r.Unit)
+	}
+	for _, r := range rows {
+		visit(r)
+	}
+	return plan, created, updated, nil
+}
+
+// findCycles reports each cycle of parents that goes through a row, once, at
+// the first line of the file that is part of it.
+func findCycles(rows []UnitRow, in map[string]UnitRow, bad map[string]bool, lookup func(string) (Unit, bool), ps *problems) {
+	const (
+		onPath = 1
+		done   = 2
+	)
+	state := make(map[string]int)
+	for _, r := range rows {
+		var path []string
+		for code := r.Code; code != "" && state[code] != done; {
+			if state[code] == onPath {
+				cycle := path[slices.Index(path, code):]
+				line := 0
+				for _, c := range cycle {
+					if l := in[c].Line; in[c].Code != "" && (line == 0 || l < line) {
+						line = l
+					}
+				}
+				ps.add(line, "units %s → %s form a cycle: a unit cannot be its own ancestor", strings.Join(clipList(cycle), " → "), code)
+				break
+			}
+			state[code] = onPath
+			path = append(path, code)
+			u, ok := lookup(code)
+			if !ok || bad[code] {
+				break
+			}
+			code = u.Parent
+		}
+		for _, c := range path {
+			state[c] = done
+		}
+	}
+}
+
+// lineRef names a line for a message, or the list of units without one.
+func lineRef(line int) string {
+	if line <= 0 {
+		return "in the list"
+	}
+	return fmt.Sprintf("on line %d", line)
+}
+
+// clipList shortens a long list of codes for a message.
+func clipList(codes []string) []string {
+	const max = 10
+	if len(codes) <= max {
+		return codes
+	}
+	return append(slices.Clone(codes[:max]), fmt.Sprintf("and %d more", len(codes)-max))
+}
