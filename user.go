@@ -15,7 +15,8 @@ func ValidLang(lang string) bool { return lang == LangVI || lang == LangEN }
 // It holds what the bot needs to answer them, not personal data.
 type User struct {
 	ID          int64     `json:"id"`
-	Lang        string    `json:"lang,omitempty"` // chosen with /lang; empty: from Telegram, then the default
+	Lang        string    `json:"lang,omitempty"`     // chosen with /lang; empty: from Telegram, then the default
+	AppLang     string    `json:"app_lang,omitempty"` // language_code of the user's Telegram app, last seen
 	Unreachable bool      `json:"unreachable,omitempty"`
 	FirstSeen   time.Time `json:"first_seen"`
 }

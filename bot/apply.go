@@ -1,0 +1,178 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// updateRetention is how long applied update ids are remembered. Telegram
+// keeps an update at most 24 hours, so none older can come again.
+const updateRetention = 48 * time.Hour
+
+// handlerError is a handler's refusal or failure inside a batch transaction:
+// the batch is rolled back and applied again one update at a time.
+type handlerError struct {
+	index int
+	err   error
+}
+
+func (e *handlerError) Error() string { return fmt.Sprintf("update %d: %v", e.index, e.err) }
+func (e *handlerError) Unwrap() error { return e.err }
+
+// Apply applies updates in order, each at most once, in one transaction
+// (one fsync) that also records them as applied and queues their answers in
+// the outbox. When a handler refuses or fails, the batch is rolled back and
+// applied again update by update, so that the failing one changes nothing
+// but its answer. After the commit the answers go to the outbox for
+// delivery. An error means nothing was committed: the caller retries.
+func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
+	if len(updates) == 0 {
+		return nil
+	}
+	now := b.now()
+	var out []*youthbot.Outgoing
+	var logs []updateLog
+	err := b.db.Update(func(tx *storage.Tx) error {
+		out, logs = out[:0], logs[:0]
+		for i := range updates {
+			msgs, l, err := b.applyOne(ctx, tx, &updates[i], now)
+			if err != nil {
+				return &handlerError{index: i, err: err}
+			}
+			out, logs = append(out, msgs...), append(logs, l)
+		}
+		return nil
+	})
+	if errors.As(err, new(*handlerError)) {
+		out, logs, err = b.applyEach(ctx, updates, now)
+	}
+	if err != nil {
+		return fmt.Errorf("apply %d updates: %w", len(updates), err)
+	}
+	for _, l := range logs {
+		l.log(b.log)
+	}
+	if b.outbox != nil && len(out) > 0 {
+		b.outbox.Push(out)
+	}
+	b.maybePrune(now)
+	return nil
+}
+
+// applyEach is Apply's slow path: a transaction per update; an update whose
+// handler fails is rolled back, then recorded as applied with the failure's
+// answer.
+func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time.Time) ([]*youthbot.Outgoing, []updateLog, error) {
+	var out []*youthbot.Outgoing
+	var logs []updateLog
+	for i := range updates {
+		u := &updates[i]
+		var msgs []*youthbot.Outgoing
+		var l updateLog
+		err := b.db.Update(func(tx *storage.Tx) error {
+			var err error
+			msgs, l, err = b.applyOne(ctx, tx, u, now)
+			return err
+		})
+		if err != nil {
+			herr := err
+			err = b.db.Update(func(tx *storage.Tx) error {
+				msgs, l = nil, updateLog{}
+				if tx.UpdateSeen(u.UpdateID) {
+					return nil
+				}
+				c, err := b.newCtx(ctx, tx, u, now)
+				if err != nil {
+					return err
+				}
+				c.fail(herr)
+				l = c.logEntry(herr)
+				if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
+					return err
+				}
+				msgs, err = c.commit()
+				return err
+			})
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		out, logs = append(out, msgs...), append(logs, l)
+	}
+	return out, logs, nil
+}
+
+// applyOne applies one update in tx unless it was applied before.
+func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, now time.Time) (msgs []*youthbot.Outgoing, l updateLog, err error) {
+	if tx.UpdateSeen(u.UpdateID) {
+		return nil, updateLog{id: u.UpdateID, outcome: "duplicate"}, nil
+	}
+	c, err := b.newCtx(ctx, tx, u, now)
+	if err != nil {
+		return nil, l, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))
+			err = fmt.Errorf("handler panic: %v", p)
+		}
+	}()
+	if err := b.dispatch(c); err != nil {
+		return nil, l, err
+	}
+	if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
+		return nil, l, err
+	}
+	msgs, err = c.commit()
+	return msgs, c.logEntry(nil), err
+}
+
+// updateLog is the one log line of an applied update, written after commit.
+type updateLog struct {
+	id       int
+	chat     int64
+	kind     string
+	command  string
+	outcome  string
+	duration time.Duration
+}
+
+func (l updateLog) log(lg *slog.Logger) {
+	if l.id == 0 {
+		return
+	}
+	lg.Info("update", "update_id", l.id, "chat", l.chat, "kind", l.kind, "command", l.command,
+		"outcome", l.outcome, "duration", l.duration)
+}
+
+func (b *Bot) maybePrune(now time.Time) {
+	b.pruneMu.Lock()
+	due := now.Sub(b.lastPrune) > time.Hour
+	if due {
+		b.lastPrune = now
+	}
+	b.pruneMu.Unlock()
+	if !due {
+		return
+	}
+	var n int
+	err := b.db.Update(func(tx *storage.Tx) error {
+		var err error
+		n, err = tx.PruneUpdates(now.Add(-updateRetention))
+		return err
+	})
+	if err != nil {
+		b.log.Warn("prune update log", "err", err)
+	} else if n > 0 {
+		b.log.Debug("pruned update log", "records", n)
+	}
+}

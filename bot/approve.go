@@ -1,0 +1,263 @@
+package bot
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// pendingPage is how many waiting items a /pending page shows.
+const pendingPage = 5
+
+// cbDecide handles Approve / Reject on an approval request.
+func (b *Bot) cbDecide(c *Ctx, args []string) error {
+	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
+	approve := prefix == cbApprove
+	m, unit, err := b.pendingMember(c, arg(args, 0), arg(args, 1))
+	if err != nil {
+		return err
+	}
+	if m.Status != youthbot.StatusPending {
+		status := b.decisionLine(c, c.Lang, m)
+		c.EditCallback(b.approvalText(c, c.Lang, m, unit, false, status), nil)
+		c.Answer(c.T("approval.already")+"\n"+status, true)
+		return nil
+	}
+	if err := b.decideMember(c, &m, unit, approve); err != nil {
+		return err
+	}
+	showPhone := slices.Contains(c.Tx.Secretaries(unit.Code), c.From.ID)
+	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
+	c.Answer(b.decisionLine(c, c.Lang, m), false)
+	return nil
+}
+
+// pendingMember loads the registration a button names (user id and
+// registration time, so a button of an older registration is stale) and
+// checks the presser's rights over its branch, now.
+func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, youthbot.Unit, error) {
+	id, err1 := strconv.ParseInt(idArg, 10, 64)
+	reg, err2 := strconv.ParseInt(regArg, 10, 64)
+	if err1 != nil || err2 != nil {
+		return youthbot.Member{}, youthbot.Unit{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+	}
+	m, err := c.Tx.Member(id)
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && m.RegisteredAt.Unix() != reg {
+		return m, youthbot.Unit{}, youthbot.Errorf(youthbot.ENOTFOUND, "err.registration_gone")
+	}
+	if err != nil {
+		return m, youthbot.Unit{}, err
+	}
+	ok, err := c.CanManage(m.Unit)
+	if err != nil {
+		return m, youthbot.Unit{}, err
+	}
+	if !ok {
+		return m, youthbot.Unit{}, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
+	}
+	unit, err := c.Tx.Unit(m.Unit)
+	return m, unit, err
+}
+
+// decideMember approves or rejects a pending registration and tells the
+// member.
+func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, unit youthbot.Unit, approve bool) error {
+	m.Status = youthbot.StatusRejected
+	if approve {
+		m.Status = youthbot.StatusApproved
+	}
+	m.DecidedAt, m.DecidedBy = c.Now, c.From.ID
+	if err := c.Tx.PutMember(*m); err != nil {
+		return err
+	}
+	key := "member.rejected"
+	if approve {
+		key = "member.approved"
+	}
+	return c.Notify(m.UserID, "decision", func(lang string) (string, any) {
+		return tr(lang, key, unit.Name), nil
+	})
+}
+
+// decisionLine says who decided a registration and when.
+func (b *Bot) decisionLine(c *Ctx, lang string, m youthbot.Member) string {
+	when := m.DecidedAt.In(b.loc).Format("15:04 02/01/2006")
+	switch m.Status {
+	case youthbot.StatusApproved:
+		return tr(lang, "approval.approved", when)
+	case youthbot.StatusRejected:
+		return tr(lang, "approval.rejected", when)
+	}
+	return tr(lang, "approval.withdrawn")
+}
+
+// pendingItem is one thing waiting for a secretary's decision.
+type pendingItem struct {
+	key  string    // "m<user>.<registered unix>"
+	at   time.Time // when it started waiting: oldest first
+	line string    // how it reads in the list
+}
+
+// pendingItems gathers what waits for the sender's decision in every unit
+// they manage.
+func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
+	var items []pendingItem
+	for _, unit := range b.managedUnits(c) {
+		u, err := c.Tx.Unit(unit)
+		if err != nil {
+			return nil, err
+		}
+		ms, err := c.Tx.MembersOf(unit, youthbot.StatusPending)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			age := ""
+			if m.AgeOutsideUnion(c.Today) {
+				age = " ⚠ " + c.T("approval.age", m.Birth.YearsSince(c.Today))
+			}
+			items = append(items, pendingItem{
+				key:  fmt.Sprintf("m%d.%d", m.UserID, m.RegisteredAt.Unix()),
+				at:   m.RegisteredAt,
+				line: c.T("pending.registration", m.FullName, u.Name, m.Birth.String(), age),
+			})
+		}
+	}
+	slices.SortStableFunc(items, func(a, b pendingItem) int { return a.at.Compare(b.at) })
+	return items, nil
+}
+
+// managedUnits lists every unit the sender has rights over, each once.
+func (b *Bot) managedUnits(c *Ctx) []string {
+	tops := c.SecretaryUnits()
+	if c.IsAdmin() {
+		tops = c.Tx.ChildCodes("")
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, top := range tops {
+		for _, u := range c.Tx.Subtree(top) {
+			if !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// cmdPending lists what waits for the secretary's decision.
+func (b *Bot) cmdPending(c *Ctx, _ string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	text, kb, err := b.pendingView(c, 0)
+	if err != nil {
+		return err
+	}
+	c.Reply(text, kb)
+	return nil
+}
+
+// pendingView renders one page of the waiting list.
+func (b *Bot) pendingView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	items, err := b.pendingItems(c)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(items) == 0 {
+		return c.T("pending.none"), nil, nil
+	}
+	from, to, page, pages := pageOf(len(items), pendingPage, page)
+	var sb strings.Builder
+	sb.WriteString(c.T("pending.title", len(items), page+1, pages))
+	var rows [][]tgbotapi.InlineKeyboardButton
+	p := strconv.Itoa(page)
+	for i, it := range items[from:to] {
+		n := strconv.Itoa(from + i + 1)
+		fmt.Fprintf(&sb, "\n\n%s. %s", n, it.line)
+		rows = append(rows, row(button("✅ "+n, data(cbPending, "a", it.key, p)), button("❌ "+n, data(cbPending, "r", it.key, p))))
+	}
+	rows = append(rows, row(button(c.T("btn.approve_page"), data(cbPending, "A", p, pageHash(items[from:to])))))
+	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbPending, "p", strconv.Itoa(p)) }))
+	return sb.String(), keyboard(rows...), nil
+}
+
+// pageHash fingerprints the items a page showed, so "approve all on this
+// page" approves exactly what the secretary saw.
+func pageHash(items []pendingItem) string {
+	h := sha256.New()
+	for _, it := range items {
+		h.Write([]byte(it.key))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// cbPending handles the /pending list's buttons.
+func (b *Bot) cbPending(c *Ctx, args []string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	action := arg(args, 0)
+	var page int
+	switch action {
+	case "p":
+		page, _ = strconv.Atoi(arg(args, 1))
+	case "a", "r":
+		page, _ = strconv.Atoi(arg(args, 2))
+		if err := b.decideItem(c, arg(args, 1), action == "a"); err != nil {
+			return err
+		}
+	case "A":
+		page, _ = strconv.Atoi(arg(args, 1))
+		items, err := b.pendingItems(c)
+		if err != nil {
+			return err
+		}
+		from, to, _, _ := pageOf(len(items), pendingPage, page)
+		if len(items) == 0 || pageHash(items[from:to]) != arg(args, 2) {
+			c.Answer(c.T("pending.changed"), true)
+			break
+		}
+		for _, it := range items[from:to] {
+			if err := b.decideItem(c, it.key, true); err != nil {
+				return err
+			}
+		}
+		c.Answer(c.T("pending.approved_n", to-from), false)
+	default:
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	text, kb, err := b.pendingView(c, page)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(text, kb)
+	return nil
+}
+
+// decideItem approves or rejects one waiting item named by its key.
+func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
+	if strings.HasPrefix(key, "m") {
+		id, reg, _ := strings.Cut(key[1:], ".")
+		m, unit, err := b.pendingMember(c, id, reg)
+		if err != nil {
+			return err
+		}
+		if m.Status != youthbot.StatusPending {
+			return youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
+		}
+		return b.decideMember(c, &m, unit, approve)
+	}
+	return youthbot.Errorf(youthbot.EINVALID, "stale_button")
+}

@@ -1,0 +1,139 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"youthbot"
+)
+
+// TestAuthorisationTable tries every privileged command and button as
+// people without the right: each is refused with a clear answer and the
+// domain state does not change. The rightful secretary's approval at the
+// end shows the same action does work for them.
+func TestAuthorisationTable(t *testing.T) {
+	h := newHarness(t)
+	const branch, sibling = "VT-CDCD-CNTT", "VT-CDCD-KT"
+	h.register(501, branch, "Trần Thị Chờ")
+	h.register(502, branch, "Lê Văn Đoàn")
+	h.makeSecretary(504, branch)
+	h.press(user(504, "vi"), fmt.Sprintf("ma:502:%d", h.member(502).RegisteredAt.Unix()))
+	if h.member(502).Status != youthbot.StatusApproved {
+		t.Fatal("setup: 502 not approved")
+	}
+	h.makeSecretary(503, sibling)
+	target := h.register(505, branch, "Phạm Mục Tiêu")
+	reg := target.RegisteredAt.Unix()
+	// The hash of the page the rightful secretary sees.
+	var pageData string
+	for _, d := range buttons(h.apply(msgUpdate(user(504, "vi"), "/pending"))) {
+		if strings.HasPrefix(d, "pd:A:") {
+			pageData = d
+		}
+	}
+	if pageData == "" {
+		t.Fatal("setup: no approve-all button on the secretary's /pending")
+	}
+
+	actors := []struct {
+		name string
+		id   int64
+	}{
+		{"Stranger", 500},
+		{"PendingMember", 501},
+		{"Member", 502},
+		{"SiblingSecretary", 503},
+	}
+	actions := []struct {
+		name     string
+		command  string // a message, or
+		callback string // a button press
+	}{
+		{name: "InviteMemberLink", command: "/invite " + branch},
+		{name: "InviteSecretaryLink", command: "/invite " + branch + " secretary"},
+		{name: "InviteRootSecretary", command: "/invite HG secretary"},
+		{name: "Approve", callback: fmt.Sprintf("ma:505:%d", reg)},
+		{name: "Reject", callback: fmt.Sprintf("mr:505:%d", reg)},
+		{name: "PendingApproveItem", callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
+		{name: "PendingRejectItem", callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
+		{name: "PendingApproveAll", callback: pageData},
+		{name: "InviteWalk", callback: "iw:s:" + branch + ":0"},
+		{name: "InviteMake", callback: "ig:s:" + branch},
+		{name: "InviteMakeMember", callback: "ig:m:" + branch},
+		{name: "ForgedPrefix", callback: "zz:505"},
+		{name: "ForgedApproveID", callback: "ma:abc:def"},
+		{name: "ForgedApproveNoTime", callback: "ma:505"},
+		{name: "StaleApproveTime", callback: fmt.Sprintf("ma:505:%d", reg-1)},
+		{name: "ForgedInviteKind", callback: "ig:x:" + branch},
+	}
+	for _, a := range actors {
+		for _, act := range actions {
+			t.Run(a.name+"/"+act.name, func(t *testing.T) {
+				before := h.snapshot()
+				u := user(a.id, "vi")
+				var msgs []*youthbot.Outgoing
+				if act.command != "" {
+					msgs = h.apply(msgUpdate(u, act.command))
+				} else {
+					msgs = h.apply(cbUpdate(u, act.callback))
+				}
+				if after := h.snapshot(); after != before {
+					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
+				}
+				if !refused(msgs, a.id) {
+					t.Errorf("no clear refusal; got %v", describe(msgs))
+				}
+				for _, m := range msgs {
+					if m.Chat != a.id {
+						t.Errorf("a message went to chat %d: %q", m.Chat, m.Params["text"])
+					}
+				}
+			})
+		}
+	}
+	t.Run("PendingListsNothingOfOthers", func(t *testing.T) {
+		for _, id := range []int64{500, 501, 502, 503} {
+			for _, text := range h.say(user(id, "vi"), "/pending") {
+				if strings.Contains(text, "Phạm Mục Tiêu") {
+					t.Errorf("user %d sees the registration of another unit: %q", id, text)
+				}
+			}
+		}
+	})
+	t.Run("RightfulSecretaryCanApprove", func(t *testing.T) {
+		h.press(user(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
+		if got := h.member(505).Status; got != youthbot.StatusApproved {
+			t.Errorf("status = %s, want approved", got)
+		}
+	})
+}
+
+// refused reports whether msgs answer id with a refusal: an alert on the
+// button, or a message with a warning.
+func refused(msgs []*youthbot.Outgoing, id int64) bool {
+	for _, m := range msgs {
+		if m.Chat != id {
+			continue
+		}
+		switch m.Method {
+		case "answerCallbackQuery":
+			if m.Params["show_alert"] == "true" && m.Params["text"] != "" {
+				return true
+			}
+		case "sendMessage":
+			if strings.HasPrefix(m.Params["text"], "⛔") || strings.HasPrefix(m.Params["text"], "⚠️") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func describe(msgs []*youthbot.Outgoing) []string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
+	}
+	return out
+}

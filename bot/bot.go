@@ -1,0 +1,130 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// Outbox receives the messages of committed transactions for delivery.
+type Outbox interface {
+	Push(msgs []*youthbot.Outgoing)
+}
+
+// Config is what a Bot needs.
+type Config struct {
+	DB       *storage.DB
+	API      *API
+	Outbox   Outbox
+	Admins   []int64
+	Location *time.Location
+	Lang     string           // default language: "vi" or "en"
+	Now      func() time.Time // the clock; tests move it
+	Log      *slog.Logger
+}
+
+// Bot handles updates.
+type Bot struct {
+	db       *storage.DB
+	api      *API
+	outbox   Outbox
+	admins   []int64
+	loc      *time.Location
+	lang     string
+	now      func() time.Time
+	log      *slog.Logger
+	username string
+
+	pruneMu   sync.Mutex
+	lastPrune time.Time
+}
+
+// New returns a Bot. Call Start before handling updates.
+func New(cfg Config) *Bot {
+	b := &Bot{
+		db: cfg.DB, api: cfg.API, outbox: cfg.Outbox, admins: slices.Clone(cfg.Admins),
+		loc: cfg.Location, lang: cfg.Lang, now: cfg.Now, log: cfg.Log,
+	}
+	if b.loc == nil {
+		b.loc = time.UTC
+	}
+	if b.lang == "" {
+		b.lang = youthbot.LangVI
+	}
+	if b.now == nil {
+		b.now = time.Now
+	}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
+	}
+	return b
+}
+
+// Username is the bot's Telegram username, known after Start.
+func (b *Bot) Username() string { return b.username }
+
+// SetUsername sets the bot's username without asking Telegram (tests, fuzzing).
+func (b *Bot) SetUsername(u string) { b.username = u }
+
+// Start asks Telegram who the bot is, retrying with backoff until it answers
+// or ctx ends (an invalid token ends it at once), then publishes the command
+// menus.
+func (b *Bot) Start(ctx context.Context) error {
+	var wait time.Duration
+	for attempt := 1; ; attempt++ {
+		me, err := b.api.GetMe()
+		if err == nil {
+			b.username = me.UserName
+			break
+		}
+		if e, ok := err.(*APIError); ok && (e.Code == 401 || e.Code == 404) {
+			return fmt.Errorf("getMe: the token was refused: %w", err)
+		}
+		wait = backoff(wait)
+		b.log.Warn("telegram not reachable, retrying", "attempt", attempt, "in", wait, "err", err)
+		if err := sleepCtx(ctx, wait); err != nil {
+			return fmt.Errorf("getMe: %w", err)
+		}
+	}
+	b.log.Info("connected to telegram", "bot", b.username)
+	if err := b.setCommands(); err != nil {
+		b.log.Warn("set commands", "err", err)
+	}
+	return nil
+}
+
+// IsAdmin reports whether id is one of YOUTHBOT_ADMINS.
+func (b *Bot) IsAdmin(id int64) bool { return slices.Contains(b.admins, id) }
+
+// Location is the bot's time zone.
+func (b *Bot) Location() *time.Location { return b.loc }
+
+// backoff returns the next wait of an exponential backoff with jitter,
+// from 500ms up to 30s.
+func backoff(prev time.Duration) time.Duration {
+	next := prev * 2
+	if next < 500*time.Millisecond {
+		next = 500 * time.Millisecond
+	}
+	if next > 30*time.Second {
+		next = 30 * time.Second
+	}
+	return next/2 + jitter(next/2)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,133 @@
+package bot
+
+import (
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Callback data prefixes. Data is "<prefix>:<arg>:<arg>...", ASCII, at most
+// 64 bytes (Telegram's limit); it is untrusted input: every handler checks
+// its arguments and the sender's rights again.
+const (
+	cbTree        = "tw" // tw:<unit>:<page> walk the unit tree to pick a branch
+	cbTreeJoin    = "tj" // tj:<unit> register in this branch
+	cbRegister    = "rg" // rg:yes|no|ok|edit registration dialog buttons
+	cbApprove     = "ma" // ma:<user>:<registered unix> approve a registration
+	cbReject      = "mr" // mr:<user>:<registered unix> reject a registration
+	cbPending     = "pd" // pd:p:<page> | pd:a|r:<item>:<page> | pd:A:<page>:<hash>
+	cbProfileEdit = "pe" // pe:name|birth|phone
+	cbForget      = "fg" // fg:yes|no
+	cbLang        = "lg" // lg:vi|en
+	cbInviteWalk  = "iw" // iw:m|s:<unit>:<page> pick a unit for an invite
+	cbInviteMake  = "ig" // ig:m|s:<unit> make the invite
+)
+
+// maxCallbackData is Telegram's limit on callback_data, in bytes.
+const maxCallbackData = 64
+
+// maxArgs bounds how many arguments decodeData returns.
+const maxArgs = 6
+
+// data encodes callback data. It panics on data over 64 bytes or holding a
+// ':' inside an argument: both are programming errors the tests catch.
+func data(prefix string, args ...string) string {
+	for _, a := range args {
+		if strings.Contains(a, ":") {
+			panic("callback argument with ':': " + a)
+		}
+	}
+	s := strings.Join(append([]string{prefix}, args...), ":")
+	if len(s) > maxCallbackData {
+		panic("callback data over 64 bytes: " + s)
+	}
+	return s
+}
+
+// decodeData splits callback data into its prefix and arguments. Data that
+// is too long or has too many parts gives an empty prefix (a stale button).
+func decodeData(s string) (prefix string, args []string) {
+	if s == "" || len(s) > maxCallbackData {
+		return "", nil
+	}
+	parts := strings.SplitN(s, ":", maxArgs+2)
+	if len(parts) > maxArgs+1 {
+		return "", nil
+	}
+	return parts[0], parts[1:]
+}
+
+// arg returns args[i] or "".
+func arg(args []string, i int) string {
+	if i < len(args) {
+		return args[i]
+	}
+	return ""
+}
+
+func button(text, data string) tgbotapi.InlineKeyboardButton {
+	return tgbotapi.NewInlineKeyboardButtonData(text, data)
+}
+
+func row(buttons ...tgbotapi.InlineKeyboardButton) []tgbotapi.InlineKeyboardButton {
+	return buttons
+}
+
+func keyboard(rows ...[]tgbotapi.InlineKeyboardButton) *tgbotapi.InlineKeyboardMarkup {
+	var kept [][]tgbotapi.InlineKeyboardButton
+	for _, r := range rows {
+		if len(r) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	return &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: kept}
+}
+
+// yesNo is a confirmation keyboard: the affirmative action comes first.
+func yesNo(yesText, yesData, noText, noData string) *tgbotapi.InlineKeyboardMarkup {
+	return keyboard(row(button(yesText, yesData), button(noText, noData)))
+}
+
+// removeKeyboard hides a reply keyboard (the contact button).
+func removeKeyboard() tgbotapi.ReplyKeyboardRemove {
+	return tgbotapi.ReplyKeyboardRemove{RemoveKeyboard: true}
+}
+
+// contactKeyboard asks for the user's own phone number with Telegram's
+// contact button, with a second button to go without.
+func contactKeyboard(share, other string) tgbotapi.ReplyKeyboardMarkup {
+	return tgbotapi.ReplyKeyboardMarkup{
+		Keyboard: [][]tgbotapi.KeyboardButton{
+			{tgbotapi.NewKeyboardButtonContact(share)},
+			{tgbotapi.NewKeyboardButton(other)},
+		},
+		ResizeKeyboard:  true,
+		OneTimeKeyboard: true,
+	}
+}
+
+// pageButtons is the ◀ n/N ▶ row of a paged list; dataFor builds the data
+// of a page. A single page gives no row.
+func pageButtons(page, pages int, dataFor func(page int) string) []tgbotapi.InlineKeyboardButton {
+	if pages <= 1 {
+		return nil
+	}
+	var r []tgbotapi.InlineKeyboardButton
+	if page > 0 {
+		r = append(r, button("◀", dataFor(page-1)))
+	}
+	if page < pages-1 {
+		r = append(r, button("▶", dataFor(page+1)))
+	}
+	return r
+}
+
+// pageOf returns the bounds of page (clamped) of n items, size per page, and
+// the page count.
+func pageOf(n, size, page int) (from, to, clamped, pages int) {
+	pages = max((n+size-1)/size, 1)
+	clamped = min(max(page, 0), pages-1)
+	from = clamped * size
+	to = min(from+size, n)
+	return from, to, clamped, pages
+}

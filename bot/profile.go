@@ -1,0 +1,182 @@
+package bot
+
+import (
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// Profile edit dialog: one step, the field being edited.
+const dlgEdit = "edit"
+
+// cmdProfile shows the sender's own data with buttons to edit it.
+func (b *Bot) cmdProfile(c *Ctx, _ string) error {
+	text, kb, err := b.profileView(c)
+	if err != nil {
+		return err
+	}
+	c.Reply(text, kb)
+	return nil
+}
+
+func (b *Bot) profileView(c *Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	var roles string
+	if units := c.SecretaryUnits(); len(units) > 0 {
+		names := make([]string, 0, len(units))
+		for _, code := range units {
+			if u, err := c.Tx.Unit(code); err == nil {
+				names = append(names, u.Name)
+			}
+		}
+		roles = "\n" + c.T("profile.secretary_of", strings.Join(names, ", "))
+	}
+	if c.IsAdmin() {
+		roles += "\n" + c.T("profile.admin")
+	}
+	m, err := c.Member()
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && !editable(m) {
+		return c.T("profile.none") + roles, nil, nil
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	unit, err := c.Tx.Unit(m.Unit)
+	if err != nil {
+		return "", nil, err
+	}
+	phone := m.Phone
+	if phone == "" {
+		phone = c.T("profile.no_phone")
+	}
+	status := c.T("status." + string(m.Status))
+	text := c.T("profile.view", m.FullName, m.Birth.String(), phone, unit.Name, status) + roles
+	kb := keyboard(row(
+		button(c.T("btn.edit_name"), data(cbProfileEdit, "name")),
+		button(c.T("btn.edit_birth"), data(cbProfileEdit, "birth")),
+		button(c.T("btn.edit_phone"), data(cbProfileEdit, "phone")),
+	))
+	return text, kb, nil
+}
+
+// editable reports whether a member record is the member's own to see and
+// edit (pending or approved).
+func editable(m youthbot.Member) bool {
+	return m.Status == youthbot.StatusPending || m.Status == youthbot.StatusApproved
+}
+
+// cbProfileEdit starts editing one field of the profile.
+func (b *Bot) cbProfileEdit(c *Ctx, args []string) error {
+	m, err := c.Member()
+	if err != nil || !editable(m) {
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	field := arg(args, 0)
+	switch field {
+	case "name":
+		c.Reply(c.T("edit.ask_name"), nil)
+	case "birth":
+		c.Reply(c.T("edit.ask_birth"), nil)
+	case "phone":
+		c.Reply(c.T("edit.ask_phone"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+	default:
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	return c.Tx.PutDialog(c.From.ID, youthbot.Dialog{Name: dlgEdit, Step: field, Updated: c.Now})
+}
+
+// dlgEdit takes the new value of the field being edited.
+func (b *Bot) dlgEdit(c *Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
+	m, err := c.Member()
+	if err != nil || !editable(m) {
+		c.Reply(c.T("profile.none"), removeKeyboard())
+		return c.Tx.DeleteDialog(c.From.ID)
+	}
+	switch d.Step {
+	case "name":
+		name := youthbot.NormalizeName(msg.Text)
+		if err := youthbot.ValidateName(name); err != nil {
+			c.Reply(c.errorText(err)+"\n"+c.T("edit.ask_name"), nil)
+			return nil
+		}
+		m.FullName = name
+	case "birth":
+		birth, err := youthbot.ParseDate(msg.Text)
+		if err == nil {
+			err = youthbot.ValidateBirth(birth, c.Today)
+		}
+		if err != nil {
+			c.Reply(c.errorText(err)+"\n"+c.T("edit.ask_birth"), nil)
+			return nil
+		}
+		m.Birth = birth
+	case "phone":
+		if strings.EqualFold(strings.TrimSpace(msg.Text), c.T("btn.remove_phone")) {
+			m.Phone = ""
+			break
+		}
+		if msg.Contact == nil || msg.Contact.UserID != c.From.ID || youthbot.NormalizePhone(msg.Contact.PhoneNumber) == "" {
+			key := "reg.phone_use_button"
+			if msg.Contact != nil {
+				key = "err.contact_not_own"
+			}
+			c.Reply(c.T(key), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+			return nil
+		}
+		m.Phone = youthbot.NormalizePhone(msg.Contact.PhoneNumber)
+	default:
+		return c.Tx.DeleteDialog(c.From.ID)
+	}
+	if err := c.Tx.PutMember(m); err != nil {
+		return err
+	}
+	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+		return err
+	}
+	c.Reply(c.T("edit.saved"), removeKeyboard())
+	return b.cmdProfile(c, "")
+}
+
+// cmdForgetMe asks for confirmation before erasing the sender's data.
+func (b *Bot) cmdForgetMe(c *Ctx, _ string) error {
+	c.Reply(c.T("forget.confirm"), yesNo(c.T("btn.forget"), data(cbForget, "yes"), c.T("btn.keep"), data(cbForget, "no")))
+	return nil
+}
+
+// cbForget erases the sender's personal data (or keeps it). The member
+// record stays as an anonymous count so past figures do not change.
+func (b *Bot) cbForget(c *Ctx, args []string) error {
+	switch arg(args, 0) {
+	case "no":
+		c.EditCallback(c.T("forget.kept"), nil)
+		return nil
+	case "yes":
+	default:
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	id := c.From.ID
+	if _, err := c.Tx.Member(id); err == nil {
+		if _, err := c.Tx.ForgetMember(id, c.Now); err != nil {
+			return err
+		}
+	} else if youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
+		return err
+	}
+	for _, unit := range c.SecretaryUnits() {
+		if err := c.Tx.RemoveSecretary(id, unit); err != nil {
+			return err
+		}
+	}
+	if err := c.Tx.DeleteDialog(id); err != nil {
+		return err
+	}
+	if err := c.Tx.DeleteUser(id); err != nil {
+		return err
+	}
+	c.EditCallback(c.T("forget.done"), nil)
+	return nil
+}

@@ -1,0 +1,283 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/i18n"
+)
+
+// Registration dialog: consent → name → birth → phone → confirm.
+const (
+	dlgRegister = "reg"
+
+	stepConsent = "consent"
+	stepName    = "name"
+	stepBirth   = "birth"
+	stepPhone   = "phone"
+	stepConfirm = "confirm"
+)
+
+func tr(lang, key string, args ...any) string { return i18n.T(lang, key, args...) }
+
+// beginRegistration starts the registration dialog in a branch, unless the
+// user is already registered.
+func (b *Bot) beginRegistration(c *Ctx, unit youthbot.Unit) error {
+	if err := b.checkNotRegistered(c); err != nil {
+		return err
+	}
+	d := youthbot.Dialog{Name: dlgRegister, Step: stepConsent, Data: map[string]string{"unit": unit.Code}, Updated: c.Now}
+	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
+		return err
+	}
+	c.Reply(b.consentText(c, unit), b.consentKeyboard(c))
+	return nil
+}
+
+// checkNotRegistered refuses a second registration.
+func (b *Bot) checkNotRegistered(c *Ctx) error {
+	m, err := c.Member()
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	unit, err := c.Tx.Unit(m.Unit)
+	if err != nil {
+		return err
+	}
+	switch m.Status {
+	case youthbot.StatusPending:
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.already_pending", unit.Name)
+	case youthbot.StatusApproved:
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.already_member", unit.Name)
+	}
+	return nil
+}
+
+func (b *Bot) consentText(c *Ctx, unit youthbot.Unit) string {
+	where := unit.Name
+	if parent, err := c.Tx.Unit(unit.Parent); err == nil {
+		where = unit.Name + " — " + parent.Name
+	}
+	return c.T("reg.consent", where)
+}
+
+func (b *Bot) consentKeyboard(c *Ctx) *tgbotapi.InlineKeyboardMarkup {
+	return yesNo(c.T("btn.agree"), data(cbRegister, "yes"), c.T("btn.disagree"), data(cbRegister, "no"))
+}
+
+// cbRegister handles the registration dialog's buttons.
+func (b *Bot) cbRegister(c *Ctx, args []string) error {
+	d, found, err := c.Tx.Dialog(c.From.ID)
+	if err != nil {
+		return err
+	}
+	action := arg(args, 0)
+	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm}[action]
+	if !found || d.Name != dlgRegister || want == "" || d.Step != want {
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	switch action {
+	case "yes":
+		d.Step = stepName
+		c.EditCallback(c.T("reg.consented"), nil)
+		c.Reply(c.T("reg.ask_name"), nil)
+	case "no":
+		c.EditCallback(c.T("reg.declined"), nil)
+		return c.Tx.DeleteDialog(c.From.ID)
+	case "edit":
+		d.Step = stepName
+		c.EditCallback(c.T("reg.editing"), nil)
+		c.Reply(c.T("reg.ask_name"), nil)
+	case "ok":
+		c.EditCallback(b.summary(c, &d), nil)
+		return b.submitRegistration(c, &d)
+	}
+	d.Updated = c.Now
+	return c.Tx.PutDialog(c.From.ID, d)
+}
+
+// dlgRegister handles the user's messages during registration.
+func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+	switch d.Step {
+	case stepConsent:
+		unit, err := c.Tx.Unit(d.Data["unit"])
+		if err != nil {
+			return err
+		}
+		c.Reply(c.T("reg.press_button")+"\n\n"+b.consentText(c, unit), b.consentKeyboard(c))
+		return nil
+	case stepName:
+		name := youthbot.NormalizeName(m.Text)
+		if m.Text == "" {
+			c.Reply(c.T("reg.ask_name"), nil)
+			return nil
+		}
+		if err := youthbot.ValidateName(name); err != nil {
+			c.Reply(c.errorText(err)+"\n"+c.T("reg.ask_name"), nil)
+			return nil
+		}
+		d.Data["name"] = name
+		d.Step = stepBirth
+		c.Reply(c.T("reg.ask_birth", name), nil)
+	case stepBirth:
+		birth, err := youthbot.ParseDate(m.Text)
+		if err == nil {
+			err = youthbot.ValidateBirth(birth, c.Today)
+		}
+		if err != nil {
+			c.Reply(c.errorText(err)+"\n"+c.T("reg.ask_birth_again"), nil)
+			return nil
+		}
+		d.Data["birth"] = birth.ISO()
+		d.Step = stepPhone
+		text := c.T("reg.ask_phone")
+		if (&youthbot.Member{Birth: birth}).AgeOutsideUnion(c.Today) {
+			text = c.T("reg.age_note", birth.YearsSince(c.Today)) + "\n\n" + text
+		}
+		c.Reply(text, contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+	case stepPhone:
+		phone, ok, err := b.phoneAnswer(c, m)
+		if err != nil || !ok {
+			return err
+		}
+		d.Data["phone"] = phone
+		d.Step = stepConfirm
+		c.Reply(c.T("reg.phone_done"), removeKeyboard())
+		c.Reply(b.summary(c, d), yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
+	case stepConfirm:
+		c.Reply(c.T("reg.press_button")+"\n\n"+b.summary(c, d),
+			yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
+		return nil
+	default:
+		return c.Tx.DeleteDialog(c.From.ID)
+	}
+	d.Updated = c.Now
+	return c.Tx.PutDialog(c.From.ID, *d)
+}
+
+// phoneAnswer reads the answer to "share your phone": the user's own contact,
+// or the skip button. Anything else is answered with why and ok false.
+func (b *Bot) phoneAnswer(c *Ctx, m *tgbotapi.Message) (phone string, ok bool, err error) {
+	switch {
+	case m.Contact != nil && m.Contact.UserID == c.From.ID:
+		phone = youthbot.NormalizePhone(m.Contact.PhoneNumber)
+		if phone == "" {
+			c.Reply(c.T("err.phone_invalid"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+			return "", false, nil
+		}
+		return phone, true, nil
+	case m.Contact != nil:
+		c.Reply("⚠️ "+c.T("err.contact_not_own"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+		return "", false, nil
+	case isSkip(m.Text):
+		return "", true, nil
+	}
+	c.Reply(c.T("reg.phone_use_button"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+	return "", false, nil
+}
+
+// isSkip reports whether text is the skip button in any language.
+func isSkip(text string) bool {
+	text = strings.TrimSpace(text)
+	for _, lang := range i18n.Langs() {
+		if strings.EqualFold(text, tr(lang, "btn.skip")) {
+			return true
+		}
+	}
+	return strings.EqualFold(text, "/skip")
+}
+
+// summary shows what the user entered, for confirmation.
+func (b *Bot) summary(c *Ctx, d *youthbot.Dialog) string {
+	unit, _ := c.Tx.Unit(d.Data["unit"])
+	birth := youthbot.Date{}
+	birth.UnmarshalText([]byte(d.Data["birth"]))
+	phone := d.Data["phone"]
+	if phone == "" {
+		phone = c.T("profile.no_phone")
+	}
+	return c.T("reg.summary", unit.Name, d.Data["name"], birth.String(), phone)
+}
+
+// submitRegistration stores the registration as pending and asks the
+// branch's secretaries (or the nearest above, or the admins) to decide.
+func (b *Bot) submitRegistration(c *Ctx, d *youthbot.Dialog) error {
+	if err := b.checkNotRegistered(c); err != nil {
+		return err
+	}
+	unit, err := c.Tx.Unit(d.Data["unit"])
+	if err != nil || unit.Kind != youthbot.KindBranch {
+		return youthbot.Errorf(youthbot.EINVALID, "err.unit_gone")
+	}
+	var birth youthbot.Date
+	if err := birth.UnmarshalText([]byte(d.Data["birth"])); err != nil {
+		return fmt.Errorf("dialog birth: %w", err)
+	}
+	m := youthbot.Member{
+		UserID: c.From.ID, Unit: unit.Code, FullName: d.Data["name"], Birth: birth, Phone: d.Data["phone"],
+		Status: youthbot.StatusPending, RegisteredAt: c.Now,
+	}
+	if err := c.Tx.PutMember(m); err != nil {
+		return err
+	}
+	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+		return err
+	}
+	c.Reply(c.T("reg.submitted", unit.Name), nil)
+	return b.askApproval(c, m, unit)
+}
+
+// askApproval sends the approval request of a registration to whoever
+// decides it: the branch's secretaries, else the nearest unit above with
+// secretaries, else the admins.
+func (b *Bot) askApproval(c *Ctx, m youthbot.Member, unit youthbot.Unit) error {
+	ids, at, err := c.Tx.NearestSecretaries(unit.Code)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		ids = b.admins
+	}
+	for _, id := range ids {
+		showPhone := at == unit.Code
+		err := c.Notify(id, "approval", func(lang string) (string, any) {
+			return b.approvalText(c, lang, m, unit, showPhone, ""), b.approvalKeyboard(lang, m)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// approvalText is the approval request a secretary reads; status, if set,
+// is the decision line shown once the request is handled.
+func (b *Bot) approvalText(c *Ctx, lang string, m youthbot.Member, unit youthbot.Unit, showPhone bool, status string) string {
+	age := m.Birth.YearsSince(c.Today)
+	ageLine := tr(lang, "approval.age", age)
+	if m.AgeOutsideUnion(c.Today) {
+		ageLine = "⚠ " + tr(lang, "approval.age_warn", age, youthbot.MinUnionAge, youthbot.MaxUnionAge)
+	}
+	phone := ""
+	if showPhone && m.Phone != "" {
+		phone = "\n" + tr(lang, "approval.phone", m.Phone)
+	}
+	text := tr(lang, "approval.request", unit.Name, m.FullName, m.Birth.String(), i18n.Raw(ageLine), i18n.Raw(phone),
+		m.RegisteredAt.In(b.loc).Format("15:04 02/01/2006"))
+	if status != "" {
+		text += "\n\n" + status
+	}
+	return text
+}
+
+func (b *Bot) approvalKeyboard(lang string, m youthbot.Member) *tgbotapi.InlineKeyboardMarkup {
+	id, reg := fmt.Sprint(m.UserID), fmt.Sprint(m.RegisteredAt.Unix())
+	return yesNo(tr(lang, "btn.approve"), data(cbApprove, id, reg), tr(lang, "btn.reject"), data(cbReject, id, reg))
+}

@@ -1,0 +1,166 @@
+package bot
+
+import (
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// audience says who a command is for: it decides /help and the menus.
+type audience int
+
+const (
+	forAll audience = iota
+	forMembers
+	forSecretaries
+)
+
+// command is one slash command. Its menu description is the catalog message
+// "cmd.<name>".
+type command struct {
+	name    string
+	private bool // usable in private chats
+	group   bool // usable in groups
+	who     audience
+	hidden  bool // not in menus (/start)
+	handle  func(c *Ctx, args string) error
+}
+
+// commands lists every command in menu order.
+func (b *Bot) commands() []command {
+	return []command{
+		{name: "start", private: true, hidden: true, handle: b.cmdStart},
+		{name: "help", private: true, group: true, handle: b.cmdHelp},
+		{name: "profile", private: true, who: forMembers, handle: b.cmdProfile},
+		{name: "pending", private: true, who: forSecretaries, handle: b.cmdPending},
+		{name: "invite", private: true, who: forSecretaries, handle: b.cmdInvite},
+		{name: "lang", private: true, handle: b.cmdLang},
+		{name: "cancel", private: true, handle: b.cmdCancel},
+		{name: "forgetme", private: true, handle: b.cmdForgetMe},
+	}
+}
+
+// callbacks maps the prefix of callback_data to its handler.
+func (b *Bot) callbacks() map[string]func(c *Ctx, args []string) error {
+	return map[string]func(c *Ctx, args []string) error{
+		cbTree:        b.cbTree,
+		cbTreeJoin:    b.cbTreeJoin,
+		cbRegister:    b.cbRegister,
+		cbApprove:     b.cbDecide,
+		cbReject:      b.cbDecide,
+		cbPending:     b.cbPending,
+		cbProfileEdit: b.cbProfileEdit,
+		cbForget:      b.cbForget,
+		cbLang:        b.cbLang,
+		cbInviteWalk:  b.cbInviteWalk,
+		cbInviteMake:  b.cbInviteMake,
+	}
+}
+
+// dialogs maps a dialog's name to the handler of the user's next message.
+func (b *Bot) dialogs() map[string]func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+	return map[string]func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error{
+		dlgRegister: b.dlgRegister,
+		dlgEdit:     b.dlgEdit,
+	}
+}
+
+func (b *Bot) dispatch(c *Ctx) error {
+	u := c.Update
+	switch {
+	case c.From == nil || c.From.IsBot || c.Chat == 0:
+		return nil
+	case u.Message != nil:
+		return b.onMessage(c, u.Message)
+	case u.CallbackQuery != nil:
+		return b.onCallback(c, u.CallbackQuery)
+	case u.MyChatMember != nil:
+		return b.onMyChatMember(c, u.MyChatMember)
+	}
+	return nil
+}
+
+func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
+	if m.Chat == nil {
+		return nil
+	}
+	if !c.Private {
+		return b.onGroupMessage(c, m)
+	}
+	if pc, ok := parseCommand(m.Text); ok {
+		c.command = pc.name
+		for _, cmd := range b.commands() {
+			if cmd.name == pc.name && cmd.private {
+				return cmd.handle(c, pc.args)
+			}
+		}
+		c.Reply(c.T("unknown_command"), nil)
+		return nil
+	}
+	d, found, err := c.Tx.Dialog(c.From.ID)
+	if err != nil {
+		return err
+	}
+	if found {
+		if h, ok := b.dialogs()[d.Name]; ok {
+			c.command = d.Name + "." + d.Step
+			return h(c, &d, m)
+		}
+		// A dialog of an older build: drop it.
+		if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+			return err
+		}
+	}
+	switch {
+	case m.Contact != nil:
+		c.Reply(c.T("contact_outside_dialog"), nil)
+	default:
+		c.Reply(c.T("not_understood"), nil)
+	}
+	return nil
+}
+
+// onGroupMessage handles a message in a group or channel: commands meant for
+// this bot get an answer; other messages are ignored.
+func (b *Bot) onGroupMessage(c *Ctx, m *tgbotapi.Message) error {
+	pc, ok := parseCommand(m.Text)
+	if !ok || pc.target != "" && !strings.EqualFold(pc.target, b.username) {
+		return nil
+	}
+	c.command = pc.name
+	for _, cmd := range b.commands() {
+		if cmd.name == pc.name && cmd.group {
+			return cmd.handle(c, pc.args)
+		}
+	}
+	c.Reply(c.T("group_unknown"), nil)
+	return nil
+}
+
+func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
+	prefix, args := decodeData(cb.Data)
+	c.command = "cb:" + prefix
+	h, ok := b.callbacks()[prefix]
+	if !ok {
+		c.command = "cb:?"
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	return h(c, args)
+}
+
+// onMyChatMember follows a private chat being blocked or unblocked.
+func (b *Bot) onMyChatMember(c *Ctx, u *tgbotapi.ChatMemberUpdated) error {
+	c.command = "my_chat_member"
+	if !c.Private {
+		return nil
+	}
+	blocked := u.NewChatMember.Status == "kicked"
+	if c.User.Unreachable == blocked {
+		return nil
+	}
+	c.User.Unreachable = blocked
+	return c.Tx.PutUser(c.User)
+}

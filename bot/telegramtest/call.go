@@ -1,0 +1,171 @@
+package telegramtest
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Call is one request the double answered.
+type Call struct {
+	Method      string            // canonical name ("sendMessage"), or the path if it was not a method
+	Params      map[string]string // parameters as sent
+	Files       map[string][]byte // uploaded files by parameter name
+	Status      int               // HTTP status of the answer
+	Description string            // error description when the call failed
+	Time        time.Time         // when it arrived (Options.Now)
+	Chat        int64             // the chat_id parameter, if it was an integer
+}
+
+// call is a request being answered.
+type call struct {
+	ctx        context.Context
+	spec       *methodSpec
+	params     map[string]string // normalised: empty and JSON-null values removed
+	files      map[string]upload
+	chat       *chat // the chat of chat_id, once resolved
+	rec        Call
+	violations []string
+}
+
+func (c *call) setRequest(req *request) {
+	c.rec.Params = maps.Clone(req.params)
+	if len(req.files) > 0 {
+		c.rec.Files = make(map[string][]byte, len(req.files))
+		for k, f := range req.files {
+			c.rec.Files[k] = f.Data
+		}
+	}
+	if id, err := strconv.ParseInt(req.params["chat_id"], 10, 64); err == nil {
+		c.rec.Chat = id
+	}
+	c.params, c.files = req.params, req.files
+}
+
+// violate records a violation of the call, reported once it is answered.
+func (c *call) violate(format string, args ...any) {
+	where := c.rec.Method
+	if c.rec.Chat != 0 {
+		where = fmt.Sprintf("%s to chat %d", where, c.rec.Chat)
+	}
+	c.violations = append(c.violations, where+": "+fmt.Sprintf(format, args...))
+}
+
+func (c *call) has(name string) bool {
+	_, ok := c.params[name]
+	return ok
+}
+
+func (c *call) str(name string) string { return c.params[name] }
+
+// int64 returns an integer parameter; checkParams has validated it.
+func (c *call) int64(name string) int64 {
+	n, _ := strconv.ParseInt(c.params[name], 10, 64)
+	return n
+}
+
+func (c *call) bool(name string) bool { return c.params[name] == "true" }
+
+// handler performs a validated call with the locks held.
+type handler func(s *Server, c *call) (any, *apiError)
+
+// handlers serve the methods of specMethods, by canonical name.
+var handlers = map[string]handler{
+	"getMe":                  (*Server).getMe,
+	"getUpdates":             (*Server).getUpdates,
+	"sendMessage":            (*Server).sendMessage,
+	"editMessageText":        (*Server).editMessageText,
+	"editMessageReplyMarkup": (*Server).editMessageReplyMarkup,
+	"deleteMessage":          (*Server).deleteMessage,
+	"sendPhoto":              (*Server).sendPhoto,
+	"sendDocument":           (*Server).sendDocument,
+	"sendChatAction":         (*Server).sendChatAction,
+	"answerCallbackQuery":    (*Server).answerCallbackQuery,
+	"setMyCommands":          (*Server).setMyCommands,
+	"deleteMyCommands":       (*Server).deleteMyCommands,
+	"getMyCommands":          (*Server).getMyCommands,
+	"getChat":                (*Server).getChat,
+	"getChatMember":          (*Server).getChatMember,
+	"getChatAdministrators":  (*Server).getChatAdministrators,
+	"leaveChat":              (*Server).leaveChat,
+	"setWebhook":             (*Server).setWebhook,
+	"deleteWebhook":          (*Server).deleteWebhook,
+	"getWebhookInfo":         (*Server).getWebhookInfo,
+}
+
+// sendMethods post a new message: they count against the rate limits.
+var sendMethods = map[string]bool{"sendMessage": true, "sendPhoto": true, "sendDocument": true}
+
+// writeMethods change a chat: they fail in chats that block the bot and are
+// what FailChat affects.
+var writeMethods = map[string]bool{
+	"sendMessage": true, "sendPhoto": true, "sendDocument": true, "sendChatAction": true,
+	"editMessageText": true, "editMessageReplyMarkup": true, "deleteMessage": true,
+}
+
+// perform runs a validated call with the locks held: chat lookup, faults,
+// Telegram's refusals, rate limits, then the method itself.
+func (s *Server) perform(c *call) (any, *apiError) {
+	if e := s.resolveChat(c); e != nil {
+		return nil, e
+	}
+	fault := s.faults.take(c.spec.Name, c.chat, writeMethods[c.spec.Name])
+	if fault != nil && !fault.applied {
+		return nil, fault.apiError()
+	}
+	if e := s.refuseChat(c); e != nil {
+		return nil, e
+	}
+	if sendMethods[c.spec.Name] {
+		if e := s.limiter.take(s.now(), c.chat); e != nil {
+			return nil, e
+		}
+	}
+	result, e := handlers[c.spec.Name](s, c)
+	if fault != nil && e == nil {
+		return nil, fault.apiError()
+	}
+	return result, e
+}
+
+// resolveChat finds the chat of the chat_id parameter, if any.
+func (s *Server) resolveChat(c *call) *apiError {
+	raw, ok := c.params["chat_id"]
+	if !ok {
+		return nil
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return chatNotFound() // a @username: the double's chats have none
+	}
+	ch, ok := s.chats[id]
+	if !ok {
+		return chatNotFound()
+	}
+	c.chat = ch
+	return nil
+}
+
+// refuseChat gives Telegram's answers for chats the bot cannot use.
+func (s *Server) refuseChat(c *call) *apiError {
+	ch := c.chat
+	if ch == nil {
+		return nil
+	}
+	if ch.migratedTo != 0 {
+		return &apiError{Code: http.StatusBadRequest, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: ch.migratedTo}
+	}
+	if !writeMethods[c.spec.Name] {
+		return nil
+	}
+	switch {
+	case ch.user != nil && ch.user.blocked:
+		return refused(http.StatusForbidden, "Forbidden: bot was blocked by the user")
+	case ch.botLeft:
+		return refused(http.StatusForbidden, "Forbidden: bot is not a member of the "+ch.kind+" chat")
+	}
+	return nil
+}

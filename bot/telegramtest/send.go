@@ -1,0 +1,130 @@
+package telegramtest
+
+import (
+	"encoding/json"
+	"net/http"
+	"path"
+	"strings"
+)
+
+// sendMessage posts a text message from the bot.
+func (s *Server) sendMessage(c *call) (any, *apiError) {
+	f, e := parseText(c)
+	if e != nil {
+		return nil, e
+	}
+	m := &Message{Text: f.text, HTML: c.str("text"), ParseMode: c.str("parse_mode"), Entities: f.entities}
+	return s.postLocked(c, m)
+}
+
+// sendPhoto posts a photo, uploaded or by file_id or URL.
+func (s *Server) sendPhoto(c *call) (any, *apiError) {
+	f, e := parseCaption(c)
+	if e != nil {
+		return nil, e
+	}
+	file, e := s.inputFile(c, "photo")
+	if e != nil {
+		return nil, e
+	}
+	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities, Photo: file.data}
+	id, unique := s.storeFileLocked("AgACAgIAAxkDAAI", file.data, file.name)
+	m.FileID = id
+	m.photoSizes = []wirePhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
+	return s.postLocked(c, m)
+}
+
+// sendDocument posts a document, uploaded or by file_id or URL.
+func (s *Server) sendDocument(c *call) (any, *apiError) {
+	f, e := parseCaption(c)
+	if e != nil {
+		return nil, e
+	}
+	file, e := s.inputFile(c, "document")
+	if e != nil {
+		return nil, e
+	}
+	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities,
+		Document: file.data, DocumentName: file.name}
+	m.FileID, m.fileUnique = s.storeFileLocked("BQACAgIAAxkDAAI", file.data, file.name)
+	return s.postLocked(c, m)
+}
+
+// postLocked finishes a bot message (markup, reply) and adds it to the
+// call's chat. It answers the Message object.
+func (s *Server) postLocked(c *call, m *Message) (any, *apiError) {
+	mk, e := parseMarkup(c.str("reply_markup"), c.chat)
+	if e != nil {
+		return nil, e
+	}
+	mk.applyTo(m)
+	if e := replyTarget(c, m); e != nil {
+		return nil, e
+	}
+	m.s = s
+	m.FromBot = true
+	m.Date = s.now()
+	c.chat.add(m)
+	return s.wireMessageLocked(m), nil
+}
+
+// replyTarget sets m.ReplyTo from reply_parameters or the legacy
+// reply_to_message_id.
+func replyTarget(c *call, m *Message) *apiError {
+	var p struct {
+		MessageID                int  `json:"message_id"`
+		ChatID                   any  `json:"chat_id"`
+		AllowSendingWithoutReply bool `json:"allow_sending_without_reply"`
+	}
+	switch {
+	case c.has("reply_parameters"):
+		if err := json.Unmarshal([]byte(c.str("reply_parameters")), &p); err != nil {
+			return invalid("can't parse reply parameters JSON object")
+		}
+		if p.ChatID != nil {
+			return invalid("replies to messages of other chats are not supported by the double")
+		}
+	case c.has("reply_to_message_id"):
+		p.MessageID = int(c.int64("reply_to_message_id"))
+		p.AllowSendingWithoutReply = c.bool("allow_sending_without_reply")
+	default:
+		return nil
+	}
+	if p.MessageID == 0 {
+		return nil
+	}
+	if r := c.chat.find(p.MessageID); r == nil || r.Deleted {
+		if p.AllowSendingWithoutReply {
+			return nil
+		}
+		return refused(http.StatusBadRequest, "Bad Request: message to be replied not found")
+	}
+	m.ReplyTo = p.MessageID
+	return nil
+}
+
+// inputFileData is the content of an InputFile-or-String parameter.
+type inputFileData struct {
+	data []byte
+	name string
+}
+
+// inputFile reads a file parameter: an uploaded part (directly or by
+// attach://name), a file_id the double issued, or an HTTP URL (no bytes).
+func (s *Server) inputFile(c *call, param string) (inputFileData, *apiError) {
+	if up, ok := c.files[param]; ok {
+		return inputFileData{data: up.Data, name: up.Name}, nil
+	}
+	raw := c.str(param)
+	if name, ok := strings.CutPrefix(raw, "attach://"); ok {
+		up := c.files[name]
+		return inputFileData{data: up.Data, name: up.Name}, nil
+	}
+	if strings.HasPrefix(raw, "http://") || strings.HasPrefix(raw, "https://") {
+		return inputFileData{name: path.Base(raw)}, nil
+	}
+	if f, ok := s.files[raw]; ok {
+		return inputFileData(f), nil
+	}
+	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").withDetail("%s=%q", param, raw)
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"youthbot/bot"
+	"youthbot/control"
+	"youthbot/scheduler"
+	"youthbot/storage"
+)
+
+// dbTimeout is how long a command waits for a database another process
+// holds before it gives up with a clear message.
+const dbTimeout = 3 * time.Second
+
+// app is the running bot: database, Bot API client, update handling, the
+// outbox sender and the control socket, started and stopped in order.
+type app struct {
+	cfg    Config
+	log    *slog.Logger
+	now    func() time.Time
+	db     *storage.DB
+	api    *bot.API
+	bot    *bot.Bot
+	sender *scheduler.Sender
+	ctl    *control.Server
+
+	stopPoll, stopCalls context.CancelFunc
+}
+
+// newApp opens the database and wires the parts; nothing talks to Telegram
+// yet.
+func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
+	db, err := openDB(cfg.DB, false)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, now: now, db: db}
+	pollCtx, stopPoll := context.WithCancel(context.Background())
+	callCtx, stopCalls := context.WithCancel(context.Background())
+	a.stopPoll, a.stopCalls = stopPoll, stopCalls
+	a.api = bot.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
+	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log})
+	a.bot = bot.New(bot.Config{
+		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
+	})
+	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: db.WriteTo, Health: a.health}, log)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	if err := a.sender.Load(); err != nil {
+		a.close()
+		return nil, fmt.Errorf("load outbox: %w", err)
+	}
+	return a, nil
+}
+
+// health reports whether the database takes a write within a second.
+func (a *app) health(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- a.db.Update(func(tx *storage.Tx) error { return tx.Touch(a.now()) })
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("database not writable within 1s: %w", ctx.Err())
+	}
+}
+
+// run serves until ctx ends, then shuts down in order: stop taking updates
+// (the batch in hand is finished), let the outbox deliver for a moment,
+// stop the sender (calls in flight complete), close the database.
+func (a *app) run(ctx context.Context) error {
+	if err := a.bot.Start(ctx); err != nil {
+		a.close()
+		return err
+	}
+	senderCtx, stopSender := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.sender.Run(senderCtx)
+	}()
+	a.log.Info("youthbot running", "config", a.cfg)
+	pollErr := make(chan error, 1)
+	go func() { pollErr <- a.bot.Poll(ctx) }()
+	var err error
+	select {
+	case <-ctx.Done():
+		a.log.Info("shutting down")
+		a.stopPoll()
+		err = <-pollErr
+	case err = <-pollErr:
+		a.stopPoll()
+	}
+	drain, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	a.sender.WaitIdle(drain)
+	cancel()
+	stopSender()
+	wg.Wait()
+	a.close()
+	if err != nil {
+		return err
+	}
+	a.log.Info("stopped")
+	return nil
+}
+
+func (a *app) close() {
+	if a.ctl != nil {
+		a.ctl.Close()
+	}
+	a.stopPoll()
+	a.stopCalls()
+	if err := a.db.Close(); err != nil {
+		a.log.Error("close database", "err", err)
+	}
+}
+
+// openDB opens the database, failing within dbTimeout with a clear message
+// when another process holds it.
+func openDB(path string, readOnly bool) (*storage.DB, error) {
+	db, err := storage.Open(path, storage.Options{Timeout: dbTimeout, ReadOnly: readOnly})
+	if errors.Is(err, storage.ErrLocked) {
+		return nil, fmt.Errorf("database %s is in use by another process (a running bot?); stop it first, or use youthbot backup which works while the bot runs", path)
+	}
+	return db, err
+}
+
+// newLogger logs JSON, or text when w is a terminal.
+func newLogger(w io.Writer) *slog.Logger {
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return slog.New(slog.NewTextHandler(w, nil))
+		}
+	}
+	return slog.New(slog.NewJSONHandler(w, nil))
+}
+
+// cmdRun runs the bot.
+func (e *cli) cmdRun(args []string) error {
+	cfg, _, err := e.parse("run", nil, args, 0)
+	if err != nil {
+		return err
+	}
+	log := newLogger(e.stderr)
+	a, err := newApp(cfg, log, time.Now)
+	if err != nil {
+		return err
+	}
+	return a.run(e.ctx)
+}
