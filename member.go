@@ -33,6 +33,7 @@ type Member struct {
 	DecidedAt    time.Time    `json:"decided_at,omitzero"` // approved or rejected
 	DecidedBy    int64        `json:"decided_by,omitempty"`
 	LeftAt       time.Time    `json:"left_at,omitzero"` // forgotten or left the union
+	Past         []string     `json:"past,omitempty"`   // branches the member transferred from
 }
 
 // Union age bounds (Điều lệ Đoàn): members are 16 to 30 years old.

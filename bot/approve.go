@@ -78,6 +78,11 @@ func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, unit youthbot.Unit, appro
 	if err := c.Tx.PutMember(*m); err != nil {
 		return err
 	}
+	if approve {
+		if err := c.Tx.OpenStint(m.UserID, m.Unit, c.Now, true); err != nil {
+			return err
+		}
+	}
 	key := "member.rejected"
 	if approve {
 		key = "member.approved"

@@ -41,6 +41,10 @@ type Bot struct {
 	log      *slog.Logger
 	username string
 
+	cmdTable []command
+	cbTable  map[string]func(c *Ctx, args []string) error
+	dlgTable map[string]dialogHandler
+
 	pruneMu   sync.Mutex
 	lastPrune time.Time
 }
@@ -63,6 +67,7 @@ func New(cfg Config) *Bot {
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
+	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
 	return b
 }
 

@@ -28,8 +28,19 @@ type command struct {
 	handle  func(c *Ctx, args string) error
 }
 
-// commands lists every command in menu order.
-func (b *Bot) commands() []command {
+// commands lists every command in menu order: the core's, then each
+// feature's (each feature file declares its own list).
+func (b *Bot) buildCommands() []command {
+	var all []command
+	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands(),
+		b.reportCommands(), b.groupCommands()} {
+		all = append(all, list...)
+	}
+	return all
+}
+
+// coreCommands are registration's and the account's commands.
+func (b *Bot) coreCommands() []command {
 	return []command{
 		{name: "start", private: true, hidden: true, handle: b.cmdStart},
 		{name: "help", private: true, group: true, handle: b.cmdHelp},
@@ -42,8 +53,23 @@ func (b *Bot) commands() []command {
 	}
 }
 
-// callbacks maps the prefix of callback_data to its handler.
-func (b *Bot) callbacks() map[string]func(c *Ctx, args []string) error {
+// callbacks maps the prefix of callback_data to its handler, the core's and
+// each feature's. Two features claiming one prefix is a programming error.
+func (b *Bot) buildCallbacks() map[string]func(c *Ctx, args []string) error {
+	all := b.coreCallbacks()
+	for _, m := range []map[string]func(c *Ctx, args []string) error{b.participationCallbacks(), b.projectCallbacks(),
+		b.reportCallbacks(), b.groupCallbacks()} {
+		for prefix, h := range m {
+			if _, dup := all[prefix]; dup {
+				panic("callback prefix claimed twice: " + prefix)
+			}
+			all[prefix] = h
+		}
+	}
+	return all
+}
+
+func (b *Bot) coreCallbacks() map[string]func(c *Ctx, args []string) error {
 	return map[string]func(c *Ctx, args []string) error{
 		cbTree:        b.cbTree,
 		cbTreeJoin:    b.cbTreeJoin,
@@ -59,12 +85,30 @@ func (b *Bot) callbacks() map[string]func(c *Ctx, args []string) error {
 	}
 }
 
-// dialogs maps a dialog's name to the handler of the user's next message.
-func (b *Bot) dialogs() map[string]func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
-	return map[string]func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error{
+// commands, callbacks and dialogs return the tables built once by New.
+func (b *Bot) commands() []command                                     { return b.cmdTable }
+func (b *Bot) callbacks() map[string]func(c *Ctx, args []string) error { return b.cbTable }
+func (b *Bot) dialogs() map[string]dialogHandler                       { return b.dlgTable }
+
+// dialogHandler handles the user's next message in a dialog.
+type dialogHandler = func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
+
+// dialogs maps a dialog's name to its handler, the core's and each
+// feature's.
+func (b *Bot) buildDialogs() map[string]dialogHandler {
+	all := map[string]dialogHandler{
 		dlgRegister: b.dlgRegister,
 		dlgEdit:     b.dlgEdit,
 	}
+	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs(), b.groupDialogs()} {
+		for name, h := range m {
+			if _, dup := all[name]; dup {
+				panic("dialog name claimed twice: " + name)
+			}
+			all[name] = h
+		}
+	}
+	return all
 }
 
 func (b *Bot) dispatch(c *Ctx) error {

@@ -16,9 +16,24 @@ type Raw string
 // Default is the language used when a user's is unknown.
 const Default = "vi"
 
+// catalogs merges the core catalog with each feature's (one file pair per
+// feature, so features grow their texts independently).
 var catalogs = map[string]map[string]string{
-	"vi": vi,
-	"en": en,
+	"vi": merge(vi, viParticipation, viProject, viReport, viGroup),
+	"en": merge(en, enParticipation, enProject, enReport, enGroup),
+}
+
+func merge(maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for k, v := range m {
+			if _, dup := out[k]; dup {
+				panic("i18n: key in two catalogs: " + k)
+			}
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // Langs lists the languages with a catalog.
@@ -26,7 +41,7 @@ func Langs() []string { return []string{"vi", "en"} }
 
 // Has reports whether key is in the catalogs.
 func Has(key string) bool {
-	_, ok := en[key]
+	_, ok := catalogs["en"][key]
 	return ok
 }
 

@@ -32,6 +32,7 @@ func verbs(t *testing.T, s string) []string {
 }
 
 func TestCatalogsHaveTheSameKeysAndArguments(t *testing.T) {
+	vi, en := catalogs["vi"], catalogs["en"]
 	for key, envalue := range en {
 		vivalue, ok := vi[key]
 		if !ok {
@@ -68,8 +69,8 @@ func TestVietnameseIsVietnamese(t *testing.T) {
 	// A sample of messages that must carry diacritics: a catalog entry
 	// left in English or typed without marks fails here.
 	for _, key := range []string{"reg.consent", "reg.ask_name", "status.approved", "err.link_invalid", "forget.confirm"} {
-		if !strings.ContainsAny(vi[key], "ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ") {
-			t.Errorf("vi %q has no Vietnamese diacritics: %q", key, vi[key])
+		if !strings.ContainsAny(catalogs["vi"][key], "ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ") {
+			t.Errorf("vi %q has no Vietnamese diacritics: %q", key, catalogs["vi"][key])
 		}
 	}
 }
@@ -99,7 +100,7 @@ func TestTFormatsNumbers(t *testing.T) {
 }
 
 func TestTFallsBackToDefaultLanguage(t *testing.T) {
-	if got, want := T("fr", "cancel.done"), vi["cancel.done"]; got != want {
+	if got, want := T("fr", "cancel.done"), catalogs["vi"]["cancel.done"]; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

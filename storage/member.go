@@ -92,8 +92,9 @@ func hasStatus(list []youthbot.MemberStatus, s youthbot.MemberStatus) bool {
 
 // ForgetMember erases a member's personal data: the record moves to a new
 // negative anonymous id, keeping unit, status dates and counts, so figures of
-// the past stay right while nothing links it to the person. It returns the
-// anonymous id.
+// the past stay right while nothing links it to the person. Their
+// activities and membership stints move to the anonymous id too, without
+// descriptions or photos. It returns the anonymous id.
 func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	m, err := t.Member(userID)
 	if err != nil {
@@ -113,17 +114,29 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	}
 	anon := -int64(seq)
 	wasMember := m.Status == youthbot.StatusApproved
-	m = youthbot.Member{
+	if wasMember {
+		if err := t.CloseStint(userID, m.Unit, now); err != nil {
+			return 0, err
+		}
+	}
+	for _, unit := range append([]string{m.Unit}, m.Past...) {
+		if err := t.rekeyStints(unit, userID, anon); err != nil {
+			return 0, fmt.Errorf("forget stints: %w", err)
+		}
+	}
+	if err := t.rekeyActivities(userID, anon); err != nil {
+		return 0, fmt.Errorf("forget activities: %w", err)
+	}
+	if !wasMember {
+		// Never counted as a member: nothing to keep.
+		return anon, nil
+	}
+	return anon, t.PutMember(youthbot.Member{
 		UserID:       anon,
 		Unit:         m.Unit,
 		Status:       youthbot.StatusForgotten,
 		RegisteredAt: m.RegisteredAt,
 		DecidedAt:    m.DecidedAt,
-	}
-	if !wasMember {
-		// Never counted: nothing to keep.
-		return anon, nil
-	}
-	m.LeftAt = now
-	return anon, t.PutMember(m)
+		LeftAt:       now,
+	})
 }

@@ -23,6 +23,21 @@ var (
 	bUpdates        = []byte("updates")          // u64(update_id) → unix seconds handled
 	bOutbox         = []byte("outbox")           // u64(seq) → Outgoing
 	bOutboxKeys     = []byte("outbox_keys")      // idempotency key → unix seconds queued
+	bActivities     = []byte("activities")       // u64(id) → Activity
+	bActIndex       = []byte("act_index")        // unit 0 YYYYMM 0 u64(id) → actEntry (14 bytes)
+	bMemberActs     = []byte("member_acts")      // idKey(member) u64(id) → nil
+	bPendingActs    = []byte("pending_acts")     // unit 0 u64(id) → nil
+	bStints         = []byte("stints")           // unit 0 idKey(member) u64(from unix) → to unix (8) + new flag (1)
+	bProjects       = []byte("projects")         // code → Project
+	bUnitProjects   = []byte("unit_projects")    // unit 0 code → nil
+	bSeats          = []byte("project_seats")    // code 0 idKey(member) → Participant
+	bProjectsDone   = []byte("projects_done")    // unit 0 YYYYMM 0 code → kind (1) + value (8)
+	bCheckins       = []byte("checkins")         // check-in code → project code
+	bCampaigns      = []byte("campaigns")        // id → Campaign
+	bTargets        = []byte("targets")          // unit 0 YYYY 0 metric → value (8)
+	bGroups         = []byte("groups")           // idKey(chat) → GroupLink
+	bUnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
+	bJobs           = []byte("jobs")             // scheduler job name → its state
 	keySchema       = []byte("schema")
 	keyOffset       = []byte("offset")
 	keyAnonSequence = []byte("anon_seq")
@@ -35,6 +50,17 @@ var migrations = []func(*bolt.Tx) error{
 	func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bUnits, bUnitChildren, bMembers, bUnitMembers, bSecretaries,
 			bUnitSecretary, bInvites, bUnitInvites, bUsers, bDialogs, bUpdates, bOutbox, bOutboxKeys} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
+	// 2: participation, projects, campaigns, targets, membership history,
+	// group links, scheduler state.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bActivities, bActIndex, bMemberActs, bPendingActs, bStints, bProjects,
+			bUnitProjects, bSeats, bProjectsDone, bCheckins, bCampaigns, bTargets, bGroups, bUnitGroups, bJobs} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}

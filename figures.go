@@ -1,0 +1,194 @@
+package youthbot
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// Period is a range of whole months of one year: a month (From == To), a
+// whole year (1..12) or a year to date (1..m).
+type Period struct {
+	Year     int
+	From, To time.Month
+}
+
+// MonthPeriod is one calendar month.
+func MonthPeriod(year int, m time.Month) Period { return Period{year, m, m} }
+
+// YearPeriod is a whole calendar year.
+func YearPeriod(year int) Period { return Period{year, time.January, time.December} }
+
+// ParsePeriod reads "YYYY-MM" (a month) or "YYYY" (a year).
+func ParsePeriod(s string) (Period, error) {
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return MonthPeriod(t.Year(), t.Month()), nil
+	}
+	if y, err := strconv.Atoi(s); err == nil && len(s) == 4 && y >= 2000 && y <= 2200 {
+		return YearPeriod(y), nil
+	}
+	return Period{}, Errorf(EINVALID, "err.period", s)
+}
+
+// IsMonth reports whether p is a single month.
+func (p Period) IsMonth() bool { return p.From == p.To }
+
+// IsYear reports whether p is a whole year.
+func (p Period) IsYear() bool { return p.From == time.January && p.To == time.December }
+
+// First is the period's first day.
+func (p Period) First() Date { return Date{p.Year, p.From, 1} }
+
+// Last is the period's last day.
+func (p Period) Last() Date { return Date{p.Year, p.To + 1, 1}.AddDays(-1) }
+
+// Start is the instant the period begins in loc.
+func (p Period) Start(loc *time.Location) time.Time { return p.First().Time(loc) }
+
+// End is the instant just after the period in loc.
+func (p Period) End(loc *time.Location) time.Time { return p.Last().AddDays(1).Time(loc) }
+
+// Contains reports whether d is in the period.
+func (p Period) Contains(d Date) bool { return !d.Before(p.First()) && !d.After(p.Last()) }
+
+// YearToDate is January to the end of p.
+func (p Period) YearToDate() Period { return Period{p.Year, time.January, p.To} }
+
+// Prev is the month before a month period.
+func (p Period) Prev() Period {
+	if p.From == time.January {
+		return MonthPeriod(p.Year-1, time.December)
+	}
+	return MonthPeriod(p.Year, p.From-1)
+}
+
+// String is "YYYY-MM" for a month, "YYYY" for a year, "YYYY-MM..YYYY-MM"
+// otherwise.
+func (p Period) String() string {
+	switch {
+	case p.IsMonth():
+		return fmt.Sprintf("%04d-%02d", p.Year, int(p.From))
+	case p.IsYear():
+		return strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("%04d-%02d..%04d-%02d", p.Year, int(p.From), p.Year, int(p.To))
+}
+
+// Figures are a unit's figures for a period, its whole subtree included:
+// what tallies, /targets, /my and `youthbot report` show. Marshalled to JSON
+// with the keys of PRODUCT.md §4.
+type Figures struct {
+	Unit                  string
+	Name                  string
+	Kind                  UnitKind
+	Period                Period
+	MembersTotal          int // approved members at the end of the period
+	MembersActive         int // members with a confirmed participation in the period
+	MembersNew            int // approved (not transferred in) during the period
+	Participations        int // confirmed
+	ParticipationsPending int
+	Tenths                int // confirmed hours × 10
+	ValueVND              int64
+	WorksCompleted        int
+	TasksCompleted        int
+	Targets               []TargetProgress // year to date up to the end of the period; [] when none
+	Children              []*Figures       // direct child units
+}
+
+// Hours is the confirmed hours.
+func (f *Figures) Hours() float64 { return float64(f.Tenths) / 10 }
+
+// TargetsMet counts targets at 100% or more.
+func (f *Figures) TargetsMet() int {
+	n := 0
+	for _, t := range f.Targets {
+		if t.Percent >= 100 {
+			n++
+		}
+	}
+	return n
+}
+
+// Metric returns the figure of a target metric.
+func (f *Figures) Metric(m Metric) float64 {
+	switch m {
+	case MetricParticipations:
+		return float64(f.Participations)
+	case MetricHours:
+		return f.Hours()
+	case MetricWorks:
+		return float64(f.WorksCompleted)
+	case MetricTasks:
+		return float64(f.TasksCompleted)
+	case MetricValueVND:
+		return float64(f.ValueVND)
+	case MetricNewMembers:
+		return float64(f.MembersNew)
+	}
+	return 0
+}
+
+// TargetProgress is a target and how far it is achieved.
+type TargetProgress struct {
+	Metric   Metric  `json:"metric"`
+	Target   int64   `json:"target"`
+	Achieved float64 `json:"achieved"`
+	Percent  float64 `json:"percent"` // 150.0 = 150%
+}
+
+// Progress computes a target's progress from the achieved figure; percent
+// is rounded to one decimal.
+func Progress(t Target, achieved float64) TargetProgress {
+	p := TargetProgress{Metric: t.Metric, Target: t.Value, Achieved: achieved}
+	if t.Value > 0 {
+		p.Percent = math.Round(achieved/float64(t.Value)*1000) / 10
+	}
+	return p
+}
+
+// figuresJSON is the JSON shape of PRODUCT.md §4.
+type figuresJSON struct {
+	Unit                  string           `json:"unit"`
+	Name                  string           `json:"name"`
+	Month                 string           `json:"month,omitempty"`
+	Year                  int              `json:"year,omitempty"`
+	MembersTotal          int              `json:"members_total"`
+	MembersActive         int              `json:"members_active"`
+	MembersNew            int              `json:"members_new"`
+	Participations        int              `json:"participations"`
+	ParticipationsPending int              `json:"participations_pending"`
+	Hours                 float64          `json:"hours"`
+	ValueVND              int64            `json:"value_vnd"`
+	WorksCompleted        int              `json:"works_completed"`
+	TasksCompleted        int              `json:"tasks_completed"`
+	Targets               []TargetProgress `json:"targets"`
+	TargetsMet            int              `json:"targets_met"`
+	TargetsTotal          int              `json:"targets_total"`
+	Children              []*Figures       `json:"children"`
+}
+
+// MarshalJSON writes the report's JSON keys: "month": "YYYY-MM" for a
+// month, "year": YYYY for a year.
+func (f *Figures) MarshalJSON() ([]byte, error) {
+	j := figuresJSON{
+		Unit: f.Unit, Name: f.Name,
+		MembersTotal: f.MembersTotal, MembersActive: f.MembersActive, MembersNew: f.MembersNew,
+		Participations: f.Participations, ParticipationsPending: f.ParticipationsPending,
+		Hours: f.Hours(), ValueVND: f.ValueVND, WorksCompleted: f.WorksCompleted, TasksCompleted: f.TasksCompleted,
+		Targets: f.Targets, TargetsMet: f.TargetsMet(), TargetsTotal: len(f.Targets), Children: f.Children,
+	}
+	if f.Period.IsMonth() {
+		j.Month = f.Period.String()
+	} else {
+		j.Year = f.Period.Year
+	}
+	if j.Targets == nil {
+		j.Targets = []TargetProgress{}
+	}
+	if j.Children == nil {
+		j.Children = []*Figures{}
+	}
+	return json.Marshal(j)
+}

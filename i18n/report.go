@@ -1,0 +1,7 @@
+package i18n
+
+// Messages of tallies and reports (F6).
+
+var viReport = map[string]string{}
+
+var enReport = map[string]string{}

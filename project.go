@@ -1,0 +1,89 @@
+package youthbot
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ProjectKind says whether a youth project is a work or a task.
+type ProjectKind string
+
+// Project kinds, written ct and pv in commands.
+const (
+	ProjectWork ProjectKind = "work" // công trình thanh niên
+	ProjectTask ProjectKind = "task" // phần việc thanh niên
+)
+
+// ParseProjectKind reads ct|pv (or work|task).
+func ParseProjectKind(s string) (ProjectKind, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ct", "work":
+		return ProjectWork, true
+	case "pv", "task":
+		return ProjectTask, true
+	}
+	return "", false
+}
+
+// ProjectStatus is a project's stage.
+type ProjectStatus string
+
+// Project statuses.
+const (
+	ProjectOpen ProjectStatus = "open"
+	ProjectDone ProjectStatus = "done"
+)
+
+// Project is a youth project (công trình / phần việc thanh niên) of a unit,
+// visible to the unit's subtree. Its code is "P" and a number.
+type Project struct {
+	Code        string        `json:"code"`
+	Kind        ProjectKind   `json:"kind"`
+	Title       string        `json:"title"`
+	Unit        string        `json:"unit"`
+	Campaign    string        `json:"campaign,omitempty"`
+	Start       Date          `json:"start"`
+	End         Date          `json:"end"`
+	Capacity    int           `json:"capacity"` // seats; 0 = unlimited
+	Status      ProjectStatus `json:"status"`
+	CreatedBy   int64         `json:"created_by"`
+	CreatedAt   time.Time     `json:"created_at"`
+	CheckinCode string        `json:"checkin_code,omitempty"` // the c_ deep link's code, once /checkin ran
+	DoneAt      time.Time     `json:"done_at,omitzero"`
+	DoneDate    Date          `json:"done_date,omitzero"` // the day its participations and value count on
+	ValueVND    int64         `json:"value_vnd,omitempty"`
+}
+
+// ProjectCode formats the code of the n-th project.
+func ProjectCode(n uint64) string { return "P" + strconv.FormatUint(n, 10) }
+
+// NormalizeProjectCode reads "p12", "#P12", " P12 " as "P12"; ok is false
+// for anything that is not P and digits.
+func NormalizeProjectCode(s string) (string, bool) {
+	s = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(s), "#"))
+	if len(s) < 2 || len(s) > 12 || s[0] != 'P' {
+		return "", false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// Participant states in a project.
+const (
+	SeatJoined  = "joined"
+	SeatWaiting = "waiting"
+)
+
+// Participant is a member's place in a project.
+type Participant struct {
+	Member    int64     `json:"member"`
+	State     string    `json:"state"` // SeatJoined or SeatWaiting
+	JoinedAt  time.Time `json:"joined_at"`
+	PresentAt time.Time `json:"present_at,omitzero"` // checked in on site
+	Attended  bool      `json:"attended,omitempty"`  // presence confirmed by the secretary
+}

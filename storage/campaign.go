@@ -1,0 +1,73 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strconv"
+
+	"youthbot"
+)
+
+// NewCampaign stores a new campaign with the next id (C1, C2, ...).
+func (t *Tx) NewCampaign(c *youthbot.Campaign) error {
+	n, err := t.bucket(bCampaigns).NextSequence()
+	if err != nil {
+		return fmt.Errorf("campaign sequence: %w", err)
+	}
+	c.ID = "C" + strconv.FormatUint(n, 10)
+	return t.PutCampaign(c)
+}
+
+// Campaign returns the campaign with id, or ENOTFOUND.
+func (t *Tx) Campaign(id string) (youthbot.Campaign, error) {
+	var c youthbot.Campaign
+	ok, err := t.getJSON(bCampaigns, []byte(id), &c)
+	if err != nil {
+		return c, err
+	}
+	if !ok {
+		return c, youthbot.Errorf(youthbot.ENOTFOUND, "err.campaign_unknown", id)
+	}
+	return c, nil
+}
+
+// PutCampaign writes a campaign.
+func (t *Tx) PutCampaign(c *youthbot.Campaign) error { return t.putJSON(bCampaigns, []byte(c.ID), c) }
+
+// Campaigns returns every campaign (there are few), oldest first.
+func (t *Tx) Campaigns() ([]youthbot.Campaign, error) {
+	var out []youthbot.Campaign
+	err := t.bucket(bCampaigns).ForEach(func(k, v []byte) error {
+		var c youthbot.Campaign
+		if err := jsonUnmarshal(v, &c); err != nil {
+			return fmt.Errorf("decode campaign %s: %w", k, err)
+		}
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+func targetKey(unit string, year int, m youthbot.Metric) []byte {
+	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(m))
+}
+
+// SetTarget sets (or with Value 0, removes) a unit's yearly target.
+func (t *Tx) SetTarget(tg youthbot.Target) error {
+	k := targetKey(tg.Unit, tg.Year, tg.Metric)
+	if tg.Value <= 0 {
+		return t.bucket(bTargets).Delete(k)
+	}
+	return t.bucket(bTargets).Put(k, u64Key(uint64(tg.Value)))
+}
+
+// Targets returns a unit's targets of a year, in metric order.
+func (t *Tx) Targets(unit string, year int) []youthbot.Target {
+	var out []youthbot.Target
+	for _, m := range youthbot.Metrics {
+		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
+			out = append(out, youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))})
+		}
+	}
+	return out
+}
