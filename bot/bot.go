@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -27,6 +28,7 @@ type Config struct {
 	Lang     string           // default language: "vi" or "en"
 	Now      func() time.Time // the clock; tests move it
 	Log      *slog.Logger
+	Metrics  Metrics // optional: what the bot does, for monitoring
 }
 
 // Bot handles updates.
@@ -39,6 +41,7 @@ type Bot struct {
 	lang     string
 	now      func() time.Time
 	log      *slog.Logger
+	metrics  Metrics
 	username string
 
 	cmdTable []command
@@ -53,7 +56,10 @@ type Bot struct {
 func New(cfg Config) *Bot {
 	b := &Bot{
 		db: cfg.DB, api: cfg.API, outbox: cfg.Outbox, admins: slices.Clone(cfg.Admins),
-		loc: cfg.Location, lang: cfg.Lang, now: cfg.Now, log: cfg.Log,
+		loc: cfg.Location, lang: cfg.Lang, now: cfg.Now, log: cfg.Log, metrics: cfg.Metrics,
+	}
+	if b.metrics == nil {
+		b.metrics = noMetrics{}
 	}
 	if b.loc == nil {
 		b.loc = time.UTC
@@ -88,7 +94,8 @@ func (b *Bot) Start(ctx context.Context) error {
 			b.username = me.UserName
 			break
 		}
-		if e, ok := err.(*APIError); ok && (e.Code == 401 || e.Code == 404) {
+		var e *APIError
+		if errors.As(err, &e) && (e.Code == 401 || e.Code == 404) {
 			return fmt.Errorf("getMe: the token was refused: %w", err)
 		}
 		wait = backoff(wait)
