@@ -102,6 +102,11 @@ func ParseDate(s string) (Date, error) {
 	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
 		return Date{}, Errorf(EINVALID, "err.date_format")
 	}
+	for _, p := range parts {
+		if strings.Trim(p, "0123456789") != "" {
+			return Date{}, Errorf(EINVALID, "err.date_format")
+		}
+	}
 	day, err1 := strconv.Atoi(parts[0])
 	month, err2 := strconv.Atoi(parts[1])
 	year, err3 := strconv.Atoi(parts[2])

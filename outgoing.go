@@ -23,6 +23,7 @@ type Outgoing struct {
 	Method string            `json:"method"`           // Bot API method
 	Params map[string]string `json:"params"`           // form parameters, JSON values as strings
 	File   *OutFile          `json:"file,omitempty"`   // an upload, for sendPhoto/sendDocument
+	Render *Render           `json:"render,omitempty"` // an upload built at delivery time instead of stored
 	Key    string            `json:"key,omitempty"`    // idempotency key: a second item with it is not queued
 	Queued time.Time         `json:"queued"`           // when it was queued
 	Tries  int               `json:"tries,omitempty"`  // failed attempts so far
@@ -36,3 +37,20 @@ type OutFile struct {
 	Name  string `json:"name"`
 	Data  []byte `json:"data"`
 }
+
+// Render names a file the sender builds when it delivers the message rather
+// than a copy kept in the outbox: a tally's chart or workbook is built again
+// from the database (see scheduler.Tallies), so 500 units × several
+// recipients do not put megabytes of PNG and XLSX into bbolt.
+type Render struct {
+	Kind   string `json:"kind"`   // RenderTallyChart or RenderTallyWorkbook
+	Unit   string `json:"unit"`   // unit code
+	Period string `json:"period"` // "YYYY-MM"
+	Lang   string `json:"lang"`
+}
+
+// Kinds of rendered files.
+const (
+	RenderTallyChart    = "tally_chart"    // PNG, sent with sendPhoto
+	RenderTallyWorkbook = "tally_workbook" // .xlsx, sent with sendDocument
+)

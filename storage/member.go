@@ -127,6 +127,9 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	if err := t.rekeyActivities(userID, anon); err != nil {
 		return 0, fmt.Errorf("forget activities: %w", err)
 	}
+	if err := t.forgetTransfers(userID, anon, now); err != nil {
+		return 0, fmt.Errorf("forget transfers: %w", err)
+	}
 	if !wasMember {
 		// Never counted as a member: nothing to keep.
 		return anon, nil

@@ -67,6 +67,8 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 3: member transfers (transfer.go).
+	createTransferBuckets,
 }
 
 // SchemaVersion is the schema this build writes.

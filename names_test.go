@@ -1,0 +1,99 @@
+package youthbot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nguyễn Văn An":                 "nguyen van an",
+		"nguyen van an":                 "nguyen van an",
+		"ĐẶNG  Thị   Đào":               "dang thi dao",
+		"Tro\u0302\u0300ng":             "trong", // decomposed input
+		"Lê Thị Ánh Tuyết":              "le thi anh tuyet",
+		"Hồ Ngọc Hà\xff":                "ho ngoc ha",
+		"Phạm Quỳnh Hương Ưng Ơn Ổn Ửa": "pham quynh huong ung on on ua",
+	} {
+		if got := FoldName(in); got != want {
+			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMatchName(t *testing.T) {
+	tests := []struct {
+		name, search string
+		want         bool
+	}{
+		{"Nguyễn Văn An", "nguyen van an", true},
+		{"Nguyễn Văn An", "Nguyễn Văn An", true},
+		{"Nguyễn Văn An", "van an", true},
+		{"Nguyễn Văn An", "NGUYEN", true},
+		{"Đỗ Đức Đạt", "do duc dat", true},
+		{"Nguyễn Văn An", "nguyen van binh", false},
+		{"Trần Thị Bình", "", true},
+	}
+	for _, tt := range tests {
+		if got := MatchName(tt.name, tt.search); got != tt.want {
+			t.Errorf("MatchName(%q, %q) = %v, want %v", tt.name, tt.search, got, tt.want)
+		}
+	}
+}
+
+func TestSortByNameIsVietnamese(t *testing.T) {
+	names := []string{"Trần Văn Đạt", "Lê Thị Bình", "Nguyễn Văn An", "Phạm Thị Ánh", "Võ Văn Dũng", "Hoàng Minh Ân", "Bùi Văn An", "Đỗ Thị Yến", "Trần Thị Ơn", "Lý Văn Ông"}
+	want := []string{
+		"Bùi Văn An", "Nguyễn Văn An", // same given name: by family name
+		"Phạm Thị Ánh",  // tone after the bare letter
+		"Hoàng Minh Ân", // â after a
+		"Lê Thị Bình",
+		"Võ Văn Dũng", // d before đ
+		"Trần Văn Đạt",
+		"Lý Văn Ông", // ô before ơ
+		"Trần Thị Ơn",
+		"Đỗ Thị Yến",
+	}
+	var ms []Member
+	for i, n := range names {
+		ms = append(ms, Member{UserID: int64(i + 1), FullName: n})
+	}
+	SortByName(ms)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.FullName)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// foldReference is FoldName written as the x/text transform chain.
+func foldReference(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), runes.Map(func(r rune) rune {
+		if r == 'đ' || r == 'Đ' {
+			return 'd'
+		}
+		return unicode.ToLower(r)
+	}), norm.NFC)
+	out, _, _ := transform.String(t, strings.ToValidUTF8(s, ""))
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// FuzzFoldName: FoldName agrees with the x/text transform chain.
+func FuzzFoldName(f *testing.F) {
+	for _, s := range []string{"Nguyễn Văn An", " ĐẶNG\tThị  Đào ", "Tro\u0302\u0300ng", "İstanbul Ǆ ǅ", "\xff a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldName(s), foldReference(s); got != want {
+			t.Errorf("FoldName(%q) = %q, the x/text chain gives %q", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,494 @@
+// Package seed writes realistic synthetic data into a youthbot database,
+// for demos (`youthbot seed`) and benchmarks: a province's unit tree with
+// Vietnamese names (province → districts → grassroots unions → branches),
+// members with Vietnamese names spread over the branches with their
+// membership stints (a few transferred between branches), a year of
+// volunteer activities (about 80% confirmed), youth projects, most of them
+// completed with a value, and yearly targets.
+package seed
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"time"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// Options say how much to generate.
+type Options struct {
+	Units      int            // units in the tree, at least 4 (province, district, grassroots union, branch)
+	Members    int            // members, spread over the branches
+	Activities int            // activities, spread over the 12 months ending today
+	Now        time.Time      // the generation's "now"; time.Now() when zero
+	Loc        *time.Location // the bot's time zone, for dates; UTC when nil
+	Seed       uint64         // the same seed and options give the same data
+}
+
+// RootCode is the code of the seeded province; a database that has it was
+// seeded already.
+const RootCode = "SH"
+
+// MemberIDBase is the first seeded member's id. Seeded members have ids
+// from it up: past the 52 bits a Telegram user id fits in, so none is a
+// real user.
+const MemberIDBase = int64(1) << 52
+
+// Batch sizes: records per write transaction.
+const (
+	memberBatch   = 25_000
+	activityBatch = 100_000
+)
+
+// Generate writes the data opts describe into db: units, members with
+// their stints, activities, projects and targets. It refuses a database
+// that already has the seeded province. Writes go in large transactions;
+// open db with storage.Options{NoSync: true} for speed when losing the
+// data in a crash does not matter.
+func Generate(db *storage.DB, opts Options) error {
+	if opts.Units < 4 {
+		return fmt.Errorf("seed: %d units: need at least 4 (province, district, grassroots union, branch)", opts.Units)
+	}
+	if opts.Members < 0 || opts.Activities < 0 {
+		return fmt.Errorf("seed: negative counts")
+	}
+	if opts.Activities > 0 && opts.Members == 0 {
+		return fmt.Errorf("seed: activities need members")
+	}
+	if opts.Loc == nil {
+		opts.Loc = time.UTC
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	g := &gen{o: opts, r: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), today: youthbot.DateOf(opts.Now, opts.Loc)}
+	g.tree()
+	if err := db.Update(g.writeTree); err != nil {
+		return err
+	}
+	g.people()
+	for from := 0; from < len(g.members); from += memberBatch {
+		to := min(from+memberBatch, len(g.members))
+		if err := db.Update(func(tx *storage.Tx) error { return g.writeMembers(tx, g.members[from:to]) }); err != nil {
+			return err
+		}
+	}
+	acts := g.activities()
+	for from := 0; from < len(acts); from += activityBatch {
+		to := min(from+activityBatch, len(acts))
+		if err := db.Update(func(tx *storage.Tx) error { return g.writeActivities(tx, acts[from:to]) }); err != nil {
+			return err
+		}
+	}
+	return db.Update(g.writeProjects)
+}
+
+// gen is one generation's state.
+type gen struct {
+	o     Options
+	r     *rand.Rand
+	today youthbot.Date
+
+	units    []youthbot.Unit
+	kinds    []placeKind // of each grassroots union, by unit index
+	branches []int       // unit indexes of the branches
+	weights  []float64   // cumulative size weights of the branches
+	members  []person
+	works    int
+	tasks    int
+}
+
+type placeKind uint8
+
+const (
+	commune placeKind = iota
+	school
+	agency
+)
+
+// person is a member before it is written.
+type person struct {
+	m       youthbot.Member
+	branch  int   // unit index of the current branch
+	old     int   // unit index of the branch before a transfer, or -1
+	movedAt int64 // unix time of the transfer, or 0
+}
+
+// tree lays out the units: about one district per 50 units, one grassroots
+// union per 8, the rest branches.
+func (g *gen) tree() {
+	n := g.o.Units
+	nd := max(1, n/50)
+	ng := max(1, (n-1-nd)/8)
+	nb := n - 1 - nd - ng
+	g.units = append(g.units, youthbot.Unit{Code: RootCode, Name: "Tỉnh đoàn Sông Hậu", Kind: youthbot.KindProvince})
+	g.kinds = append(g.kinds, 0)
+	for i := range nd {
+		prefix := "Huyện đoàn "
+		switch i {
+		case 0:
+			prefix = "Thành đoàn "
+		case 1:
+			prefix = "Thị đoàn "
+		}
+		g.add(youthbot.Unit{Code: fmt.Sprintf("%s-H%02d", RootCode, i+1), Name: prefix + nth(districtPlaces, i),
+			Parent: RootCode, Kind: youthbot.KindDistrict}, 0)
+	}
+	firstGrassroots := len(g.units)
+	for j := range ng {
+		parent := g.units[1+j%nd].Code
+		code := fmt.Sprintf("%s-X%02d", parent, j/nd+1)
+		switch j % 5 {
+		case 3:
+			g.add(youthbot.Unit{Code: code, Name: "Đoàn trường " + nth(schools, j/5), Parent: parent, Kind: youthbot.KindGrassroots}, school)
+		case 4:
+			g.add(youthbot.Unit{Code: code, Name: "Đoàn cơ sở " + nth(agencies, j/5), Parent: parent, Kind: youthbot.KindGrassroots}, agency)
+		default:
+			name := "Đoàn xã "
+			if j%7 == 2 {
+				name = "Đoàn phường "
+			}
+			g.add(youthbot.Unit{Code: code, Name: name + nth(communePlaces, j), Parent: parent, Kind: youthbot.KindGrassroots}, commune)
+		}
+	}
+	for k := range nb {
+		gi := firstGrassroots + k%ng
+		parent := g.units[gi]
+		i := k / ng
+		var name string
+		switch g.kinds[gi] {
+		case school:
+			name = "Chi đoàn lớp " + nth(classes, i)
+		case agency:
+			name = "Chi đoàn " + nth(divisions, i)
+		default:
+			name = "Chi đoàn ấp " + nth(communePlaces, k+i) + " " + nth(hamlets, i)
+		}
+		g.branches = append(g.branches, len(g.units))
+		g.add(youthbot.Unit{Code: fmt.Sprintf("%s-C%02d", parent.Code, i+1), Name: name, Parent: parent.Code, Kind: youthbot.KindBranch}, 0)
+	}
+	// Branches differ in size: a weight between 0.3 and 1.7 each.
+	total := 0.0
+	for range g.branches {
+		total += 0.3 + 1.4*g.r.Float64()
+		g.weights = append(g.weights, total)
+	}
+}
+
+func (g *gen) add(u youthbot.Unit, k placeKind) {
+	g.units = append(g.units, u)
+	g.kinds = append(g.kinds, k)
+}
+
+// nth is list[i], numbered after the first round: "Tân Bình", ..., "Tân
+// Bình 2".
+func nth(list []string, i int) string {
+	s := list[i%len(list)]
+	if round := i / len(list); round > 0 {
+		s += " " + strconv.Itoa(round+1)
+	}
+	return s
+}
+
+func (g *gen) writeTree(tx *storage.Tx) error {
+	if _, err := tx.Unit(RootCode); err == nil {
+		return fmt.Errorf("seed: unit %s already exists: this database was seeded already", RootCode)
+	}
+	for _, u := range g.units {
+		if err := u.Validate(); err != nil {
+			return fmt.Errorf("seed: unit %s: %w", u.Code, err)
+		}
+		if err := tx.PutUnit(u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pickBranch draws a branch (unit index) by size weight.
+func (g *gen) pickBranch() int {
+	x := g.r.Float64() * g.weights[len(g.weights)-1]
+	i, _ := slices.BinarySearch(g.weights, x)
+	return g.branches[min(i, len(g.branches)-1)]
+}
+
+// people makes the members: 94% approved, 4% waiting, 2% rejected; about
+// one in seven approved within the last year; 1.5% transferred once.
+func (g *gen) people() {
+	now := g.o.Now
+	familyTotal := 0
+	for _, f := range familyNames {
+		familyTotal += f.weight
+	}
+	for range g.o.Members {
+		var name string
+		x := g.r.IntN(familyTotal)
+		for _, f := range familyNames {
+			if x < f.weight {
+				name = f.name
+				break
+			}
+			x -= f.weight
+		}
+		if g.r.IntN(2) == 0 {
+			name += " " + middleFemale[g.r.IntN(len(middleFemale))] + " " + givenFemale[g.r.IntN(len(givenFemale))]
+		} else {
+			name += " " + middleMale[g.r.IntN(len(middleMale))] + " " + givenMale[g.r.IntN(len(givenMale))]
+		}
+		age := 16 + g.r.IntN(15)
+		if g.r.IntN(25) == 0 {
+			age = 31 + g.r.IntN(5)
+		}
+		p := person{branch: g.pickBranch(), old: -1}
+		p.m = youthbot.Member{FullName: name,
+			Birth: g.today.AddDays(-(age*365 + g.r.IntN(365)))}
+		if g.r.IntN(4) > 0 {
+			p.m.Phone = fmt.Sprintf("+849%08d", g.r.IntN(100_000_000))
+		}
+		daysBack := 365 + g.r.IntN(2*365)
+		if g.r.IntN(7) == 0 {
+			daysBack = g.r.IntN(365)
+		}
+		reg := now.Add(-time.Duration(daysBack)*24*time.Hour - time.Duration(g.r.IntN(86400))*time.Second)
+		decided := reg.Add(time.Duration(g.r.IntN(5*86400)) * time.Second)
+		if decided.After(now) {
+			decided = now
+		}
+		switch s := g.r.IntN(100); {
+		case s < 94:
+			p.m.Status, p.m.RegisteredAt, p.m.DecidedAt = youthbot.StatusApproved, reg, decided
+			if g.r.IntN(200) < 3 && now.Sub(decided) > 30*24*time.Hour && len(g.branches) > 1 {
+				p.old = p.branch
+				for p.old == p.branch {
+					p.old = g.pickBranch()
+				}
+				p.movedAt = decided.Unix() + g.r.Int64N(now.Unix()-decided.Unix())
+				p.m.Past = []string{g.units[p.old].Code}
+			}
+		case s < 98:
+			p.m.Status, p.m.RegisteredAt = youthbot.StatusPending, now.Add(-time.Duration(g.r.IntN(30*86400))*time.Second)
+		default:
+			p.m.Status, p.m.RegisteredAt, p.m.DecidedAt = youthbot.StatusRejected, reg, decided
+		}
+		p.m.Unit = g.units[p.branch].Code
+		g.members = append(g.members, p)
+	}
+	// Ids in branch order, so that the member, unit and stint indexes are
+	// written in key order.
+	slices.SortStableFunc(g.members, func(a, b person) int { return cmp.Compare(a.m.Unit, b.m.Unit) })
+	for i := range g.members {
+		g.members[i].m.UserID = MemberIDBase + int64(i)
+	}
+}
+
+func (g *gen) writeMembers(tx *storage.Tx, ps []person) error {
+	for _, p := range ps {
+		if err := tx.PutMember(p.m); err != nil {
+			return err
+		}
+		if p.m.Status != youthbot.StatusApproved {
+			continue
+		}
+		if p.movedAt == 0 {
+			if err := tx.OpenStint(p.m.UserID, p.m.Unit, p.m.DecidedAt, true); err != nil {
+				return err
+			}
+			continue
+		}
+		moved := time.Unix(p.movedAt, 0)
+		old := g.units[p.old].Code
+		if err := tx.OpenStint(p.m.UserID, old, p.m.DecidedAt, true); err != nil {
+			return err
+		}
+		if err := tx.CloseStint(p.m.UserID, old, moved); err != nil {
+			return err
+		}
+		if err := tx.OpenStint(p.m.UserID, p.m.Unit, moved, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// act is an activity before it is written, kept small: a million of them
+// are generated and sorted in memory.
+type act struct {
+	day    int32 // yyyymmdd
+	unit   int32 // unit index
+	member int32 // index in g.members
+	tenths uint8
+	status uint8 // index in statuses
+	desc   uint8
+	hour   uint8
+}
+
+var statuses = []youthbot.ActivityStatus{youthbot.ActivityConfirmed, youthbot.ActivityPending, youthbot.ActivityRejected, youthbot.ActivityUndone}
+
+// activities makes the activities of approved members, dated over the 12
+// months ending today (not before the member's approval), credited to the
+// branch of that day: 80% confirmed, 8% waiting (only recent ones; older
+// ones were rejected), 7% rejected, 5% withdrawn. Some members are much
+// more active than others. They are sorted by unit and date, the order of
+// the (unit, month) index, so that writing them appends.
+func (g *gen) activities() []act {
+	var approved []int32
+	for i, p := range g.members {
+		if p.m.Status == youthbot.StatusApproved {
+			approved = append(approved, int32(i))
+		}
+	}
+	if len(approved) == 0 {
+		return nil
+	}
+	// Who is active is independent of the branch order ids follow.
+	g.r.Shuffle(len(approved), func(i, j int) { approved[i], approved[j] = approved[j], approved[i] })
+	first := g.today.AddDays(-364)
+	firstTime := first.Time(g.o.Loc)
+	out := make([]act, 0, g.o.Activities)
+	for range g.o.Activities {
+		mi := approved[int(float64(len(approved))*math.Pow(g.r.Float64(), 1.6))]
+		p := &g.members[mi]
+		from := 0
+		if p.m.DecidedAt.After(firstTime) {
+			from = int(youthbot.DateOf(p.m.DecidedAt, g.o.Loc).Time(time.UTC).Sub(first.Time(time.UTC)).Hours() / 24)
+		}
+		offset := from + g.r.IntN(365-from)
+		day := first.AddDays(offset)
+		unit := p.branch
+		if p.movedAt != 0 && day.Before(youthbot.DateOf(time.Unix(p.movedAt, 0), g.o.Loc)) {
+			unit = p.old
+		}
+		a := act{day: int32(day.Year*10000 + int(day.Month)*100 + day.Day), unit: int32(unit), member: mi,
+			desc: uint8(g.r.IntN(len(activityNames))), hour: uint8(7 + g.r.IntN(13))}
+		if g.r.IntN(10) > 0 {
+			a.tenths = uint8(5 * (2 + g.r.IntN(15)))
+		}
+		switch s := g.r.IntN(100); {
+		case s < 80:
+		case s < 88:
+			a.status = 2
+			if offset > 365-45 {
+				a.status = 1
+			}
+		case s < 95:
+			a.status = 2
+		default:
+			a.status = 3
+		}
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(x, y act) int {
+		if c := cmp.Compare(x.unit, y.unit); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.day, y.day)
+	})
+	return out
+}
+
+func (g *gen) writeActivities(tx *storage.Tx, acts []act) error {
+	now := g.o.Now
+	out := make([]youthbot.Activity, 0, len(acts))
+	for _, x := range acts {
+		day := youthbot.Date{Year: int(x.day / 10000), Month: time.Month(x.day / 100 % 100), Day: int(x.day % 100)}
+		created := day.Time(g.o.Loc).Add(time.Duration(x.hour) * time.Hour)
+		if created.After(now) {
+			created = now
+		}
+		a := youthbot.Activity{
+			Member: g.members[x.member].m.UserID, Unit: g.units[x.unit].Code, Date: day, Tenths: int(x.tenths),
+			Description: activityNames[x.desc], Status: statuses[x.status], Source: youthbot.SourceLog, CreatedAt: created,
+		}
+		if a.Status != youthbot.ActivityPending {
+			a.DecidedAt = created.Add(time.Duration(1+int(x.hour)%40) * time.Hour)
+			if a.DecidedAt.After(now) {
+				a.DecidedAt = now
+			}
+		}
+		out = append(out, a)
+	}
+	return tx.ImportActivities(out)
+}
+
+// writeProjects adds youth projects (two to four per district and
+// grassroots union, five for the province, one for one branch in ten) over
+// the last 12 months, most of those that ended completed with a value,
+// and this year's targets of the province and of half the districts.
+func (g *gen) writeProjects(tx *storage.Tx) error {
+	now := g.o.Now
+	for i, u := range g.units {
+		n := 0
+		switch u.Kind {
+		case youthbot.KindProvince:
+			n = 5
+		case youthbot.KindDistrict, youthbot.KindGrassroots:
+			n = 2 + g.r.IntN(3)
+		default:
+			if g.r.IntN(10) == 0 {
+				n = 1
+			}
+		}
+		for j := range n {
+			p := youthbot.Project{Kind: youthbot.ProjectTask, Unit: u.Code, Capacity: 10 + 5*g.r.IntN(9), CreatedAt: now}
+			title := nth(taskNames, i+j)
+			if g.r.IntN(10) < 3 {
+				p.Kind, title = youthbot.ProjectWork, nth(workNames, i+j)
+			}
+			p.Title = title + " — " + u.Name
+			p.Start = g.today.AddDays(-g.r.IntN(365))
+			p.End = p.Start.AddDays(g.r.IntN(60))
+			if !p.End.Before(g.today) || g.r.IntN(100) >= 85 {
+				if err := tx.NewProject(&p); err != nil {
+					return err
+				}
+				continue
+			}
+			p.Status, p.DoneDate = youthbot.ProjectDone, p.End
+			p.DoneAt = p.End.Time(g.o.Loc).Add(18 * time.Hour)
+			if p.Kind == youthbot.ProjectWork {
+				p.ValueVND = int64(20+g.r.IntN(780)) * 1_000_000
+				g.works++
+			} else {
+				if g.r.IntN(10) >= 3 {
+					p.ValueVND = int64(1+g.r.IntN(60)) * 1_000_000
+				}
+				g.tasks++
+			}
+			if err := tx.NewProject(&p); err != nil {
+				return err
+			}
+		}
+	}
+	year := g.today.Year
+	confirmed := int64(float64(g.o.Activities) * 0.8)
+	targets := []youthbot.Target{
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricParticipations, Value: roundTo(confirmed, 100)},
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricHours, Value: roundTo(confirmed*4, 100)},
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricWorks, Value: int64(max(1, g.works))},
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricTasks, Value: int64(max(1, g.tasks))},
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricValueVND, Value: roundTo(int64(g.works)*300_000_000+int64(g.tasks)*20_000_000, 1_000_000)},
+		{Unit: RootCode, Year: year, Metric: youthbot.MetricNewMembers, Value: roundTo(int64(g.o.Members)/7, 10)},
+	}
+	districts := tx.ChildCodes(RootCode)
+	for i, d := range districts {
+		if i%2 == 0 {
+			share := confirmed / int64(len(districts))
+			targets = append(targets, youthbot.Target{Unit: d, Year: year, Metric: youthbot.MetricParticipations,
+				Value: roundTo(share*int64(80+g.r.IntN(50))/100, 10)})
+		}
+	}
+	for _, t := range targets {
+		if err := tx.SetTarget(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// roundTo rounds n to a multiple of step, at least step.
+func roundTo(n, step int64) int64 { return max(step, (n+step/2)/step*step) }
