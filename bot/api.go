@@ -57,13 +57,20 @@ type API struct {
 	bot   *tgbotapi.BotAPI
 	token string
 	http  *ctxClient
+	obs   apiObserver // metrics and the time of the last success (api_observe.go)
 }
 
 // NewAPI returns an API for token at endpoint (a format with two %s: token
 // and method). Long polls are cancelled when pollCtx ends, every other call
 // when callCtx ends. It makes no call: see GetMe.
 func NewAPI(token, endpoint string, pollCtx, callCtx context.Context) *API {
-	hc := &ctxClient{c: &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}, poll: pollCtx, call: callCtx}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	// Keep a connection for each call the outbox sender may have in flight
+	// (its Concurrency, 16 by default) and the long poll: with the default
+	// 2, most calls of a busy outbox opened a new connection (a new TLS
+	// handshake with Telegram).
+	tr.MaxIdleConnsPerHost = 64
+	hc := &ctxClient{c: &http.Client{Transport: tr}, poll: pollCtx, call: callCtx}
 	b := &tgbotapi.BotAPI{Token: token, Client: hc, Buffer: 100}
 	b.SetAPIEndpoint(endpoint)
 	return &API{bot: b, token: token, http: hc}
@@ -73,8 +80,9 @@ func NewAPI(token, endpoint string, pollCtx, callCtx context.Context) *API {
 func (a *API) Call(method string, params map[string]string) (json.RawMessage, error) {
 	resp, err := a.bot.MakeRequest(method, params)
 	if err != nil {
-		return nil, a.classify(method, err)
+		return nil, a.observe(method, a.classify(method, err))
 	}
+	a.observe(method, nil)
 	return resp.Result, nil
 }
 
@@ -83,8 +91,9 @@ func (a *API) Upload(method string, params map[string]string, field, name string
 	files := []tgbotapi.RequestFile{{Name: field, Data: tgbotapi.FileBytes{Name: name, Bytes: data}}}
 	resp, err := a.bot.UploadFiles(method, params, files)
 	if err != nil {
-		return nil, a.classify(method, err)
+		return nil, a.observe(method, a.classify(method, err))
 	}
+	a.observe(method, nil)
 	return resp.Result, nil
 }
 

@@ -39,6 +39,7 @@ func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
 		return nil
 	}
 	now := b.now()
+	ctx = b.prepare(ctx, updates) // API calls some handlers need, before the transaction (prepare.go)
 	var out []*youthbot.Outgoing
 	var logs []updateLog
 	err := b.db.Update(func(tx *storage.Tx) error {
@@ -56,10 +57,11 @@ func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
 		out, logs, err = b.applyEach(ctx, updates, now)
 	}
 	if err != nil {
+		b.notCommitted(updates)
 		return fmt.Errorf("apply %d updates: %w", len(updates), err)
 	}
 	for _, l := range logs {
-		l.log(b.log)
+		b.done(l)
 	}
 	if b.outbox != nil && len(out) > 0 {
 		b.outbox.Push(out)
@@ -114,12 +116,13 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 // applyOne applies one update in tx unless it was applied before.
 func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, now time.Time) (msgs []*youthbot.Outgoing, l updateLog, err error) {
 	if tx.UpdateSeen(u.UpdateID) {
-		return nil, updateLog{id: u.UpdateID, outcome: "duplicate"}, nil
+		return nil, updateLog{id: u.UpdateID, kind: updateKind(u), outcome: "duplicate"}, nil
 	}
 	c, err := b.newCtx(ctx, tx, u, now)
 	if err != nil {
 		return nil, l, err
 	}
+	c.pre = prepared(ctx, u) // the pre-phase's result (prepare.go)
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))

@@ -25,16 +25,16 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	showPhone := slices.Contains(c.Tx.Secretaries(unit.Code), c.From.ID)
 	if m.Status != youthbot.StatusPending {
 		status := b.decisionLine(c, c.Lang, m)
-		c.EditCallback(b.approvalText(c, c.Lang, m, unit, false, status), nil)
+		c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, status), nil)
 		c.Answer(c.T("approval.already")+"\n"+status, true)
 		return nil
 	}
 	if err := b.decideMember(c, &m, unit, approve); err != nil {
 		return err
 	}
-	showPhone := slices.Contains(c.Tx.Secretaries(unit.Code), c.From.ID)
 	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
 	c.Answer(b.decisionLine(c, c.Lang, m), false)
 	return nil
@@ -135,8 +135,60 @@ func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
 				line: c.T("pending.registration", m.FullName, u.Name, m.Birth.String(), age),
 			})
 		}
+		more, err := b.pendingParticipation(c, u)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, more...)
 	}
 	slices.SortStableFunc(items, func(a, b pendingItem) int { return a.at.Compare(b.at) })
+	return items, nil
+}
+
+// pendingParticipation lists a unit's logged activities waiting for
+// confirmation ("a<id>") and the transfers into it waiting for acceptance
+// ("t<id>").
+func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, error) {
+	var items []pendingItem
+	acts, err := c.Tx.PendingActivities(u.Code)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range acts {
+		m, _ := c.Tx.Member(a.Member)
+		name := m.FullName
+		if name == "" {
+			name = c.T("members.anonymous")
+		}
+		h := "—"
+		if a.Tenths > 0 {
+			h = c.T("activity.hours_n", hours(c.Lang, a.Tenths))
+		}
+		extra := ""
+		if a.Project != "" {
+			extra += " · 🏗 " + a.Project
+		}
+		if a.Photo != "" {
+			extra += " · 📷"
+		}
+		items = append(items, pendingItem{
+			key:  "a" + strconv.FormatUint(a.ID, 10),
+			at:   a.CreatedAt,
+			line: c.T("pending.activity", name, u.Name, a.Date.String(), h, clip(a.Description, 120), extra),
+		})
+	}
+	transfers, err := c.Tx.PendingTransfers(u.Code)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range transfers {
+		m, _ := c.Tx.Member(t.Member)
+		items = append(items, pendingItem{
+			key:  "t" + strconv.FormatUint(t.ID, 10),
+			at:   t.RequestedAt,
+			line: c.T("pending.transfer", m.FullName, b.unitName(c, t.From), u.Name),
+		})
+	}
 	return items, nil
 }
 
@@ -263,6 +315,26 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 			return youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
 		}
 		return b.decideMember(c, &m, unit, approve)
+	}
+	if id, ok := strings.CutPrefix(key, "a"); ok {
+		a, err := b.activityToDecide(c, id)
+		if err != nil {
+			return err
+		}
+		if a.Status != youthbot.ActivityPending {
+			return youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
+		}
+		return b.decideActivity(c, &a, approve)
+	}
+	if id, ok := strings.CutPrefix(key, "t"); ok {
+		t, err := b.transferToDecide(c, id)
+		if err != nil {
+			return err
+		}
+		if !t.Pending() {
+			return youthbot.Errorf(youthbot.ECONFLICT, "transfer.already")
+		}
+		return b.decideTransfer(c, &t, approve)
 	}
 	return youthbot.Errorf(youthbot.EINVALID, "stale_button")
 }

@@ -32,6 +32,7 @@ type Ctx struct {
 	Lang    string
 
 	command  string
+	pre      any // what the update's pre-phase fetched before the transaction (prepare.go)
 	answered bool
 	out      []*youthbot.Outgoing
 	start    time.Time
@@ -252,17 +253,7 @@ func (c *Ctx) errorText(err error) string {
 }
 
 func (c *Ctx) logEntry(err error) updateLog {
-	l := updateLog{id: c.Update.UpdateID, chat: c.Chat, command: c.command, outcome: "ok", duration: time.Since(c.start)}
-	switch {
-	case c.Update.Message != nil:
-		l.kind = "message"
-	case c.Update.CallbackQuery != nil:
-		l.kind = "callback"
-	case c.Update.MyChatMember != nil:
-		l.kind = "my_chat_member"
-	default:
-		l.kind = "other"
-	}
+	l := updateLog{id: c.Update.UpdateID, chat: c.Chat, kind: updateKind(c.Update), command: c.command, outcome: "ok", duration: time.Since(c.start)}
 	if err != nil {
 		l.outcome = "refused:" + youthbot.ErrorCode(err)
 	}

@@ -21,6 +21,8 @@ const (
 	cbLang        = "lg" // lg:vi|en
 	cbInviteWalk  = "iw" // iw:m|s:<unit>:<page> pick a unit for an invite
 	cbInviteMake  = "ig" // ig:m|s:<unit> make the invite
+	// Participation's prefixes (a?, x?) are listed in participation.go.
+	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
 )
 
 // maxCallbackData is Telegram's limit on callback_data, in bytes.

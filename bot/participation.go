@@ -1,10 +1,114 @@
 package bot
 
+import (
+	"strconv"
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
 // Participation (F2): /log, /my, /members, /transfer.
 // The commands, buttons and dialogs of this feature; see router.go.
 
-func (b *Bot) participationCommands() []command { return nil }
+// Callback data prefixes of participation (see keyboard.go for the
+// core's). Every handler re-checks the sender's rights and the state.
+const (
+	cbLogStep        = "ad" // ad:d:<yyyymmdd> | ad:h:<tenths> | ad:p:<project> | ad:c:<campaign> | ad:s  the /log dialog
+	cbActConfirm     = "ac" // ac:<activity>  a secretary confirms
+	cbActReject      = "ar" // ar:<activity>  a secretary rejects
+	cbActUndo        = "au" // au:<activity>  the member withdraws it before a decision
+	cbMyPage         = "am" // am:<page>  /my history
+	cbMembersPage    = "ab" // ab:<page>:<folded search>  /members
+	cbTransferWalk   = "xt" // xt:<unit>:<page>[:<member>]  pick the destination branch
+	cbTransferPick   = "xp" // xp:<unit>[:<member>]  request the transfer
+	cbTransferMember = "xm" // xm:<member>  a secretary picks whom to transfer
+	cbTransferAccept = "xa" // xa:<transfer>  a destination secretary accepts
+	cbTransferReject = "xr" // xr:<transfer>  a destination secretary rejects
+	cbTransferCancel = "xc" // xc:<transfer>  the requester withdraws it
+)
 
-func (b *Bot) participationCallbacks() map[string]func(c *Ctx, args []string) error { return nil }
+func (b *Bot) participationCommands() []command {
+	return []command{
+		{name: "log", private: true, who: forMembers, handle: b.cmdLog},
+		{name: "my", private: true, who: forMembers, handle: b.cmdMy},
+		{name: "transfer", private: true, who: forMembers, handle: b.cmdTransfer},
+		{name: "members", private: true, who: forSecretaries, handle: b.cmdMembers},
+	}
+}
 
-func (b *Bot) participationDialogs() map[string]dialogHandler { return nil }
+func (b *Bot) participationCallbacks() map[string]func(c *Ctx, args []string) error {
+	return map[string]func(c *Ctx, args []string) error{
+		cbLogStep:        b.cbLogStep,
+		cbActConfirm:     b.cbActDecide,
+		cbActReject:      b.cbActDecide,
+		cbActUndo:        b.cbActUndo,
+		cbMyPage:         b.cbMyPage,
+		cbMembersPage:    b.cbMembersPage,
+		cbTransferWalk:   b.cbTransferWalk,
+		cbTransferPick:   b.cbTransferPick,
+		cbTransferMember: b.cbTransferMember,
+		cbTransferAccept: b.cbTransferDecide,
+		cbTransferReject: b.cbTransferDecide,
+		cbTransferCancel: b.cbTransferCancel,
+	}
+}
+
+func (b *Bot) participationDialogs() map[string]dialogHandler {
+	return map[string]dialogHandler{dlgLog: b.dlgLog}
+}
+
+// approvedMember returns the sender's member record if they are an
+// approved member, else the reason they are not.
+func (b *Bot) approvedMember(c *Ctx) (youthbot.Member, error) {
+	m, err := c.Member()
+	if err != nil {
+		return m, err
+	}
+	if m.Status != youthbot.StatusApproved {
+		if m.Status == youthbot.StatusPending {
+			return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.member_pending")
+		}
+		return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_member")
+	}
+	return m, nil
+}
+
+// hours formats hours × 10 as members read them: "2,5" in Vietnamese,
+// "2.5" in English, "3" for whole hours.
+func hours(lang string, tenths int) string {
+	s := strconv.Itoa(tenths / 10)
+	if r := tenths % 10; r != 0 {
+		sep := "."
+		if lang == youthbot.LangVI {
+			sep = ","
+		}
+		s += sep + strconv.Itoa(r)
+	}
+	return s
+}
+
+// idArg reads a positive id argument of callback data.
+func idArg(s string) (uint64, bool) {
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// userArg reads a Telegram user id argument of callback data.
+func userArg(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id != 0
+}
+
+// clip shortens user text for a list line.
+func clip(s string, n int) string { return truncateRunes(strings.TrimSpace(s), n) }
+
+// markup passes an inline keyboard to Reply or Notify: none as a nil
+// interface, not a nil pointer (which would be sent as "null").
+func markup(kb *tgbotapi.InlineKeyboardMarkup) any {
+	if kb == nil {
+		return nil
+	}
+	return kb
+}

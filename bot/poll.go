@@ -102,7 +102,7 @@ func (b *Bot) getUpdates(offset int64) (updates []tgbotapi.Update, next int64, e
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return nil, 0, fmt.Errorf("decode getUpdates: %w", err)
 	}
-	updates, next = DecodeUpdates(items, b.log.Warn)
+	updates, next = b.decode(items)
 	return updates, next, nil
 }
 
@@ -111,16 +111,22 @@ func (b *Bot) getUpdates(offset int64) (updates []tgbotapi.Update, next int64, e
 // personal data) and left out. next is one past the highest update_id seen.
 func DecodeUpdates(items []json.RawMessage, warn func(msg string, args ...any)) (updates []tgbotapi.Update, next int64) {
 	for _, item := range items {
-		var id struct {
-			UpdateID int64 `json:"update_id"`
-		}
-		idErr := json.Unmarshal(item, &id)
-		if idErr == nil && id.UpdateID >= next {
-			next = id.UpdateID + 1
-		}
 		var u tgbotapi.Update
-		if err := json.Unmarshal(item, &u); err != nil || idErr != nil || u.UpdateID <= 0 {
-			warn("skipping undecodable update", "update_id", id.UpdateID, "err", errors.Join(err, idErr))
+		err := json.Unmarshal(item, &u)
+		id, idErr := int64(u.UpdateID), error(nil)
+		if err != nil {
+			// Read the id alone, so that the update is confirmed anyway.
+			var only struct {
+				UpdateID int64 `json:"update_id"`
+			}
+			idErr = json.Unmarshal(item, &only)
+			id = only.UpdateID
+		}
+		if idErr == nil && id >= next {
+			next = id + 1
+		}
+		if err != nil || idErr != nil || u.UpdateID <= 0 {
+			warn("skipping undecodable update", "update_id", id, "err", errors.Join(err, idErr))
 			continue
 		}
 		updates = append(updates, u)

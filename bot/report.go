@@ -3,8 +3,260 @@ package bot
 // Tallies and reports (F6): /tally.
 // The commands, buttons and dialogs of this feature; see router.go.
 
-func (b *Bot) reportCommands() []command { return nil }
+import (
+	"context"
+	"strings"
 
-func (b *Bot) reportCallbacks() map[string]func(c *Ctx, args []string) error { return nil }
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/report"
+	"youthbot/storage"
+)
+
+// cbTally is the button of a unit to report on: yt:<unit>:<YYYY-MM|YYYY>.
+// (Prefixes of this feature start with 'y' or 'z'; see keyboard.go.)
+const cbTally = "yt"
+
+func (b *Bot) reportCommands() []command {
+	return []command{{name: "tally", private: true, who: forSecretaries, handle: b.cmdTally}}
+}
+
+func (b *Bot) reportCallbacks() map[string]func(c *Ctx, args []string) error {
+	return map[string]func(c *Ctx, args []string) error{cbTally: b.cbTally}
+}
 
 func (b *Bot) reportDialogs() map[string]dialogHandler { return nil }
+
+// tallyAsk is what a /tally command or button asks for, once the sender's
+// rights are checked: a unit and a period, or units to pick from.
+type tallyAsk struct {
+	unit   string
+	period youthbot.Period
+	pick   []string // when unit is "": the units offered as buttons
+}
+
+// askTally reads /tally [YYYY-MM | YYYY] [UNIT]: by default the previous
+// month and, for a secretary of one unit, that unit. It refuses senders
+// who are neither admins nor secretaries, units they have no rights over,
+// malformed periods and periods not begun.
+func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args string) (tallyAsk, error) {
+	admin, units := b.IsAdmin(user), tx.SecretaryUnits(user)
+	if !admin && len(units) == 0 {
+		return tallyAsk{}, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	ask := tallyAsk{period: youthbot.MonthPeriod(today.Year, today.Month).Prev()}
+	var gotPeriod bool
+	for _, f := range strings.Fields(args) {
+		switch {
+		case f[0] >= '0' && f[0] <= '9' && !gotPeriod:
+			p, err := youthbot.ParsePeriod(f)
+			if err != nil {
+				return tallyAsk{}, err
+			}
+			ask.period, gotPeriod = p, true
+		case f[0] < '0' || f[0] > '9':
+			if ask.unit != "" {
+				return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "err.tally_usage")
+			}
+			ask.unit = youthbot.NormalizeUnitCode(f)
+		default:
+			return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "err.tally_usage")
+		}
+	}
+	if err := checkTallyPeriod(ask.period, today); err != nil {
+		return tallyAsk{}, err
+	}
+	if ask.unit != "" {
+		return ask, b.checkTallyRights(tx, user, ask.unit)
+	}
+	if admin {
+		units = tx.ChildCodes("")
+	}
+	switch len(units) {
+	case 0:
+		return tallyAsk{}, youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
+	case 1:
+		ask.unit = units[0]
+	default:
+		ask.pick = units
+	}
+	return ask, nil
+}
+
+// askTallyButton reads a yt:<unit>:<period> button, untrusted: ok is false
+// for data no build of the bot makes.
+func (b *Bot) askTallyButton(tx *storage.Tx, user int64, today youthbot.Date, args []string) (ask tallyAsk, ok bool, err error) {
+	p, perr := youthbot.ParsePeriod(arg(args, 1))
+	unit := youthbot.NormalizeUnitCode(arg(args, 0))
+	if perr != nil || !youthbot.ValidUnitCode(unit) || len(args) != 2 {
+		return tallyAsk{}, false, nil
+	}
+	if err := checkTallyPeriod(p, today); err != nil {
+		return tallyAsk{}, true, err
+	}
+	return tallyAsk{unit: unit, period: p}, true, b.checkTallyRights(tx, user, unit)
+}
+
+func checkTallyPeriod(p youthbot.Period, today youthbot.Date) error {
+	if p.Year < 2000 {
+		return youthbot.Errorf(youthbot.EINVALID, "err.tally_too_old")
+	}
+	if p.First().After(today) {
+		return youthbot.Errorf(youthbot.EINVALID, "err.tally_future", p.String())
+	}
+	return nil
+}
+
+// checkTallyRights lets an admin see any unit and a secretary their units
+// and those below; others are told the command is for secretaries.
+func (b *Bot) checkTallyRights(tx *storage.Tx, user int64, unit string) error {
+	if _, err := tx.Unit(unit); err != nil {
+		return err
+	}
+	if b.IsAdmin(user) {
+		return nil
+	}
+	units := tx.SecretaryUnits(user)
+	if len(units) == 0 {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	ok, err := tx.Manages(units, unit)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
+	}
+	return nil
+}
+
+// cmdTally sends a tally: /tally [YYYY-MM | YYYY] [UNIT].
+func (b *Bot) cmdTally(c *Ctx, args string) error {
+	ask, err := b.askTally(c.Tx, c.From.ID, c.Today, args)
+	if err != nil {
+		return err
+	}
+	if ask.unit != "" {
+		return b.sendTally(c, ask)
+	}
+	var rows [][]tgbotapi.InlineKeyboardButton
+	for _, code := range ask.pick {
+		u, err := c.Tx.Unit(code)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, row(button("📊 "+u.Name, data(cbTally, u.Code, ask.period.String()))))
+	}
+	c.Reply(c.T("tally.pick", report.PeriodLabel(c.Lang, ask.period)), keyboard(rows...))
+	return nil
+}
+
+// cbTally sends the tally of the unit picked.
+func (b *Bot) cbTally(c *Ctx, args []string) error {
+	ask, ok, err := b.askTallyButton(c.Tx, c.From.ID, c.Today, args)
+	if !ok {
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	unit, err := c.Tx.Unit(ask.unit)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(c.T("tree.chosen", unit.Name), nil)
+	return b.sendTally(c, ask)
+}
+
+// sendTally answers with the tally: its messages, then the chart and the
+// workbook. The report was built before the transaction when it could be
+// (prepareTally); otherwise, or if what was asked changed since, it is
+// built here.
+func (b *Bot) sendTally(c *Ctx, ask tallyAsk) error {
+	var r *report.Report
+	if p, ok := c.pre.(tallyPrep); ok && p.unit == ask.unit && p.period == ask.period && p.lang == c.Lang {
+		r = p.report
+	}
+	if r == nil {
+		var err error
+		if r, err = report.Build(c.Tx, ask.unit, ask.period, b.loc, c.Lang); err != nil {
+			return err
+		}
+	}
+	for _, o := range r.Outgoing(c.Chat, youthbot.LaneReply, "tally") {
+		c.queue(o)
+	}
+	return nil
+}
+
+// tallyPrep is a tally built by the pre-phase.
+type tallyPrep struct {
+	unit   string
+	period youthbot.Period
+	lang   string
+	report *report.Report
+}
+
+// prepareTally claims /tally and its buttons in private chats: the tally,
+// which may take a second for a whole province, is built in a read
+// transaction before Apply's write transaction, so that it holds up no
+// other update. Rights are checked there first (nobody makes the bot build
+// a tally they may not see) and again by the handler, which uses the
+// prepared report only if it asks for the same thing.
+func (b *Bot) prepareTally(u *tgbotapi.Update) func(ctx context.Context) any {
+	var from *tgbotapi.User
+	var ask func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error)
+	switch {
+	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate() && u.Message.From != nil:
+		pc, ok := parseCommand(u.Message.Text)
+		if !ok || pc.name != "tally" {
+			return nil
+		}
+		from = u.Message.From
+		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
+			return b.askTally(tx, from.ID, today, pc.args)
+		}
+	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
+		prefix, args := decodeData(u.CallbackQuery.Data)
+		if prefix != cbTally {
+			return nil
+		}
+		from = u.CallbackQuery.From
+		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
+			a, ok, err := b.askTallyButton(tx, from.ID, today, args)
+			if !ok {
+				return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+			}
+			return a, err
+		}
+	default:
+		return nil
+	}
+	return func(context.Context) any {
+		var p tallyPrep
+		err := b.db.View(func(tx *storage.Tx) error {
+			a, err := ask(tx, youthbot.DateOf(b.now(), b.loc))
+			if err != nil || a.unit == "" {
+				return nil // the handler answers
+			}
+			user, _, err := tx.User(from.ID)
+			if err != nil {
+				return err
+			}
+			lang := b.userLang(user, from.LanguageCode)
+			r, err := report.Build(tx, a.unit, a.period, b.loc, lang)
+			if err != nil {
+				return err
+			}
+			p = tallyPrep{unit: a.unit, period: a.period, lang: lang, report: r}
+			return nil
+		})
+		if err != nil {
+			b.log.Warn("prepare tally", "err", err) // the handler builds it again and reports
+			return nil
+		}
+		return p
+	}
+}

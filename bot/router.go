@@ -133,7 +133,11 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 	if !c.Private {
 		return b.onGroupMessage(c, m)
 	}
-	if pc, ok := parseCommand(m.Text); ok {
+	text := m.Text
+	if text == "" {
+		text = m.Caption // a photo captioned "/log ..."
+	}
+	if pc, ok := parseCommand(text); ok {
 		c.command = pc.name
 		for _, cmd := range b.commands() {
 			if cmd.name == pc.name && cmd.private {
@@ -169,6 +173,9 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 // onGroupMessage handles a message in a group or channel: commands meant for
 // this bot get an answer; other messages are ignored.
 func (b *Bot) onGroupMessage(c *Ctx, m *tgbotapi.Message) error {
+	if m.MigrateToChatID != 0 || m.MigrateFromChatID != 0 {
+		return b.onGroupMigrated(c, m) // group.go
+	}
 	pc, ok := parseCommand(m.Text)
 	if !ok || pc.target != "" && !strings.EqualFold(pc.target, b.username) {
 		return nil
@@ -179,8 +186,7 @@ func (b *Bot) onGroupMessage(c *Ctx, m *tgbotapi.Message) error {
 			return cmd.handle(c, pc.args)
 		}
 	}
-	c.Reply(c.T("group_unknown"), nil)
-	return nil
+	return b.groupFallback(c, pc.name) // group.go
 }
 
 func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
@@ -199,7 +205,7 @@ func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
 func (b *Bot) onMyChatMember(c *Ctx, u *tgbotapi.ChatMemberUpdated) error {
 	c.command = "my_chat_member"
 	if !c.Private {
-		return nil
+		return b.onGroupMembership(c, u) // group.go
 	}
 	blocked := u.NewChatMember.Status == "kicked"
 	if c.User.Unreachable == blocked {

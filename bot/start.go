@@ -13,7 +13,7 @@ import (
 const treePage = 8
 
 // cmdStart handles /start with a deep-link payload (j_ member invite, s_
-// secretary invite) or without one.
+// secretary invite, c_ project check-in) or without one.
 func (b *Bot) cmdStart(c *Ctx, payload string) error {
 	switch {
 	case strings.HasPrefix(payload, "j_"):
@@ -22,6 +22,9 @@ func (b *Bot) cmdStart(c *Ctx, payload string) error {
 	case strings.HasPrefix(payload, "s_"):
 		c.command = "start.secretary"
 		return b.startSecretary(c, payload[2:])
+	case strings.HasPrefix(payload, "c_"):
+		c.command = "start.checkin"
+		return b.startCheckin(c, payload[2:])
 	case payload != "":
 		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
 	}

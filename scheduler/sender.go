@@ -32,8 +32,13 @@ type SenderConfig struct {
 	// Concurrency bounds the API calls in flight; 0 means 16.
 	Concurrency int
 	Log         *slog.Logger
-	// Hooks run in the transaction that settles a message, so a group's
-	// link follows its migration atomically with the message.
+	// Render builds the file of a message that names one (Outgoing.Render)
+	// at delivery time; Scheduler.New sets it to the tally builder's.
+	Render func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
+	// Hooks run in the transaction that settles a message, after the
+	// sender's own bookkeeping (a blocked group is unlinked, a migrated
+	// group's link moves to the supergroup: storage.Tx.UnlinkGroup and
+	// MoveGroup), so that other state can follow atomically.
 	OnBlocked  func(tx *storage.Tx, chat int64) error
 	OnMigrated func(tx *storage.Tx, from, to int64) error
 }
@@ -45,28 +50,59 @@ const (
 	groupPerMinute = 20
 )
 
+// globalBurst is the global limiter's burst: 50 ms worth of messages (at
+// least 1). A pump delayed by a loaded machine makes up at most that much,
+// so the rate holds over a second even when the process is not scheduled
+// on time, and any second carries at most rate + burst messages.
+func globalBurst(r float64) int { return max(1, int(r/20)) }
+
+// renderAttempts is how many times in a row building a message's file
+// (Outgoing.Render) may fail before the message is dropped.
+const renderAttempts = 5
+
+// idleSweep is how often queues of chats with nothing left to send are
+// forgotten (once their limiters are full again).
+const idleSweep = 10 * time.Second
+
 // Sender delivers the outbox. Each chat has its own ordered queues (replies
 // before notifications) served by one goroutine while it has work, so a
 // slow or rate-limited chat never holds up the others.
+//
+// Rates: a notification first waits for its chat's limiters (1/s, burst 3;
+// 20/min for a group), then for a call slot (Concurrency), then takes a
+// token of the global rate (YOUTHBOT_SEND_RATE). One pump goroutine issues
+// those tokens with a rate.Limiter through an unbuffered channel: a token
+// exists only when a chat ready to send takes it, so whenever enough chats
+// wait every token is used the moment it comes (notifications leave evenly
+// spaced at the full rate), and no slot is reserved ahead to be used late:
+// after a stall (GC, a slow disk, a loaded machine) at most the limiter's
+// small burst (globalBurst: 50 ms worth) goes at once. Replies skip the
+// limiters.
 //
 // Exactly-once: a message is deleted from the outbox only after Telegram
 // accepted it, and a chat's next message is sent only after that deletion
 // committed. A crash between Telegram's answer and the commit resends that
 // one message after the restart: at most one duplicate per chat, never a
-// loss.
+// loss. Transient faults (429, 5xx, timeouts, resets) are retried: with
+// retry_after for a 429, with backoff and jitter otherwise; only a refusal
+// (4xx other than 429) drops a message, and a 403 drops the chat's whole
+// queue and marks it unreachable.
 type Sender struct {
 	cfg    SenderConfig
 	log    *slog.Logger
 	global *rate.Limiter
+	tokens chan struct{} // the global rate's tokens, handed by pump
 	sem    chan struct{}
 
-	mu     sync.Mutex
-	chats  map[int64]*chatQueue
-	queued map[uint64]bool
-	ctx    context.Context
-	wg     sync.WaitGroup
-	idle   *sync.Cond
-	active int
+	mu        sync.Mutex
+	chats     map[int64]*chatQueue
+	queued    map[uint64]bool
+	ctx       context.Context
+	wg        sync.WaitGroup
+	idle      *sync.Cond
+	active    int
+	lastSweep time.Time
+	render    func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
 }
 
 type chatQueue struct {
@@ -76,6 +112,7 @@ type chatQueue struct {
 	running   bool
 	notBefore time.Time
 	failures  int
+	renderErr int
 	perChat   *rate.Limiter
 	perGroup  *rate.Limiter
 	wake      chan struct{}
@@ -95,13 +132,23 @@ func NewSender(cfg SenderConfig) *Sender {
 	s := &Sender{
 		cfg:    cfg,
 		log:    cfg.Log,
-		global: rate.NewLimiter(rate.Limit(cfg.Rate), 1),
+		global: rate.NewLimiter(rate.Limit(cfg.Rate), globalBurst(cfg.Rate)),
+		tokens: make(chan struct{}),
 		sem:    make(chan struct{}, cfg.Concurrency),
 		chats:  map[int64]*chatQueue{},
 		queued: map[uint64]bool{},
+		render: cfg.Render,
 	}
 	s.idle = sync.NewCond(&s.mu)
 	return s
+}
+
+// SetRender sets the builder of rendered files (SenderConfig.Render); call
+// it before Run.
+func (s *Sender) SetRender(fn func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.render = fn
 }
 
 // Load queues everything the outbox holds (left by a previous run).
@@ -174,6 +221,8 @@ func (s *Sender) start(q *chatQueue) {
 func (s *Sender) Run(ctx context.Context) error {
 	s.mu.Lock()
 	s.ctx = ctx
+	s.wg.Add(1)
+	go s.pump(ctx)
 	for _, q := range s.chats {
 		s.start(q)
 	}
@@ -181,6 +230,22 @@ func (s *Sender) Run(ctx context.Context) error {
 	<-ctx.Done()
 	s.wg.Wait()
 	return nil
+}
+
+// pump hands out the global rate's tokens, one to each notification ready
+// to go, at most YOUTHBOT_SEND_RATE a second.
+func (s *Sender) pump(ctx context.Context) {
+	defer s.wg.Done()
+	for {
+		if err := s.global.Wait(ctx); err != nil {
+			return
+		}
+		select {
+		case s.tokens <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 // WaitIdle blocks until nothing is queued or ctx ends (tests, shutdown
@@ -221,17 +286,20 @@ func (s *Sender) serve(ctx context.Context, q *chatQueue) {
 				continue
 			}
 		}
-		if m.Lane == youthbot.LaneNotify && !s.notifySlot(ctx, q) {
-			continue // a reply arrived first, or we are stopping
+		if m.Lane == youthbot.LaneNotify {
+			if !s.notifySlot(ctx, q) {
+				continue // a reply arrived first, or we are stopping
+			}
+		} else {
+			select {
+			case s.sem <- struct{}{}:
+			case <-ctx.Done():
+				continue
+			}
 		}
-		select {
-		case s.sem <- struct{}{}:
-		case <-ctx.Done():
-			continue
-		}
-		err := s.deliver(m)
+		err := s.deliver(ctx, m)
 		<-s.sem
-		s.settle(q, m, err)
+		s.settle(ctx, q, m, err)
 	}
 }
 
@@ -252,33 +320,68 @@ func (s *Sender) stop(q *chatQueue) {
 	defer s.mu.Unlock()
 	q.running = false
 	s.active--
+	now := time.Now()
 	if len(q.reply)+len(q.notify) == 0 {
-		delete(s.chats, q.id) // its limiters are back to full after a second anyway
+		// A chat's limiters and retry_after outlive its queue until they
+		// are back to rest: a chat that just had its burst must not get a
+		// fresh one from a new queue.
+		if q.rested(now) {
+			delete(s.chats, q.id)
+		}
 	} else if s.ctx.Err() == nil {
 		s.start(q) // raced with a Push
+	}
+	if now.Sub(s.lastSweep) > idleSweep {
+		s.lastSweep = now
+		for id, c := range s.chats {
+			if !c.running && len(c.reply)+len(c.notify) == 0 && c.rested(now) {
+				delete(s.chats, id)
+			}
+		}
 	}
 	s.idle.Broadcast()
 }
 
-// notifySlot waits until the chat's, the group's and the global rate allow
-// one more notification. A reply pushed meanwhile interrupts the wait.
+// rested reports whether a chat's limits are as if it had sent nothing.
+func (q *chatQueue) rested(now time.Time) bool {
+	return !now.Before(q.notBefore) && q.perChat.TokensAt(now) >= chatBurst &&
+		(q.perGroup == nil || q.perGroup.TokensAt(now) >= chatBurst)
+}
+
+// notifySlot waits until the chat's and the group's limits allow one more
+// notification, then for a call slot, then for a token of the global rate.
+// On success it holds a call slot (s.sem). A reply pushed meanwhile
+// interrupts the wait.
 func (s *Sender) notifySlot(ctx context.Context, q *chatQueue) bool {
 	now := time.Now()
 	rs := []*rate.Reservation{q.perChat.ReserveN(now, 1)}
 	if q.perGroup != nil {
 		rs = append(rs, q.perGroup.ReserveN(now, 1))
 	}
-	rs = append(rs, s.global.ReserveN(now, 1))
 	var delay time.Duration
 	for _, r := range rs {
 		delay = max(delay, r.DelayFrom(now))
 	}
-	if delay == 0 || sleep(ctx, delay, q.wake) {
+	if delay > 0 && !sleep(ctx, delay, q.wake) {
+		for _, r := range rs {
+			r.Cancel()
+		}
+		return false
+	}
+	select {
+	case s.sem <- struct{}{}:
+	case <-q.wake:
+		return false
+	case <-ctx.Done():
+		return false
+	}
+	select {
+	case <-s.tokens:
 		return true
+	case <-q.wake:
+	case <-ctx.Done():
 	}
-	for _, r := range rs {
-		r.Cancel()
-	}
+	<-s.sem
 	return false
 }
 
@@ -296,10 +399,30 @@ func sleep(ctx context.Context, d time.Duration, wake chan struct{}) bool {
 	}
 }
 
-func (s *Sender) deliver(m *youthbot.Outgoing) error {
+// renderError is a failure to build a message's file (Outgoing.Render).
+type renderError struct{ err error }
+
+func (e *renderError) Error() string { return "render: " + e.err.Error() }
+func (e *renderError) Unwrap() error { return e.err }
+
+func (s *Sender) deliver(ctx context.Context, m *youthbot.Outgoing) error {
+	file := m.File
+	if file == nil && m.Render != nil {
+		s.mu.Lock()
+		render := s.render
+		s.mu.Unlock()
+		if render == nil {
+			return &renderError{errors.New("no renderer configured")}
+		}
+		f, err := render(ctx, m.Render)
+		if err != nil {
+			return &renderError{err}
+		}
+		file = f
+	}
 	var err error
-	if m.File != nil {
-		_, err = s.cfg.API.Upload(m.Method, m.Params, m.File.Field, m.File.Name, m.File.Data)
+	if file != nil {
+		_, err = s.cfg.API.Upload(m.Method, m.Params, file.Field, file.Name, file.Data)
 	} else {
 		_, err = s.cfg.API.Call(m.Method, m.Params)
 	}
@@ -307,18 +430,29 @@ func (s *Sender) deliver(m *youthbot.Outgoing) error {
 }
 
 // settle records the outcome of one attempt.
-func (s *Sender) settle(q *chatQueue, m *youthbot.Outgoing, err error) {
+func (s *Sender) settle(ctx context.Context, q *chatQueue, m *youthbot.Outgoing, err error) {
 	var ae *bot.APIError
 	errors.As(err, &ae)
+	var re *renderError
 	switch {
+	case errors.As(err, &re):
+		q.renderErr++
+		if q.renderErr >= renderAttempts {
+			s.log.Error("cannot build the file of a message, dropping it", "chat", m.Chat, "notice", m.Notice, "err", err)
+			q.renderErr = 0
+			s.finish(ctx, q, m, nil)
+			return
+		}
+		q.notBefore = time.Now().Add(retryWait(q.renderErr))
+		s.log.Warn("cannot build the file of a message, will retry", "chat", m.Chat, "notice", m.Notice, "err", err)
 	case err == nil:
-		q.failures = 0
-		s.finish(q, m, nil)
+		q.failures, q.renderErr = 0, 0
+		s.finish(ctx, q, m, nil)
 	case ae != nil && ae.MigrateTo != 0:
-		s.migrate(q, m, ae.MigrateTo)
+		s.migrate(ctx, q, ae.MigrateTo)
 	case ae != nil && ae.Blocked():
 		s.log.Info("chat unreachable, dropping its queue", "chat", m.Chat, "err", err)
-		s.blocked(q)
+		s.blocked(ctx, q)
 	case ae == nil || ae.Temporary:
 		q.failures++
 		wait := retryWait(q.failures)
@@ -331,7 +465,7 @@ func (s *Sender) settle(q *chatQueue, m *youthbot.Outgoing, err error) {
 		if !strings.Contains(ae.Description, "message is not modified") {
 			s.log.Warn("send refused, dropping message", "chat", m.Chat, "method", m.Method, "notice", m.Notice, "err", err)
 		}
-		s.finish(q, m, nil)
+		s.finish(ctx, q, m, nil)
 	}
 }
 
@@ -345,8 +479,9 @@ func retryWait(n int) time.Duration {
 
 // finish deletes a settled message from the outbox (group-committed with
 // the other chats' deletions) and then from the queue. extra runs in the
-// same transaction.
-func (s *Sender) finish(q *chatQueue, m *youthbot.Outgoing, extra func(*storage.Tx) error) {
+// same transaction. A failing commit is retried until ctx ends; then the
+// message stays in the outbox (and in the queue) for the next start.
+func (s *Sender) finish(ctx context.Context, q *chatQueue, m *youthbot.Outgoing, extra func(*storage.Tx) error) bool {
 	for wait := time.Duration(0); ; {
 		err := s.cfg.DB.Batch(func(tx *storage.Tx) error {
 			if err := tx.DeleteOutgoing(m.Seq); err != nil {
@@ -362,7 +497,9 @@ func (s *Sender) finish(q *chatQueue, m *youthbot.Outgoing, extra func(*storage.
 		}
 		wait = min(max(wait*2, 100*time.Millisecond), 10*time.Second)
 		s.log.Error("outbox commit failed, retrying", "err", err, "retry_in", wait)
-		time.Sleep(wait)
+		if !sleep(ctx, wait, nil) {
+			return false
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -373,22 +510,30 @@ func (s *Sender) finish(q *chatQueue, m *youthbot.Outgoing, extra func(*storage.
 	}
 	delete(s.queued, m.Seq)
 	s.idle.Broadcast()
+	return true
 }
 
-// blocked drops everything queued for a chat that refuses the bot and marks
-// a private chat's user unreachable.
-func (s *Sender) blocked(q *chatQueue) {
+// blocked drops everything queued for a chat that refuses the bot: a
+// private chat's user is marked unreachable, a group's link is removed.
+// The dropped messages' idempotency keys are forgotten, so that a job may
+// queue them again once the chat is reachable (a tally not yet received).
+func (s *Sender) blocked(ctx context.Context, q *chatQueue) {
 	s.mu.Lock()
 	msgs := append(append([]*youthbot.Outgoing{}, q.reply...), q.notify...)
 	s.mu.Unlock()
 	for i, m := range msgs {
-		var extra func(*storage.Tx) error
+		extra := func(tx *storage.Tx) error { return tx.ForgetOutboxKey(m.Key) }
 		if i == 0 {
 			extra = func(tx *storage.Tx) error {
+				if err := tx.ForgetOutboxKey(m.Key); err != nil {
+					return err
+				}
 				if q.id > 0 {
 					if err := markUnreachable(tx, q.id); err != nil {
 						return err
 					}
+				} else if _, _, err := tx.UnlinkGroup(q.id); err != nil {
+					return err
 				}
 				if s.cfg.OnBlocked != nil {
 					return s.cfg.OnBlocked(tx, q.id)
@@ -396,7 +541,9 @@ func (s *Sender) blocked(q *chatQueue) {
 				return nil
 			}
 		}
-		s.finish(q, m, extra)
+		if !s.finish(ctx, q, m, extra) {
+			return
+		}
 	}
 }
 
@@ -412,9 +559,9 @@ func markUnreachable(tx *storage.Tx, id int64) error {
 	return tx.PutUser(u)
 }
 
-// migrate moves a message (and what else waits for the chat) to the
-// supergroup the group became.
-func (s *Sender) migrate(q *chatQueue, m *youthbot.Outgoing, to int64) {
+// migrate moves what waits for a group (the message refused first among it)
+// to the supergroup the group became, with the group's link.
+func (s *Sender) migrate(ctx context.Context, q *chatQueue, to int64) {
 	s.mu.Lock()
 	msgs := append(append([]*youthbot.Outgoing{}, q.reply...), q.notify...)
 	s.mu.Unlock()
@@ -428,19 +575,26 @@ func (s *Sender) migrate(q *chatQueue, m *youthbot.Outgoing, to int64) {
 			n.Params[k] = v
 		}
 		n.Params["chat_id"] = strconv.FormatInt(to, 10)
-		var extra func(*storage.Tx) error
-		extra = func(tx *storage.Tx) error {
+		extra := func(tx *storage.Tx) error {
 			n.Seq = 0
 			n.Key = "" // the key stays recorded for the old message
 			if _, err := tx.Enqueue(&n); err != nil {
 				return err
 			}
-			if i == 0 && s.cfg.OnMigrated != nil {
+			if i > 0 {
+				return nil
+			}
+			if err := tx.MoveGroup(q.id, to); err != nil {
+				return err
+			}
+			if s.cfg.OnMigrated != nil {
 				return s.cfg.OnMigrated(tx, q.id, to)
 			}
 			return nil
 		}
-		s.finish(q, old, extra)
+		if !s.finish(ctx, q, old, extra) {
+			break
+		}
 		moved = append(moved, &n)
 	}
 	s.Push(moved)

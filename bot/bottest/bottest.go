@@ -31,6 +31,13 @@ type Options struct {
 	Log    *slog.Logger         // discard when nil
 	Server *telegramtest.Server // an existing double (say, for a restart); a new one when nil
 	DBPath string               // an existing database; a new one in t.TempDir() when empty
+	// Scheduler starts the scheduler as the app does (cron, and a catch-up
+	// run of every job at start, at the bot's clock); off by default so
+	// that no tally or digest comes unasked. Tests move the clock and call
+	// Bot.Sched.RunTally and the like, or restart.
+	Scheduler bool
+	TallyCron string                 // YOUTHBOT_TALLY_CRON; scheduler.DefaultTallyCron when empty
+	Tally     scheduler.TallyBuilder // the tally content; scheduler.ReportTally when nil
 }
 
 // Bot is a running bot and its world.
@@ -40,6 +47,7 @@ type Bot struct {
 	DB     *storage.DB
 	Bot    *bot.Bot
 	Sender *scheduler.Sender
+	Sched  *scheduler.Scheduler // always built; running only with Options.Scheduler
 	DBPath string
 	Loc    *time.Location
 
@@ -98,6 +106,11 @@ func Start(tb testing.TB, opts Options) *Bot {
 	b.Sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
 	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
 		Lang: opts.Lang, Now: b.Now, Log: opts.Log})
+	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
+		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	if err := b.Sender.Load(); err != nil {
 		tb.Fatal(err)
 	}
@@ -114,10 +127,16 @@ func Start(tb testing.TB, opts Options) *Bot {
 			tb.Errorf("poll: %v", err)
 		}
 	}()
+	if opts.Scheduler {
+		if err := b.Sched.Start(); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	var once sync.Once
 	b.stop = func() {
 		once.Do(func() {
 			stopPoll()
+			b.Sched.Stop()
 			stopSender()
 			wg.Wait()
 			stopCalls()

@@ -7,7 +7,7 @@ import (
 )
 
 // WebhookInfo is the webhook setting of the bot. The double stores it and
-// refuses getUpdates while it is set, but delivers nothing to it.
+// refuses getUpdates while it is set; DeliverWebhook delivers to it.
 type WebhookInfo struct {
 	URL            string
 	SecretToken    string

@@ -1,0 +1,45 @@
+package bot
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+// apiObserver is what API records about its calls: metrics, and when
+// Telegram last answered a call successfully (readiness).
+type apiObserver struct {
+	metrics Metrics
+	lastOK  atomic.Int64 // unix nanoseconds; 0: never
+}
+
+// SetMetrics makes the API count its calls in m. Call it before the first
+// call.
+func (a *API) SetMetrics(m Metrics) { a.obs.metrics = m }
+
+// LastSuccess returns when a call last succeeded (zero if none has): the
+// readiness signal that Telegram is reachable.
+func (a *API) LastSuccess() time.Time {
+	n := a.obs.lastOK.Load()
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n)
+}
+
+// CloseIdleConnections closes the keep-alive connections to the Bot API
+// (at shutdown, after the last call).
+func (a *API) CloseIdleConnections() { a.http.c.CloseIdleConnections() }
+
+// observe records the outcome of a call (e nil: success) and returns e.
+func (a *API) observe(method string, e *APIError) *APIError {
+	code := 200
+	if e != nil {
+		code = e.Code
+	} else {
+		a.obs.lastOK.Store(time.Now().UnixNano())
+	}
+	if a.obs.metrics != nil {
+		a.obs.metrics.APICall(method, code)
+	}
+	return e
+}

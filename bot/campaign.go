@@ -1,0 +1,351 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// Campaigns (F4): /newcampaign shows the campaign and the next three
+// firings of its reminder schedule, in the bot's time zone, and stores it
+// only once confirmed; /campaigns lists those running or about to;
+// /endcampaign ends one early. Reminders themselves are the scheduler's:
+// it reads Tx.Campaigns().
+
+// campaignFirings is how many upcoming reminders the preview shows.
+const campaignFirings = 3
+
+// Fields of the /newcampaign dialog (the campaign waiting for Confirm).
+const (
+	cfName  = "name"
+	cfStart = "start"
+	cfEnd   = "end"
+	cfCron  = "cron"
+	cfText  = "text"
+	cfUnits = "units" // the units it may be for, comma-separated
+)
+
+// cmdNewCampaign reads
+//
+//	/newcampaign [UNIT |] <name> | <start> | <end> | <cron> | <reminder text>
+//
+// checks it and shows it with the next reminders for confirmation.
+func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
+	if err := refuseNonManagers(c); err != nil {
+		return err
+	}
+	fields := pipeFields(args)
+	var units []string
+	if len(fields) == 6 {
+		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
+		if err != nil {
+			return err
+		}
+		units, fields = []string{unit.Code}, fields[1:]
+	}
+	if len(fields) != 5 {
+		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_usage")
+	}
+	camp := youthbot.Campaign{
+		Name: youthbot.NormalizeCampaignText(fields[0]), Cron: strings.Join(strings.Fields(fields[3]), " "),
+		Reminder: youthbot.NormalizeCampaignText(fields[4]),
+	}
+	var err error
+	if camp.Start, err = youthbot.ParseDate(fields[1]); err != nil {
+		return err
+	}
+	if camp.End, err = youthbot.ParseDate(fields[2]); err != nil {
+		return err
+	}
+	if err := camp.Validate(c.Now, b.loc); err != nil {
+		return err
+	}
+	if units == nil {
+		units = actingUnits(c)
+	}
+	if len(units) == 0 {
+		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
+	}
+	d := youthbot.Dialog{Name: dlgCampaign, Step: "confirm", Updated: c.Now, Data: map[string]string{
+		pfNonce: youthbot.NewCode(6), cfName: camp.Name, cfStart: camp.Start.ISO(), cfEnd: camp.End.ISO(),
+		cfCron: camp.Cron, cfText: camp.Reminder, cfUnits: strings.Join(units, ","),
+	}}
+	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
+		return err
+	}
+	preview, err := b.campaignPreview(c, &camp)
+	if err != nil {
+		return err
+	}
+	n := d.Data[pfNonce]
+	var kb *tgbotapi.InlineKeyboardMarkup
+	if len(units) == 1 {
+		preview = c.T("campaign.new_for_unit", nameOfUnit(c, units[0])) + "\n" + preview
+		kb = yesNo(c.T("btn.confirm"), data(cbNewCampaign, "ok", n, units[0]), c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))
+	} else {
+		var rows [][]tgbotapi.InlineKeyboardButton
+		for _, u := range units {
+			rows = append(rows, row(button("✅ "+nameOfUnit(c, u), data(cbNewCampaign, "ok", n, u))))
+		}
+		rows = append(rows, row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))))
+		preview += "\n\n" + c.T("campaign.new_pick_unit")
+		kb = keyboard(rows...)
+	}
+	c.Reply(preview, kb)
+	return nil
+}
+
+// campaignPreview describes a campaign and its next reminders.
+func (b *Bot) campaignPreview(c *Ctx, camp *youthbot.Campaign) (string, error) {
+	firings, err := camp.Firings(c.Now, b.loc, campaignFirings)
+	if err != nil {
+		return "", err
+	}
+	var times []string
+	for _, t := range firings {
+		times = append(times, "• "+b.firingText(c, t))
+	}
+	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), camp.Cron,
+		b.loc.String(), strings.Join(times, "\n"), camp.Reminder), nil
+}
+
+// dlgCampaign answers text typed while a campaign waits for confirmation.
+func (b *Bot) dlgCampaign(c *Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
+	c.Reply(c.T("campaign.new_press_button"), nil)
+	return nil
+}
+
+// cbNewCampaign confirms (for a unit) or cancels the campaign shown.
+func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
+	d, found, err := c.Tx.Dialog(c.From.ID)
+	if err != nil {
+		return err
+	}
+	op := arg(args, 0)
+	if !found || d.Name != dlgCampaign || arg(args, 1) != d.Data[pfNonce] || op != "ok" && op != "no" {
+		return staleButton()
+	}
+	if op == "no" {
+		c.EditCallback(c.T("campaign.new_cancelled"), nil)
+		return c.Tx.DeleteDialog(c.From.ID)
+	}
+	code := arg(args, 2)
+	if !slices.Contains(strings.Split(d.Data[cfUnits], ","), code) {
+		return staleButton()
+	}
+	unit, err := b.managedUnit(c, code)
+	if err != nil {
+		return err
+	}
+	camp := youthbot.Campaign{
+		Name: d.Data[cfName], Unit: unit.Code, Start: dialogDate(&d, cfStart), End: dialogDate(&d, cfEnd),
+		Cron: d.Data[cfCron], Reminder: d.Data[cfText], CreatedBy: c.From.ID, CreatedAt: c.Now,
+	}
+	if err := camp.Validate(c.Now, b.loc); err != nil {
+		return err
+	}
+	if err := c.Tx.NewCampaign(&camp); err != nil {
+		return err
+	}
+	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+		return err
+	}
+	preview, err := b.campaignPreview(c, &camp)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(c.T("campaign.new_created", camp.ID, unit.Name)+"\n"+preview, nil)
+	return nil
+}
+
+// runningCampaign loads a campaign a project may still name: not ended
+// early and not past its last day.
+func (b *Bot) runningCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
+	camp, err := c.Tx.Campaign(id)
+	if err != nil {
+		return camp, err
+	}
+	if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
+		return camp, youthbot.Errorf(youthbot.ECONFLICT, "err.campaign_ended", camp.ID, camp.Name)
+	}
+	return camp, nil
+}
+
+// campaignCovers refuses a campaign that does not cover unit: a campaign
+// is for its unit's subtree.
+func (b *Bot) campaignCovers(c *Ctx, camp youthbot.Campaign, unit string) error {
+	ok, err := c.Tx.InSubtree(unit, camp.Unit)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_not_for_unit", camp.ID, nameOfUnit(c, unit))
+	}
+	return nil
+}
+
+// campaignOptions are the campaigns a new project of unit may name.
+func (b *Bot) campaignOptions(c *Ctx, unit string) ([]youthbot.Campaign, error) {
+	all, err := c.Tx.Campaigns()
+	if err != nil {
+		return nil, err
+	}
+	var out []youthbot.Campaign
+	for _, camp := range all {
+		if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
+			continue
+		}
+		if ok, err := c.Tx.InSubtree(unit, camp.Unit); err == nil && ok {
+			out = append(out, camp)
+		}
+	}
+	if len(out) > 8 {
+		out = out[len(out)-8:] // the newest
+	}
+	return out, nil
+}
+
+// visibleCampaigns are the campaigns not over that the sender sees: those
+// of their branch and the units above it, and for a secretary those of the
+// units above theirs and of their subtrees; an admin sees all.
+func (b *Bot) visibleCampaigns(c *Ctx) ([]youthbot.Campaign, error) {
+	all, err := c.Tx.Campaigns()
+	if err != nil {
+		return nil, err
+	}
+	var mine []string
+	if m, err := memberForProjects(c); err == nil {
+		mine = append(mine, m.Unit)
+	}
+	tops := c.SecretaryUnits()
+	mine = append(mine, tops...)
+	var out []youthbot.Campaign
+	for _, camp := range all {
+		if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
+			continue
+		}
+		visible := c.IsAdmin()
+		for _, u := range mine {
+			if ok, err := c.Tx.InSubtree(u, camp.Unit); err == nil && ok {
+				visible = true
+			}
+		}
+		if !visible {
+			if ok, err := c.Tx.Manages(tops, camp.Unit); err == nil && ok {
+				visible = true
+			}
+		}
+		if visible {
+			out = append(out, camp)
+		}
+	}
+	return out, nil
+}
+
+// cmdCampaigns lists the campaigns running now and those about to start.
+func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
+	if _, err := memberForProjects(c); err != nil && !c.IsAdmin() && !c.IsSecretary() {
+		return err
+	}
+	list, err := b.visibleCampaigns(c)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		c.Reply(c.T("campaign.list_none"), nil)
+		return nil
+	}
+	var sb strings.Builder
+	sb.WriteString(c.T("campaign.list_title", len(list)))
+	for _, camp := range list {
+		state := c.T("campaign.list_running")
+		if !camp.ActiveOn(c.Today) {
+			state = c.T("campaign.list_upcoming")
+		}
+		sb.WriteString("\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
+			camp.Start.String(), camp.End.String(), camp.Cron))
+		if ok, _ := c.CanManage(camp.Unit); ok {
+			sb.WriteString("\n" + c.T("campaign.list_manage", camp.ID))
+		}
+	}
+	c.Reply(sb.String(), nil)
+	return nil
+}
+
+// managedCampaign loads a campaign the sender may end.
+func (b *Bot) managedCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
+	if err := refuseNonManagers(c); err != nil {
+		return youthbot.Campaign{}, err
+	}
+	camp, err := c.Tx.Campaign(id)
+	if err != nil {
+		return camp, err
+	}
+	ok, err := c.CanManage(camp.Unit)
+	if err != nil {
+		return camp, err
+	}
+	if !ok {
+		return camp, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_campaign", id)
+	}
+	if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
+		return camp, youthbot.Errorf(youthbot.ECONFLICT, "err.campaign_ended", camp.ID, camp.Name)
+	}
+	return camp, nil
+}
+
+// validCampaignID reports whether s looks like a campaign id (C and digits).
+func validCampaignID(s string) bool {
+	if len(s) < 2 || len(s) > 12 || s[0] != 'C' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cmdEndCampaign asks to end a campaign early: /endcampaign C3.
+func (b *Bot) cmdEndCampaign(c *Ctx, args string) error {
+	if err := refuseNonManagers(c); err != nil {
+		return err
+	}
+	id := strings.ToUpper(strings.TrimSpace(args))
+	if !validCampaignID(id) {
+		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_end_usage")
+	}
+	camp, err := b.managedCampaign(c, id)
+	if err != nil {
+		return err
+	}
+	c.Reply(c.T("campaign.end_confirm", camp.ID, camp.Name, nameOfUnit(c, camp.Unit), camp.End.String()),
+		yesNo(c.T("campaign.btn_end"), data(cbEndCampaign, "ok", camp.ID), c.T("btn.keep"), data(cbEndCampaign, "no", camp.ID)))
+	return nil
+}
+
+// cbEndCampaign ends the campaign (ok) or keeps it (no).
+func (b *Bot) cbEndCampaign(c *Ctx, args []string) error {
+	op, id := arg(args, 0), arg(args, 1)
+	if op != "ok" && op != "no" || !validCampaignID(id) || len(args) != 2 {
+		return staleButton()
+	}
+	camp, err := b.managedCampaign(c, id)
+	if err != nil {
+		return err
+	}
+	if op == "no" {
+		c.EditCallback(c.T("campaign.end_kept", camp.ID, camp.Name), nil)
+		return nil
+	}
+	camp.EndedAt = c.Now
+	if err := c.Tx.PutCampaign(&camp); err != nil {
+		return err
+	}
+	c.EditCallback(c.T("campaign.end_done", camp.ID, camp.Name), nil)
+	return nil
+}

@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// membersPage is how many members a /members page lists.
+const membersPage = 10
+
+// maxSearch bounds a folded search in bytes, so that it fits in callback
+// data.
+const maxSearch = 40
+
+// cmdMembers lists the approved members of the secretary's subtree, sorted
+// the Vietnamese way, optionally those whose name matches a search typed
+// with or without diacritics.
+func (b *Bot) cmdMembers(c *Ctx, args string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	text, kb, err := b.membersView(c, foldSearch(args), 0)
+	if err != nil {
+		return err
+	}
+	c.Reply(text, markup(kb))
+	return nil
+}
+
+// cbMembersPage turns the pages of /members.
+func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	page, err := strconv.Atoi(arg(args, 0))
+	if err != nil {
+		c.Answer(c.T("stale_button"), true)
+		return nil
+	}
+	text, kb, err := b.membersView(c, foldSearch(arg(args, 1)), page)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(text, kb)
+	return nil
+}
+
+// foldSearch folds a search for matching and for callback data: no ':',
+// at most maxSearch bytes.
+func foldSearch(s string) string {
+	q := strings.TrimSpace(strings.ReplaceAll(youthbot.FoldName(s), ":", " "))
+	for len(q) > maxSearch {
+		_, size := utf8.DecodeLastRuneInString(q)
+		q = q[:len(q)-size]
+	}
+	return strings.TrimSpace(q)
+}
+
+// subtreeMembers returns the approved members of every unit the sender
+// manages whose folded name contains q, sorted by name.
+func (b *Bot) subtreeMembers(c *Ctx, q string) ([]youthbot.Member, error) {
+	var list []youthbot.Member
+	for _, unit := range b.managedUnits(c) {
+		ms, err := c.Tx.MembersOf(unit, youthbot.StatusApproved)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if q == "" || strings.Contains(youthbot.FoldName(m.FullName), q) {
+				list = append(list, m)
+			}
+		}
+	}
+	youthbot.SortByName(list)
+	return list, nil
+}
+
+func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	list, err := b.subtreeMembers(c, q)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(list) == 0 {
+		if q != "" {
+			return c.T("members.none_match", q), nil, nil
+		}
+		return c.T("members.none"), nil, nil
+	}
+	from, to, page, pages := pageOf(len(list), membersPage, page)
+	year := youthbot.YearPeriod(c.Today.Year)
+	var sb strings.Builder
+	sb.WriteString(c.T("members.title", len(list), page+1, pages))
+	if q != "" {
+		sb.WriteString("\n" + c.T("members.search", q))
+	}
+	units := map[string]string{}
+	for i, m := range list[from:to] {
+		name, ok := units[m.Unit]
+		if !ok {
+			u, err := c.Tx.Unit(m.Unit)
+			if err != nil {
+				return "", nil, err
+			}
+			name, units[m.Unit] = u.Name, u.Name
+		}
+		mt, err := c.Tx.MemberTallyOf(m.UserID, year)
+		if err != nil {
+			return "", nil, err
+		}
+		sb.WriteString("\n\n" + c.T("members.item", from+i+1, m.FullName, name, mt.Participations, c.Today.Year))
+		if m.Phone != "" && slices.Contains(c.Tx.Secretaries(m.Unit), c.From.ID) {
+			sb.WriteString("\n" + c.T("members.phone", m.Phone))
+		}
+	}
+	kb := keyboard(pageButtons(page, pages, func(p int) string { return data(cbMembersPage, strconv.Itoa(p), q) }))
+	if len(kb.InlineKeyboard) == 0 {
+		kb = nil
+	}
+	return sb.String(), kb, nil
+}

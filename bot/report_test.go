@@ -1,0 +1,182 @@
+package bot
+
+import (
+	"bytes"
+	"image/png"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// tallyMethods lists the methods of msgs sent to chat.
+func tallyMethods(msgs []*youthbot.Outgoing, chat int64) []string {
+	var out []string
+	for _, m := range msgs {
+		if m.Chat == chat && m.Method != "answerCallbackQuery" {
+			out = append(out, m.Method)
+		}
+	}
+	return out
+}
+
+// tallySetup gives the harness's branch two approved members in February
+// 2026, one of whom took part.
+func tallySetup(t *testing.T, h *harness) {
+	t.Helper()
+	loc := h.bot.loc
+	since := time.Date(2026, 1, 5, 10, 0, 0, 0, loc)
+	if err := h.db.Update(func(tx *storage.Tx) error {
+		for id, name := range map[int64]string{801: "Nguyễn Văn An", 802: "Trần Thị Bình"} {
+			m := youthbot.Member{UserID: id, Unit: "VT-CDCD-CNTT", FullName: name, Status: youthbot.StatusApproved, RegisteredAt: since, DecidedAt: since}
+			if err := tx.PutMember(m); err != nil {
+				return err
+			}
+			if err := tx.OpenStint(id, m.Unit, since, true); err != nil {
+				return err
+			}
+		}
+		return tx.AddActivity(&youthbot.Activity{Member: 801, Unit: "VT-CDCD-CNTT", Date: youthbot.Date{Year: 2026, Month: 2, Day: 14},
+			Tenths: 30, Description: "Hiến máu", Status: youthbot.ActivityConfirmed, Source: youthbot.SourceLog, CreatedAt: since})
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTallyCommand(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.makeSecretary(810, "VT-CDCD-CNTT")
+	h.makeSecretary(811, "VT-CDCD")
+	h.makeSecretary(811, "PH")
+	full := []string{"sendMessage", "sendPhoto", "sendDocument"}
+	tests := []struct {
+		name    string
+		from    int64
+		text    string
+		methods []string
+		want    string // in the first text
+		file    string // the document's name
+	}{
+		{"DefaultIsLastMonth", 810, "/tally", full, "BÁO CÁO KẾT QUẢ THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"Month", 810, "/tally 2026-01", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
+		{"YearToDate", 810, "/tally 2026", full, "BÁO CÁO TỔNG KẾT NĂM 2026", "tally-VT-CDCD-CNTT-2026.xlsx"},
+		{"UnitBelowOwn", 811, "/tally vt-cdcd-cntt 2026-02", full, "Chi đoàn Khoa Công nghệ thông tin", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"AdminAnyUnit", adminID, "/tally 2026-02 PH-TB", full, "Đoàn xã Tân Bình", "tally-PH-TB-2026-02.xlsx"},
+		{"AdminDefaultsToTheRoot", adminID, "/tally", full, "Tỉnh đoàn Hậu Giang", "tally-HG-2026-02.xlsx"},
+		{"SecretaryOfSeveralPicks", 811, "/tally 2026-02", []string{"sendMessage"}, "Chọn đơn vị cần báo cáo tháng 02/2026", ""},
+		{"NotASecretary", 812, "/tally", []string{"sendMessage"}, "⚠️ Lệnh này chỉ dành cho bí thư", ""},
+		{"NotTheirUnit", 810, "/tally VT-CDCD-KT", []string{"sendMessage"}, "⚠️ Đơn vị này không thuộc quyền quản lý của bạn", ""},
+		{"UnknownUnit", 810, "/tally XYZ", []string{"sendMessage"}, "⚠️ Không có đơn vị mã XYZ", ""},
+		{"BadPeriod", 810, "/tally 2026-13", []string{"sendMessage"}, "«2026-13» không phải là tháng", ""},
+		{"FuturePeriod", 810, "/tally 2026-04", []string{"sendMessage"}, "Kỳ 2026-04 chưa bắt đầu", ""},
+		{"TooManyArguments", 810, "/tally 2026-01 2026-02", []string{"sendMessage"}, "Cú pháp: /tally", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := h.apply(msgUpdate(user(tt.from, "vi"), tt.text))
+			if got := tallyMethods(msgs, tt.from); !slices.Equal(got, tt.methods) {
+				t.Fatalf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
+			}
+			if got := msgs[0].Params["text"]; !strings.Contains(got, tt.want) {
+				t.Errorf("text lacks %q:\n%s", tt.want, got)
+			}
+			if tt.file == "" {
+				return
+			}
+			doc := msgs[len(msgs)-1]
+			if doc.File == nil || doc.File.Name != tt.file || doc.File.Field != "document" {
+				t.Errorf("document: %+v", doc.File)
+			}
+			if _, err := png.Decode(bytes.NewReader(msgs[len(msgs)-2].File.Data)); err != nil {
+				t.Errorf("photo: %v", err)
+			}
+		})
+	}
+}
+
+func TestTallyButtons(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.makeSecretary(811, "VT-CDCD")
+	h.makeSecretary(811, "PH")
+	h.makeSecretary(813, "PH")
+	got := buttons(h.apply(msgUpdate(user(811, "vi"), "/tally")))
+	if want := []string{"yt:PH:2026-02", "yt:VT-CDCD:2026-02"}; !slices.Equal(got, want) {
+		t.Fatalf("buttons: got %v, want %v", got, want)
+	}
+	tests := []struct {
+		name    string
+		from    int64
+		data    string
+		methods []string
+		alert   string
+	}{
+		{"Picked", 811, "yt:VT-CDCD:2026-02", []string{"editMessageText", "sendMessage", "sendPhoto", "sendDocument"}, ""},
+		{"OtherSecretaryPressesIt", 813, "yt:VT-CDCD:2026-02", nil, "không thuộc quyền quản lý"},
+		{"Stranger", 812, "yt:VT-CDCD:2026-02", nil, "chỉ dành cho bí thư"},
+		{"ForgedPeriod", 811, "yt:VT-CDCD:2026-99", nil, "Nút này đã cũ"},
+		{"ForgedUnit", 811, "yt:<b>:2026-02", nil, "Nút này đã cũ"},
+		{"FuturePeriod", 811, "yt:VT-CDCD:2027", nil, "chưa bắt đầu"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := h.snapshot()
+			msgs := h.apply(cbUpdate(user(tt.from, "vi"), tt.data))
+			if got := tallyMethods(msgs, tt.from); !slices.Equal(got, tt.methods) {
+				t.Errorf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
+			}
+			if tt.alert != "" {
+				if !refused(msgs, tt.from) || !strings.Contains(strings.Join(texts(msgs, tt.from), "\n"), tt.alert) {
+					t.Errorf("no refusal saying %q: %v", tt.alert, describe(msgs))
+				}
+				if after := h.snapshot(); after != before {
+					t.Error("a refused button changed the state")
+				}
+			}
+		})
+	}
+}
+
+// TestTallyIsBuiltBeforeTheTransaction checks that the pre-phase builds the
+// report a /tally asks for, in the sender's language, and only for someone
+// with the right.
+func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.makeSecretary(810, "VT-CDCD-CNTT")
+	tests := []struct {
+		name  string
+		from  int64
+		lang  string
+		text  string
+		built bool
+	}{
+		{"Secretary", 810, "vi", "/tally 2026-02", true},
+		{"InEnglish", 810, "en", "/tally 2026-02", true},
+		{"Stranger", 812, "vi", "/tally HG", false},
+		{"OtherCommand", 810, "vi", "/help", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := msgUpdate(user(tt.from, tt.lang), tt.text)
+			work := h.bot.prepareTally(&u)
+			if work == nil {
+				if tt.name != "OtherCommand" {
+					t.Fatal("/tally not claimed by the pre-phase")
+				}
+				return
+			}
+			p, _ := work(t.Context()).(tallyPrep)
+			if (p.report != nil) != tt.built {
+				t.Fatalf("built: %v, want %v", p.report != nil, tt.built)
+			}
+			if tt.built && (p.lang != tt.lang || p.unit != "VT-CDCD-CNTT" || p.period.String() != "2026-02") {
+				t.Errorf("prepared %s %s %s", p.unit, p.period, p.lang)
+			}
+		})
+	}
+}

@@ -1,0 +1,86 @@
+package telegramtest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+)
+
+// WebhookStatusError is a webhook's answer other than 2xx: Telegram would
+// deliver the update again later.
+type WebhookStatusError struct {
+	UpdateID int64
+	Status   int
+	Body     string
+}
+
+func (e *WebhookStatusError) Error() string {
+	return fmt.Sprintf("webhook answered update %d with %d %s", e.UpdateID, e.Status, e.Body)
+}
+
+// DeliverWebhook delivers the pending updates to the webhook that
+// setWebhook set, as Telegram does: oldest first, one POST of the update's
+// JSON per request, with the X-Telegram-Bot-Api-Secret-Token header when a
+// secret token was set. An update answered 2xx is confirmed and forgotten.
+// The first other answer (a *WebhookStatusError) or transport error stops
+// the delivery and is returned; the update stays pending for the next call.
+// It returns how many updates were confirmed.
+//
+// The double never delivers on its own: a test makes users act, then calls
+// DeliverWebhook. Updates are sent one at a time, so a chat's updates come
+// in order, as from Telegram's per-chat queues.
+func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
+	client := &http.Client{Transport: &http.Transport{}}
+	defer client.CloseIdleConnections()
+	n := 0
+	for {
+		s.lock()
+		hook := s.webhook
+		ups := s.updates.collect(1)
+		var id int64
+		if len(ups) > 0 {
+			id = s.updates.items[0].id
+		}
+		s.unlock()
+		if hook.URL == "" {
+			return n, errors.New("telegram double: no webhook is set")
+		}
+		if len(ups) == 0 {
+			return n, nil
+		}
+		status, body, err := postUpdate(ctx, client, hook, ups[0])
+		if err != nil {
+			return n, fmt.Errorf("telegram double: deliver update %d: %w", id, err)
+		}
+		if status < 200 || status > 299 {
+			return n, &WebhookStatusError{UpdateID: id, Status: status, Body: body}
+		}
+		s.lock()
+		s.updates.items = slices.DeleteFunc(s.updates.items, func(u queuedUpdate) bool { return u.id == id })
+		s.updates.confirmed = max(s.updates.confirmed, id)
+		s.unlock()
+		n++
+	}
+}
+
+func postUpdate(ctx context.Context, client *http.Client, hook WebhookInfo, body []byte) (status int, answer string, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.URL, bytes.NewReader(body))
+	if err != nil {
+		return 0, "", err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if hook.SecretToken != "" {
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", hook.SecretToken)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	return resp.StatusCode, string(bytes.TrimSpace(b)), nil
+}

@@ -1,0 +1,237 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"youthbot"
+	"youthbot/seed"
+	"youthbot/storage"
+)
+
+// The benchmark's data is the seed package's at the size of the README
+// performance table: 500 units, 100,000 members, 1,000,000 activities over
+// the 12 months ending 10 March 2026, generated once per test process
+// (some 20 s) into a temporary file; set YOUTHBOT_BENCH_DB to keep it in
+// (or reuse it from) a file of your choice.
+const (
+	benchUnits      = 500
+	benchMembers    = 100_000
+	benchActivities = 1_000_000
+)
+
+var (
+	benchNow   = time.Date(2026, 3, 10, 9, 0, 0, 0, hcm)
+	benchMonth = youthbot.MonthPeriod(2026, time.February) // the last whole month: what the tally job builds
+	benchData  struct {
+		once sync.Once
+		path string
+		err  error
+	}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchData.path != "" && os.Getenv("YOUTHBOT_BENCH_DB") == "" {
+		os.RemoveAll(filepath.Dir(benchData.path))
+	}
+	os.Exit(code)
+}
+
+// benchDB returns the path of the seeded database, generating it once.
+func benchDB(b *testing.B) string {
+	b.Helper()
+	benchData.once.Do(func() {
+		path := os.Getenv("YOUTHBOT_BENCH_DB")
+		if path == "" {
+			dir, err := os.MkdirTemp("", "youthbot-report-bench-")
+			if err != nil {
+				benchData.err = err
+				return
+			}
+			path = filepath.Join(dir, "seed.db")
+		}
+		benchData.path = path
+		if _, err := os.Stat(path); err == nil {
+			return
+		}
+		db, err := storage.Open(path, storage.Options{NoSync: true})
+		if err != nil {
+			benchData.err = err
+			return
+		}
+		start := time.Now()
+		benchData.err = seed.Generate(db, seed.Options{Units: benchUnits, Members: benchMembers, Activities: benchActivities,
+			Now: benchNow, Loc: hcm, Seed: 1})
+		if err := db.Close(); benchData.err == nil {
+			benchData.err = err
+		}
+		fmt.Fprintf(os.Stderr, "seeded %s in %v\n", path, time.Since(start).Round(100*time.Millisecond))
+	})
+	if benchData.err != nil {
+		b.Fatal(benchData.err)
+	}
+	return benchData.path
+}
+
+// rawScan iterates every key and value of the named buckets (all when none
+// is named) and returns how many there were: the baseline the tally is
+// compared with.
+func rawScan(db *storage.DB, buckets ...string) (int, error) {
+	n := 0
+	err := db.Bolt().View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if len(buckets) > 0 && !contains(buckets, string(name)) {
+				return nil
+			}
+			c := b.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				n++
+				if len(v) > 0 {
+					scanSink += v[len(v)-1] // read the value, overflow pages included
+				}
+			}
+			return nil
+		})
+	})
+	return n, err
+}
+
+var scanSink byte
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkProvinceTally measures the whole province's monthly tally (and
+// the year-end report), all formats (Load with PartAll: figures, previous
+// period, every member; Render: text, chart, workbook; then JSON and CSV),
+// against raw scans of the same file in the same run: every key/value of
+// the file ("file") and of act_index alone. The Build sub-benchmarks report
+// their time as a multiple of each scan.
+//
+//	go test ./report -run '^$' -bench ProvinceTally -benchtime 5x
+func BenchmarkProvinceTally(b *testing.B) {
+	path := benchDB(b)
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	scan := func(buckets ...string) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			if _, err := rawScan(db, buckets...); err != nil {
+				b.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	b.Run("RawScanFile", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := rawScan(db); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("RawScanActIndex", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := rawScan(db, "act_index"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	cases := []struct {
+		name  string
+		p     youthbot.Period
+		limit int
+	}{
+		{"Build" + benchMonth.String(), benchMonth, MaxListedMembers},
+		{"BuildYear2025", youthbot.YearPeriod(2025), MaxListedMembers},
+		// The same tally with the province's every member in the workbook.
+		{"Build" + benchMonth.String() + "ListingAllMembers", benchMonth, math.MaxInt},
+	}
+	for _, c := range cases {
+		p := c.p
+		b.Run(c.name, func(b *testing.B) {
+			defer func(n int) { listLimit = n }(listLimit)
+			listLimit = c.limit
+			file, index := scan(), scan("act_index")
+			var r *Report
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					t, err := Load(tx, seed.RootCode, p, hcm, PartAll)
+					if err != nil {
+						return err
+					}
+					if r, err = t.Render("vi"); err != nil {
+						return err
+					}
+					if _, err := t.JSON(); err != nil {
+						return err
+					}
+					return t.CSV(discard{})
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			per := b.Elapsed() / time.Duration(b.N)
+			b.ReportMetric(float64(per)/float64(file), "x-scan-file")
+			b.ReportMetric(float64(per)/float64(index), "x-scan-act_index")
+			b.ReportMetric(float64(len(r.Workbook))/1e6, "MB-xlsx")
+		})
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// BenchmarkProvinceBuild is BenchmarkProvinceTally's Build without the raw
+// scans, whose reading of the whole file would count in the process's
+// resident memory: run one case under /usr/bin/time -v to see the peak
+// RSS of building the province's tally.
+//
+//	go test -c -o report.test ./report
+//	/usr/bin/time -v ./report.test -test.run '^$' -test.bench 'ProvinceBuild/Capped' -test.benchtime 3x
+func BenchmarkProvinceBuild(b *testing.B) {
+	path := benchDB(b)
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		name  string
+		limit int
+	}{{"Capped", MaxListedMembers}, {"ListingAllMembers", math.MaxInt}} {
+		b.Run(c.name, func(b *testing.B) {
+			defer func(n int) { listLimit = n }(listLimit)
+			listLimit = c.limit
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					_, err := Build(tx, seed.RootCode, benchMonth, hcm, "vi")
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,15 @@
+// Package report builds a unit's tally for a month or a year (F6) from the
+// database, in the user's language and in every format a tally is
+// delivered or exported in: Telegram HTML messages, a PNG bar chart, an
+// .xlsx workbook, plain text, JSON (PRODUCT.md §4) and CSV.
+//
+// Load reads what the asked parts need in one read transaction into a
+// Tally, which holds no transaction and no language; its methods render
+// it. Build does both for the whole delivery, the monthly tally job's and
+// /tally's entry point; Report.Outgoing turns it into Bot API calls.
+//
+// The chart is drawn with Liberation Sans (SIL Open Font License 1.1),
+// which gonum.org/v1/plot embeds through codeberg.org/go-fonts/liberation:
+// it covers Vietnamese, so no font file is shipped beside the binary and
+// the licence text travels with that module.
+package report

@@ -1,0 +1,197 @@
+package scheduler
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"youthbot"
+	"youthbot/i18n"
+	"youthbot/storage"
+)
+
+// Hours of the daily jobs, bot time zone.
+const (
+	projectReminderHour = 18 // the evening before a project starts
+	digestHour          = 9
+)
+
+// ProjectReminderKey is the idempotency key of a project's reminder to a
+// member (per start date: a project moved to another day reminds again).
+func ProjectReminderKey(project string, start youthbot.Date, member int64) string {
+	return fmt.Sprintf("proj/%s/%s/%d", project, start.ISO(), member)
+}
+
+// DigestKey is the idempotency key of a secretary's digest of a day.
+func DigestKey(day youthbot.Date, secretary int64) string {
+	return fmt.Sprintf("digest/%s/%d", day.ISO(), secretary)
+}
+
+// RunProjectReminders reminds the members who joined an open project
+// starting tomorrow, from 18:00 on the day before (a start after 18:00, or
+// a member who joins later that evening, is reminded by the next run that
+// evening: the catch-up at start).
+func (s *Scheduler) RunProjectReminders(ctx context.Context, now time.Time) (int, error) {
+	local := now.In(s.loc)
+	if local.Hour() < projectReminderHour {
+		return 0, nil
+	}
+	today := youthbot.DateOf(now, s.loc)
+	tomorrow := today.AddDays(1)
+	var added []*youthbot.Outgoing
+	err := s.db.Update(func(tx *storage.Tx) error {
+		added = added[:0]
+		units, err := tx.Units()
+		if err != nil {
+			return err
+		}
+		for _, u := range units {
+			projects, err := tx.ProjectsOf(u.Code)
+			if err != nil {
+				return err
+			}
+			for _, p := range projects {
+				if p.Status != youthbot.ProjectOpen || p.Start != tomorrow {
+					continue
+				}
+				seats, err := tx.Seats(p.Code)
+				if err != nil {
+					return err
+				}
+				for _, seat := range seats {
+					if seat.State != youthbot.SeatJoined {
+						continue
+					}
+					r, ok, err := s.userRecipient(tx, seat.Member)
+					if err != nil {
+						return err
+					}
+					if !ok {
+						continue
+					}
+					kind := i18n.T(r.lang, "sched.kind_"+string(p.Kind))
+					text := i18n.T(r.lang, "sched.project", p.Start.String(), kind, p.Title, p.Code, u.Name)
+					a, err := enqueue(tx, []*youthbot.Outgoing{message(r, ProjectReminderKey(p.Code, p.Start, seat.Member), "project_reminder", text, now)})
+					if err != nil {
+						return err
+					}
+					added = append(added, a...)
+				}
+			}
+		}
+		return putJob(tx, JobProjectReminders, now, func(st *storage.JobState) { st.Period, st.Queued = tomorrow.ISO(), len(added) })
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(added) > 0 && s.cfg.Outbox != nil {
+		s.cfg.Outbox.Push(added)
+	}
+	return len(added), nil
+}
+
+// digestLines bounds the units a digest lists (a message holds 4096
+// characters).
+const digestLines = 40
+
+// digestItems counts what waits in one unit.
+type digestItems struct {
+	unit          youthbot.Unit
+	registrations int
+	activities    int
+}
+
+// RunDigest sends each secretary, once a day from 09:00, the registrations
+// and activities that have waited more than 24 hours for a decision in the
+// units whose requests they receive (the unit's own secretaries, or the
+// nearest unit above with some, or the admins), one line per unit.
+func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
+	local := now.In(s.loc)
+	if local.Hour() < digestHour {
+		return 0, nil
+	}
+	today := youthbot.DateOf(now, s.loc)
+	cut := now.Add(-24 * time.Hour)
+	var added []*youthbot.Outgoing
+	err := s.db.Update(func(tx *storage.Tx) error {
+		added = added[:0]
+		units, err := tx.Units()
+		if err != nil {
+			return err
+		}
+		per := map[int64][]digestItems{}
+		for _, u := range units {
+			it := digestItems{unit: u}
+			ms, err := tx.MembersOf(u.Code, youthbot.StatusPending)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if m.RegisteredAt.Before(cut) {
+					it.registrations++
+				}
+			}
+			acts, err := tx.PendingActivities(u.Code)
+			if err != nil {
+				return err
+			}
+			for _, a := range acts {
+				if a.CreatedAt.Before(cut) {
+					it.activities++
+				}
+			}
+			if it.registrations+it.activities == 0 {
+				continue
+			}
+			ids, _, err := tx.NearestSecretaries(u.Code)
+			if err != nil {
+				return err
+			}
+			if len(ids) == 0 {
+				ids = s.cfg.Admins
+			}
+			for _, id := range ids {
+				per[id] = append(per[id], it)
+			}
+		}
+		ids := make([]int64, 0, len(per))
+		for id := range per {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			r, ok, err := s.userRecipient(tx, id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			var b strings.Builder
+			b.WriteString(i18n.T(r.lang, "sched.digest_title"))
+			for i, it := range per[id] {
+				if i == digestLines {
+					b.WriteString("\n" + i18n.T(r.lang, "sched.digest_more", len(per[id])-i))
+					break
+				}
+				b.WriteString("\n" + i18n.T(r.lang, "sched.digest_line", it.unit.Name, it.registrations, it.activities))
+			}
+			b.WriteString("\n\n" + i18n.T(r.lang, "sched.digest_hint"))
+			a, err := enqueue(tx, []*youthbot.Outgoing{message(r, DigestKey(today, id), "digest", b.String(), now)})
+			if err != nil {
+				return err
+			}
+			added = append(added, a...)
+		}
+		return putJob(tx, JobDigest, now, func(st *storage.JobState) { st.Period, st.Queued = today.ISO(), len(added) })
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(added) > 0 && s.cfg.Outbox != nil {
+		s.cfg.Outbox.Push(added)
+	}
+	return len(added), nil
+}
