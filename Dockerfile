@@ -17,7 +17,12 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/youthbot /youthbot
 COPY --from=build --chown=65532:65532 /out/data /data
 USER nonroot:nonroot
-ENV YOUTHBOT_DB=/data/youthbot.db
+# /healthz, /readyz and /metrics (and the webhook, in webhook mode) on 8080;
+# `youthbot healthcheck` asks /healthz (distroless has no curl), or the
+# control socket beside the database when YOUTHBOT_HTTP is set empty.
+ENV YOUTHBOT_DB=/data/youthbot.db \
+    YOUTHBOT_HTTP=:8080
+EXPOSE 8080
 VOLUME /data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["/youthbot", "healthcheck"]
 ENTRYPOINT ["/youthbot"]

@@ -138,7 +138,14 @@ func (e *cli) cmdHealthcheck(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := control.Health(control.SocketPath(cfg.DB)); err != nil {
+	// Through /healthz when the bot serves HTTP, else through the control
+	// socket: a distroless image has no curl.
+	if cfg.HTTP != "" {
+		err = checkHealthz(e.ctx, cfg.HTTP)
+	} else {
+		err = control.Health(control.SocketPath(cfg.DB))
+	}
+	if err != nil {
 		return fmt.Errorf("healthcheck: %w", err)
 	}
 	fmt.Fprintln(e.stdout, "healthy")

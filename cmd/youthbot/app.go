@@ -12,6 +12,7 @@ import (
 
 	"youthbot/bot"
 	"youthbot/control"
+	"youthbot/metrics"
 	"youthbot/scheduler"
 	"youthbot/storage"
 )
@@ -23,14 +24,17 @@ const dbTimeout = 3 * time.Second
 // app is the running bot: database, Bot API client, update handling, the
 // outbox sender and the control socket, started and stopped in order.
 type app struct {
-	cfg    Config
-	log    *slog.Logger
-	now    func() time.Time
-	db     *storage.DB
-	api    *bot.API
-	bot    *bot.Bot
-	sender *scheduler.Sender
-	ctl    *control.Server
+	cfg     Config
+	log     *slog.Logger
+	now     func() time.Time
+	db      *storage.DB
+	api     *bot.API
+	bot     *bot.Bot
+	sender  *scheduler.Sender
+	sched   *scheduler.Scheduler // tallies, reminders, digest
+	ctl     *control.Server
+	metrics *metrics.Registry
+	ops     *opsServer // YOUTHBOT_HTTP; nil when off (ops.go)
 
 	stopPoll, stopCalls context.CancelFunc
 }
@@ -47,10 +51,20 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	a.stopPoll, a.stopCalls = stopPoll, stopCalls
 	a.api = bot.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
+	a.metrics = metrics.New()
+	a.metrics.WatchDB(db, now)
+	a.api.SetMetrics(a.metrics)
 	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log})
 	a.bot = bot.New(bot.Config{
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
+		Metrics: a.metrics,
 	})
+	a.sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: a.sender, Location: cfg.TZ, TallyCron: cfg.TallyCron,
+		Lang: cfg.Lang, Admins: cfg.Admins, Now: now, Log: log, Recorder: a.metrics})
+	if err != nil {
+		a.close()
+		return nil, err
+	}
 	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: db.WriteTo, Health: a.health}, log)
 	if err != nil {
 		a.close()
@@ -59,6 +73,10 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	if err := a.sender.Load(); err != nil {
 		a.close()
 		return nil, fmt.Errorf("load outbox: %w", err)
+	}
+	if err := a.listenHTTP(); err != nil {
+		a.close()
+		return nil, err
 	}
 	return a, nil
 }
@@ -80,9 +98,11 @@ func (a *app) health(ctx context.Context) error {
 }
 
 // run serves until ctx ends, then shuts down in order: stop taking updates
-// (the batch in hand is finished), let the outbox deliver for a moment,
-// stop the sender (calls in flight complete), close the database.
+// (the batch in hand is finished; webhook requests in flight commit before
+// the HTTP server stops), let the outbox deliver for a moment, stop the
+// sender (calls in flight complete), close the database.
 func (a *app) run(ctx context.Context) error {
+	a.serveHTTP()
 	if err := a.bot.Start(ctx); err != nil {
 		a.close()
 		return err
@@ -94,9 +114,12 @@ func (a *app) run(ctx context.Context) error {
 		defer wg.Done()
 		a.sender.Run(senderCtx)
 	}()
+	if err := a.sched.Start(); err != nil { // cron, and a catch-up run of every job
+		a.log.Error("scheduler not started", "err", err)
+	}
 	a.log.Info("youthbot running", "config", a.cfg)
 	pollErr := make(chan error, 1)
-	go func() { pollErr <- a.bot.Poll(ctx) }()
+	go func() { pollErr <- a.receive(ctx) }()
 	var err error
 	select {
 	case <-ctx.Done():
@@ -106,6 +129,8 @@ func (a *app) run(ctx context.Context) error {
 	case err = <-pollErr:
 		a.stopPoll()
 	}
+	a.stopHTTP()
+	a.sched.Stop() // cron stopped, running jobs finished: nothing more is queued
 	drain, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	a.sender.WaitIdle(drain)
 	cancel()
@@ -120,11 +145,13 @@ func (a *app) run(ctx context.Context) error {
 }
 
 func (a *app) close() {
+	a.stopHTTP()
 	if a.ctl != nil {
 		a.ctl.Close()
 	}
 	a.stopPoll()
 	a.stopCalls()
+	a.api.CloseIdleConnections()
 	if err := a.db.Close(); err != nil {
 		a.log.Error("close database", "err", err)
 	}

@@ -275,7 +275,11 @@ func (c *Config) validate(cmd string) error {
 	if err := c.checkWebhook(); err != nil {
 		return err
 	}
-	if cmd != "healthcheck" {
+	switch cmd {
+	case "healthcheck", "report", "backup":
+		// They only read the database (or ask the running bot): it may
+		// live on a read-only mount.
+	default:
 		if err := checkDBPath(c.DB); err != nil {
 			return err
 		}
@@ -337,6 +341,9 @@ func (c *Config) checkWebhook() error {
 	}
 	if c.HTTP == "" {
 		return settingError("webhook-url", "webhook mode needs YOUTHBOT_HTTP (--http), the address to receive Telegram's requests on")
+	}
+	if p := webhookPath(c.WebhookURL); p == pathHealthz || p == pathReadyz || p == pathMetrics {
+		return settingError("webhook-url", "the path %s is taken by the bot's own endpoint: choose another, preferably hard to guess", p)
 	}
 	if c.WebhookSecret == "" {
 		return settingError("webhook-secret", "not set: webhook mode needs a secret so that requests not from Telegram are refused")

@@ -327,9 +327,11 @@ func TestValidate(t *testing.T) {
 		{"RejectsSecretWithBadCharacter", "run", webhookEnv(map[string]string{"YOUTHBOT_WEBHOOK_SECRET": "abc!def"}), "YOUTHBOT_WEBHOOK_SECRET", "1-256 characters"},
 		{"RejectsSecretTooLong", "run", webhookEnv(map[string]string{"YOUTHBOT_WEBHOOK_SECRET": strings.Repeat("a", 257)}), "YOUTHBOT_WEBHOOK_SECRET", "1-256 characters"},
 		{"AcceptsSecretOfMaxLength", "run", webhookEnv(map[string]string{"YOUTHBOT_WEBHOOK_SECRET": strings.Repeat("a", 256)}), "", ""},
-		{"RejectsMissingDBDirectory", "backup", map[string]string{"YOUTHBOT_DB": filepath.Join(dir, "nope", "y.db")}, "YOUTHBOT_DB", "does not exist"},
-		{"RejectsDBUnderAFile", "report", map[string]string{"YOUTHBOT_DB": filepath.Join(file, "y.db")}, "YOUTHBOT_DB", "does not exist"},
+		{"RejectsMissingDBDirectory", "units import", map[string]string{"YOUTHBOT_DB": filepath.Join(dir, "nope", "y.db")}, "YOUTHBOT_DB", "does not exist"},
+		{"RejectsDBUnderAFile", "restore", map[string]string{"YOUTHBOT_DB": filepath.Join(file, "y.db")}, "YOUTHBOT_DB", "does not exist"},
 		{"RejectsDBThatIsADirectory", "seed", map[string]string{"YOUTHBOT_DB": dir}, "YOUTHBOT_DB", "is a directory"},
+		{"ReportOnlyReadsTheDB", "report", map[string]string{"YOUTHBOT_DB": filepath.Join(dir, "nope", "y.db")}, "", ""},
+		{"BackupOnlyReadsTheDB", "backup", map[string]string{"YOUTHBOT_DB": filepath.Join(dir, "nope", "y.db")}, "", ""},
 		{"HealthcheckSkipsDB", "healthcheck", map[string]string{"YOUTHBOT_DB": filepath.Join(dir, "nope", "y.db")}, "", ""},
 	}
 	for _, tt := range tests {

@@ -64,6 +64,7 @@ func (e *cli) cmdConsole(args []string) error {
 		return err
 	}
 	cfg.Token, cfg.APIEndpoint, cfg.Admins = telegramtest.Token, srv.Endpoint(), []int64{admin.ID}
+	cfg.HTTP, cfg.WebhookURL = "", "" // the stand-in is polled; no port of a real bot is taken
 
 	logOut := io.Discard
 	if *verbose {

@@ -47,6 +47,10 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		err = c.cmdBackup(rest)
 	case "restore":
 		err = c.cmdRestore(rest)
+	case "report":
+		err = c.cmdReport(rest)
+	case "seed":
+		err = c.cmdSeed(rest)
 	case "healthcheck":
 		err = c.cmdHealthcheck(rest)
 	case "help", "-h", "--help":

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// The operator's HTTP endpoints on YOUTHBOT_HTTP.
+const (
+	pathHealthz = "/healthz" // liveness: the process runs and the database takes a write within 1 s
+	pathReadyz  = "/readyz"  // readiness: Telegram answered a call less than readyWithin ago
+	pathMetrics = "/metrics" // Prometheus
+)
+
+// readyWithin is how recent the last successful Bot API call must be for
+// /readyz. Long polls end at least every 65 s; in webhook mode
+// getWebhookInfo runs every webhookWatch.
+const (
+	readyWithin  = 2 * time.Minute
+	webhookWatch = time.Minute
+)
+
+// opsServer serves /healthz, /readyz, /metrics and, in webhook mode,
+// Telegram's webhook requests on the webhook URL's path.
+type opsServer struct {
+	ln      net.Listener
+	srv     *http.Server
+	served  chan struct{} // closed when Serve returns
+	serving bool
+	webhook atomic.Bool // set once the bot may handle updates
+}
+
+// listenHTTP opens YOUTHBOT_HTTP, if set, and builds its handlers; run
+// serves it. Listening here makes a taken port fail the start at once.
+func (a *app) listenHTTP() error {
+	if a.cfg.HTTP == "" {
+		return nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.HTTP)
+	if err != nil {
+		return fmt.Errorf("YOUTHBOT_HTTP: %w", err)
+	}
+	o := &opsServer{ln: ln, served: make(chan struct{})}
+	mux := http.NewServeMux()
+	mux.Handle("GET "+pathHealthz, a.metrics.Instrument("healthz", healthz(a.health)))
+	mux.Handle("GET "+pathReadyz, a.metrics.Instrument("readyz", readyz(a.api.LastSuccess, time.Now)))
+	mux.Handle("GET "+pathMetrics, a.metrics.Instrument("metrics", a.metrics.Handler()))
+	var h http.Handler = mux
+	if a.cfg.WebhookURL != "" {
+		hookPath := webhookPath(a.cfg.WebhookURL)
+		hook := a.metrics.Instrument("webhook", o.gate(a.bot.WebhookHandler(a.cfg.WebhookSecret)))
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == hookPath {
+				hook.ServeHTTP(w, r)
+				return
+			}
+			mux.ServeHTTP(w, r)
+		})
+	}
+	o.srv = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second, // Telegram waits 60 s for a webhook answer
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	a.ops = o
+	return nil
+}
+
+// serveHTTP starts serving YOUTHBOT_HTTP, if set.
+func (a *app) serveHTTP() {
+	if a.ops == nil {
+		return
+	}
+	o := a.ops
+	o.serving = true
+	go func() {
+		defer close(o.served)
+		if err := o.srv.Serve(o.ln); !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("HTTP server stopped", "err", err)
+		}
+	}()
+	a.log.Info("serving HTTP", "addr", o.ln.Addr().String(), "webhook", a.cfg.WebhookURL != "")
+}
+
+// stopHTTP stops taking requests and waits up to 10 s for those in flight:
+// webhook updates being applied commit first.
+func (a *app) stopHTTP() {
+	if a.ops == nil {
+		return
+	}
+	o := a.ops
+	a.ops = nil
+	if !o.serving {
+		o.ln.Close()
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := o.srv.Shutdown(ctx); err != nil {
+		a.log.Warn("HTTP shutdown", "err", err)
+		o.srv.Close()
+	}
+	<-o.served
+}
+
+// httpAddr is the address YOUTHBOT_HTTP listens on ("" when off).
+func (a *app) httpAddr() string {
+	if a.ops == nil {
+		return ""
+	}
+	return a.ops.ln.Addr().String()
+}
+
+// receive takes updates until ctx ends: by webhook when YOUTHBOT_WEBHOOK_URL
+// is set, else by long polling (which deletes any webhook first).
+func (a *app) receive(ctx context.Context) error {
+	if a.cfg.WebhookURL == "" {
+		return a.bot.Poll(ctx)
+	}
+	a.ops.webhook.Store(true)
+	if err := a.bot.SetWebhook(ctx, a.cfg.WebhookURL, a.cfg.WebhookSecret); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	a.bot.WatchWebhook(ctx, a.cfg.WebhookURL, webhookWatch)
+	return nil
+}
+
+// gate answers 503 until the bot may handle updates (it knows its username
+// once connected): Telegram delivers again.
+func (o *opsServer) gate(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !o.webhook.Load() {
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// webhookPath is the path Telegram posts to: the webhook URL's.
+func webhookPath(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// healthz answers 200 while health (the database takes a write within a
+// second) passes, 503 otherwise.
+func healthz(health func(context.Context) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := health(r.Context()); err != nil {
+			http.Error(w, "unhealthy: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok\n")
+	})
+}
+
+// readyz answers 200 while the last successful Bot API call is less than
+// readyWithin old, 503 otherwise.
+func readyz(lastSuccess, now func() time.Time) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		last := lastSuccess()
+		switch {
+		case last.IsZero():
+			http.Error(w, "not ready: Telegram has not answered yet", http.StatusServiceUnavailable)
+		case now().Sub(last) >= readyWithin:
+			http.Error(w, fmt.Sprintf("not ready: Telegram last answered %s ago", now().Sub(last).Round(time.Second)), http.StatusServiceUnavailable)
+		default:
+			io.WriteString(w, "ready\n")
+		}
+	})
+}
+
+// healthzURL is the /healthz URL of a bot listening on addr, reached from
+// the same host.
+func healthzURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + pathHealthz
+	}
+	switch host {
+	case "", "0.0.0.0":
+		host = "127.0.0.1"
+	case "::":
+		host = "::1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + pathHealthz
+}
+
+// checkHealthz asks the bot listening on addr for /healthz.
+func checkHealthz(ctx context.Context, addr string) error {
+	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, healthzURL(addr), nil)
+	if err != nil {
+		return err
+	}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("no answer from %s: %w", req.URL, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1024))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s answered %d: %s", req.URL, resp.StatusCode, strings.TrimSpace(string(body)))
+	}
+	return nil
+}

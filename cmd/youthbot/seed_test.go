@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"youthbot"
+	"youthbot/seed"
+	"youthbot/storage"
+)
+
+func TestSeedCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "seed.db")
+	code, out, errs := runMain(t, nil, "seed", "--units", "12", "--members", "80", "--activities", "400", "--db", db)
+	if code != 0 || !strings.Contains(out, "12 units") || !strings.Contains(out, "400 activities") {
+		t.Fatalf("seed: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	d, err := storage.Open(db, storage.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.View(func(tx *storage.Tx) error {
+		units, err := tx.Units()
+		if len(units) != 12 {
+			t.Errorf("%d units, want 12", len(units))
+		}
+		loc, _ := time.LoadLocation(DefaultTZ)
+		f, err2 := tx.Figures(seed.RootCode, youthbot.YearPeriod(time.Now().In(loc).Year()), loc)
+		if err2 == nil && f.MembersTotal == 0 {
+			t.Error("no members in the seeded province")
+		}
+		return errors.Join(err, err2)
+	})
+	d.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("RefusesASeededDatabase", func(t *testing.T) {
+		code, _, errs := runMain(t, nil, "seed", "--units", "12", "--db", db)
+		if code != 1 || !strings.Contains(errs, "seeded already") {
+			t.Errorf("second seed: exit %d, stderr %q", code, errs)
+		}
+	})
+	t.Run("RefusesBadSizes", func(t *testing.T) {
+		for _, args := range [][]string{{"--units", "3"}, {"--members", "-1"}, {"--members", "0", "--activities", "10"}, {"--units", "x"}} {
+			code, _, errs := runMain(t, nil, append([]string{"seed", "--db", filepath.Join(t.TempDir(), "x.db")}, args...)...)
+			if code != 2 || errs == "" {
+				t.Errorf("seed %v: exit %d, stderr %q; want 2 and a message", args, code, errs)
+			}
+		}
+	})
+	t.Run("RefusesADatabaseInUse", func(t *testing.T) {
+		held, err := storage.Open(db, storage.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer held.Close()
+		start := time.Now()
+		code, _, errs := runMain(t, nil, "seed", "--db", db)
+		if code != 1 || !strings.Contains(errs, "in use") || time.Since(start) > 5*time.Second {
+			t.Errorf("seed on a database in use: exit %d after %v, stderr %q", code, time.Since(start), errs)
+		}
+	})
+}
