@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -127,12 +128,12 @@ func (c *Ctx) Reply(text string, markup any) {
 // Edit replaces the text and buttons of a message the bot sent in this chat.
 func (c *Ctx) Edit(messageID int, text string, markup *tgbotapi.InlineKeyboardMarkup) {
 	p := map[string]string{
-		"chat_id":              strconv.FormatInt(c.Chat, 10),
-		"message_id":           strconv.Itoa(messageID),
-		"text":                 text,
-		"parse_mode":           "HTML",
-		"link_preview_options": `{"is_disabled":true}`,
+		"chat_id":    strconv.FormatInt(c.Chat, 10),
+		"message_id": strconv.Itoa(messageID),
+		"text":       text,
+		"parse_mode": "HTML",
 	}
+	noPreview(p)
 	if markup != nil {
 		p["reply_markup"] = mustJSON(markup)
 	}
@@ -185,11 +186,11 @@ func (c *Ctx) Notify(userID int64, notice string, text func(lang string) (string
 
 func (c *Ctx) send(chat int64, lane youthbot.Lane, text string, markup any, notice string) {
 	p := map[string]string{
-		"chat_id":              strconv.FormatInt(chat, 10),
-		"text":                 text,
-		"parse_mode":           "HTML",
-		"link_preview_options": `{"is_disabled":true}`,
+		"chat_id":    strconv.FormatInt(chat, 10),
+		"text":       text,
+		"parse_mode": "HTML",
 	}
+	noPreview(p)
 	if markup != nil {
 		p["reply_markup"] = mustJSON(markup)
 	}
@@ -258,6 +259,14 @@ func (c *Ctx) logEntry(err error) updateLog {
 		l.outcome = "refused:" + youthbot.ErrorCode(err)
 	}
 	return l
+}
+
+// noPreview turns off the link preview of a message that has a link (an
+// invite's t.me preview would only repeat the bot's own card).
+func noPreview(p map[string]string) {
+	if strings.Contains(p["text"], "://") {
+		p["link_preview_options"] = `{"is_disabled":true}`
+	}
 }
 
 func isCommand(text string) bool {

@@ -98,6 +98,20 @@ func (b *Bot) getUpdates(offset int64) (updates []tgbotapi.Update, next int64, e
 	if err != nil {
 		return nil, 0, err
 	}
+	// The whole batch at once first; only a batch holding an update that
+	// does not decode is taken apart one update at a time.
+	if err := json.Unmarshal(raw, &updates); err == nil {
+		for _, u := range updates {
+			if u.UpdateID <= 0 {
+				updates = nil
+				break
+			}
+			next = max(next, int64(u.UpdateID)+1)
+		}
+		if updates != nil || string(raw) == "[]" {
+			return updates, next, nil
+		}
+	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return nil, 0, fmt.Errorf("decode getUpdates: %w", err)

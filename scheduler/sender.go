@@ -83,7 +83,10 @@ const idleSweep = 10 * time.Second
 // accepted it, and a chat's next message is sent only after that deletion
 // committed. A crash between Telegram's answer and the commit resends that
 // one message after the restart: at most one duplicate per chat, never a
-// loss. Transient faults (429, 5xx, timeouts, resets) are retried: with
+// loss. Deletions are group-committed: delivered messages are acknowledged
+// together every ackInterval, and a chat with its next message ready waits
+// for that commit — so a burst to many chats costs one fsync per interval,
+// not one per message. Transient faults (429, 5xx, timeouts, resets) are retried: with
 // retry_after for a 429, with backoff and jitter otherwise; only a refusal
 // (4xx other than 429) drops a message, and a 403 drops the chat's whole
 // queue and marks it unreachable.
@@ -103,7 +106,15 @@ type Sender struct {
 	active    int
 	lastSweep time.Time
 	render    func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
+	acked     []uint64 // delivered messages whose deletion is not committed yet
+	ackGen    uint64   // generation of the acked list: flushAcked takes it as ackGen+1
+	flushed   uint64   // the last generation committed
+	flushMu   sync.Mutex
 }
+
+// ackInterval is how often delivered messages are deleted from the outbox
+// when no chat is waiting for it.
+const ackInterval = 20 * time.Millisecond
 
 type chatQueue struct {
 	id        int64
@@ -113,6 +124,7 @@ type chatQueue struct {
 	notBefore time.Time
 	failures  int
 	renderErr int
+	ackWant   uint64 // the ack generation that deletes its last delivered message
 	perChat   *rate.Limiter
 	perGroup  *rate.Limiter
 	wake      chan struct{}
@@ -227,9 +239,85 @@ func (s *Sender) Run(ctx context.Context) error {
 		s.start(q)
 	}
 	s.mu.Unlock()
-	<-ctx.Done()
-	s.wg.Wait()
+	t := time.NewTicker(ackInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			s.flushAcked()
+		case <-ctx.Done():
+			s.wg.Wait()
+			if s.flushAcked() != nil {
+				s.log.Error("delivered messages stay in the outbox; they will be sent again after the restart")
+			}
+			return nil
+		}
+	}
+}
+
+// flushAcked deletes the delivered messages from the outbox in one commit.
+// On failure they are kept for the next try: a message is never resent
+// while the process lives. Concurrent callers queue; each commits what was
+// acknowledged before it got its turn.
+func (s *Sender) flushAcked() error {
+	s.flushMu.Lock()
+	defer s.flushMu.Unlock()
+	s.mu.Lock()
+	seqs := s.acked
+	s.acked = nil
+	s.ackGen++
+	gen := s.ackGen
+	s.mu.Unlock()
+	if len(seqs) == 0 {
+		s.mu.Lock()
+		s.flushed = gen
+		s.idle.Broadcast()
+		s.mu.Unlock()
+		return nil
+	}
+	err := s.cfg.DB.Update(func(tx *storage.Tx) error {
+		for _, seq := range seqs {
+			if err := tx.DeleteOutgoing(seq); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.log.Error("outbox commit failed, retrying", "err", err)
+		s.acked = append(seqs, s.acked...)
+		return err
+	}
+	s.flushed = gen
+	for _, seq := range seqs {
+		delete(s.queued, seq)
+	}
+	s.idle.Broadcast()
 	return nil
+}
+
+// awaitAck waits until the chat's last delivered message is deleted from
+// the outbox by the next group commit (at most ackInterval away); false if
+// ctx ends first. Only a chat with its next message ready waits, so the
+// commits stay one per interval however many chats are served.
+func (s *Sender) awaitAck(ctx context.Context, q *chatQueue) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.flushed >= q.ackWant {
+		return true
+	}
+	stop := context.AfterFunc(ctx, func() {
+		s.mu.Lock()
+		s.idle.Broadcast()
+		s.mu.Unlock()
+	})
+	defer stop()
+	for s.flushed < q.ackWant && ctx.Err() == nil {
+		s.idle.Wait()
+	}
+	return ctx.Err() == nil
 }
 
 // pump hands out the global rate's tokens, one to each notification ready
@@ -286,6 +374,9 @@ func (s *Sender) serve(ctx context.Context, q *chatQueue) {
 				continue
 			}
 		}
+		if !s.awaitAck(ctx, q) {
+			continue
+		}
 		if m.Lane == youthbot.LaneNotify {
 			if !s.notifySlot(ctx, q) {
 				continue // a reply arrived first, or we are stopping
@@ -325,7 +416,7 @@ func (s *Sender) stop(q *chatQueue) {
 		// A chat's limiters and retry_after outlive its queue until they
 		// are back to rest: a chat that just had its burst must not get a
 		// fresh one from a new queue.
-		if q.rested(now) {
+		if q.rested(now) && q.ackWant <= s.flushed {
 			delete(s.chats, q.id)
 		}
 	} else if s.ctx.Err() == nil {
@@ -334,7 +425,7 @@ func (s *Sender) stop(q *chatQueue) {
 	if now.Sub(s.lastSweep) > idleSweep {
 		s.lastSweep = now
 		for id, c := range s.chats {
-			if !c.running && len(c.reply)+len(c.notify) == 0 && c.rested(now) {
+			if !c.running && len(c.reply)+len(c.notify) == 0 && c.rested(now) && c.ackWant <= s.flushed {
 				delete(s.chats, id)
 			}
 		}
@@ -482,6 +573,20 @@ func retryWait(n int) time.Duration {
 // same transaction. A failing commit is retried until ctx ends; then the
 // message stays in the outbox (and in the queue) for the next start.
 func (s *Sender) finish(ctx context.Context, q *chatQueue, m *youthbot.Outgoing, extra func(*storage.Tx) error) bool {
+	if extra == nil {
+		// The usual case: acknowledged with others (flushAcked); the
+		// chat's next message waits for it (awaitAck).
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if len(q.reply) > 0 && q.reply[0] == m {
+			q.reply = q.reply[1:]
+		} else if len(q.notify) > 0 && q.notify[0] == m {
+			q.notify = q.notify[1:]
+		}
+		s.acked = append(s.acked, m.Seq) // stays queued until flushAcked commits
+		q.ackWant = s.ackGen + 1
+		return true
+	}
 	for wait := time.Duration(0); ; {
 		err := s.cfg.DB.Batch(func(tx *storage.Tx) error {
 			if err := tx.DeleteOutgoing(m.Seq); err != nil {
