@@ -28,14 +28,26 @@ func (t *Tx) PutMember(m youthbot.Member) error {
 	if err != nil {
 		return err
 	}
-	idx := t.bucket(bUnitMembers)
+	idx, pending := t.bucket(bUnitMembers), t.bucket(bPendingMembers)
 	if found && old.Unit != m.Unit {
 		if err := idx.Delete(join([]byte(old.Unit), idKey(m.UserID))); err != nil {
 			return fmt.Errorf("unindex member: %w", err)
 		}
+		if err := pending.Delete(join([]byte(old.Unit), idKey(m.UserID))); err != nil {
+			return fmt.Errorf("unindex member: %w", err)
+		}
 	}
-	if err := idx.Put(join([]byte(m.Unit), idKey(m.UserID)), []byte(m.Status)); err != nil {
+	key := join([]byte(m.Unit), idKey(m.UserID))
+	if err := idx.Put(key, []byte(m.Status)); err != nil {
 		return fmt.Errorf("index member: %w", err)
+	}
+	if m.Status == youthbot.StatusPending {
+		err = pending.Put(key, nil)
+	} else {
+		err = pending.Delete(key)
+	}
+	if err != nil {
+		return fmt.Errorf("index pending member: %w", err)
 	}
 	return t.putJSON(bMembers, idKey(m.UserID), m)
 }
@@ -46,7 +58,11 @@ func (t *Tx) DeleteMember(userID int64) error {
 	if err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitMembers).Delete(join([]byte(m.Unit), idKey(userID))); err != nil {
+	key := join([]byte(m.Unit), idKey(userID))
+	if err := t.bucket(bUnitMembers).Delete(key); err != nil {
+		return fmt.Errorf("unindex member: %w", err)
+	}
+	if err := t.bucket(bPendingMembers).Delete(key); err != nil {
 		return fmt.Errorf("unindex member: %w", err)
 	}
 	return t.bucket(bMembers).Delete(idKey(userID))
@@ -54,10 +70,21 @@ func (t *Tx) DeleteMember(userID int64) error {
 
 // MembersOf returns the members of one unit whose status is one of statuses
 // (all when none is given), ordered by id.
+//
+// Pending registrations alone come from their own small index, so the
+// secretaries' waiting lists and the daily digest do not read every
+// member's entry.
 func (t *Tx) MembersOf(unit string, statuses ...youthbot.MemberStatus) ([]youthbot.Member, error) {
 	var out []youthbot.Member
 	prefix := join([]byte(unit), nil)
-	err := t.prefixScan(bUnitMembers, prefix, func(k, v []byte) error {
+	bucket, onlyPending := bUnitMembers, len(statuses) == 1 && statuses[0] == youthbot.StatusPending
+	if onlyPending {
+		bucket = bPendingMembers
+	}
+	err := t.prefixScan(bucket, prefix, func(k, v []byte) error {
+		if onlyPending {
+			v = []byte(youthbot.StatusPending)
+		}
 		if len(statuses) > 0 && !hasStatus(statuses, youthbot.MemberStatus(v)) {
 			return nil
 		}

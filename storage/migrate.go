@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"youthbot"
 )
 
 // Bucket names.
@@ -38,6 +40,7 @@ var (
 	bGroups         = []byte("groups")           // idKey(chat) → GroupLink
 	bUnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
 	bJobs           = []byte("jobs")             // scheduler job name → its state
+	bPendingMembers = []byte("pending_members")  // unit 0 idKey(user) → nil, registrations waiting
 	keySchema       = []byte("schema")
 	keyOffset       = []byte("offset")
 	keyAnonSequence = []byte("anon_seq")
@@ -69,6 +72,19 @@ var migrations = []func(*bolt.Tx) error{
 	},
 	// 3: member transfers (transfer.go).
 	createTransferBuckets,
+	// 4: an index of pending registrations, filled from the members' index.
+	func(tx *bolt.Tx) error {
+		pending, err := tx.CreateBucketIfNotExists(bPendingMembers)
+		if err != nil {
+			return fmt.Errorf("create bucket %s: %w", bPendingMembers, err)
+		}
+		return tx.Bucket(bUnitMembers).ForEach(func(k, v []byte) error {
+			if string(v) == string(youthbot.StatusPending) {
+				return pending.Put(k, nil)
+			}
+			return nil
+		})
+	},
 }
 
 // SchemaVersion is the schema this build writes.

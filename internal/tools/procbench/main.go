@@ -94,6 +94,7 @@ func run(bin string, members, runs int, idle time.Duration, dir string) error {
 	row(fmt.Sprintf("idle RSS after %v", idle), float64(last.mem.rss)/1024, "MB", "≤ 30 MB")
 	row("  of which heap and stacks (RssAnon)", float64(last.mem.anon)/1024, "MB", "")
 	row("  of which the mapped binary and files (RssFile)", float64(last.mem.file)/1024, "MB", "")
+	row("    of which the database file", float64(last.mem.db)/1024, "MB", "")
 	row("peak RSS (start-up included)", float64(last.mem.hwm)/1024, "MB", "")
 	row(fmt.Sprintf("shutdown, SIGTERM to exit (median of %d)", runs), ms(median(shutdowns)), "ms", "")
 	if n := violations.Load(); n > 0 {
@@ -279,9 +280,10 @@ func count(srv *telegramtest.Server, method string) int {
 	return n
 }
 
-// memStatus is a process's memory, in kB, from /proc/PID/status.
+// memStatus is a process's memory, in kB, from /proc/PID/status, and the
+// part of it that is the database file's pages (from /proc/PID/smaps).
 type memStatus struct {
-	rss, hwm, anon, file int64
+	rss, hwm, anon, file, db int64
 }
 
 // memory reads a process's memory.
@@ -309,7 +311,36 @@ func memory(pid int) (m memStatus, err error) {
 			m.file = n
 		}
 	}
-	return m, sc.Err()
+	if err := sc.Err(); err != nil {
+		return m, err
+	}
+	m.db, err = mappedRSS(pid, ".db")
+	return m, err
+}
+
+// mappedRSS sums the resident kB of the process's mappings of files whose
+// name ends with suffix.
+func mappedRSS(pid int, suffix string) (int64, error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/smaps", pid))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var sum int64
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
+			in = len(fields) >= 6 && strings.HasSuffix(fields[len(fields)-1], suffix)
+		case in && fields[0] == "Rss:":
+			n, _ := strconv.ParseInt(fields[1], 10, 64)
+			sum += n
+		}
+	}
+	return sum, sc.Err()
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
