@@ -12,6 +12,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/storage"
 )
 
 // pendingPage is how many waiting items a /pending page shows.
@@ -194,14 +195,19 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 
 // managedUnits lists every unit the sender has rights over, each once.
 func (b *Bot) managedUnits(c *Ctx) []string {
-	tops := c.SecretaryUnits()
-	if c.IsAdmin() {
-		tops = c.Tx.ChildCodes("")
+	return b.managedUnitsOf(c.Tx, c.From.ID)
+}
+
+// managedUnitsOf lists every unit a user has rights over, each once.
+func (b *Bot) managedUnitsOf(tx *storage.Tx, user int64) []string {
+	tops := tx.SecretaryUnits(user)
+	if b.IsAdmin(user) {
+		tops = tx.ChildCodes("")
 	}
 	seen := map[string]bool{}
 	var out []string
 	for _, top := range tops {
-		for _, u := range c.Tx.Subtree(top) {
+		for _, u := range tx.Subtree(top) {
 			if !seen[u] {
 				seen[u] = true
 				out = append(out, u)

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/storage"
 )
 
 // membersPage is how many members a /members page lists.
@@ -63,11 +65,69 @@ func foldSearch(s string) string {
 }
 
 // subtreeMembers returns the approved members of every unit the sender
-// manages whose folded name contains q, sorted by name.
+// manages whose folded name contains q, sorted by name: the list the
+// pre-phase built (prepareMembers) when it is for the same search, else
+// built here.
 func (b *Bot) subtreeMembers(c *Ctx, q string) ([]youthbot.Member, error) {
+	if p, ok := c.pre.(membersPrep); ok && p.q == q {
+		return p.list, nil
+	}
+	return b.membersOf(c.Tx, c.From.ID, q)
+}
+
+// membersPrep is a /members list built by the pre-phase.
+type membersPrep struct {
+	q    string
+	list []youthbot.Member
+}
+
+// prepareMembers claims /members and its page buttons: sorting a
+// province's ~100,000 members the Vietnamese way takes a second, so the list
+// is built in a read transaction before Apply's write transaction, holding
+// up no other update. Only for secretaries and admins (checked again by the
+// handler, which reads the database's rights in its own transaction).
+func (b *Bot) prepareMembers(u *tgbotapi.Update) func(ctx context.Context) any {
+	var from *tgbotapi.User
+	var q string
+	switch {
+	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate() && u.Message.From != nil:
+		pc, ok := parseCommand(u.Message.Text)
+		if !ok || pc.name != "members" {
+			return nil
+		}
+		from, q = u.Message.From, foldSearch(pc.args)
+	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
+		prefix, args := decodeData(u.CallbackQuery.Data)
+		if prefix != cbMembersPage {
+			return nil
+		}
+		from, q = u.CallbackQuery.From, foldSearch(arg(args, 1))
+	default:
+		return nil
+	}
+	return func(ctx context.Context) any {
+		var list []youthbot.Member
+		err := b.db.View(func(tx *storage.Tx) error {
+			if !b.IsAdmin(from.ID) && len(tx.SecretaryUnits(from.ID)) == 0 {
+				return nil
+			}
+			var err error
+			list, err = b.membersOf(tx, from.ID, q)
+			return err
+		})
+		if err != nil || list == nil {
+			return nil
+		}
+		return membersPrep{q: q, list: list}
+	}
+}
+
+// membersOf returns the approved members of every unit user manages whose
+// folded name contains q, sorted by name.
+func (b *Bot) membersOf(tx *storage.Tx, user int64, q string) ([]youthbot.Member, error) {
 	var list []youthbot.Member
-	for _, unit := range b.managedUnits(c) {
-		ms, err := c.Tx.MembersOf(unit, youthbot.StatusApproved)
+	for _, unit := range b.managedUnitsOf(tx, user) {
+		ms, err := tx.MembersOf(unit, youthbot.StatusApproved)
 		if err != nil {
 			return nil, err
 		}
