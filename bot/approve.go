@@ -95,7 +95,7 @@ func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, unit youthbot.Unit, appro
 
 // decisionLine says who decided a registration and when.
 func (b *Bot) decisionLine(c *Ctx, lang string, m youthbot.Member) string {
-	when := m.DecidedAt.In(b.loc).Format("15:04 02/01/2006")
+	when := b.whenText(m.DecidedAt)
 	switch m.Status {
 	case youthbot.StatusApproved:
 		return tr(lang, "approval.approved", when)

@@ -7,6 +7,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/report"
 )
 
 // Campaigns (F4): /newcampaign shows the campaign and the next three
@@ -260,16 +261,24 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 	}
 	var sb strings.Builder
 	sb.WriteString(c.T("campaign.list_title", len(list)))
-	for _, camp := range list {
+	// A province's campaigns may not fit in one message: those that do
+	// not are counted in a last line.
+	room := report.MaxMessage - captionLen(sb.String()) - captionLen("\n\n"+c.T("campaign.list_more", len(list)))
+	for i, camp := range list {
 		state := c.T("campaign.list_running")
 		if !camp.ActiveOn(c.Today) {
 			state = c.T("campaign.list_upcoming")
 		}
-		sb.WriteString("\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
-			camp.Start.String(), camp.End.String(), camp.Cron))
+		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
+			camp.Start.String(), camp.End.String(), camp.Cron)
 		if ok, _ := c.CanManage(camp.Unit); ok {
-			sb.WriteString("\n" + c.T("campaign.list_manage", camp.ID))
+			item += "\n" + c.T("campaign.list_manage", camp.ID)
 		}
+		if room -= captionLen(item); room < 0 {
+			sb.WriteString("\n\n" + c.T("campaign.list_more", len(list)-i))
+			break
+		}
+		sb.WriteString(item)
 	}
 	c.Reply(sb.String(), nil)
 	return nil

@@ -235,3 +235,26 @@ func TestTargetsProgressInPercent(t *testing.T) {
 	})
 	b.Settle()
 }
+
+// TestCampaignsOfAWholeProvinceFitInOneMessage: a provincial secretary
+// whose units run many campaigns gets a list Telegram accepts (the double
+// refuses a text over 4096 characters), the rest counted.
+func TestCampaignsOfAWholeProvinceFitInOneMessage(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{})
+	sec := b.Secretary("Hoa", "HG")
+	b.Update(func(tx *storage.Tx) error {
+		for i := range 30 {
+			c := youthbot.Campaign{Name: strings.Repeat("Mùa hè xanh ", 10), Unit: "HG", Cron: "0 8 * * 1", Reminder: "x",
+				Start: youthbot.Date{Year: 2026, Month: 3, Day: 1 + i%20}, End: youthbot.Date{Year: 2026, Month: 12, Day: 31}}
+			if err := tx.NewCampaign(&c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sec.Send("/campaigns")
+	m := sec.Expect(t, "chiến dịch khác")
+	if !strings.Contains(m.Text, "C1 ·") {
+		t.Errorf("the list does not begin with C1:\n%s", m.Text)
+	}
+}

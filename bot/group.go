@@ -365,6 +365,18 @@ func broadcastRecipients(tx *storage.Tx, units []string) ([]int64, error) {
 	return slices.Compact(ids), nil
 }
 
+// maxBroadcastFrom bounds, in characters, the unit names a broadcast's
+// header shows (a secretary of several units, an admin of several roots),
+// so that header and text (MaxBroadcastLen) stay within Telegram's 4096.
+const maxBroadcastFrom = 200
+
+// broadcastFrom names the units a broadcast comes from, clipped to
+// maxBroadcastFrom.
+func broadcastFrom(tx *storage.Tx, units []string) (string, error) {
+	names, err := unitNames(tx, units)
+	return truncateRunes(names, maxBroadcastFrom), err
+}
+
 // unitNames joins the names of units.
 func unitNames(tx *storage.Tx, units []string) (string, error) {
 	names := make([]string, 0, len(units))
@@ -400,7 +412,7 @@ func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
 		c.Reply(c.T("bc.none"), nil)
 		return nil
 	}
-	names, err := unitNames(c.Tx, units)
+	names, err := broadcastFrom(c.Tx, units)
 	if err != nil {
 		return err
 	}
@@ -454,7 +466,7 @@ func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	names, err := unitNames(c.Tx, units)
+	names, err := broadcastFrom(c.Tx, units)
 	if err != nil {
 		return err
 	}

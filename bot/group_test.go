@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"go.uber.org/goleak"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/bot/bottest"
 	"youthbot/bot/telegramtest"
 	"youthbot/storage"
@@ -209,4 +211,34 @@ func TestBroadcastReachesApprovedMembersAfterConfirmation(t *testing.T) {
 	}
 	b.Settle()
 	an.NoMore(t)
+}
+
+// TestBroadcastOfTheLongestTextFromManyUnits: a secretary of several units
+// with long names broadcasts a text of MaxBroadcastLen characters; the
+// preview and the announcement stay within Telegram's 4096 characters (the
+// double refuses longer ones), the units' names clipped.
+func TestBroadcastOfTheLongestTextFromManyUnits(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{})
+	hoa := b.Secretary("Hoa", "VT-P5")
+	an := b.Member("An", "VT-P5-KV1")
+	b.Update(func(tx *storage.Tx) error {
+		for i := range 6 {
+			long := []rune(fmt.Sprintf("%d ", i) + strings.Repeat("Đoàn Thanh niên Khoa Công nghệ thông tin ", 4))
+			code := fmt.Sprintf("VT-LONG%d", i)
+			u := youthbot.Unit{Code: code, Name: string(long[:youthbot.MaxUnitNameLen]), Parent: "VT", Kind: youthbot.KindGrassroots}
+			if err := tx.PutUnit(u); err != nil {
+				return err
+			}
+			if err := tx.AddSecretary(hoa.ID, code); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	text := strings.Repeat("á", bot.MaxBroadcastLen-3) + " ok"
+	hoa.Send("/broadcast " + text)
+	preview := hoa.Expect(t, "Số người nhận: 1")
+	hoa.Press(preview, "📤 Gửi").Answer(t)
+	b.Settle()
+	an.Expect(t, " ok")
 }

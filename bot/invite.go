@@ -123,7 +123,7 @@ func (b *Bot) makeInvite(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, e
 	link := fmt.Sprintf("https://t.me/%s?start=%s", b.username, inv.Payload())
 	text := c.T("invite.member", unit.Name, link)
 	if kind == youthbot.InviteSecretary {
-		text = c.T("invite.secretary", unit.Name, link, inv.ExpiresAt.In(b.loc).Format("15:04 02/01/2006"))
+		text = c.T("invite.secretary", unit.Name, link, b.whenText(inv.ExpiresAt))
 	}
 	return b.show(c, edit, text, nil)
 }

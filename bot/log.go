@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
 	"youthbot/i18n"
+	"youthbot/report"
 )
 
 // maxCaption is Telegram's limit on a photo caption, in characters.
@@ -257,32 +259,17 @@ func fitCaption(s string) string {
 	for captionLen(s) > maxCaption {
 		i := strings.LastIndexByte(s, '\n')
 		if i < 0 {
-			return i18n.Esc(truncateRunes(captionText(s), maxCaption))
+			return i18n.Esc(truncateRunes(report.Plain(s), maxCaption))
 		}
 		s = s[:i]
 	}
 	return s
 }
 
-// captionLen counts the characters Telegram counts: the text without tags,
+// captionLen counts the characters Telegram counts in a caption or a text
+// (its limits: maxCaption, report.MaxMessage): the text without tags,
 // entities decoded.
-func captionLen(s string) int { return len([]rune(captionText(s))) }
-
-func captionText(s string) string {
-	var sb strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-		case !in:
-			sb.WriteRune(r)
-		}
-	}
-	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&amp;", "&").Replace(sb.String())
-}
+func captionLen(s string) int { return utf8.RuneCountInString(report.Plain(s)) }
 
 // cbActDecide handles Confirm / Reject on a confirmation request, or on
 // the /pending list through decideItem.
@@ -353,7 +340,7 @@ func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool) error {
 
 // activityDecision says what became of an activity and when.
 func (b *Bot) activityDecision(lang string, a youthbot.Activity) string {
-	when := a.DecidedAt.In(b.loc).Format("15:04 02/01/2006")
+	when := b.whenText(a.DecidedAt)
 	switch a.Status {
 	case youthbot.ActivityConfirmed:
 		return tr(lang, "activity.decided_confirmed", when)

@@ -66,13 +66,43 @@ func foldSearch(s string) string {
 
 // subtreeMembers returns the approved members of every unit the sender
 // manages whose folded name contains q, sorted by name: the list the
-// pre-phase built (prepareMembers) when it is for the same search, else
-// built here.
-func (b *Bot) subtreeMembers(c *Ctx, q string) ([]youthbot.Member, error) {
+// pre-phase built (prepareMembers) when it is for the same search and the
+// members it shows on page still read the same in this transaction, else
+// built here. (An update applied before this one, in the batch or in a
+// concurrent webhook transaction, may have erased, moved or edited one of
+// them: a list built before must not show what /forgetme erased, or a
+// phone number to the secretaries of a branch the member left.)
+func (b *Bot) subtreeMembers(c *Ctx, q string, page int) ([]youthbot.Member, error) {
 	if p, ok := c.pre.(membersPrep); ok && p.q == q {
-		return p.list, nil
+		from, to, _, _ := pageOf(len(p.list), membersPage, page)
+		current, err := b.stillListed(c, p.list[from:to])
+		if err != nil || current {
+			return p.list, err
+		}
 	}
 	return b.membersOf(c.Tx, c.From.ID, q)
+}
+
+// stillListed reports whether members, as read before the transaction, are
+// still approved members the sender manages, with the same name, branch and
+// phone.
+func (b *Bot) stillListed(c *Ctx, members []youthbot.Member) (bool, error) {
+	for _, m := range members {
+		now, err := c.Tx.Member(m.UserID)
+		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if now.Status != youthbot.StatusApproved || now.Unit != m.Unit || now.FullName != m.FullName || now.Phone != m.Phone {
+			return false, nil
+		}
+		if ok, err := c.CanManage(now.Unit); err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // membersPrep is a /members list built by the pre-phase.
@@ -142,7 +172,7 @@ func (b *Bot) membersOf(tx *storage.Tx, user int64, q string) ([]youthbot.Member
 }
 
 func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	list, err := b.subtreeMembers(c, q)
+	list, err := b.subtreeMembers(c, q, page)
 	if err != nil {
 		return "", nil, err
 	}

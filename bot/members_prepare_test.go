@@ -2,7 +2,11 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
 	"youthbot/storage"
@@ -63,5 +67,38 @@ func TestPrepareMembersBuildsTheListOutsideTheTransaction(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMembersListNeverShowsWhatAnEarlierUpdateErased: /forgetme and a
+// secretary's /members in one batch; the pre-phase built the list before
+// the erasure, yet the reply shows neither the name nor the phone.
+func TestMembersListNeverShowsWhatAnEarlierUpdateErased(t *testing.T) {
+	h := newHarness(t)
+	const branch = "VT-P5-KV1"
+	h.makeSecretary(820, branch)
+	m := h.register(821, branch, "Phạm Thị Riêng")
+	h.press(user(820, "vi"), fmt.Sprintf("ma:821:%d", m.RegisteredAt.Unix()))
+	if got := h.say(user(820, "vi"), "/members"); len(got) != 1 || !strings.Contains(got[0], "Phạm Thị Riêng") || !strings.Contains(got[0], "+84901234567") {
+		t.Fatalf("before /forgetme the branch secretary sees %q", got)
+	}
+	h.say(user(821, "vi"), "/forgetme")
+	var updates []tgbotapi.Update
+	for _, u := range []tgbotapi.Update{cbUpdate(user(821, "vi"), "fg:yes"), msgUpdate(user(820, "vi"), "/members")} {
+		h.nextID++
+		u.UpdateID = h.nextID
+		updates = append(updates, u)
+	}
+	if err := h.bot.Apply(context.Background(), updates); err != nil {
+		t.Fatal(err)
+	}
+	got := texts(h.out.take(), 820)
+	if len(got) != 1 {
+		t.Fatalf("the secretary got %q, want one reply", got)
+	}
+	for _, erased := range []string{"Phạm Thị Riêng", "+84901234567"} {
+		if strings.Contains(got[0], erased) {
+			t.Errorf("/members shows %q, erased by /forgetme earlier in the batch:\n%s", erased, got[0])
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package bot
 
 import (
-	"fmt"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/report"
 )
 
 // myPage is how many activities a /my page lists.
@@ -57,7 +58,7 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 		if d := y.Date.Compare(x.Date); d != 0 {
 			return d
 		}
-		return compareIDs(y.ID, x.ID)
+		return cmp.Compare(y.ID, x.ID)
 	})
 	month, year := youthbot.MonthPeriod(c.Today.Year, c.Today.Month), youthbot.YearPeriod(c.Today.Year)
 	var monthN, monthT, yearN, yearT, pending int
@@ -82,10 +83,9 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 	if err != nil {
 		return "", nil, err
 	}
-	monthName := fmt.Sprintf("%02d/%04d", int(c.Today.Month), c.Today.Year)
 	lines := []string{
 		c.T("my.title", m.FullName, unit.Name),
-		c.T("my.month", monthName, monthN, hours(c.Lang, monthT)),
+		c.T("my.month", report.MonthYear(month), monthN, hours(c.Lang, monthT)),
 		c.T("my.year", c.Today.Year, yearN, hours(c.Lang, yearT), rank, of),
 	}
 	if pending > 0 {
@@ -134,14 +134,4 @@ func (b *Bot) branchRank(c *Ctx, m youthbot.Member, p youthbot.Period) (rank, of
 		}
 	}
 	return rank, len(members), nil
-}
-
-func compareIDs(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -7,6 +7,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/report"
 )
 
 // Participation (F2): /log, /my, /members, /transfer.
@@ -77,17 +78,7 @@ func (b *Bot) approvedMember(c *Ctx) (youthbot.Member, error) {
 
 // hours formats hours × 10 as members read them: "2,5" in Vietnamese,
 // "2.5" in English, "3" for whole hours.
-func hours(lang string, tenths int) string {
-	s := strconv.Itoa(tenths / 10)
-	if r := tenths % 10; r != 0 {
-		sep := "."
-		if lang == youthbot.LangVI {
-			sep = ","
-		}
-		s += sep + strconv.Itoa(r)
-	}
-	return s
-}
+func hours(lang string, tenths int) string { return report.Hours(lang, tenths) }
 
 // idArg reads a positive id argument of callback data.
 func idArg(s string) (uint64, bool) {

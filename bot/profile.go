@@ -147,7 +147,8 @@ func (b *Bot) cmdForgetMe(c *Ctx, _ string) error {
 }
 
 // cbForget erases the sender's personal data (or keeps it). The member
-// record stays as an anonymous count so past figures do not change.
+// record stays as an anonymous count so past figures do not change; their
+// places in projects go (a joined seat to the waiting list).
 func (b *Bot) cbForget(c *Ctx, args []string) error {
 	switch arg(args, 0) {
 	case "no":
@@ -159,6 +160,9 @@ func (b *Bot) cbForget(c *Ctx, args []string) error {
 		return nil
 	}
 	id := c.From.ID
+	if err := b.dropSeats(c, id); err != nil {
+		return err
+	}
 	if _, err := c.Tx.Member(id); err == nil {
 		if _, err := c.Tx.ForgetMember(id, c.Now); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/report"
 )
 
 // projectsPage is how many projects /projects shows at once.
@@ -262,31 +263,13 @@ func (b *Bot) joinLeaveButton(c *Ctx, args []string, act func(c *Ctx, code strin
 	if err != nil {
 		return err
 	}
-	c.Answer(htmlToPlain(msg), false)
+	c.Answer(report.Plain(msg), false)
 	text, kb, err := b.projectsView(c, page)
 	if err != nil {
 		return err
 	}
 	c.EditCallback(text, kb)
 	return nil
-}
-
-// htmlToPlain removes the HTML tags of a catalog message, for a callback
-// answer (plain text).
-func htmlToPlain(s string) string {
-	var sb strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-		case !in:
-			sb.WriteRune(r)
-		}
-	}
-	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#34;", `"`, "&#39;", "'", "&amp;", "&").Replace(sb.String())
 }
 
 // joinProject puts the sender, an approved member of a branch the project
@@ -367,6 +350,33 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 		return "", err
 	}
 	return c.T("project.leave_done", p.Code, p.Title), nil
+}
+
+// dropSeats takes member out of every project and waiting list (/forgetme):
+// a seat freed in an open project goes to the first in line.
+func (b *Bot) dropSeats(c *Ctx, member int64) error {
+	for _, code := range c.Tx.SeatProjects(member) {
+		seat, _, err := c.Tx.Seat(code, member)
+		if err != nil {
+			return err
+		}
+		if err := c.Tx.DeleteSeat(code, member); err != nil {
+			return err
+		}
+		if seat.State != youthbot.SeatJoined {
+			continue
+		}
+		p, err := c.Tx.Project(code)
+		if err != nil {
+			return err
+		}
+		if p.Open() {
+			if err := b.promoteWaiting(c, &p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // promoteWaiting gives free seats to the waiting list in order and tells

@@ -270,7 +270,7 @@ func (b *Bot) approvalText(c *Ctx, lang string, m youthbot.Member, unit youthbot
 		phone = "\n" + tr(lang, "approval.phone", m.Phone)
 	}
 	text := tr(lang, "approval.request", unit.Name, m.FullName, m.Birth.String(), i18n.Raw(ageLine), i18n.Raw(phone),
-		m.RegisteredAt.In(b.loc).Format("15:04 02/01/2006"))
+		b.whenText(m.RegisteredAt))
 	if status != "" {
 		text += "\n\n" + status
 	}

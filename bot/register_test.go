@@ -249,3 +249,36 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+func TestForgetMeGivesUpProjectSeats(t *testing.T) {
+	h := newHarness(t)
+	const branch = "VT-P5-KV1"
+	h.makeSecretary(760, branch)
+	if out := h.say(user(760, "vi"), "/newproject pv | Hiến máu | 01/04/2026 | 01/04/2026 | 1"); len(out) != 1 || !strings.Contains(out[0], "/join P1") {
+		t.Fatalf("create: %q", out)
+	}
+	for _, id := range []int64{761, 762} {
+		if err := h.db.Update(func(tx *storage.Tx) error {
+			return tx.PutMember(youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
+				RegisteredAt: h.now, DecidedAt: h.now})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		h.say(user(id, "vi"), "/join P1") // 761 takes the seat, 762 waits
+	}
+	h.say(user(761, "vi"), "/forgetme")
+	msgs := h.apply(cbUpdate(user(761, "vi"), "fg:yes"))
+	if got := texts(msgs, 762); len(got) != 1 || !strings.Contains(got[0], "P1") {
+		t.Errorf("the waiting member was told %q, want the freed seat of P1", got)
+	}
+	h.db.View(func(tx *storage.Tx) error {
+		seats := must(tx.Seats("P1"))
+		if len(seats) != 1 || seats[0].Member != 762 || seats[0].State != youthbot.SeatJoined {
+			t.Errorf("seats after /forgetme: %+v, want only 762, joined", seats)
+		}
+		if codes := tx.SeatProjects(761); len(codes) != 0 {
+			t.Errorf("the forgotten user still has a place in %v", codes)
+		}
+		return nil
+	})
+}

@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/report"
 )
 
 // Targets (chỉ tiêu, F4): /target sets a unit's yearly target on one
@@ -142,7 +143,7 @@ func (b *Bot) setTarget(c *Ctx, unit youthbot.Unit, tg youthbot.Target) (string,
 	}
 	for _, p := range f.Targets {
 		if p.Metric == tg.Metric {
-			text += "\n" + c.T("target.now", metricValue(c, p.Metric, p.Achieved), reportPercent(c.Lang, p.Percent))
+			text += "\n" + c.T("target.now", metricValue(c, p.Metric, p.Achieved), report.Percent(c.Lang, p.Percent))
 		}
 	}
 	return text + "\n\n" + c.T("target.see_all", tg.Year), nil
@@ -251,7 +252,7 @@ func (b *Bot) targetsView(c *Ctx, code string, year int) (string, error) {
 			icon = "✅"
 		}
 		sb.WriteString("\n" + c.T("target.list_line", icon, metricName(c, p.Metric), metricValue(c, p.Metric, p.Achieved),
-			metricValue(c, p.Metric, float64(p.Target)), reportPercent(c.Lang, p.Percent)))
+			metricValue(c, p.Metric, float64(p.Target)), report.Percent(c.Lang, p.Percent)))
 	}
 	sb.WriteString("\n\n" + c.T("target.list_met", f.TargetsMet(), len(f.Targets)))
 	var kids []string

@@ -85,7 +85,7 @@ func (b *Bot) unitName(c *Ctx, code string) string {
 // matches, as buttons.
 func (b *Bot) transferSearch(c *Ctx, search string) error {
 	q := foldSearch(search)
-	list, err := b.subtreeMembers(c, q)
+	list, err := b.membersOf(c.Tx, c.From.ID, q)
 	if err != nil {
 		return err
 	}
@@ -305,7 +305,7 @@ func (b *Bot) transferText(c *Ctx, lang string, t youthbot.Transfer, m youthbot.
 		by = "\n" + tr(lang, "transfer.by_secretary")
 	}
 	text := tr(lang, "transfer.request", m.FullName, b.unitName(c, t.From), b.unitName(c, t.To),
-		t.RequestedAt.In(b.loc).Format("15:04 02/01/2006")) + by
+		b.whenText(t.RequestedAt)) + by
 	if status != "" {
 		text += "\n\n" + status
 	}
@@ -314,7 +314,7 @@ func (b *Bot) transferText(c *Ctx, lang string, t youthbot.Transfer, m youthbot.
 
 // transferDecision says what became of a transfer and when.
 func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
-	when := t.DecidedAt.In(b.loc).Format("15:04 02/01/2006")
+	when := b.whenText(t.DecidedAt)
 	switch t.Status {
 	case youthbot.TransferAccepted:
 		return tr(lang, "transfer.decided_accepted", when)

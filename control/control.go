@@ -90,8 +90,9 @@ func (s *Server) handle(conn net.Conn) {
 	conn.SetReadDeadline(time.Time{})
 	switch strings.TrimSpace(line) {
 	case "backup":
-		// "OK\n" then the file; a failure after OK shows as a short copy,
-		// which the client detects by the missing trailer.
+		// "OK\n" then the file; a failure after OK shows as a short copy
+		// (there is no trailer): `youthbot backup` refuses it with
+		// storage.Verify, which checks the size against the meta page.
 		fmt.Fprint(conn, "OK\n")
 		n, err := s.h.Backup(conn)
 		if err != nil {

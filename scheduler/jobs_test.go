@@ -9,9 +9,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"youthbot"
 	"youthbot/demo"
+	"youthbot/report"
 	"youthbot/scheduler"
 	"youthbot/storage"
 )
@@ -391,4 +393,36 @@ func TestDigestListsWhatWaitsMoreThanADay(t *testing.T) {
 	if n := len(w.out.take()); n != 0 {
 		t.Errorf("%d digests on a second run the same day", n)
 	}
+}
+
+// TestDigestFitsInOneMessage: a secretary over many units with long names
+// waiting gets a digest Telegram accepts (at most 4096 characters), the
+// units that do not fit summed up in its last line.
+func TestDigestFitsInOneMessage(t *testing.T) {
+	w := newJobWorld(t, "")
+	sec := w.secretary("HG", "vi")
+	for i := range 39 {
+		code := fmt.Sprintf("HG-LONG%02d", i)
+		w.update(func(tx *storage.Tx) error {
+			long := []rune(fmt.Sprintf("%02d ", i) + strings.Repeat("Chi đoàn Khoa Công nghệ thông tin ", 4))
+			name := strings.TrimSpace(string(long[:youthbot.MaxUnitNameLen]))
+			return tx.PutUnit(youthbot.Unit{Code: code, Name: name, Parent: "HG", Kind: youthbot.KindBranch})
+		})
+		w.member(code, youthbot.StatusPending, at("2026-03-08 10:00:00"))
+	}
+	w.run(w.s.RunDigest, at("2026-03-10 09:00:00"))
+	for _, m := range w.out.take() {
+		if m.Chat != sec {
+			continue
+		}
+		text := m.Params["text"]
+		if n := utf8.RuneCountInString(report.Plain(text)); n > report.MaxMessage {
+			t.Errorf("digest of %d characters, Telegram takes at most %d", n, report.MaxMessage)
+		}
+		if !strings.Contains(text, "đơn vị khác") || !strings.Contains(text, "/pending") {
+			t.Errorf("digest without its summary line or hint:\n%s", text)
+		}
+		return
+	}
+	t.Fatal("no digest to the secretary")
 }

@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"youthbot"
 	"youthbot/i18n"
+	"youthbot/report"
 	"youthbot/storage"
 )
 
@@ -92,9 +94,13 @@ func (s *Scheduler) RunProjectReminders(ctx context.Context, now time.Time) (int
 	return len(added), nil
 }
 
-// digestLines bounds the units a digest lists (a message holds 4096
-// characters).
+// digestLines bounds the units a digest lists; the message's length
+// (report.MaxMessage) may stop it earlier.
 const digestLines = 40
+
+// textLen is the length of an HTML text as Telegram counts it: characters,
+// once tags and entities are parsed.
+func textLen(html string) int { return utf8.RuneCountInString(report.Plain(html)) }
 
 // digestItems counts what waits in one unit.
 type digestItems struct {
@@ -171,14 +177,19 @@ func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
 			}
 			var b strings.Builder
 			b.WriteString(i18n.T(r.lang, "sched.digest_title"))
+			hint := "\n\n" + i18n.T(r.lang, "sched.digest_hint")
+			// Room for the title, the hint and a "… and N more" line.
+			room := report.MaxMessage - textLen(b.String()) - textLen(hint) -
+				textLen("\n"+i18n.T(r.lang, "sched.digest_more", len(per[id])))
 			for i, it := range per[id] {
-				if i == digestLines {
+				line := "\n" + i18n.T(r.lang, "sched.digest_line", it.unit.Name, it.registrations, it.activities)
+				if room -= textLen(line); i == digestLines || room < 0 {
 					b.WriteString("\n" + i18n.T(r.lang, "sched.digest_more", len(per[id])-i))
 					break
 				}
-				b.WriteString("\n" + i18n.T(r.lang, "sched.digest_line", it.unit.Name, it.registrations, it.activities))
+				b.WriteString(line)
 			}
-			b.WriteString("\n\n" + i18n.T(r.lang, "sched.digest_hint"))
+			b.WriteString(hint)
 			a, err := enqueue(tx, []*youthbot.Outgoing{message(r, DigestKey(today, id), "digest", b.String(), now)})
 			if err != nil {
 				return err

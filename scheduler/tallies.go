@@ -9,6 +9,7 @@ import (
 
 	"youthbot"
 	"youthbot/i18n"
+	"youthbot/report"
 	"youthbot/storage"
 )
 
@@ -154,8 +155,8 @@ func TallyFileName(unit string, p youthbot.Period, ext string) string {
 }
 
 // MonthLabel writes a month as Vietnamese (and English) readers expect in a
-// tally: MM/YYYY.
-func MonthLabel(p youthbot.Period) string { return fmt.Sprintf("%02d/%04d", int(p.From), p.Year) }
+// tally: MM/YYYY (report.MonthYear).
+func MonthLabel(p youthbot.Period) string { return report.MonthYear(p) }
 
 // TextTally builds a short text-only tally from the figures in storage,
 // without the report package (its chart and workbook): a fallback and a

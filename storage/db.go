@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -196,14 +197,35 @@ func hasPrefix(k, p []byte) bool {
 }
 
 // Verify opens the database file at path read-only and checks its
-// consistency (pages, freelist) and schema version.
-func Verify(path string) error {
-	db, err := Open(path, Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		return err
+// consistency (size, pages, freelist) and schema version. A damaged file
+// (a copy cut short, say) is an error, never a crash: bbolt asserts on
+// pages it cannot make sense of, and faults on pages past the end of the
+// file, so the size is checked before any page is read.
+func Verify(path string) (err error) {
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return fmt.Errorf("open %s: %w", path, ErrLocked)
 	}
-	defer db.Close()
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer b.Close()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("check %s: the file is damaged: %v", path, p)
+		}
+	}()
+	return b.View(func(tx *bolt.Tx) error {
+		st, err := os.Stat(path)
+		if err != nil {
+			return fmt.Errorf("check %s: %w", path, err)
+		}
+		if st.Size() < tx.Size() {
+			return fmt.Errorf("check %s: the file is cut short: %d bytes of %d", path, st.Size(), tx.Size())
+		}
+		if err := checkVersion(tx); err != nil {
+			return fmt.Errorf("open %s: %w", path, err)
+		}
 		for err := range tx.Check() {
 			return fmt.Errorf("check %s: %w", path, err)
 		}

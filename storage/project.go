@@ -109,6 +109,20 @@ func (t *Tx) Seat(project string, member int64) (youthbot.Participant, bool, err
 	return p, ok, err
 }
 
+// SeatProjects returns the codes of the projects where member has a place,
+// joined or waiting. It reads every seat: for /forgetme, not hot paths.
+func (t *Tx) SeatProjects(member int64) []string {
+	var codes []string
+	suffix := idKey(member)
+	t.bucket(bSeats).ForEach(func(k, _ []byte) error {
+		if n := len(k) - len(suffix) - 1; n > 0 && k[n] == 0 && string(k[n+1:]) == string(suffix) {
+			codes = append(codes, string(k[:n]))
+		}
+		return nil
+	})
+	return codes
+}
+
 // PutSeat writes member's place in a project.
 func (t *Tx) PutSeat(project string, p youthbot.Participant) error {
 	return t.putJSON(bSeats, join([]byte(project), idKey(p.Member)), p)

@@ -411,6 +411,31 @@ func TestWriteToMakesAVerifiableCopy(t *testing.T) {
 	})
 }
 
+func TestVerifyRejectsACopyCutShort(t *testing.T) {
+	db := open(t)
+	update(t, db, func(tx *Tx) error {
+		for id := int64(1); id <= 20000; id++ {
+			if err := tx.PutUser(youthbot.User{ID: id, Lang: "vi"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var buf bytes.Buffer
+	if _, err := db.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []int{buf.Len() / 4, buf.Len() / 2, buf.Len() * 3 / 4, buf.Len() - 4096} {
+		path := filepath.Join(t.TempDir(), "cut.db")
+		if err := writeFile(path, buf.Bytes()[:keep]); err != nil {
+			t.Fatal(err)
+		}
+		if err := Verify(path); err == nil {
+			t.Errorf("a copy cut at %d of %d bytes passed Verify", keep, buf.Len())
+		}
+	}
+}
+
 func TestVerifyRejectsAnotherFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "junk.db")
 	writeFile(path, bytes.Repeat([]byte("x"), 8192))

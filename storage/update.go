@@ -42,17 +42,21 @@ func (t *Tx) SetOffset(id int64) error {
 // redelivered; pruning them also keeps a later random restart of update ids
 // from colliding with old records.
 func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
-	c := t.bucket(bUpdates).Cursor()
-	n := 0
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	b := t.bucket(bUpdates)
+	var old [][]byte
+	b.ForEach(func(k, v []byte) error {
 		if int64(binary.BigEndian.Uint64(v)) < cutoff.Unix() {
-			if err := c.Delete(); err != nil {
-				return n, fmt.Errorf("prune updates: %w", err)
-			}
-			n++
+			old = append(old, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	// Deleted after the scan: deleting under a cursor can skip keys.
+	for _, k := range old {
+		if err := b.Delete(k); err != nil {
+			return 0, fmt.Errorf("prune updates: %w", err)
 		}
 	}
-	return n, nil
+	return len(old), nil
 }
 
 // Touch writes the time of a health check, proving the database writable.

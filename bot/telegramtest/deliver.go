@@ -18,6 +18,7 @@ type WebhookStatusError struct {
 	Body     string
 }
 
+// Error implements error.
 func (e *WebhookStatusError) Error() string {
 	return fmt.Sprintf("webhook answered update %d with %d %s", e.UpdateID, e.Status, e.Body)
 }

@@ -51,6 +51,7 @@ type HTMLError struct {
 	Msg    string
 }
 
+// Error implements error.
 func (e *HTMLError) Error() string { return fmt.Sprintf("%s at byte offset %d", e.Msg, e.Offset) }
 
 // ParseHTML parses text the way Telegram parses parse_mode=HTML
