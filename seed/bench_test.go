@@ -20,16 +20,9 @@ import (
 //
 //	go test -run '^$' -bench Figures ./seed
 
-const (
-	benchUnits      = 500
-	benchMembers    = 100_000
-	benchActivities = 1_000_000
-)
-
 var (
-	benchLoc, _ = time.LoadLocation("Asia/Ho_Chi_Minh")
-	benchNow    = time.Date(2026, 3, 10, 9, 0, 0, 0, benchLoc)
-	benchMonth  = youthbot.MonthPeriod(2026, 2) // the last whole month: what the tally job computes
+	benchLoc   = seed.Benchmark().Loc
+	benchMonth = youthbot.MonthPeriod(2026, 2) // the last whole month: what the tally job computes
 
 	seeded struct {
 		once sync.Once
@@ -58,22 +51,13 @@ func seededWorld(b *testing.B) *storage.DB {
 			return
 		}
 		path := filepath.Join(seeded.dir, "seed.db")
-		db, err := storage.Open(path, storage.Options{NoSync: true})
-		if err != nil {
-			seeded.err = err
+		took, err := seed.File(path, seed.Benchmark())
+		if seeded.err = err; err != nil {
 			return
 		}
-		start := time.Now()
-		seeded.err = seed.Generate(db, seed.Options{Units: benchUnits, Members: benchMembers, Activities: benchActivities,
-			Now: benchNow, Loc: benchLoc, Seed: 1})
-		if err := db.Close(); seeded.err == nil {
-			seeded.err = err
-		}
-		if seeded.err != nil {
-			return
-		}
+		o := seed.Benchmark()
 		fmt.Fprintf(os.Stderr, "seed: generated %d units, %d members, %d activities in %v\n",
-			benchUnits, benchMembers, benchActivities, time.Since(start).Round(100*time.Millisecond))
+			o.Units, o.Members, o.Activities, took.Round(100*time.Millisecond))
 		seeded.db, seeded.err = storage.Open(path, storage.Options{})
 	})
 	if seeded.err != nil {

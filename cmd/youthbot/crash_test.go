@@ -97,25 +97,8 @@ func TestCrashRecovery(t *testing.T) {
 	t.Logf("seed %d (repeat with YOUTHBOT_CRASH_SEED=%d)", seed, seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
 
-	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	dbPath := filepath.Join(dir, "youthbot.db")
-	csvPath := filepath.Join(dir, "units.csv")
-	if err := os.WriteFile(csvPath, []byte(demo.UnitsCSV), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bin, "units", "import", csvPath, "--db", dbPath).CombinedOutput(); err != nil {
-		t.Fatalf("units import: %v\n%s", err, out)
-	}
-
-	var vmu sync.Mutex
-	var violations []violation
-	srv := telegramtest.NewServer(telegramtest.Options{OnViolation: func(msg string) {
-		vmu.Lock()
-		defer vmu.Unlock()
-		violations = append(violations, violation{time.Now(), msg})
-	}})
-	t.Cleanup(srv.Close)
+	rig := newCrashRig(t)
+	dir, bin, dbPath, srv := rig.dir, rig.bin, rig.dbPath, rig.srv
 	admin := srv.NewUser("Quản trị", "vi")
 
 	p := &botProcess{t: t, bin: bin, dir: dir, env: childEnv(map[string]string{
@@ -280,9 +263,48 @@ func TestCrashRecovery(t *testing.T) {
 	checkTranscripts(t, calls, members, secretaries, perBranch, restarts)
 	checkPresses(t, presses)
 	p.checkLogs()
-	vmu.Lock()
-	defer vmu.Unlock()
-	for _, v := range violations {
+	rig.checkViolations(t, restarts)
+}
+
+// crashRig is what a kill -9 test starts from: the built binary, a
+// database with the demo units, and a Telegram double that records the
+// calls it refuses.
+type crashRig struct {
+	dir, bin, dbPath string
+	srv              *telegramtest.Server
+
+	mu         sync.Mutex
+	violations []violation
+}
+
+func newCrashRig(t *testing.T) *crashRig {
+	t.Helper()
+	r := &crashRig{dir: t.TempDir()}
+	r.bin = buildBinary(t, r.dir)
+	r.dbPath = filepath.Join(r.dir, "youthbot.db")
+	csvPath := filepath.Join(r.dir, "units.csv")
+	if err := os.WriteFile(csvPath, []byte(demo.UnitsCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(r.bin, "units", "import", csvPath, "--db", r.dbPath).CombinedOutput(); err != nil {
+		t.Fatalf("units import: %v\n%s", err, out)
+	}
+	r.srv = telegramtest.NewServer(telegramtest.Options{OnViolation: func(msg string) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.violations = append(r.violations, violation{time.Now(), msg})
+	}})
+	t.Cleanup(r.srv.Close)
+	return r
+}
+
+// checkViolations fails t for every call the double refused, except those
+// a kill cut short (cutByKill).
+func (r *crashRig) checkViolations(t *testing.T, restarts []time.Time) {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, v := range r.violations {
 		if cutByKill(v.msg, v.at, restarts) {
 			t.Logf("a request cut short by a kill: %s", v.msg)
 			continue

@@ -4,17 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"youthbot"
 	"youthbot/bot/telegramtest"
-	"youthbot/demo"
 	"youthbot/scheduler"
 	"youthbot/storage"
 )
@@ -34,26 +29,10 @@ func TestTallyCrashRecovery(t *testing.T) {
 	seed := rand.Uint64()
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	dbPath := filepath.Join(dir, "youthbot.db")
-	csvPath := filepath.Join(dir, "units.csv")
-	if err := os.WriteFile(csvPath, []byte(demo.UnitsCSV), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bin, "units", "import", csvPath, "--db", dbPath).CombinedOutput(); err != nil {
-		t.Fatalf("units import: %v\n%s", err, out)
-	}
 	// A kill -9 in the middle of an upload leaves the double a request it
 	// cannot read: that is the kill, not a bug of the bot (cutByKill).
-	var vmu sync.Mutex
-	var violations []violation
-	srv := telegramtest.NewServer(telegramtest.Options{OnViolation: func(msg string) {
-		vmu.Lock()
-		defer vmu.Unlock()
-		violations = append(violations, violation{time.Now(), msg})
-	}})
-	t.Cleanup(srv.Close)
+	rig := newCrashRig(t)
+	dir, bin, dbPath, srv := rig.dir, rig.bin, rig.dbPath, rig.srv
 
 	// 10 secretaries per unit, a linked group for each district and
 	// grassroots union.
@@ -187,15 +166,7 @@ func TestTallyCrashRecovery(t *testing.T) {
 		t.Errorf("%d repeats after %d kills, want at most %d (the calls in flight)", dups, kills, kills*16)
 	}
 	p.checkLogs()
-	vmu.Lock()
-	for _, v := range violations {
-		if cutByKill(v.msg, v.at, restarts) {
-			t.Logf("a request cut short by a kill: %s", v.msg)
-			continue
-		}
-		t.Errorf("telegram double: %s", v.msg)
-	}
-	vmu.Unlock()
+	rig.checkViolations(t, restarts)
 	db, err = storage.Open(dbPath, storage.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
