@@ -17,7 +17,7 @@
 //     request fails as Telegram would fail it and is reported as a violation
 //     (Options.OnViolation; New turns violations into test errors).
 //
-// Faults (FailNext, FailChat, Fail5xx) and rate limits (SetLimits) make the
+// Faults (FailNext, FailChat, Fail5xx, FailRaw) and rate limits (SetLimits) make the
 // double answer like a loaded or broken Telegram.
 //
 // The core needs no *testing.T: NewServer serves an interactive console as

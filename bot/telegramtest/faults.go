@@ -59,7 +59,7 @@ type faultRule struct {
 	byChat bool
 	n      int
 	fault  Fault
-	html   bool // a proxy's 502 page instead of Telegram JSON
+	raw    *RawAnswer // an answer that is not Telegram's, instead of fault
 }
 
 func (r *faultRule) matches(method string, ch *chat, write bool) bool {
@@ -86,11 +86,10 @@ func (q *faultQueue) take(method string, ch *chat, write bool) *firedFault {
 			if r.n <= 0 {
 				q.rules = append(q.rules[:i:i], q.rules[i+1:]...)
 			}
-			e := r.fault.apiError()
-			if r.html {
-				e = &apiError{Code: http.StatusBadGateway, Description: "Bad Gateway", HTML: true}
+			if r.raw != nil {
+				return &firedFault{err: &apiError{Code: r.raw.Status, Description: r.raw.Body, Raw: r.raw}, applied: r.raw.Applied}
 			}
-			return &firedFault{err: e, applied: r.fault.Applied}
+			return &firedFault{err: r.fault.apiError(), applied: r.fault.Applied}
 		}
 	}
 	return nil
@@ -121,7 +120,39 @@ func (s *Server) FailChat(chatID int64, n int, f Fault) {
 // HTML page, as a proxy in front of Telegram does. go-telegram-bot-api then
 // fails to decode the answer; that is the point.
 func (s *Server) Fail5xx(method string, n int) {
-	s.addFault(&faultRule{method: servedMethod(method), n: n, html: true})
+	s.FailRaw(method, n, RawAnswer{Status: http.StatusBadGateway, ContentType: "text/html", Body: ProxyErrorPage})
+}
+
+// RawAnswer is an answer that is not a Bot API answer: what a proxy, a
+// load balancer or a local Bot API server in trouble sends instead of
+// Telegram's {"ok":...} JSON.
+type RawAnswer struct {
+	Status      int    // HTTP status; 0 means 502
+	ContentType string // empty: none
+	Body        string // sent as is; may be empty
+	// Applied performs the call before answering: Telegram acted, the
+	// answer the bot sees is the proxy's.
+	Applied bool
+}
+
+// Examples of RawAnswer bodies.
+const (
+	// ProxyErrorPage is nginx's 502 page (Fail5xx).
+	ProxyErrorPage = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+	// GatewayJSON is a JSON error that is not a Bot API answer, as API
+	// gateways and some proxies send.
+	GatewayJSON = `{"message":"upstream request timeout"}`
+)
+
+// FailRaw makes the next n calls of method ("" = any) answer a, which is
+// not a Bot API answer: a 5xx whose body is JSON of another shape
+// (GatewayJSON), an HTML page, an empty body, even a 200 that is not
+// Telegram's.
+func (s *Server) FailRaw(method string, n int, a RawAnswer) {
+	if a.Status == 0 {
+		a.Status = http.StatusBadGateway
+	}
+	s.addFault(&faultRule{method: servedMethod(method), n: n, raw: &a})
 }
 
 // servedMethod returns the canonical name of a method for a fault ("" for

@@ -1,6 +1,8 @@
 package telegramtest
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -67,6 +69,64 @@ func TestFail5xxAnswersHTML(t *testing.T) {
 	a := post(t, s, "sendMessage", hello("1001"))
 	if a.Status != http.StatusBadGateway || !strings.HasPrefix(a.Body, "<html>") || a.OK {
 		t.Errorf("got %d %q", a.Status, a.Body)
+	}
+}
+
+func TestFailRawSendsTheBodyAsIs(t *testing.T) {
+	tests := []struct {
+		name        string
+		raw         RawAnswer
+		status      int
+		contentType string
+		body        string
+	}{
+		{"GatewayJSON5xx", RawAnswer{Status: 504, ContentType: "application/json", Body: GatewayJSON}, 504, "application/json", GatewayJSON},
+		{"HTMLPage", RawAnswer{Status: 503, ContentType: "text/html", Body: ProxyErrorPage}, 503, "text/html", ProxyErrorPage},
+		{"EmptyBodyNoContentType", RawAnswer{Status: 502}, 502, "", ""},
+		{"StatusDefaultsTo502", RawAnswer{Body: "bad gateway"}, 502, "", "bad gateway"},
+		{"OKStatusNotTelegram", RawAnswer{Status: 200, ContentType: "application/json", Body: `{"message":"ok"}`}, 200, "application/json", `{"message":"ok"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(t)
+			u := s.NewUser("Anna", "vi")
+			s.FailRaw("sendMessage", 1, tt.raw)
+			req, err := http.NewRequest(http.MethodPost, fmt.Sprintf(s.Endpoint(), Token, "sendMessage"),
+				strings.NewReader("chat_id=1001&text=hello"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || resp.Header.Get("Content-Type") != tt.contentType || string(body) != tt.body {
+				t.Errorf("got %d %q %q, want %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.contentType, tt.body)
+			}
+			if n := len(u.Messages()); n != 0 {
+				t.Errorf("%d messages sent, want none: the answer replaced the call", n)
+			}
+			calls := s.Calls()
+			if last := calls[len(calls)-1]; last.Method != "sendMessage" || last.Status != tt.status {
+				t.Errorf("recorded %s %d, want sendMessage %d", last.Method, last.Status, tt.status)
+			}
+			mustOK[testMessage](t, post(t, s, "sendMessage", hello("1001")))
+		})
+	}
+}
+
+func TestFailRawApplied(t *testing.T) {
+	s := New(t)
+	u := s.NewUser("Anna", "vi")
+	s.FailRaw("sendMessage", 1, RawAnswer{Status: 504, ContentType: "application/json", Body: GatewayJSON, Applied: true})
+	if a := post(t, s, "sendMessage", hello("1001")); a.Status != 504 || a.Body != GatewayJSON || a.OK {
+		t.Errorf("got %d %q", a.Status, a.Body)
+	}
+	if n := len(u.Messages()); n != 1 {
+		t.Errorf("%d messages, want 1: an applied answer still sends", n)
 	}
 }
 

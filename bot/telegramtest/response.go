@@ -17,9 +17,9 @@ type apiError struct {
 	Violation bool
 	// Detail adds to the violation what Telegram's description does not say.
 	Detail string
-	// HTML makes the answer a non-JSON page, as a proxy in front of
-	// Telegram would send.
-	HTML bool
+	// Raw replaces the answer with one that is not Telegram's (a proxy's
+	// page, a gateway's JSON, an empty body): FailRaw.
+	Raw *RawAnswer
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Code, e.Description) }
@@ -57,9 +57,6 @@ type errorResponse struct {
 	Parameters  *wireResponseParameters `json:"parameters,omitempty"`
 }
 
-// proxyErrorPage is the body of Fail5xx answers.
-const proxyErrorPage = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
-
 // encodeResult returns the JSON body and status of a call's answer.
 func encodeResult(result any, e *apiError) (status int, contentType string, body []byte) {
 	if e == nil {
@@ -69,8 +66,8 @@ func encodeResult(result any, e *apiError) (status int, contentType string, body
 		}
 		return http.StatusOK, "application/json", b
 	}
-	if e.HTML {
-		return e.Code, "text/html", []byte(proxyErrorPage)
+	if e.Raw != nil {
+		return e.Raw.Status, e.Raw.ContentType, []byte(e.Raw.Body)
 	}
 	resp := errorResponse{ErrorCode: e.Code, Description: e.Description}
 	if e.RetryAfter != 0 || e.MigrateTo != 0 {
@@ -84,7 +81,11 @@ func encodeResult(result any, e *apiError) (status int, contentType string, body
 }
 
 func writeBody(w http.ResponseWriter, status int, contentType string, body []byte) {
-	w.Header().Set("Content-Type", contentType)
+	if contentType == "" {
+		w.Header()["Content-Type"] = nil // none, not even a sniffed one
+	} else {
+		w.Header().Set("Content-Type", contentType)
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
