@@ -31,15 +31,13 @@ func (a *API) LastSuccess() time.Time {
 func (a *API) CloseIdleConnections() { a.http.c.CloseIdleConnections() }
 
 // observe records the outcome of a call (e nil: success) and returns e.
-func (a *API) observe(method string, e *APIError) *APIError {
-	code := 200
-	if e != nil {
-		code = e.Code
-	} else {
+// The metric's label is the HTTP status of the answer (0: none came).
+func (a *API) observe(method string, status int, e *APIError) *APIError {
+	if e == nil {
 		a.obs.lastOK.Store(time.Now().UnixNano())
 	}
 	if a.obs.metrics != nil {
-		a.obs.metrics.APICall(method, code)
+		a.obs.metrics.APICall(method, status)
 	}
 	return e
 }

@@ -28,9 +28,10 @@ type Metrics interface {
 	// "storage" (nothing committed: Telegram delivers it again) or
 	// "undecodable" (skipped).
 	UpdateFailed(kind, reason string)
-	// APICall counts a Bot API call by its answer: 200, Telegram's
-	// error_code (or the HTTP status of a proxy's error page), or 0 when no
-	// answer came (network error, timeout, cancellation).
+	// APICall counts a Bot API call by the HTTP status of its answer (200,
+	// 429, 403, 502...: Telegram's error_code is its status, and a proxy's
+	// answer counts by its own), or 0 when no answer came (network error,
+	// timeout, cancellation).
 	APICall(method string, code int)
 }
 

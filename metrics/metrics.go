@@ -63,7 +63,7 @@ func New() *Registry {
 		}, []string{"type"}),
 		apiCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "youthbot_api_calls_total",
-			Help: "Bot API calls by method and status: 200, Telegram's error code (429, 403, 400, 5xx...), or no_answer (network error, timeout).",
+			Help: "Bot API calls by method and status: the HTTP status of the answer (200, 429, 403, 400, 5xx...; a proxy's answer by its own), or no_answer when none came (network error, timeout).",
 		}, []string{"method", "status"}),
 		jobRuns: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "youthbot_scheduler_runs_total",
