@@ -86,7 +86,7 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 			return err
 		})
 		if err != nil {
-			herr := err
+			herr, command := err, l.command
 			err = b.db.Update(func(tx *storage.Tx) error {
 				msgs, l = nil, updateLog{}
 				if tx.UpdateSeen(u.UpdateID) {
@@ -96,6 +96,7 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 				if err != nil {
 					return err
 				}
+				c.command = command // what the refused attempt was
 				c.fail(herr)
 				l = c.logEntry(herr)
 				if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
@@ -127,10 +128,11 @@ func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, 
 		if p := recover(); p != nil {
 			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("handler panic: %v", p)
+			l = c.logEntry(err)
 		}
 	}()
 	if err := b.dispatch(c); err != nil {
-		return nil, l, err
+		return nil, c.logEntry(err), err
 	}
 	if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
 		return nil, l, err

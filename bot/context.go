@@ -12,6 +12,7 @@ import (
 
 	"youthbot"
 	"youthbot/i18n"
+	"youthbot/report"
 	"youthbot/storage"
 )
 
@@ -148,7 +149,10 @@ func (c *Ctx) EditCallback(text string, markup *tgbotapi.InlineKeyboardMarkup) {
 }
 
 // Answer answers the button press of the update (once); alert shows text in
-// a dialog box rather than a passing notice.
+// a dialog box rather than a passing notice. text is HTML like every text
+// of the bot (a catalog message, its arguments escaped); Telegram shows a
+// callback answer as is, with no parse mode, so it is sent as the plain
+// text the HTML reads as: no tags, entities decoded.
 func (c *Ctx) Answer(text string, alert bool) {
 	cb := c.Update.CallbackQuery
 	if cb == nil || c.answered {
@@ -156,7 +160,7 @@ func (c *Ctx) Answer(text string, alert bool) {
 	}
 	c.answered = true
 	p := map[string]string{"callback_query_id": cb.ID}
-	if text != "" {
+	if text = report.Plain(text); text != "" {
 		p["text"] = truncateRunes(text, 200)
 	}
 	if alert {

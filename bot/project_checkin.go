@@ -9,7 +9,6 @@ import (
 	"github.com/skip2/go-qrcode"
 
 	"youthbot"
-	"youthbot/report"
 )
 
 // On-site check-in, the two-step attendance proof: /checkin gives the
@@ -261,9 +260,9 @@ func (b *Bot) cbAttendance(c *Ctx, args []string) error {
 		}
 		name := b.participantName(c, id)
 		if seat.Attended {
-			c.Answer(report.Plain(c.T("project.att_confirmed_one", name)), false)
+			c.Answer(c.T("project.att_confirmed_one", name), false)
 		} else {
-			c.Answer(report.Plain(c.T("project.att_withdrawn_one", name)), false)
+			c.Answer(c.T("project.att_withdrawn_one", name), false)
 		}
 	case "a":
 		seats, err := c.Tx.Seats(code)
@@ -280,7 +279,7 @@ func (b *Bot) cbAttendance(c *Ctx, args []string) error {
 				n++
 			}
 		}
-		c.Answer(report.Plain(c.T("project.att_confirmed_n", n)), false)
+		c.Answer(c.T("project.att_confirmed_n", n), false)
 	}
 	text, kb, err := b.attendanceView(c, &p, page)
 	if err != nil {

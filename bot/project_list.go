@@ -10,7 +10,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
-	"youthbot/report"
 )
 
 // projectsPage is how many projects /projects shows at once.
@@ -263,7 +262,7 @@ func (b *Bot) joinLeaveButton(c *Ctx, args []string, act func(c *Ctx, code strin
 	if err != nil {
 		return err
 	}
-	c.Answer(report.Plain(msg), false)
+	c.Answer(msg, false)
 	text, kb, err := b.projectsView(c, page)
 	if err != nil {
 		return err

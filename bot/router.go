@@ -138,7 +138,7 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 		text = m.Caption // a photo captioned "/log ..."
 	}
 	if pc, ok := parseCommand(text); ok {
-		c.command = pc.name
+		c.command = b.logName(pc.name)
 		for _, cmd := range b.commands() {
 			if cmd.name == pc.name && cmd.private {
 				return cmd.handle(c, pc.args)
@@ -180,13 +180,25 @@ func (b *Bot) onGroupMessage(c *Ctx, m *tgbotapi.Message) error {
 	if !ok || pc.target != "" && !strings.EqualFold(pc.target, b.username) {
 		return nil
 	}
-	c.command = pc.name
+	c.command = b.logName(pc.name)
 	for _, cmd := range b.commands() {
 		if cmd.name == pc.name && cmd.group {
 			return cmd.handle(c, pc.args)
 		}
 	}
 	return b.groupFallback(c, pc.name) // group.go
+}
+
+// logName is how a command is named in the logs: its name if it is one of
+// the bot's, else "unknown" (what a user typed after a slash may be a phone
+// number).
+func (b *Bot) logName(name string) string {
+	for _, cmd := range b.commands() {
+		if cmd.name == name {
+			return name
+		}
+	}
+	return "unknown"
 }
 
 func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {

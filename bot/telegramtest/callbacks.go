@@ -136,7 +136,8 @@ func (s *Server) callbackLocked(u *User, m *Message, data string) *Callback {
 
 // Answer waits until the bot answers the query (answerCallbackQuery) and
 // returns the answer; it fails the test if the bot does not answer within
-// the wait timeout.
+// the wait timeout. text is what the user reads: a callback answer has no
+// parse mode, so Telegram shows tags and entities (&amp;) literally.
 func (c *Callback) Answer(tb testing.TB) (text string, showAlert bool) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), c.s.timeout())
