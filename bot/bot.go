@@ -50,6 +50,10 @@ type Bot struct {
 
 	pruneMu   sync.Mutex
 	lastPrune time.Time
+
+	bgMu   sync.Mutex
+	bgStop []context.CancelFunc // what Stop cancels
+	bg     sync.WaitGroup       // what Stop waits for
 }
 
 // New returns a Bot. Call Start before handling updates.
@@ -85,7 +89,7 @@ func (b *Bot) SetUsername(u string) { b.username = u }
 
 // Start asks Telegram who the bot is, retrying with backoff until it answers
 // or ctx ends (an invalid token ends it at once), then publishes the command
-// menus.
+// menus in the background, retrying until they are set, ctx ends or Stop.
 func (b *Bot) Start(ctx context.Context) error {
 	var wait time.Duration
 	for attempt := 1; ; attempt++ {
@@ -105,9 +109,7 @@ func (b *Bot) Start(ctx context.Context) error {
 		}
 	}
 	b.log.Info("connected to telegram", "bot", b.username)
-	if err := b.setCommands(); err != nil {
-		b.log.Warn("set commands", "err", err)
-	}
+	b.publishCommands(ctx)
 	return nil
 }
 

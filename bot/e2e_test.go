@@ -396,6 +396,15 @@ func checkContactKeyboard(t *testing.T, m *telegramtest.Message, tx journeyTexts
 // checkMenus checks the setMyCommands menus of private chats and groups in
 // both languages and for users of other languages.
 func checkMenus(t *testing.T, srv *telegramtest.Server, tx journeyTexts) {
+	// The bot sets them in the background once connected.
+	srv.WaitUntil(t, "the command menus are set", func() bool {
+		for _, m := range menus {
+			if len(srv.Commands(m.scope, m.lang)) == 0 {
+				return false
+			}
+		}
+		return true
+	})
 	names := func(cmds []telegramtest.BotCommand) []string {
 		var out []string
 		for _, c := range cmds {

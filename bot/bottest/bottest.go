@@ -136,6 +136,7 @@ func Start(tb testing.TB, opts Options) *Bot {
 	b.stop = func() {
 		once.Do(func() {
 			stopPoll()
+			b.Bot.Stop()
 			b.Sched.Stop()
 			stopSender()
 			wg.Wait()

@@ -129,6 +129,7 @@ func (a *app) run(ctx context.Context) error {
 	case err = <-pollErr:
 		a.stopPoll()
 	}
+	a.bot.Stop() // command menus still being retried
 	a.stopHTTP()
 	a.sched.Stop() // cron stopped, running jobs finished: nothing more is queued
 	drain, cancel := context.WithTimeout(context.Background(), 3*time.Second)
