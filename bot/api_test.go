@@ -104,3 +104,32 @@ func TestAPIExcerptIsShortAndOneLine(t *testing.T) {
 		t.Errorf("error is %d bytes, want a short one-line excerpt ending in …: %q", len(msg), msg)
 	}
 }
+
+// TestAPIUploadKeepsTheCode: go-telegram-bot-api drops error_code from
+// upload answers; the HTTP status gives it back, so that Telegram's 5xx to
+// an upload is retried like any other.
+func TestAPIUploadKeepsTheCode(t *testing.T) {
+	tests := []struct {
+		fault     telegramtest.Fault
+		code      int
+		temporary bool
+	}{
+		{telegramtest.Fault{Code: 500}, 500, true},
+		{telegramtest.Fault{Code: 400, Description: "Bad Request: wrong file"}, 400, false},
+		{telegramtest.Fault{RetryAfter: 2}, 429, true},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.code), func(t *testing.T) {
+			s := telegramtest.New(t)
+			s.NewUser("Anna", "vi")
+			s.FailNext("sendDocument", 1, tt.fault)
+			api := NewAPI(telegramtest.Token, s.Endpoint(), context.Background(), context.Background())
+			defer api.CloseIdleConnections()
+			_, err := api.Upload("sendDocument", map[string]string{"chat_id": "1001"}, "document", "a.txt", []byte("x"))
+			var ae *APIError
+			if !errors.As(err, &ae) || ae.Code != tt.code || ae.Temporary != tt.temporary {
+				t.Errorf("got %#v, want code %d temporary %v", err, tt.code, tt.temporary)
+			}
+		})
+	}
+}
