@@ -180,7 +180,7 @@ func (a *API) classify(method string, err error, ans *answer) *APIError {
 		// An answer, but not the Bot API's ({"ok":...}): a proxy, a
 		// gateway, a local Bot API server in trouble. Telegram refused
 		// nothing: retry.
-		e.Description = fmt.Sprintf("HTTP %d, not a Bot API answer: %s", ans.status, ans.excerpt(a.Redact))
+		e.Description = fmt.Sprintf("HTTP %d, not a Bot API answer: %s", ans.status, ans.excerpt(a.token))
 		e.Temporary = true
 	case ans.status != 0:
 		// The body could not be read (the connection dropped).
@@ -202,8 +202,7 @@ func isDecodeError(err error) bool {
 	return errors.As(err, &se) || errors.As(err, &te) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
-// Sizes of what is kept of an answer's body: the head read ahead (so that
-// a token in it is redacted whole before the excerpt is cut) and the
+// Sizes of what is kept of an answer's body: the head read ahead and the
 // excerpt logged.
 const (
 	answerHead    = 512
@@ -217,15 +216,24 @@ type answer struct {
 	n      int // bytes of head read
 }
 
-// excerpt is a short, one-line, token-free excerpt of the body, for the
-// log. A body that starts like a successful Bot API answer is not quoted:
-// its result may hold what users wrote.
-func (ans *answer) excerpt(redact func(string) string) string {
+// excerpt is a short, one-line excerpt of the body for the log, without
+// token (a proxy's page may quote the URL). A body that starts like a
+// successful Bot API answer is not quoted: its result may hold what users
+// wrote.
+func (ans *answer) excerpt(token string) string {
 	head := ans.head[:ans.n]
 	if bytes.HasPrefix(bytes.TrimSpace(head), []byte(`{"ok":true`)) {
 		return "(an undecodable Bot API result)"
 	}
-	s := strings.Join(strings.Fields(strings.ToValidUTF8(redact(string(head)), "�")), " ")
+	s := string(head)
+	if token != "" {
+		s = strings.ReplaceAll(s, token, "<token>")
+		if ans.n == answerHead && len(token) > 1 {
+			// The head may end in the first bytes of a token cut off.
+			s = s[:max(len(s)-(len(token)-1), 0)]
+		}
+	}
+	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "�")), " ")
 	if s == "" {
 		return "(empty body)"
 	}

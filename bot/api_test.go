@@ -133,3 +133,18 @@ func TestAPIUploadKeepsTheCode(t *testing.T) {
 		})
 	}
 }
+
+// TestAPIExcerptNeverHoldsPartOfTheToken: a token cut off at the end of
+// the head read ahead is not quoted, even when collapsed whitespace brings
+// it into the excerpt.
+func TestAPIExcerptNeverHoldsPartOfTheToken(t *testing.T) {
+	tok := telegramtest.Token
+	for cut := 1; cut < len(tok); cut++ {
+		ans := &answer{status: 502, n: answerHead}
+		body := strings.Repeat(" ", answerHead-cut) + tok
+		copy(ans.head[:], body)
+		if got := ans.excerpt(tok); strings.Contains(got, tok[:min(cut, 6)]) {
+			t.Fatalf("cut after %d bytes of the token: excerpt %q", cut, got)
+		}
+	}
+}
