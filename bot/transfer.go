@@ -240,7 +240,8 @@ func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 }
 
 // requestTransfer records a request to move m to dest and asks dest's
-// secretaries; a requester who is one of them accepts it at once.
+// secretaries; a requester with rights over dest accepts it at once,
+// unless it is their own move (someone else decides that).
 func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
 	if dest.Kind != youthbot.KindBranch {
 		return youthbot.Errorf(youthbot.EINVALID, "err.transfer_not_branch", dest.Name)
@@ -263,7 +264,7 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	if err != nil {
 		return err
 	}
-	if accepting {
+	if accepting && m.UserID != c.From.ID {
 		if err := b.acceptTransfer(c, &t, m); err != nil {
 			return err
 		}
@@ -273,12 +274,9 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	id := strconv.FormatUint(t.ID, 10)
 	c.Reply(c.T("transfer.requested", m.FullName, from, dest.Name),
 		keyboard(row(button(c.T("btn.cancel_transfer"), data(cbTransferCancel, id)))))
-	ids, _, err := c.Tx.NearestSecretaries(dest.Code)
+	ids, _, err := b.deciders(c.Tx, dest.Code, m.UserID)
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		ids = b.admins
 	}
 	for _, to := range ids {
 		err := c.Notify(to, "transfer", func(lang string) (string, any) {
@@ -327,7 +325,8 @@ func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
 }
 
 // transferToDecide loads the transfer a button names and checks, now, that
-// the presser has rights over its destination.
+// the presser has rights over its destination and is not the member who
+// moves.
 func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
 	id, ok := idArg(idArgument)
 	if !ok {
@@ -344,7 +343,7 @@ func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, er
 	if !allowed {
 		return t, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
-	return t, nil
+	return t, refuseSelf(c, t.Member)
 }
 
 // cbTransferDecide handles Accept / Reject on a transfer request.
