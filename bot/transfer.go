@@ -410,10 +410,15 @@ func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 }
 
 // acceptTransfer moves the member: the old branch's stint ends, the new
-// one's begins, and the member, the requester and the old branch's
-// secretaries are told.
+// one's begins, the member leaves the open projects the new branch does
+// not see (their seats go to the waiting lists), and the member, the
+// requester and the old branch's secretaries are told.
 func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) error {
-	if _, err := c.Tx.MoveMember(m.UserID, t.To, c.Now); err != nil {
+	moved, err := c.Tx.MoveMember(m.UserID, t.To, c.Now)
+	if err != nil {
+		return err
+	}
+	if err := b.dropSeatsOutside(c, moved); err != nil {
 		return err
 	}
 	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferAccepted, c.Now, c.From.ID
