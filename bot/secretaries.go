@@ -135,7 +135,7 @@ func (b *Bot) secretariesView(c *Ctx, unit youthbot.Unit, page int) (string, *tg
 			return "", nil, err
 		}
 		if ok {
-			rows = append(rows, row(button(c.T("btn.remove_secretary", i+1, clip(name, 30)),
+			rows = append(rows, row(button(c.T("btn.remove_secretary", i+1, i18n.Raw(clip(name, 30))), // a button is plain text
 				data(cbSecretaryAsk, unit.Code, strconv.FormatInt(id, 10)))))
 		}
 	}
@@ -266,19 +266,19 @@ func (b *Bot) cbSecretaryRemove(c *Ctx, args []string) error {
 			return err
 		}
 	}
-	c.Answer(report.Plain(c.T("secretaries.removed", name, unit.Name)), false)
 	ok, err := c.CanManage(unit.Code)
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if ok {
+		text, kb, err := b.secretariesView(c, unit, 0)
+		if err != nil {
+			return err
+		}
+		c.EditCallback(text, kb)
+	} else {
 		c.EditCallback(c.T("secretaries.stepped_down", unit.Name), nil)
-		return nil
 	}
-	text, kb, err := b.secretariesView(c, unit, 0)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
+	c.Answer(report.Plain(c.T("secretaries.removed", name, unit.Name)), false)
 	return nil
 }
