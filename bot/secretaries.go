@@ -41,21 +41,12 @@ func (b *Bot) hasRights(tx *storage.Tx, user int64, unit string) (bool, error) {
 }
 
 // deciders returns who is asked to decide about subject (a registration,
-// an activity, a transfer) in unit: the nearest secretaries above or at
-// the unit among whom subject is not (storage.Deciders), else the admins
-// other than subject. at is the unit of the secretaries found ("" for the
+// an activity, a transfer) in unit: the nearest secretaries at or above
+// the unit among whom subject is not, else the admins other than subject
+// (storage.Deciders). at is the unit of the secretaries found ("" for the
 // admins).
 func (b *Bot) deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
-	ids, at, err = tx.Deciders(unit, subject)
-	if err != nil || len(ids) > 0 {
-		return ids, at, err
-	}
-	for _, id := range b.admins {
-		if id != subject {
-			ids = append(ids, id)
-		}
-	}
-	return ids, "", nil
+	return tx.Deciders(unit, subject, b.admins)
 }
 
 // refuseSelf refuses a decision about oneself: buttons are untrusted, so

@@ -99,12 +99,14 @@ func (t *Tx) NearestSecretaries(unit string) ([]int64, string, error) {
 	return nil, "", nil
 }
 
-// Deciders returns who decides about subject (their registration, hours,
-// transfer) in unit: the secretaries of unit, or of the closest unit above
-// that has some, skipping every unit subject is a secretary of, so that
-// nobody is asked to decide about themselves nor only their peers about
-// them. With nobody found it returns no ids (the caller asks the admins).
-func (t *Tx) Deciders(unit string, subject int64) ([]int64, string, error) {
+// Deciders returns who is asked to decide about subject (their
+// registration, hours, transfer) in unit: the secretaries of unit, or of
+// the closest unit above that has some, skipping every unit subject is a
+// secretary of, so that nobody is asked to decide about themselves nor
+// only their peers about them; with nobody found, the admins other than
+// subject. at is the unit of the secretaries found ("" for the admins).
+// The bot's requests and the scheduler's digest both route by it.
+func (t *Tx) Deciders(unit string, subject int64, admins []int64) (ids []int64, at string, err error) {
 	path, err := t.Ancestors(unit)
 	if err != nil {
 		return nil, "", err
@@ -115,7 +117,12 @@ func (t *Tx) Deciders(unit string, subject int64) ([]int64, string, error) {
 			return ids, c, nil
 		}
 	}
-	return nil, "", nil
+	for _, id := range admins {
+		if id != subject {
+			ids = append(ids, id)
+		}
+	}
+	return ids, "", nil
 }
 
 // Manages reports whether a secretary of any unit in units has rights over

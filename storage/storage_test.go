@@ -497,11 +497,11 @@ func TestDecidersSkipTheSubjectsOwnLevels(t *testing.T) {
 		{"ADistrictSecretaryInABranchBelowGoesToTheBranch", "VT-A", 2, []int64{3, 4}, "VT-A"},
 		{"NoBranchSecretariesSkipsToTheNearest", "VT-B", 100, []int64{2}, "VT"},
 		{"TheNearestIsTheSubject", "VT-B", 2, []int64{1}, "HG"},
-		{"NobodyAboveTheTop", "HG", 1, nil, ""},
+		{"NobodyAboveTheTopGoesToTheOtherAdmins", "HG", 1, []int64{900}, ""}, // 1 is an admin too
 	}
 	view(t, db, func(tx *Tx) error {
 		for _, tt := range tests {
-			ids, at, err := tx.Deciders(tt.unit, tt.subject)
+			ids, at, err := tx.Deciders(tt.unit, tt.subject, []int64{900, 1})
 			if err != nil || !slices.Equal(ids, tt.want) || at != tt.at {
 				t.Errorf("%s: Deciders(%s, %d) = %v at %q, %v; want %v at %q", tt.name, tt.unit, tt.subject, ids, at, err, tt.want, tt.at)
 			}
