@@ -295,3 +295,27 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestSecretariesBadInput(t *testing.T) {
+	h := newHarness(t)
+	h.makeSecretary(601, "VT")
+	h.makeSecretary(601, "PH")
+	sec := user(601, "vi")
+	for _, tt := range []struct{ text, want string }{
+		{"/secretaries ZZ", "⚠️"},
+		{"/secretaries VT PH", "Cách dùng: /secretaries"},
+		{"/secretaries HG", "không thuộc quyền"},
+		{"/secretaries", "Chọn đơn vị"}, // two units: pick one
+	} {
+		before := h.snapshot()
+		if got := h.say(sec, tt.text); len(got) != 1 || !strings.Contains(got[0], tt.want) {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+		if h.snapshot() != before {
+			t.Errorf("%q changed the state", tt.text)
+		}
+	}
+	if got := h.say(sec, "/secretaries vt-cdcd"); len(got) != 1 || !strings.Contains(got[0], "chưa có bí thư") {
+		t.Errorf("a unit below without secretaries: %q", got)
+	}
+}

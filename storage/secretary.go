@@ -51,7 +51,9 @@ func (t *Tx) IsSecretaryOf(userID int64, unit string) bool {
 // RemoveSecretary takes unit's secretary role from user, and with it the
 // secretary invites user made and nobody used yet for units their
 // remaining roles give them no rights over: a link must not outlive the
-// rights of whoever made it.
+// rights of whoever made it. (Storage does not know the admins: an admin's
+// links made for a unit they also were secretary of go too; they can make
+// new ones.)
 func (t *Tx) RemoveSecretary(userID int64, unit string) error {
 	if err := t.bucket(bSecretaries).Delete(append(idKey(userID), unit...)); err != nil {
 		return fmt.Errorf("remove secretary: %w", err)
