@@ -355,15 +355,16 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 // dropSeats takes member out of every project and waiting list (/forgetme):
 // a seat freed in an open project goes to the first in line.
 func (b *Bot) dropSeats(c *Ctx, member int64) error {
-	return b.dropSeatsWhere(c, member, func(youthbot.Project) (bool, error) { return true, nil })
+	_, err := b.dropSeatsWhere(c, member, func(youthbot.Project) (bool, error) { return true, nil })
+	return err
 }
 
 // dropSeatsOutside takes m out of the open projects and waiting lists m
 // may no longer hold a place in (seatEligible: after a transfer, those of
 // the old branch the new one does not see), as if m had left each: a freed
 // seat goes to the first in line. A completed project keeps its seats, the
-// record of who took part.
-func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) error {
+// record of who took part. It returns the codes of the projects left.
+func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
 	return b.dropSeatsWhere(c, m.UserID, func(p youthbot.Project) (bool, error) {
 		if !p.Open() {
 			return false, nil
@@ -373,34 +374,36 @@ func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) error {
 	})
 }
 
-// dropSeatsWhere takes member out of the projects drop picks; a seat freed
-// in an open project goes to the first in line.
-func (b *Bot) dropSeatsWhere(c *Ctx, member int64, drop func(youthbot.Project) (bool, error)) error {
+// dropSeatsWhere takes member out of the projects drop picks, and returns
+// their codes; a seat freed in an open project goes to the first in line.
+func (b *Bot) dropSeatsWhere(c *Ctx, member int64, drop func(youthbot.Project) (bool, error)) ([]string, error) {
+	var dropped []string
 	for _, code := range c.Tx.SeatProjects(member) {
 		p, err := c.Tx.Project(code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ok, err := drop(p); err != nil || !ok {
 			if err != nil {
-				return err
+				return nil, err
 			}
 			continue
 		}
 		seat, _, err := c.Tx.Seat(code, member)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := c.Tx.DeleteSeat(code, member); err != nil {
-			return err
+			return nil, err
 		}
+		dropped = append(dropped, code)
 		if seat.State == youthbot.SeatJoined && p.Open() {
 			if err := b.promoteWaiting(c, &p); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return dropped, nil
 }
 
 // seatEligible reports whether m may hold a place in p: an approved member

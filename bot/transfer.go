@@ -412,14 +412,22 @@ func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 // acceptTransfer moves the member: the old branch's stint ends, the new
 // one's begins, the member leaves the open projects the new branch does
 // not see (their seats go to the waiting lists), and the member, the
-// requester and the old branch's secretaries are told.
+// requester and the old branch's secretaries are told (the member and the
+// old branch which projects the member left).
 func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) error {
 	moved, err := c.Tx.MoveMember(m.UserID, t.To, c.Now)
 	if err != nil {
 		return err
 	}
-	if err := b.dropSeatsOutside(c, moved); err != nil {
+	left, err := b.dropSeatsOutside(c, moved)
+	if err != nil {
 		return err
+	}
+	leftLine := func(lang string) string {
+		if len(left) == 0 {
+			return ""
+		}
+		return "\n" + tr(lang, "transfer.projects_left", strings.Join(left, ", "))
 	}
 	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferAccepted, c.Now, c.From.ID
 	if err := c.Tx.PutTransfer(t); err != nil {
@@ -433,6 +441,9 @@ func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) er
 		}
 		told[id] = true
 		err := c.Notify(id, "transfer", func(lang string) (string, any) {
+			if id == t.Member {
+				return tr(lang, "transfer.accepted", m.FullName, from, to) + leftLine(lang), nil
+			}
 			return tr(lang, "transfer.accepted", m.FullName, from, to), nil
 		})
 		if err != nil {
@@ -445,7 +456,7 @@ func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) er
 		}
 		told[id] = true
 		err := c.Notify(id, "transfer", func(lang string) (string, any) {
-			return tr(lang, "transfer.left", m.FullName, from, to), nil
+			return tr(lang, "transfer.left", m.FullName, from, to) + leftLine(lang), nil
 		})
 		if err != nil {
 			return err

@@ -83,6 +83,16 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			if _, found := seat(schoolP.Code, 601); found != tt.keepsSchoolOne {
 				t.Errorf("seat in the school's project kept = %v, want %v", found, tt.keepsSchoolOne)
 			}
+			wantLeft := "Không còn tham gia công trình, phần việc của chi đoàn cũ: " + branchP.Code
+			if !tt.keepsSchoolOne {
+				wantLeft += ", " + schoolP.Code
+			}
+			if !has(texts(out, 601), wantLeft) {
+				t.Errorf("the member was told %q, want %q", texts(out, 601), wantLeft)
+			}
+			if !has(texts(out, 660), wantLeft) {
+				t.Errorf("the old branch's secretary was told %q, want %q", texts(out, 660), wantLeft)
+			}
 			if _, found := seat(doneP.Code, 601); !found {
 				t.Error("the seat of a completed project (its history) was dropped")
 			}

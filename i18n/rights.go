@@ -27,6 +27,8 @@ var viRights = map[string]string{
 	"err.secretary_gone":          "Người này không còn là bí thư của %s.",
 	"err.invite_revoked":          "Link bí thư %s không còn hiệu lực: người tạo link không còn quyền với đơn vị này. Hãy xin link mới.",
 	"err.self_decision":           "Bạn không thể tự duyệt việc của chính mình; bí thư cấp trên (hoặc quản trị viên) sẽ quyết định.",
+
+	"transfer.projects_left": "Không còn tham gia công trình, phần việc của chi đoàn cũ: %s",
 }
 
 var enRights = map[string]string{
@@ -53,4 +55,6 @@ var enRights = map[string]string{
 	"err.secretary_gone":          "This person is no longer a secretary of %s.",
 	"err.invite_revoked":          "This secretary link for %s no longer works: whoever made it no longer has rights over the unit. Ask for a new one.",
 	"err.self_decision":           "You cannot decide about yourself; a secretary above you (or an admin) will.",
+
+	"transfer.projects_left": "No longer taking part in the old branch's projects: %s",
 }
