@@ -43,7 +43,8 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 
 // pendingMember loads the registration a button names (user id and
 // registration time, so a button of an older registration is stale) and
-// checks the presser's rights over its branch, now.
+// checks the presser's rights over its branch, now, and that it is not
+// their own.
 func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, youthbot.Unit, error) {
 	id, err1 := strconv.ParseInt(idArg, 10, 64)
 	reg, err2 := strconv.ParseInt(regArg, 10, 64)
@@ -63,6 +64,9 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 	}
 	if !ok {
 		return m, youthbot.Unit{}, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
+	}
+	if err := refuseSelf(c, m.UserID); err != nil {
+		return m, youthbot.Unit{}, err
 	}
 	unit, err := c.Tx.Unit(m.Unit)
 	return m, unit, err
@@ -113,7 +117,7 @@ type pendingItem struct {
 }
 
 // pendingItems gathers what waits for the sender's decision in every unit
-// they manage.
+// they manage, except what is about themselves (someone else decides it).
 func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
 	var items []pendingItem
 	for _, unit := range b.managedUnits(c) {
@@ -126,6 +130,9 @@ func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
 			return nil, err
 		}
 		for _, m := range ms {
+			if m.UserID == c.From.ID {
+				continue
+			}
 			age := ""
 			if m.AgeOutsideUnion(c.Today) {
 				age = " ⚠ " + c.T("approval.age", m.Birth.YearsSince(c.Today))
@@ -156,6 +163,9 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 		return nil, err
 	}
 	for _, a := range acts {
+		if a.Member == c.From.ID {
+			continue
+		}
 		m, _ := c.Tx.Member(a.Member)
 		name := m.FullName
 		if name == "" {
@@ -183,6 +193,9 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 		return nil, err
 	}
 	for _, t := range transfers {
+		if t.Member == c.From.ID {
+			continue
+		}
 		m, _ := c.Tx.Member(t.Member)
 		items = append(items, pendingItem{
 			key:  "t" + strconv.FormatUint(t.ID, 10),

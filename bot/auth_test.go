@@ -38,6 +38,14 @@ func TestAuthorisationTable(t *testing.T) {
 	}
 	pf := h.addProjectFixtures(branch, 502)   // projects (F3) and a campaign (F4)
 	ptf := h.addParticipationFixtures(branch) // a logged activity and a transfer request (F2)
+	// A secretary link whose creator has no rights over its unit (made by
+	// someone who has since lost them).
+	if err := h.db.Update(func(tx *storage.Tx) error {
+		return tx.PutInvite(youthbot.Invite{Code: "nxrightsyet2", Kind: youthbot.InviteSecretary, Unit: branch,
+			CreatedBy: 509, CreatedAt: h.now, ExpiresAt: h.now.Add(youthbot.SecretaryInviteTTL)})
+	}); err != nil {
+		t.Fatal(err)
+	}
 
 	actors := []struct {
 		name string
@@ -111,6 +119,14 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "ForgedTransferID", callback: "xa:-1"},
 		{name: "TransferSearchOthers", command: "/transfer Võ Thị Sáu"},
 		{name: "ForgedMembersPage", callback: "ab:x:y"},
+		// Secretary rights (/secretaries, links of someone without rights).
+		{name: "SecretaryLinkOfCreatorWithoutRights", command: "/start s_nxrightsyet2"},
+		{name: "ListSecretaries", command: "/secretaries " + branch},
+		{name: "ListSecretariesButton", callback: "sv:" + branch + ":0"},
+		{name: "AskRemoveSecretary", callback: "sa:" + branch + ":504"},
+		{name: "RemoveSecretary", callback: "sy:" + branch + ":504"},
+		{name: "RemoveSecretaryForgedUser", callback: "sy:" + branch + ":abc"},
+		{name: "RemoveSecretaryForgedUnit", callback: "sy:ZZ:504"},
 	}
 	for _, a := range actors {
 		for _, act := range actions {

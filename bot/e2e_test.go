@@ -414,7 +414,7 @@ func checkMenus(t *testing.T, srv *telegramtest.Server, tx journeyTexts) {
 	}
 	// Registration's commands (later features add theirs): /start is
 	// hidden, private-only commands are not in groups.
-	private := []string{"help", "profile", "pending", "invite", "lang", "cancel", "forgetme"}
+	private := []string{"help", "profile", "pending", "invite", "secretaries", "lang", "cancel", "forgetme"}
 	for _, lang := range []string{"vi", "en", ""} {
 		p, g := names(srv.Commands("all_private_chats", lang)), names(srv.Commands("all_group_chats", lang))
 		for _, c := range private {
@@ -425,7 +425,7 @@ func checkMenus(t *testing.T, srv *telegramtest.Server, tx journeyTexts) {
 		if !slices.Contains(g, "help") {
 			t.Errorf("group menu %q lacks /help: %v", lang, g)
 		}
-		for _, c := range []string{"profile", "pending", "invite", "forgetme", "cancel"} {
+		for _, c := range []string{"profile", "pending", "invite", "secretaries", "forgetme", "cancel"} {
 			if slices.Contains(g, c) {
 				t.Errorf("group menu %q has the private /%s: %v", lang, c, g)
 			}

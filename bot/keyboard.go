@@ -21,6 +21,7 @@ const (
 	cbLang        = "lg" // lg:vi|en
 	cbInviteWalk  = "iw" // iw:m|s:<unit>:<page> pick a unit for an invite
 	cbInviteMake  = "ig" // ig:m|s:<unit> make the invite
+	// /secretaries' prefixes (s?) are listed in secretaries.go.
 	// Participation's prefixes (a?, x?) are listed in participation.go.
 	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
 )

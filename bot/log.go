@@ -182,14 +182,12 @@ func activityStatus(lang string, a youthbot.Activity) string {
 
 // askConfirm sends a logged activity to whoever confirms it: the branch's
 // secretaries, else the nearest unit above with secretaries, else the
-// admins. With a photo, the photo goes with the text as its caption.
+// admins; never the member who logged it, nor only their peers
+// (b.deciders). With a photo, the photo goes with the text as its caption.
 func (b *Bot) askConfirm(c *Ctx, m youthbot.Member, a youthbot.Activity) error {
-	ids, _, err := c.Tx.NearestSecretaries(a.Unit)
+	ids, _, err := b.deciders(c.Tx, a.Unit, m.UserID)
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		ids = b.admins
 	}
 	unit, err := c.Tx.Unit(a.Unit)
 	if err != nil {
@@ -295,7 +293,8 @@ func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 }
 
 // activityToDecide loads the activity a button names and checks, now, that
-// the presser has rights over the branch it is credited to.
+// the presser has rights over the branch it is credited to and is not the
+// member who logged it.
 func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
 	id, ok := idArg(idArgument)
 	if !ok {
@@ -312,7 +311,7 @@ func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, er
 	if !allowed {
 		return a, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
-	return a, nil
+	return a, refuseSelf(c, a.Member)
 }
 
 // decideActivity confirms or rejects a waiting activity and tells the

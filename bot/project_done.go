@@ -6,8 +6,8 @@ import (
 	"youthbot"
 )
 
-// cmdDone completes a project: /done P12 [value]. Every joined member who
-// was present (checked in, or confirmed by the secretary) — or, when
+// cmdDone completes a project: /done P12 [value]. Every joined member (of
+// a branch the project is for, eligibleSeats) who was present (checked in, or confirmed by the secretary) — or, when
 // nobody was, every joined member — gets one confirmed participation,
 // dated today with 0 hours and credited to the branch they belong to
 // today; the value produced is stored on the project, which storage
@@ -40,7 +40,7 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	if c.Today.Before(p.Start) {
 		return youthbot.Errorf(youthbot.EINVALID, "err.project_not_started", p.Code, p.Start.String())
 	}
-	seats, err := c.Tx.Seats(p.Code)
+	seats, err := b.eligibleSeats(c, p)
 	if err != nil {
 		return err
 	}
@@ -52,14 +52,8 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	n := 0
 	for _, s := range credited {
 		m, err := c.Tx.Member(s.Member)
-		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
-			continue // forgotten since: their place in the figures is gone with them
-		}
 		if err != nil {
 			return err
-		}
-		if m.Status != youthbot.StatusApproved {
-			continue
 		}
 		a := youthbot.Activity{
 			Member: m.UserID, Unit: m.Unit, Date: c.Today, Description: p.Title, Project: p.Code, Campaign: p.Campaign,
@@ -86,4 +80,31 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	}
 	c.Reply(text, nil)
 	return nil
+}
+
+// eligibleSeats returns p's seats held by members who may hold them now
+// (seatEligible): not a member forgotten since (their place in the figures
+// is gone with them), nor one who left for a branch the project is not for
+// (a seat kept from before transfers gave such seats up).
+func (b *Bot) eligibleSeats(c *Ctx, p youthbot.Project) ([]youthbot.Participant, error) {
+	seats, err := c.Tx.Seats(p.Code)
+	if err != nil {
+		return nil, err
+	}
+	kept := seats[:0]
+	for _, s := range seats {
+		m, err := c.Tx.Member(s.Member)
+		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := b.seatEligible(c, m, p); err != nil {
+			return nil, err
+		} else if ok {
+			kept = append(kept, s)
+		}
+	}
+	return kept, nil
 }

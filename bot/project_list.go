@@ -354,28 +354,66 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 // dropSeats takes member out of every project and waiting list (/forgetme):
 // a seat freed in an open project goes to the first in line.
 func (b *Bot) dropSeats(c *Ctx, member int64) error {
+	_, err := b.dropSeatsWhere(c, member, func(youthbot.Project) (bool, error) { return true, nil })
+	return err
+}
+
+// dropSeatsOutside takes m out of the open projects and waiting lists m
+// may no longer hold a place in (seatEligible: after a transfer, those of
+// the old branch the new one does not see), as if m had left each: a freed
+// seat goes to the first in line. A completed project keeps its seats, the
+// record of who took part. It returns the codes of the projects left.
+func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
+	return b.dropSeatsWhere(c, m.UserID, func(p youthbot.Project) (bool, error) {
+		if !p.Open() {
+			return false, nil
+		}
+		ok, err := b.seatEligible(c, m, p)
+		return !ok, err
+	})
+}
+
+// dropSeatsWhere takes member out of the projects drop picks, and returns
+// their codes; a seat freed in an open project goes to the first in line.
+func (b *Bot) dropSeatsWhere(c *Ctx, member int64, drop func(youthbot.Project) (bool, error)) ([]string, error) {
+	var dropped []string
 	for _, code := range c.Tx.SeatProjects(member) {
-		seat, _, err := c.Tx.Seat(code, member)
-		if err != nil {
-			return err
-		}
-		if err := c.Tx.DeleteSeat(code, member); err != nil {
-			return err
-		}
-		if seat.State != youthbot.SeatJoined {
-			continue
-		}
 		p, err := c.Tx.Project(code)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if p.Open() {
+		if ok, err := drop(p); err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		seat, _, err := c.Tx.Seat(code, member)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.Tx.DeleteSeat(code, member); err != nil {
+			return nil, err
+		}
+		dropped = append(dropped, code)
+		if seat.State == youthbot.SeatJoined && p.Open() {
 			if err := b.promoteWaiting(c, &p); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return dropped, nil
+}
+
+// seatEligible reports whether m may hold a place in p: an approved member
+// of a branch the project is for (its unit or below). Joining checks the
+// same; promoteWaiting, a transfer and /done apply it to places taken
+// before.
+func (b *Bot) seatEligible(c *Ctx, m youthbot.Member, p youthbot.Project) (bool, error) {
+	if m.Status != youthbot.StatusApproved {
+		return false, nil
+	}
+	return c.Tx.InSubtree(m.Unit, p.Unit)
 }
 
 // promoteWaiting gives free seats to the waiting list in order and tells
@@ -402,10 +440,9 @@ func (b *Bot) promoteWaiting(c *Ctx, p *youthbot.Project) error {
 		if err != nil && youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
 			return err
 		}
-		eligible := err == nil && m.Status == youthbot.StatusApproved
-		if eligible {
-			eligible, err = c.Tx.InSubtree(m.Unit, p.Unit)
-			if err != nil {
+		eligible := false
+		if err == nil {
+			if eligible, err = b.seatEligible(c, m, *p); err != nil {
 				return err
 			}
 		}

@@ -236,14 +236,12 @@ func (b *Bot) submitRegistration(c *Ctx, d *youthbot.Dialog) error {
 
 // askApproval sends the approval request of a registration to whoever
 // decides it: the branch's secretaries, else the nearest unit above with
-// secretaries, else the admins.
+// secretaries, else the admins; never the registering person, nor only
+// their peers (b.deciders).
 func (b *Bot) askApproval(c *Ctx, m youthbot.Member, unit youthbot.Unit) error {
-	ids, at, err := c.Tx.NearestSecretaries(unit.Code)
+	ids, at, err := b.deciders(c.Tx, unit.Code, m.UserID)
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		ids = b.admins
 	}
 	for _, id := range ids {
 		showPhone := at == unit.Code

@@ -47,6 +47,7 @@ func (b *Bot) coreCommands() []command {
 		{name: "profile", private: true, who: forMembers, handle: b.cmdProfile},
 		{name: "pending", private: true, who: forSecretaries, handle: b.cmdPending},
 		{name: "invite", private: true, who: forSecretaries, handle: b.cmdInvite},
+		{name: "secretaries", private: true, who: forSecretaries, handle: b.cmdSecretaries},
 		{name: "lang", private: true, handle: b.cmdLang},
 		{name: "cancel", private: true, handle: b.cmdCancel},
 		{name: "forgetme", private: true, handle: b.cmdForgetMe},
@@ -82,6 +83,10 @@ func (b *Bot) coreCallbacks() map[string]func(c *Ctx, args []string) error {
 		cbLang:        b.cbLang,
 		cbInviteWalk:  b.cbInviteWalk,
 		cbInviteMake:  b.cbInviteMake,
+
+		cbSecretaries:     b.cbSecretaries,
+		cbSecretaryAsk:    b.cbSecretaryAsk,
+		cbSecretaryRemove: b.cbSecretaryRemove,
 	}
 }
 

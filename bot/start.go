@@ -63,7 +63,7 @@ func (b *Bot) startJoin(c *Ctx, code string) error {
 }
 
 // startSecretary makes the opener secretary of the invite's unit and uses
-// the invite up.
+// the invite up, if its creator still has rights over the unit.
 func (b *Bot) startSecretary(c *Ctx, code string) error {
 	inv, err := b.invite(c, code, youthbot.InviteSecretary)
 	if err != nil {
@@ -72,6 +72,12 @@ func (b *Bot) startSecretary(c *Ctx, code string) error {
 	unit, err := c.Tx.Unit(inv.Unit)
 	if err != nil {
 		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
+	}
+	// The link passes on its creator's rights: only while they have them.
+	if ok, err := b.hasRights(c.Tx, inv.CreatedBy, unit.Code); err != nil {
+		return err
+	} else if !ok {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.invite_revoked", unit.Name)
 	}
 	for _, u := range c.SecretaryUnits() {
 		if u == unit.Code {
@@ -87,6 +93,9 @@ func (b *Bot) startSecretary(c *Ctx, code string) error {
 		return err
 	}
 	if err := c.Tx.AddSecretary(c.From.ID, unit.Code); err != nil {
+		return err
+	}
+	if err := c.Tx.SetSecretaryName(c.From.ID, unit.Code, clip(c.From.FirstName+" "+c.From.LastName, youthbot.MaxNameLen)); err != nil {
 		return err
 	}
 	c.secLoaded = false

@@ -240,7 +240,8 @@ func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 }
 
 // requestTransfer records a request to move m to dest and asks dest's
-// secretaries; a requester who is one of them accepts it at once.
+// secretaries; a requester with rights over dest accepts it at once,
+// unless it is their own move (someone else decides that).
 func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
 	if dest.Kind != youthbot.KindBranch {
 		return youthbot.Errorf(youthbot.EINVALID, "err.transfer_not_branch", dest.Name)
@@ -263,7 +264,7 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	if err != nil {
 		return err
 	}
-	if accepting {
+	if accepting && m.UserID != c.From.ID {
 		if err := b.acceptTransfer(c, &t, m); err != nil {
 			return err
 		}
@@ -273,12 +274,9 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	id := strconv.FormatUint(t.ID, 10)
 	c.Reply(c.T("transfer.requested", m.FullName, from, dest.Name),
 		keyboard(row(button(c.T("btn.cancel_transfer"), data(cbTransferCancel, id)))))
-	ids, _, err := c.Tx.NearestSecretaries(dest.Code)
+	ids, _, err := b.deciders(c.Tx, dest.Code, m.UserID)
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		ids = b.admins
 	}
 	for _, to := range ids {
 		err := c.Notify(to, "transfer", func(lang string) (string, any) {
@@ -327,7 +325,8 @@ func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
 }
 
 // transferToDecide loads the transfer a button names and checks, now, that
-// the presser has rights over its destination.
+// the presser has rights over its destination and is not the member who
+// moves.
 func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
 	id, ok := idArg(idArgument)
 	if !ok {
@@ -344,7 +343,7 @@ func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, er
 	if !allowed {
 		return t, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
-	return t, nil
+	return t, refuseSelf(c, t.Member)
 }
 
 // cbTransferDecide handles Accept / Reject on a transfer request.
@@ -411,11 +410,24 @@ func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 }
 
 // acceptTransfer moves the member: the old branch's stint ends, the new
-// one's begins, and the member, the requester and the old branch's
-// secretaries are told.
+// one's begins, the member leaves the open projects the new branch does
+// not see (their seats go to the waiting lists), and the member, the
+// requester and the old branch's secretaries are told (the member and the
+// old branch which projects the member left).
 func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) error {
-	if _, err := c.Tx.MoveMember(m.UserID, t.To, c.Now); err != nil {
+	moved, err := c.Tx.MoveMember(m.UserID, t.To, c.Now)
+	if err != nil {
 		return err
+	}
+	left, err := b.dropSeatsOutside(c, moved)
+	if err != nil {
+		return err
+	}
+	leftLine := func(lang string) string {
+		if len(left) == 0 {
+			return ""
+		}
+		return "\n" + tr(lang, "transfer.projects_left", strings.Join(left, ", "))
 	}
 	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferAccepted, c.Now, c.From.ID
 	if err := c.Tx.PutTransfer(t); err != nil {
@@ -429,6 +441,9 @@ func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) er
 		}
 		told[id] = true
 		err := c.Notify(id, "transfer", func(lang string) (string, any) {
+			if id == t.Member {
+				return tr(lang, "transfer.accepted", m.FullName, from, to) + leftLine(lang), nil
+			}
 			return tr(lang, "transfer.accepted", m.FullName, from, to), nil
 		})
 		if err != nil {
@@ -441,7 +456,7 @@ func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) er
 		}
 		told[id] = true
 		err := c.Notify(id, "transfer", func(lang string) (string, any) {
-			return tr(lang, "transfer.left", m.FullName, from, to), nil
+			return tr(lang, "transfer.left", m.FullName, from, to) + leftLine(lang), nil
 		})
 		if err != nil {
 			return err

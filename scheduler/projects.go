@@ -110,9 +110,10 @@ type digestItems struct {
 }
 
 // RunDigest sends each secretary, once a day from 09:00, the registrations
-// and activities that have waited more than 24 hours for a decision in the
-// units whose requests they receive (the unit's own secretaries, or the
-// nearest unit above with some, or the admins), one line per unit.
+// and activities that have waited more than 24 hours for a decision and
+// whose requests they received (storage.Deciders: the unit's own
+// secretaries, or the nearest unit above with some, or the admins; a
+// secretary's own items the unit above them), one line per unit.
 func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
 	local := now.In(s.loc)
 	if local.Hour() < digestHour {
@@ -129,14 +130,33 @@ func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
 		}
 		per := map[int64][]digestItems{}
 		for _, u := range units {
-			it := digestItems{unit: u}
+			// Each item counts for whoever its request went to: that
+			// depends on whose it is (a secretary's own goes above).
+			var order []int64
+			of := map[int64]*digestItems{}
+			count := func(subject int64, add func(*digestItems)) error {
+				ids, _, err := tx.Deciders(u.Code, subject, s.cfg.Admins)
+				if err != nil {
+					return err
+				}
+				for _, id := range ids {
+					if of[id] == nil {
+						of[id] = &digestItems{unit: u}
+						order = append(order, id)
+					}
+					add(of[id])
+				}
+				return nil
+			}
 			ms, err := tx.MembersOf(u.Code, youthbot.StatusPending)
 			if err != nil {
 				return err
 			}
 			for _, m := range ms {
 				if m.RegisteredAt.Before(cut) {
-					it.registrations++
+					if err := count(m.UserID, func(it *digestItems) { it.registrations++ }); err != nil {
+						return err
+					}
 				}
 			}
 			acts, err := tx.PendingActivities(u.Code)
@@ -145,21 +165,13 @@ func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
 			}
 			for _, a := range acts {
 				if a.CreatedAt.Before(cut) {
-					it.activities++
+					if err := count(a.Member, func(it *digestItems) { it.activities++ }); err != nil {
+						return err
+					}
 				}
 			}
-			if it.registrations+it.activities == 0 {
-				continue
-			}
-			ids, _, err := tx.NearestSecretaries(u.Code)
-			if err != nil {
-				return err
-			}
-			if len(ids) == 0 {
-				ids = s.cfg.Admins
-			}
-			for _, id := range ids {
-				per[id] = append(per[id], it)
+			for _, id := range order {
+				per[id] = append(per[id], *of[id])
 			}
 		}
 		ids := make([]int64, 0, len(per))

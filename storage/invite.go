@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"fmt"
+
 	"youthbot"
 )
 
@@ -37,4 +39,36 @@ func (t *Tx) MemberInvite(unit string) (youthbot.Invite, bool, error) {
 	}
 	inv, err := t.Invite(string(code))
 	return inv, err == nil, err
+}
+
+// revokeInvites deletes the unused secretary invites made by user for
+// units user is no longer secretary of or below (RemoveSecretary). It reads
+// every invite: roles are lost rarely, and invites are few (one member link
+// per branch, single-use secretary links).
+func (t *Tx) revokeInvites(user int64) error {
+	units := t.SecretaryUnits(user)
+	var revoke [][]byte
+	err := t.bucket(bInvites).ForEach(func(k, v []byte) error {
+		var inv youthbot.Invite
+		if err := jsonUnmarshal(v, &inv); err != nil {
+			return fmt.Errorf("decode invite %q: %w", k, err)
+		}
+		if inv.Kind != youthbot.InviteSecretary || inv.CreatedBy != user || inv.UsedBy != 0 {
+			return nil
+		}
+		if ok, err := t.Manages(units, inv.Unit); err != nil || ok {
+			return err
+		}
+		revoke = append(revoke, append([]byte(nil), k...))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range revoke {
+		if err := t.bucket(bInvites).Delete(k); err != nil {
+			return fmt.Errorf("revoke invite: %w", err)
+		}
+	}
+	return nil
 }

@@ -2,14 +2,17 @@ package storage
 
 import (
 	"fmt"
+	"slices"
 
 	"youthbot"
 )
 
 // AddSecretary makes user a secretary of unit. It is idempotent.
 func (t *Tx) AddSecretary(userID int64, unit string) error {
-	if err := t.bucket(bSecretaries).Put(append(idKey(userID), unit...), nil); err != nil {
-		return fmt.Errorf("add secretary: %w", err)
+	if !t.IsSecretaryOf(userID, unit) { // keep the name of a role held already
+		if err := t.bucket(bSecretaries).Put(append(idKey(userID), unit...), nil); err != nil {
+			return fmt.Errorf("add secretary: %w", err)
+		}
 	}
 	if err := t.bucket(bUnitSecretary).Put(join([]byte(unit), idKey(userID)), nil); err != nil {
 		return fmt.Errorf("index secretary: %w", err)
@@ -17,7 +20,40 @@ func (t *Tx) AddSecretary(userID int64, unit string) error {
 	return nil
 }
 
-// RemoveSecretary takes unit's secretary role from user.
+// SetSecretaryName records the name a secretary of unit went by on
+// Telegram when they took the role (a secretary need not be a member, so
+// /secretaries has no other name to show). It goes with the role.
+func (t *Tx) SetSecretaryName(userID int64, unit, name string) error {
+	k := append(idKey(userID), unit...)
+	if !t.IsSecretaryOf(userID, unit) {
+		return fmt.Errorf("name secretary %d of %s: not a secretary", userID, unit)
+	}
+	if err := t.bucket(bSecretaries).Put(k, []byte(name)); err != nil {
+		return fmt.Errorf("name secretary: %w", err)
+	}
+	return nil
+}
+
+// SecretaryName returns the name recorded with user's role in unit, or "".
+func (t *Tx) SecretaryName(userID int64, unit string) string {
+	return string(t.bucket(bSecretaries).Get(append(idKey(userID), unit...)))
+}
+
+// IsSecretaryOf reports whether user is one of unit's own secretaries.
+// (The role's value may be empty, which bbolt's Get does not tell from a
+// missing key: a cursor does.)
+func (t *Tx) IsSecretaryOf(userID int64, unit string) bool {
+	k := append(idKey(userID), unit...)
+	found, _ := t.bucket(bSecretaries).Cursor().Seek(k)
+	return found != nil && string(found) == string(k)
+}
+
+// RemoveSecretary takes unit's secretary role from user, and with it the
+// secretary invites user made and nobody used yet for units their
+// remaining roles give them no rights over: a link must not outlive the
+// rights of whoever made it. (Storage does not know the admins: an admin's
+// links made for a unit they also were secretary of go too; they can make
+// new ones.)
 func (t *Tx) RemoveSecretary(userID int64, unit string) error {
 	if err := t.bucket(bSecretaries).Delete(append(idKey(userID), unit...)); err != nil {
 		return fmt.Errorf("remove secretary: %w", err)
@@ -25,7 +61,7 @@ func (t *Tx) RemoveSecretary(userID int64, unit string) error {
 	if err := t.bucket(bUnitSecretary).Delete(join([]byte(unit), idKey(userID))); err != nil {
 		return fmt.Errorf("unindex secretary: %w", err)
 	}
-	return nil
+	return t.revokeInvites(userID)
 }
 
 // SecretaryUnits returns the units user is secretary of, ordered by code.
@@ -63,6 +99,32 @@ func (t *Tx) NearestSecretaries(unit string) ([]int64, string, error) {
 		}
 	}
 	return nil, "", nil
+}
+
+// Deciders returns who is asked to decide about subject (their
+// registration, hours, transfer) in unit: the secretaries of unit, or of
+// the closest unit above that has some, skipping every unit subject is a
+// secretary of, so that nobody is asked to decide about themselves nor
+// only their peers about them; with nobody found, the admins other than
+// subject. at is the unit of the secretaries found ("" for the admins).
+// The bot's requests and the scheduler's digest both route by it.
+func (t *Tx) Deciders(unit string, subject int64, admins []int64) (ids []int64, at string, err error) {
+	path, err := t.Ancestors(unit)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, c := range path {
+		ids := t.Secretaries(c)
+		if len(ids) > 0 && !slices.Contains(ids, subject) {
+			return ids, c, nil
+		}
+	}
+	for _, id := range admins {
+		if id != subject {
+			ids = append(ids, id)
+		}
+	}
+	return ids, "", nil
 }
 
 // Manages reports whether a secretary of any unit in units has rights over

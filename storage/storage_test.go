@@ -471,3 +471,85 @@ func TestImportUnitsIsAllOrNothing(t *testing.T) {
 		return nil
 	})
 }
+
+func TestDecidersSkipTheSubjectsOwnLevels(t *testing.T) {
+	db := withTree(t)
+	update(t, db, func(tx *Tx) error {
+		for _, s := range []struct {
+			id   int64
+			unit string
+		}{{1, "HG"}, {2, "VT"}, {3, "VT-A"}, {4, "VT-A"}} {
+			if err := tx.AddSecretary(s.id, s.unit); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	tests := []struct {
+		name    string
+		unit    string
+		subject int64
+		want    []int64
+		at      string
+	}{
+		{"AMemberGoesToTheBranch", "VT-A", 100, []int64{3, 4}, "VT-A"},
+		{"ABranchSecretaryGoesAboveNotToPeers", "VT-A", 3, []int64{2}, "VT"},
+		{"ADistrictSecretaryInABranchBelowGoesToTheBranch", "VT-A", 2, []int64{3, 4}, "VT-A"},
+		{"NoBranchSecretariesSkipsToTheNearest", "VT-B", 100, []int64{2}, "VT"},
+		{"TheNearestIsTheSubject", "VT-B", 2, []int64{1}, "HG"},
+		{"NobodyAboveTheTopGoesToTheOtherAdmins", "HG", 1, []int64{900}, ""}, // 1 is an admin too
+	}
+	view(t, db, func(tx *Tx) error {
+		for _, tt := range tests {
+			ids, at, err := tx.Deciders(tt.unit, tt.subject, []int64{900, 1})
+			if err != nil || !slices.Equal(ids, tt.want) || at != tt.at {
+				t.Errorf("%s: Deciders(%s, %d) = %v at %q, %v; want %v at %q", tt.name, tt.unit, tt.subject, ids, at, err, tt.want, tt.at)
+			}
+		}
+		return nil
+	})
+}
+
+func TestRemoveSecretaryRevokesOnlyUnusedLinksOutsideRemainingRights(t *testing.T) {
+	db := withTree(t)
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	invites := []youthbot.Invite{
+		{Code: "gone", Kind: youthbot.InviteSecretary, Unit: "VT-A", CreatedBy: 1},            // VT lost
+		{Code: "used", Kind: youthbot.InviteSecretary, Unit: "VT-B", CreatedBy: 1, UsedBy: 9}, // history
+		{Code: "kept", Kind: youthbot.InviteSecretary, Unit: "PH-C", CreatedBy: 1},            // PH-C kept
+		{Code: "other", Kind: youthbot.InviteSecretary, Unit: "VT-A", CreatedBy: 2},           // someone else's
+		{Code: "member", Kind: youthbot.InviteMember, Unit: "VT-A", CreatedBy: 1},             // the branch's standing link
+	}
+	update(t, db, func(tx *Tx) error {
+		for _, s := range []struct {
+			id   int64
+			unit string
+		}{{1, "VT"}, {1, "PH-C"}, {2, "VT"}} {
+			if err := tx.AddSecretary(s.id, s.unit); err != nil {
+				return err
+			}
+		}
+		for _, inv := range invites {
+			inv.CreatedAt = now
+			if err := tx.PutInvite(inv); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetSecretaryName(1, "VT", "Vinh"); err != nil {
+			return err
+		}
+		return tx.RemoveSecretary(1, "VT")
+	})
+	view(t, db, func(tx *Tx) error {
+		for _, inv := range invites {
+			_, err := tx.Invite(inv.Code)
+			if gone := youthbot.ErrorCode(err) == youthbot.ENOTFOUND; gone != (inv.Code == "gone") {
+				t.Errorf("invite %s: revoked = %v (err %v)", inv.Code, gone, err)
+			}
+		}
+		if tx.IsSecretaryOf(1, "VT") || tx.SecretaryName(1, "VT") != "" || !tx.IsSecretaryOf(1, "PH-C") {
+			t.Errorf("roles of 1 after removal: %v", tx.SecretaryUnits(1))
+		}
+		return nil
+	})
+}

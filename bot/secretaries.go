@@ -1,0 +1,275 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/i18n"
+	"youthbot/report"
+	"youthbot/storage"
+)
+
+// Secretary rights: who holds them, who decides about whom, and
+// /secretaries, which lists a unit's secretaries and removes one.
+//
+// A secretary may be removed by an admin, by a secretary of a unit above
+// the unit (rights over its parent), or by themselves (stepping down); a
+// co-secretary of the same unit may not remove a peer. Removing the role
+// revokes the secretary links its holder made and nobody used
+// (storage.RemoveSecretary); a secretary link is also refused when its
+// creator no longer has rights over its unit (startSecretary).
+
+// Callback data of /secretaries (see keyboard.go for the others).
+const (
+	cbSecretaries     = "sv" // sv:<unit>:<page>  a unit's secretaries
+	cbSecretaryAsk    = "sa" // sa:<unit>:<user>  ask to confirm a removal
+	cbSecretaryRemove = "sy" // sy:<unit>:<user>  remove, confirmed
+)
+
+// hasRights reports whether user has rights over unit now: an admin, or a
+// secretary of the unit or of a unit above it. It is Ctx.CanManage for
+// someone other than the sender (the creator of an invite).
+func (b *Bot) hasRights(tx *storage.Tx, user int64, unit string) (bool, error) {
+	if b.IsAdmin(user) {
+		_, err := tx.Unit(unit)
+		return err == nil, nil
+	}
+	return tx.Manages(tx.SecretaryUnits(user), unit)
+}
+
+// deciders returns who is asked to decide about subject (a registration,
+// an activity, a transfer) in unit: the nearest secretaries at or above
+// the unit among whom subject is not, else the admins other than subject
+// (storage.Deciders). at is the unit of the secretaries found ("" for the
+// admins).
+func (b *Bot) deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
+	return tx.Deciders(unit, subject, b.admins)
+}
+
+// refuseSelf refuses a decision about oneself: buttons are untrusted, so
+// a secretary's press on the request about their own registration, hours
+// or transfer (sent to them before, crafted, or from /pending) is refused
+// here, whatever rights they have.
+func refuseSelf(c *Ctx, subject int64) error {
+	if subject == c.From.ID {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
+	}
+	return nil
+}
+
+// cmdSecretaries lists a unit's secretaries: /secretaries [UNIT_CODE];
+// without a code the sender's own unit, or their units to pick from.
+func (b *Bot) cmdSecretaries(c *Ctx, args string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	fields := strings.Fields(args)
+	if len(fields) > 1 {
+		return youthbot.Errorf(youthbot.EINVALID, "err.secretaries_usage")
+	}
+	tops := c.SecretaryUnits()
+	if c.IsAdmin() {
+		tops = c.Tx.ChildCodes("")
+	}
+	if len(fields) == 1 {
+		tops = []string{youthbot.NormalizeUnitCode(fields[0])}
+	}
+	if len(tops) == 0 {
+		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
+	}
+	if len(tops) == 1 {
+		unit, err := b.managedUnit(c, tops[0])
+		if err != nil {
+			return err
+		}
+		text, kb, err := b.secretariesView(c, unit, 0)
+		if err != nil {
+			return err
+		}
+		c.Reply(text, kb)
+		return nil
+	}
+	var rows [][]tgbotapi.InlineKeyboardButton
+	for _, code := range tops {
+		u, err := c.Tx.Unit(code)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, row(button(u.Name+" ›", data(cbSecretaries, u.Code, "0"))))
+	}
+	c.Reply(c.T("secretaries.pick"), keyboard(rows...))
+	return nil
+}
+
+// secretariesView shows unit's own secretaries, a remove button for each
+// the sender may remove, and the unit's children to walk down to.
+func (b *Bot) secretariesView(c *Ctx, unit youthbot.Unit, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	var sb strings.Builder
+	sb.WriteString(c.T("secretaries.title", unit.Name, unit.Code))
+	var rows [][]tgbotapi.InlineKeyboardButton
+	ids := c.Tx.Secretaries(unit.Code)
+	if len(ids) == 0 {
+		sb.WriteString("\n" + c.T("secretaries.none", unit.Code))
+	}
+	for i, id := range ids {
+		name := b.secretaryName(c, id, unit.Code)
+		you := ""
+		if id == c.From.ID {
+			you = c.T("secretaries.you")
+		}
+		sb.WriteString("\n" + c.T("secretaries.line", i+1, id, name, i18n.Raw(you)))
+		ok, err := b.canRemoveSecretary(c, unit, id)
+		if err != nil {
+			return "", nil, err
+		}
+		if ok {
+			rows = append(rows, row(button(c.T("btn.remove_secretary", i+1, i18n.Raw(clip(name, 30))), // a button is plain text
+				data(cbSecretaryAsk, unit.Code, strconv.FormatInt(id, 10)))))
+		}
+	}
+	children, err := c.Tx.Children(unit.Code)
+	if err != nil {
+		return "", nil, err
+	}
+	from, to, page, pages := pageOf(len(children), treePage, page)
+	for _, u := range children[from:to] {
+		rows = append(rows, row(button(u.Name+" ›", data(cbSecretaries, u.Code, "0"))))
+	}
+	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbSecretaries, unit.Code, strconv.Itoa(p)) }))
+	if unit.Parent != "" {
+		if ok, err := c.CanManage(unit.Parent); err != nil {
+			return "", nil, err
+		} else if ok {
+			rows = append(rows, row(button(c.T("btn.up"), data(cbSecretaries, unit.Parent, "0"))))
+		}
+	}
+	return sb.String(), keyboard(rows...), nil
+}
+
+// secretaryName is how a secretary is named in lists: their member name,
+// else the name they had on Telegram when they took the role, else their
+// id.
+func (b *Bot) secretaryName(c *Ctx, id int64, unit string) string {
+	if m, err := c.Tx.Member(id); err == nil && m.FullName != "" {
+		return m.FullName
+	}
+	if name := c.Tx.SecretaryName(id, unit); name != "" {
+		return name
+	}
+	return c.T("secretaries.unnamed", id)
+}
+
+// canRemoveSecretary reports whether the sender may take unit's secretary
+// role from target: an admin, a secretary with rights over the unit's
+// parent, or target themselves.
+func (b *Bot) canRemoveSecretary(c *Ctx, unit youthbot.Unit, target int64) (bool, error) {
+	if target == c.From.ID || c.IsAdmin() {
+		return true, nil
+	}
+	if unit.Parent == "" {
+		return false, nil
+	}
+	return c.CanManage(unit.Parent)
+}
+
+// secretaryToRemove checks a remove button against the state now: the
+// sender has rights over the unit and may remove target, who is still its
+// secretary.
+func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, error) {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Unit{}, 0, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	target, ok := userArg(arg(args, 1))
+	if !ok {
+		return youthbot.Unit{}, 0, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+	}
+	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
+	if err != nil {
+		return unit, 0, err
+	}
+	allowed, err := b.canRemoveSecretary(c, unit, target)
+	if err != nil {
+		return unit, 0, err
+	}
+	if !allowed {
+		return unit, 0, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretary_remove_rights", unit.Name)
+	}
+	if !c.Tx.IsSecretaryOf(target, unit.Code) {
+		return unit, 0, youthbot.Errorf(youthbot.ENOTFOUND, "err.secretary_gone", unit.Name)
+	}
+	return unit, target, nil
+}
+
+// cbSecretaries shows a unit's secretaries (walking the tree).
+func (b *Bot) cbSecretaries(c *Ctx, args []string) error {
+	if !c.IsAdmin() && !c.IsSecretary() {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	}
+	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
+	if err != nil {
+		return err
+	}
+	page, _ := strconv.Atoi(arg(args, 1))
+	text, kb, err := b.secretariesView(c, unit, page)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(text, kb)
+	return nil
+}
+
+// cbSecretaryAsk asks the sender to confirm a removal.
+func (b *Bot) cbSecretaryAsk(c *Ctx, args []string) error {
+	unit, target, err := b.secretaryToRemove(c, args)
+	if err != nil {
+		return err
+	}
+	id := strconv.FormatInt(target, 10)
+	text := c.T("secretaries.confirm", b.secretaryName(c, target, unit.Code), unit.Name)
+	if target == c.From.ID {
+		text = c.T("secretaries.confirm_self", unit.Name)
+	}
+	c.EditCallback(text,
+		yesNo(c.T("btn.remove_confirm"), data(cbSecretaryRemove, unit.Code, id), c.T("btn.keep_secretary"), data(cbSecretaries, unit.Code, "0")))
+	return nil
+}
+
+// cbSecretaryRemove takes the role, tells the person and shows the list
+// again.
+func (b *Bot) cbSecretaryRemove(c *Ctx, args []string) error {
+	unit, target, err := b.secretaryToRemove(c, args)
+	if err != nil {
+		return err
+	}
+	name := b.secretaryName(c, target, unit.Code)
+	if err := c.Tx.RemoveSecretary(target, unit.Code); err != nil {
+		return err
+	}
+	c.secLoaded = false // the sender may have stepped down
+	if target != c.From.ID {
+		by := strings.TrimSpace(c.From.FirstName + " " + c.From.LastName)
+		if err := c.Notify(target, "secretary_removed", func(lang string) (string, any) {
+			return tr(lang, "secretaries.you_removed", unit.Name, by), nil
+		}); err != nil {
+			return err
+		}
+	}
+	ok, err := c.CanManage(unit.Code)
+	if err != nil {
+		return err
+	}
+	if ok {
+		text, kb, err := b.secretariesView(c, unit, 0)
+		if err != nil {
+			return err
+		}
+		c.EditCallback(text, kb)
+	} else {
+		c.EditCallback(c.T("secretaries.stepped_down", unit.Name), nil)
+	}
+	c.Answer(report.Plain(c.T("secretaries.removed", name, unit.Name)), false)
+	return nil
+}
