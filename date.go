@@ -161,7 +161,7 @@ func foldWords(words []string, n int) []string {
 // matchPhrase finds the longest phrase of table that folded starts with,
 // and returns its value and its number of words (0 when none).
 func matchPhrase[T any](folded []string, table map[string]T) (T, int) {
-	for n := min(len(folded), maxPhraseWords); n > 0; n-- {
+	for n := len(folded); n > 0; n-- {
 		if v, ok := table[strings.Join(folded[:n], " ")]; ok {
 			return v, n
 		}
