@@ -12,7 +12,7 @@ func TestMatchMetric(t *testing.T) {
 		n    int
 	}{
 		{"lượt 5000", MetricParticipations, 1},
-		{"lượt đoàn viên tham gia 5000", MetricParticipations, 4},
+		{"lượt đoàn viên tham gia 5000", MetricParticipations, 5},
 		{"giờ 1000", MetricHours, 1},
 		{"giờ tình nguyện 1000", MetricHours, 3},
 		{"công trình 10", MetricWorks, 2},
