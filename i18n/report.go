@@ -6,7 +6,7 @@ var viReport = map[string]string{
 	"cmd.tally": "Báo cáo kết quả tháng hoặc năm",
 
 	"tally.pick":        "📊 Chọn đơn vị cần báo cáo %s:",
-	"err.period":        "«%s» không phải là tháng (YYYY-MM) hoặc năm (YYYY), ví dụ 2024-03 hoặc 2024.",
+	"err.period":        "«%s» không phải là tháng (năm-tháng, ví dụ 2024-03) hoặc năm (ví dụ 2024).",
 	"err.tally_usage":   "Cú pháp: /tally [kỳ báo cáo] [mã đơn vị]. Kỳ báo cáo: tháng trước (nếu không ghi), tháng này, năm nay, năm ngoái, tháng 3, tháng/năm hoặc năm; ví dụ /tally tháng trước hoặc /tally năm nay.",
 	"err.tally_period":  "«%s» không phải là tháng hoặc năm. Ghi kỳ báo cáo như: tháng trước, tháng này, năm nay, năm ngoái, tháng 3, %s (tháng/năm) hoặc %d (năm).",
 	"err.tally_future":  "Kỳ %s chưa bắt đầu, chưa có số liệu.",
