@@ -12,9 +12,10 @@ import (
 
 // LogLine is what a one-line /log says:
 //
-//	/log [dd/mm[/yyyy]] [<hours>h] [#<PROJECT>] <description>
+//	/log [day] [hours] [#<PROJECT>] <description>
 //
-// e.g. "/log 15/03/2024 3h Dọn vệ sinh kênh xáng".
+// e.g. "/log 15/03/2026 3h Dọn vệ sinh kênh xáng" or "/log hôm qua 2 giờ
+// Trồng cây xanh" (ParseLogLine lists the forms).
 type LogLine struct {
 	Date        Date   // today when not given
 	Tenths      int    // hours × 10; 0 when not given
