@@ -23,7 +23,7 @@ const (
 // standard parser: five fields (minute hour day-of-month month
 // day-of-week) or a descriptor (@daily, @weekly, @every 6h). It runs in
 // the bot's time zone: a TZ= or CRON_TZ= prefix is refused. It returns
-// EINVALID with the parser's reason.
+// EINVALID errors that say why in the catalogs' words (scheduleRefusal).
 func ParseSchedule(spec string) (cron.Schedule, error) {
 	spec = strings.Join(strings.Fields(spec), " ")
 	if spec == "" {
@@ -34,7 +34,7 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	}
 	s, err := parseStandard(spec)
 	if err != nil {
-		return nil, Errorf(EINVALID, "err.campaign_cron", spec, err.Error())
+		return nil, scheduleRefusal(spec)
 	}
 	return s, nil
 }

@@ -70,7 +70,7 @@ func TestCampaignValidate(t *testing.T) {
 		{"RefusesEndPassed", func(c *Campaign) { c.Start, c.End = Date{2026, 1, 1}, Date{2026, 3, 9} }, "err.campaign_over"},
 		{"RefusesEmptyName", func(c *Campaign) { c.Name = "" }, "err.campaign_name"},
 		{"RefusesEmptyReminder", func(c *Campaign) { c.Reminder = "" }, "err.campaign_reminder"},
-		{"RefusesBadCron", func(c *Campaign) { c.Cron = "61 8 * * *" }, "err.campaign_cron"},
+		{"RefusesBadCron", func(c *Campaign) { c.Cron = "61 8 * * *" }, "err.campaign_cron_minute"},
 		{"RefusesEveryMinute", func(c *Campaign) { c.Cron = "* * * * *" }, "err.campaign_cron_often"},
 		{"RefusesEveryTenSeconds", func(c *Campaign) { c.Cron = "@every 10s" }, "err.campaign_cron_often"},
 		{"RefusesNeverFiring", func(c *Campaign) { c.Cron = "0 8 30 2 *" }, "err.campaign_cron_never"},

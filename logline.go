@@ -1,7 +1,9 @@
 package youthbot
 
 import (
+	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,9 +12,10 @@ import (
 
 // LogLine is what a one-line /log says:
 //
-//	/log [dd/mm[/yyyy]] [<hours>h] [#<PROJECT>] <description>
+//	/log [day] [hours] [#<PROJECT>] <description>
 //
-// e.g. "/log 15/03/2024 3h Dọn vệ sinh kênh xáng".
+// e.g. "/log 15/03/2026 3h Dọn vệ sinh kênh xáng" or "/log hôm qua 2 giờ
+// Trồng cây xanh" (ParseLogLine lists the forms).
 type LogLine struct {
 	Date        Date   // today when not given
 	Tenths      int    // hours × 10; 0 when not given
@@ -22,41 +25,46 @@ type LogLine struct {
 }
 
 // ParseLogLine reads the arguments of a one-line /log, checked against
-// today. The optional parts (date, hours, #code) come first, in any order,
+// today. The optional parts (a day, hours, #code) come first, in any order,
 // each at most once; the first word that is none of them starts the
-// description. A date without a year is in today's year. Hours are written
-// 3h, 2.5h, 2,5h or 3g (giờ). It returns EINVALID errors whose message says
-// why: a malformed or impossible date, a date in the future or before the
-// same day of the previous year, hours not above 0 or over 24, a part given
-// twice, an empty or too long description.
+// description. Parts may be several words, with or without diacritics:
+// a day is any form matchDay reads ("hôm qua", "thứ hai", "15/03",
+// "15/03/2026"), hours any form matchHours reads ("2h", "2 giờ", "2,5g",
+// "1h30", "90 phút", "2 hours"). So "hôm qua 2 giờ Trồng cây xanh" is
+// yesterday, 2 hours, "Trồng cây xanh". A description that itself begins
+// with such words ("Chủ nhật xanh") needs a day or hours before it. It
+// returns EINVALID errors whose message says why: a malformed or
+// impossible date, a date in the future or before the same day of the
+// previous year, hours not above 0 or over 24, a part given twice, an
+// empty or too long description.
 func ParseLogLine(s string, today Date) (LogLine, error) {
 	l := LogLine{Date: today}
 	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
 	var haveDate, haveHours, haveCode bool
 	i := 0
-options:
-	for ; i < len(words); i++ {
-		w := words[i]
-		switch {
-		case isDateWord(w):
+	for i < len(words) {
+		rest := words[i:]
+		if d, n, err := matchDay(rest, today); n > 0 {
 			if haveDate {
-				return LogLine{}, Errorf(EINVALID, "err.log_twice", w)
+				return LogLine{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
-			d, err := ParseLogDate(w, today)
 			if err != nil {
 				return LogLine{}, err
 			}
-			l.Date, haveDate = d, true
-		case isHoursWord(w):
+			l.Date, haveDate, i = d, true, i+n
+			continue
+		}
+		if t, n, err := matchHours(rest); n > 0 {
 			if haveHours {
-				return LogLine{}, Errorf(EINVALID, "err.log_twice", w)
+				return LogLine{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
-			t, err := ParseHours(w)
 			if err != nil {
 				return LogLine{}, err
 			}
-			l.Tenths, haveHours = t, true
-		case isCodeWord(w):
+			l.Tenths, haveHours, i = t, true, i+n
+			continue
+		}
+		if w := rest[0]; isCodeWord(w) {
 			if haveCode {
 				return LogLine{}, Errorf(EINVALID, "err.log_twice", w)
 			}
@@ -66,10 +74,10 @@ options:
 			} else {
 				l.Campaign = code
 			}
-			haveCode = true
-		default:
-			break options
+			haveCode, i = true, i+1
+			continue
 		}
+		break
 	}
 	l.Description = NormalizeDescription(norm.NFC.String(strings.Join(words[i:], " ")))
 	if err := ValidateDescription(l.Description); err != nil {
@@ -81,7 +89,7 @@ options:
 // ParseLogDate reads the date of a participation, dd/mm or dd/mm/yyyy
 // (also with '-' or '.'), and checks it against today: a date without a
 // year is in today's year; none may be in the future or before the same
-// day of the previous year.
+// day of the previous year. Days in words are ParseLogDay's.
 func ParseLogDate(s string, today Date) (Date, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
@@ -95,28 +103,140 @@ func ParseLogDate(s string, today Date) (Date, error) {
 	return d, ValidateActivityDate(d, today)
 }
 
-// ParseHours reads hours as members write them: "3h", "2.5h", "2,5h",
-// "3g", "3 giờ" or a bare "3", rounded to tenths. It returns hours × 10,
-// or an EINVALID error when s is not a number of hours or is not above 0
-// and at most 24.
+// The units of hours and minutes, folded, longest first (a suffix is cut
+// in this order: "2hours" is 2 hours, not "2hour" + "s").
+var (
+	hourUnits   = []string{"tieng", "hours", "hour", "gio", "hrs", "hr", "h", "g"}
+	minuteUnits = []string{"minutes", "minute", "phut", "mins", "min", "ph", "p", "'"}
+)
+
+// ParseHours reads hours as members write them, the whole of s: a bare
+// number ("3", "2,5") or any form matchHours reads ("3h", "2,5 giờ",
+// "1h30", "90 phút", "2 tiếng rưỡi"), rounded to tenths. It returns hours
+// × 10, or an EINVALID error when s is not a number of hours or is not
+// above 0 and at most 24.
 func ParseHours(s string) (int, error) {
-	num := strings.ToLower(strings.TrimSpace(s))
-	for _, suffix := range []string{"giờ", "gio", "hours", "hour", "hrs", "hr", "h", "g"} {
-		if cut, ok := strings.CutSuffix(num, suffix); ok {
-			num = strings.TrimSpace(cut)
-			break
+	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
+	if len(words) == 1 {
+		if f, ok := parseNumber(words[0]); ok {
+			return tenthsOfMinutes(f * 60)
 		}
 	}
-	num = strings.Replace(num, ",", ".", 1)
-	if !isNumber(num) {
+	t, n, err := matchHours(words)
+	if n == 0 || n < len(words) {
 		return 0, Errorf(EINVALID, "err.log_hours_format", s)
 	}
-	f, err := strconv.ParseFloat(num, 64)
-	if err != nil || f <= 0 || f > MaxTenthsPerDay/10 {
+	return t, err
+}
+
+// matchHours reads the hours a /log line starts with and returns them ×
+// 10 and how many of words they take (0 when words do not start with
+// hours). The forms, with or without diacritics and spaces: a number
+// (decimal comma or point) with an hour unit — "2h", "2g", "2 giờ",
+// "2,5 tiếng", "2 hours" —, optionally followed by minutes ("1 giờ 30
+// phút", "1h 30p") or "rưỡi" (a half: "2 tiếng rưỡi"); hours and minutes
+// in one word ("1h30", "1g30p"); minutes alone ("90 phút", "90p", "45
+// minutes"). Hours found but refused (not above 0, over 24 after
+// rounding to tenths) are an EINVALID error with n > 0.
+func matchHours(words []string) (tenths, n int, err error) {
+	folded := foldWords(words, 4)
+	h, m, n := hoursPart(folded)
+	if n == 0 {
+		if m, n = minutesPart(folded); n == 0 {
+			return 0, 0, nil
+		}
+		t, err := tenthsOfMinutes(m)
+		return t, n, err
+	}
+	if m == 0 {
+		switch extra, k := minutesPart(folded[n:]); {
+		case n < len(folded) && folded[n] == "ruoi":
+			m, n = 30, n+1
+		case k > 0 && extra < 60 && h == math.Trunc(h):
+			m, n = extra, n+k
+		}
+	}
+	t, err := tenthsOfMinutes(h*60 + m)
+	return t, n, err
+}
+
+// hoursPart reads "<number><hour unit>", "<number> <hour unit>" or
+// "<whole>h<minutes>" at the start of folded: hours, minutes within the
+// hour, and how many words.
+func hoursPart(folded []string) (h, m float64, n int) {
+	if len(folded) == 0 {
+		return 0, 0, 0
+	}
+	w := folded[0]
+	if f, ok := withUnit(w, hourUnits); ok {
+		return f, 0, 1
+	}
+	if f, ok := parseNumber(w); ok && len(folded) > 1 && slices.Contains(hourUnits, folded[1]) {
+		return f, 0, 2
+	}
+	// 1h30, 1g30, 1h30p, 1h30'
+	if i := strings.IndexAny(w, "hg"); i > 0 {
+		whole, mins := w[:i], w[i+1:]
+		for _, u := range minuteUnits {
+			if cut, ok := strings.CutSuffix(mins, u); ok && cut != "" {
+				mins = cut
+				break
+			}
+		}
+		hh, ok1 := parseNumber(whole)
+		mm, ok2 := parseNumber(mins)
+		if ok1 && ok2 && hh == math.Trunc(hh) && mm == math.Trunc(mm) && mm >= 0 && mm < 60 &&
+			len(mins) <= 2 && !strings.ContainsAny(whole+mins, "+-") {
+			return hh, mm, 1
+		}
+	}
+	return 0, 0, 0
+}
+
+// minutesPart reads "<number><minute unit>" or "<number> <minute unit>" at
+// the start of folded: the minutes and how many words.
+func minutesPart(folded []string) (m float64, n int) {
+	if len(folded) == 0 {
+		return 0, 0
+	}
+	if f, ok := withUnit(folded[0], minuteUnits); ok {
+		return f, 1
+	}
+	if f, ok := parseNumber(folded[0]); ok && len(folded) > 1 && slices.Contains(minuteUnits, folded[1]) {
+		return f, 2
+	}
+	return 0, 0
+}
+
+// withUnit reads w as a number followed by one of units.
+func withUnit(w string, units []string) (float64, bool) {
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(w, u); ok {
+			return parseNumber(num)
+		}
+	}
+	return 0, false
+}
+
+// parseNumber reads an optionally signed decimal number with a decimal
+// comma or point.
+func parseNumber(s string) (float64, bool) {
+	s = strings.Replace(s, ",", ".", 1)
+	if !isNumber(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// tenthsOfMinutes turns minutes into tenths of an hour, rounded, and
+// checks them (ValidateTenths).
+func tenthsOfMinutes(m float64) (int, error) {
+	if !(m > 0) || m > MaxTenthsPerDay*6 {
 		return 0, Errorf(EINVALID, "err.log_hours")
 	}
-	tenths := int(math.Round(f * 10))
-	return tenths, ValidateTenths(tenths)
+	t := int(math.Round(m / 6))
+	return t, ValidateTenths(t)
 }
 
 // isNumber reports whether s is an optionally signed decimal number with
@@ -149,18 +269,6 @@ func isDateWord(w string) bool {
 		return false
 	}
 	return len(parts[0]) <= 2 && len(parts[1]) <= 2
-}
-
-// isHoursWord reports whether w is meant as hours: a number (sign and
-// decimal comma or point allowed) followed by h, g or giờ.
-func isHoursWord(w string) bool {
-	lw := strings.ToLower(w)
-	for _, suffix := range []string{"giờ", "h", "g"} {
-		if num, ok := strings.CutSuffix(lw, suffix); ok {
-			return isNumber(strings.Replace(num, ",", ".", 1))
-		}
-	}
-	return false
 }
 
 // isCodeWord reports whether w is #P<digits> (a project) or #C<digits> (a

@@ -11,10 +11,48 @@ const (
 	TargetYearsBack = 5             // targets of past years may be set this far back
 )
 
-// ParseMetric reads a metric name, case-insensitively.
+// metricWords are the words that name each metric, folded (FoldName): in
+// Vietnamese as union plans write them ("lượt", "công trình", "giá trị
+// làm lợi", "đoàn viên mới"), in English, and the code names.
+var metricWords = map[string]Metric{
+	"participations": MetricParticipations, "participation": MetricParticipations, "luot": MetricParticipations,
+	"luot tham gia": MetricParticipations, "luot doan vien": MetricParticipations, "luot doan vien tham gia": MetricParticipations,
+	"luot tinh nguyen": MetricParticipations, "luot tham gia tinh nguyen": MetricParticipations, "tham gia": MetricParticipations,
+
+	"hours": MetricHours, "hour": MetricHours, "gio": MetricHours, "so gio": MetricHours, "gio tinh nguyen": MetricHours,
+	"volunteer hours": MetricHours,
+
+	"works": MetricWorks, "work": MetricWorks, "youth works": MetricWorks, "cong trinh": MetricWorks,
+	"cong trinh thanh nien": MetricWorks, "ct": MetricWorks,
+
+	"tasks": MetricTasks, "task": MetricTasks, "youth tasks": MetricTasks, "phan viec": MetricTasks,
+	"phan viec thanh nien": MetricTasks, "pv": MetricTasks,
+
+	"value_vnd": MetricValueVND, "value vnd": MetricValueVND, "value": MetricValueVND, "value produced": MetricValueVND,
+	"gia tri": MetricValueVND, "gia tri lam loi": MetricValueVND, "lam loi": MetricValueVND,
+
+	"new_members": MetricNewMembers, "new members": MetricNewMembers, "doan vien moi": MetricNewMembers,
+	"ket nap": MetricNewMembers, "ket nap moi": MetricNewMembers, "ket nap doan vien": MetricNewMembers,
+	"ket nap doan vien moi": MetricNewMembers, "dv moi": MetricNewMembers,
+}
+
+// maxMetricWords is the longest phrase of metricWords.
+const maxMetricWords = 5
+
+// MatchMetric reads the metric words start with, in any of its names
+// (metricWords), case and diacritics aside: the longest name wins, so
+// "giá trị làm lợi 5tr" is value_vnd followed by 5tr. n is how many words
+// it takes, 0 when words start with no metric.
+func MatchMetric(words []string) (m Metric, n int) {
+	return matchPhrase(foldWords(words, maxMetricWords), metricWords)
+}
+
+// ParseMetric reads the whole of s as a metric, in any of its names
+// (MatchMetric).
 func ParseMetric(s string) (Metric, bool) {
-	m := Metric(strings.ToLower(strings.TrimSpace(s)))
-	return m, m.Valid()
+	words := strings.Fields(s)
+	m, n := MatchMetric(words)
+	return m, n > 0 && n == len(words)
 }
 
 // ParseTargetValue reads a target's value for metric m: an amount of đồng

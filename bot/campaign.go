@@ -48,7 +48,8 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 		units, fields = []string{unit.Code}, fields[1:]
 	}
 	if len(fields) != 5 {
-		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_usage")
+		start, end := exampleSpan(c.Today)
+		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_usage", start, end)
 	}
 	camp := youthbot.Campaign{
 		Name: youthbot.NormalizeCampaignText(fields[0]), Cron: strings.Join(strings.Fields(fields[3]), " "),
@@ -97,6 +98,15 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	}
 	c.Reply(preview, kb)
 	return nil
+}
+
+// exampleSpan is the first and last day of next month, dd/mm/yyyy: the
+// dates of the usage examples of /newcampaign and /newproject, valid on
+// the day they are shown.
+func exampleSpan(today youthbot.Date) (start, end string) {
+	p := youthbot.MonthPeriod(today.Year, today.Month)
+	next := youthbot.MonthPeriod(p.Last().AddDays(1).Year, p.Last().AddDays(1).Month)
+	return next.First().String(), next.Last().String()
 }
 
 // campaignPreview describes a campaign and its next reminders.

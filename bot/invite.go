@@ -3,28 +3,20 @@ package bot
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
 )
 
-// cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary].
+// cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary | bí thư].
 func (b *Bot) cmdInvite(c *Ctx, args string) error {
 	if !c.IsAdmin() && !c.IsSecretary() {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
 	}
-	kind, code := youthbot.InviteMember, ""
-	for _, f := range strings.Fields(args) {
-		switch {
-		case strings.EqualFold(f, "secretary"):
-			kind = youthbot.InviteSecretary
-		case code == "":
-			code = youthbot.NormalizeUnitCode(f)
-		default:
-			return youthbot.Errorf(youthbot.EINVALID, "err.invite_usage")
-		}
+	kind, code, err := youthbot.ParseInviteArgs(args)
+	if err != nil {
+		return err
 	}
 	if code != "" {
 		unit, err := b.managedUnit(c, code)

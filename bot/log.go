@@ -45,7 +45,7 @@ func (b *Bot) logRefusal(c *Ctx, err error) error {
 	if !errors.As(err, &e) || !i18n.Has(e.Key) {
 		return err
 	}
-	return youthbot.Errorf(e.Code, "log.refused", i18n.Raw(c.T(e.Key, e.Args...)))
+	return youthbot.Errorf(e.Code, "log.refused", i18n.Raw(c.T(e.Key, e.Args...)), c.Today.AddDays(-1).String())
 }
 
 // photoOf returns the file_id of the largest size of a message's photo, or

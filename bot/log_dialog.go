@@ -36,7 +36,7 @@ func (b *Bot) beginLogDialog(c *Ctx, photo string) error {
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	c.Reply(c.T("log.ask_date"), b.logDateKeyboard(c))
+	c.Reply(askDateText(c), b.logDateKeyboard(c))
 	return nil
 }
 
@@ -68,7 +68,7 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	case logDate:
 		day, err := parseDayWord(text, c.Today)
 		if err != nil {
-			c.Reply(c.errorText(err)+"\n\n"+c.T("log.ask_date"), b.logDateKeyboard(c))
+			c.Reply(c.errorText(err)+"\n\n"+askDateText(c), b.logDateKeyboard(c))
 			return nil
 		}
 		d.Data["date"] = day.ISO()
@@ -122,16 +122,27 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	return b.logNext(c, d)
 }
 
-// parseDayWord reads the dialog's date answer: today / yesterday in words,
-// or dd/mm[/yyyy].
+// parseDayWord reads the dialog's date answer: any day ParseLogDay reads
+// ("hôm qua", "thứ hai", "15/03"), or "nay" / "qua" alone.
 func parseDayWord(text string, today youthbot.Date) (youthbot.Date, error) {
 	switch youthbot.FoldName(text) {
-	case "hom nay", "today", "nay":
+	case "nay":
 		return today, nil
-	case "hom qua", "yesterday", "qua":
+	case "qua":
 		return today.AddDays(-1), nil
 	}
-	return youthbot.ParseLogDate(text, today)
+	return youthbot.ParseLogDay(text, today)
+}
+
+// askDateText asks the dialog's date with an example valid today: the
+// day before as dd/mm (today on 1 January, when a dd/mm of yesterday would
+// be read in this year, in the future).
+func askDateText(c *Ctx) string {
+	day := c.Today.AddDays(-1)
+	if day.Year != c.Today.Year {
+		day = c.Today
+	}
+	return c.T("log.ask_date", fmt.Sprintf("%02d/%02d", day.Day, int(day.Month)))
 }
 
 // cbLogStep handles the dialog's buttons: each is valid only at its step.
@@ -196,7 +207,7 @@ func (b *Bot) logNext(c *Ctx, d *youthbot.Dialog) error {
 	switch {
 	case d.Data["date"] == "":
 		d.Step = logDate
-		c.Reply(c.T("log.ask_date"), b.logDateKeyboard(c))
+		c.Reply(askDateText(c), b.logDateKeyboard(c))
 	case d.Data["tenths"] == "":
 		d.Step = logHours
 		c.Reply(c.T("log.ask_hours"), b.logHoursKeyboard(c))

@@ -81,7 +81,8 @@ func (b *Bot) parseProjectLine(c *Ctx, fields []string, data map[string]string) 
 		fields = fields[1:]
 	}
 	if len(fields) != 5 && len(fields) != 6 {
-		return youthbot.Errorf(youthbot.EINVALID, "err.project_usage")
+		start, end := exampleSpan(c.Today)
+		return youthbot.Errorf(youthbot.EINVALID, "err.project_usage", start, end)
 	}
 	kind, ok := youthbot.ParseProjectKind(fields[0])
 	if !ok {

@@ -36,7 +36,8 @@ type tallyAsk struct {
 	pick   []string // when unit is "": the units offered as buttons
 }
 
-// askTally reads /tally [YYYY-MM | YYYY] [UNIT]: by default the previous
+// askTally reads /tally [PERIOD] [UNIT], the period in any form
+// youthbot.MatchPeriod reads (tháng trước, 03/2026, năm nay…): by default the previous
 // month and, for a secretary of one unit, that unit. It refuses senders
 // who are neither admins nor secretaries, units they have no rights over,
 // malformed periods and periods not begun.
@@ -47,22 +48,19 @@ func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args str
 	}
 	ask := tallyAsk{period: youthbot.MonthPeriod(today.Year, today.Month).Prev()}
 	var gotPeriod bool
-	for _, f := range strings.Fields(args) {
+	for f := strings.Fields(args); len(f) > 0; {
+		p, n, err := youthbot.MatchPeriod(f, today)
 		switch {
-		case f[0] >= '0' && f[0] <= '9' && !gotPeriod:
-			p, err := youthbot.ParsePeriod(f)
-			if err != nil {
-				return tallyAsk{}, err
-			}
-			ask.period, gotPeriod = p, true
-		case f[0] < '0' || f[0] > '9':
-			if ask.unit != "" {
-				return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "err.tally_usage")
-			}
-			ask.unit = youthbot.NormalizeUnitCode(f)
-		default:
+		case n > 0 && gotPeriod, n == 0 && ask.unit != "":
 			return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "err.tally_usage")
+		case err != nil:
+			return tallyAsk{}, err
+		case n > 0:
+			ask.period, gotPeriod = p, true
+		default:
+			ask.unit, n = youthbot.NormalizeUnitCode(f[0]), 1
 		}
+		f = f[n:]
 	}
 	if err := checkTallyPeriod(ask.period, today); err != nil {
 		return tallyAsk{}, err

@@ -31,24 +31,29 @@ func metricOfLetter(s string) (youthbot.Metric, bool) {
 	return "", false
 }
 
-// cmdTarget sets a target: /target <year> <metric> <value> [UNIT].
+// cmdTarget sets a target: /target <year> <metric> <value> [UNIT], the
+// metric in any of its names (youthbot.MatchMetric: lượt, giờ, công trình,
+// giá trị làm lợi…, or the code names).
 func (b *Bot) cmdTarget(c *Ctx, args string) error {
 	if err := refuseNonManagers(c); err != nil {
 		return err
 	}
 	f := strings.Fields(args)
 	if len(f) < 3 {
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage")
+		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
 	}
 	year, err := strconv.Atoi(f[0])
 	if err != nil {
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage")
+		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
 	}
-	metric, ok := youthbot.ParseMetric(f[1])
-	if !ok {
+	metric, n := youthbot.MatchMetric(f[1:])
+	switch {
+	case n == 0:
 		return youthbot.Errorf(youthbot.EINVALID, "err.target_metric", f[1])
+	case 1+n == len(f):
+		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
 	}
-	rest, unitCode := f[2:], ""
+	rest, unitCode := f[1+n:], ""
 	if n := len(rest); n >= 2 {
 		last := youthbot.NormalizeUnitCode(rest[n-1])
 		if _, err := c.Tx.Unit(last); err == nil {

@@ -17,8 +17,8 @@ var viParticipation = map[string]string{
 	"btn.accept_transfer":  "✅ Tiếp nhận",
 	"btn.cancel_transfer":  "↩️ Huỷ yêu cầu",
 
-	"log.ask_date":   "📅 Bạn tham gia hoạt động vào ngày nào?\nBấm nút bên dưới hoặc gõ ngày/tháng (ví dụ 15/03). Gõ /cancel để huỷ.",
-	"log.ask_hours":  "⏱ Hoạt động kéo dài bao nhiêu giờ? Bấm nút hoặc gõ số giờ (ví dụ 2,5). Nếu không tính giờ, bấm «Bỏ qua».",
+	"log.ask_date":   "📅 Bạn tham gia hoạt động vào ngày nào?\nBấm nút bên dưới hoặc gõ «hôm qua», «thứ hai» hay ngày/tháng (ví dụ %s). Gõ /cancel để huỷ.",
+	"log.ask_hours":  "⏱ Hoạt động kéo dài bao nhiêu giờ? Bấm nút hoặc gõ số giờ (ví dụ 2,5 hoặc 1h30). Nếu không tính giờ, bấm «Bỏ qua».",
 	"log.ask_desc":   "📝 Mô tả ngắn hoạt động bạn đã tham gia, ví dụ: Dọn vệ sinh kênh xáng ấp Tân Long A.",
 	"log.ask_link":   "🏗 Hoạt động thuộc công trình, phần việc thanh niên hay chiến dịch nào? Bấm để chọn, gõ mã (ví dụ P12), hoặc bấm «Bỏ qua».",
 	"log.ask_photo":  "📷 Gửi một ảnh minh chứng (không bắt buộc), hoặc bấm «Gửi không kèm ảnh».",
@@ -26,7 +26,7 @@ var viParticipation = map[string]string{
 	"log.picked":     "✔️ %s",
 	"log.stored":     "✅ <b>Đã ghi nhận lượt tham gia</b>\n%s\nTrạng thái: ⏳ chờ xác nhận\n\nBí thư chi đoàn sẽ xác nhận. Nếu ghi nhầm, bấm «Huỷ ghi nhận» trước khi bí thư xác nhận.",
 	"log.undone":     "↩️ <b>Đã huỷ ghi nhận</b>\n%s",
-	"log.refused":    "%s\n\n<b>Cách ghi:</b> <code>/log [ngày/tháng[/năm]] [số giờ]h [#mã công trình] nội dung</code>\nVí dụ: <code>/log 15/03/2024 3h Dọn vệ sinh kênh xáng</code>\nHoặc chỉ gõ /log để được hướng dẫn từng bước.",
+	"log.refused":    "%s\n\n<b>Cách ghi:</b> <code>/log [ngày] [số giờ] [#mã công trình] nội dung</code>\nNgày: hôm nay, hôm qua, hôm kia, thứ hai … chủ nhật, hoặc ngày/tháng[/năm]. Số giờ: 2h, 2 giờ, 2,5 giờ, 1h30, 90 phút.\nVí dụ: <code>/log %s 3h Dọn vệ sinh kênh xáng</code>\nhoặc <code>/log hôm qua 2 giờ Trồng cây xanh</code>\nHoặc chỉ gõ /log để được hướng dẫn từng bước.",
 
 	"activity.date":              "📅 Ngày: %s",
 	"activity.hours":             "⏱ Số giờ: %s",
@@ -132,8 +132,8 @@ var enParticipation = map[string]string{
 	"btn.accept_transfer":  "✅ Accept",
 	"btn.cancel_transfer":  "↩️ Withdraw request",
 
-	"log.ask_date":   "📅 On which day did you take part?\nPress a button or type day/month (e.g. 15/03). Type /cancel to stop.",
-	"log.ask_hours":  "⏱ How many hours did it take? Press a button or type the hours (e.g. 2.5). If you do not count hours, press «Skip».",
+	"log.ask_date":   "📅 On which day did you take part?\nPress a button or type «yesterday», «monday» or day/month (e.g. %s). Type /cancel to stop.",
+	"log.ask_hours":  "⏱ How many hours did it take? Press a button or type the hours (e.g. 2.5 or 1h30). If you do not count hours, press «Skip».",
 	"log.ask_desc":   "📝 Describe the activity briefly, e.g.: Cleaning the Xáng canal in Tân Long A hamlet.",
 	"log.ask_link":   "🏗 Was it part of a youth project or a campaign? Press one, type its code (e.g. P12), or press «Skip».",
 	"log.ask_photo":  "📷 Send a photo as evidence (optional), or press «Send without a photo».",
@@ -141,7 +141,7 @@ var enParticipation = map[string]string{
 	"log.picked":     "✔️ %s",
 	"log.stored":     "✅ <b>Participation logged</b>\n%s\nStatus: ⏳ awaiting confirmation\n\nYour branch secretary will confirm it. If you made a mistake, press «Undo» before the secretary decides.",
 	"log.undone":     "↩️ <b>Withdrawn</b>\n%s",
-	"log.refused":    "%s\n\n<b>How to write it:</b> <code>/log [dd/mm[/yyyy]] [hours]h [#project] description</code>\nExample: <code>/log 15/03/2024 3h Cleaning the Xáng canal</code>\nOr just type /log to be guided step by step.",
+	"log.refused":    "%s\n\n<b>How to write it:</b> <code>/log [day] [hours] [#project] description</code>\nDay: today, yesterday, monday … sunday, or dd/mm[/yyyy]. Hours: 2h, 2 hours, 2.5h, 1h30, 90 minutes.\nExample: <code>/log %s 3h Cleaning the Xáng canal</code>\nor <code>/log yesterday 2 hours Planting trees</code>\nOr just type /log to be guided step by step.",
 
 	"activity.date":              "📅 Date: %s",
 	"activity.hours":             "⏱ Hours: %s",

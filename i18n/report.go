@@ -6,8 +6,9 @@ var viReport = map[string]string{
 	"cmd.tally": "Báo cáo kết quả tháng hoặc năm",
 
 	"tally.pick":        "📊 Chọn đơn vị cần báo cáo %s:",
-	"err.period":        "«%s» không phải là tháng (YYYY-MM) hoặc năm (YYYY), ví dụ 2024-03 hoặc 2024.",
-	"err.tally_usage":   "Cú pháp: /tally [YYYY-MM | YYYY] [mã đơn vị], ví dụ /tally 2024-03 hoặc /tally 2024.",
+	"err.period":        "«%s» không phải là tháng (năm-tháng, ví dụ 2024-03) hoặc năm (ví dụ 2024).",
+	"err.tally_usage":   "Cú pháp: /tally [kỳ báo cáo] [mã đơn vị]. Kỳ báo cáo: tháng trước (nếu không ghi), tháng này, năm nay, năm ngoái, tháng 3, tháng/năm hoặc năm; ví dụ /tally tháng trước hoặc /tally năm nay.",
+	"err.tally_period":  "«%s» không phải là tháng hoặc năm. Ghi kỳ báo cáo như: tháng trước, tháng này, năm nay, năm ngoái, tháng 3, %s (tháng/năm) hoặc %d (năm).",
 	"err.tally_future":  "Kỳ %s chưa bắt đầu, chưa có số liệu.",
 	"err.tally_too_old": "Chỉ xem được báo cáo từ năm 2000.",
 
@@ -95,7 +96,8 @@ var enReport = map[string]string{
 
 	"tally.pick":        "📊 Pick the unit to report on for %s:",
 	"err.period":        "“%s” is not a month (YYYY-MM) or a year (YYYY), such as 2024-03 or 2024.",
-	"err.tally_usage":   "Usage: /tally [YYYY-MM | YYYY] [unit code], such as /tally 2024-03 or /tally 2024.",
+	"err.tally_usage":   "Usage: /tally [period] [unit code]. Period: last month (the default), this month, this year, last year, MM/YYYY, YYYY-MM or YYYY; such as /tally last month or /tally this year.",
+	"err.tally_period":  "“%s” is not a month or a year. Write the period as: last month, this month, this year, last year, %s (MM/YYYY) or %d (a year).",
 	"err.tally_future":  "%s has not begun yet: there are no figures.",
 	"err.tally_too_old": "Reports go back to the year 2000 only.",
 

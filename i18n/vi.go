@@ -124,7 +124,7 @@ var vi = map[string]string{
 	"err.invite_unknown":    "Link mời không tồn tại.",
 	"err.invite_used":       "Link này đã được sử dụng. Mỗi link bí thư chỉ dùng được một lần.",
 	"err.invite_expired":    "Link này đã hết hạn. Hãy xin link mới.",
-	"err.invite_usage":      "Cách dùng: /invite [MÃ_ĐƠN_VỊ] [secretary]",
+	"err.invite_usage":      "Cách dùng: /invite [MÃ_ĐƠN_VỊ] [bí thư]",
 	"err.lang_usage":        "Cách dùng: /lang vi hoặc /lang en",
 	"err.already_member":    "Bạn đã là đoàn viên của %s. Mỗi người chỉ sinh hoạt tại một chi đoàn.",
 	"err.already_pending":   "Bạn đã đăng ký vào %s và đang chờ bí thư duyệt.",

@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// The one-line forms in the words Vietnamese users write (issue 11).
+// The harness's clock is Tuesday 10/03/2026, 16:00 in Asia/Ho_Chi_Minh.
+
+func TestLogOneLineInVietnameseWords(t *testing.T) {
+	tests := []struct {
+		name, line string
+		date       youthbot.Date
+		tenths     int
+		desc       string
+		shown      []string // in the secretary's request
+	}{
+		{"YesterdayTwoHours", "/log hôm qua 2 giờ Trồng cây xanh", youthbot.Date{Year: 2026, Month: 3, Day: 9}, 20, "Trồng cây xanh",
+			[]string{"09/03/2026", "2 giờ", "Trồng cây xanh"}},
+		{"WithoutDiacritics", "/log hom qua 2 gio Trong cay xanh", youthbot.Date{Year: 2026, Month: 3, Day: 9}, 20, "Trong cay xanh",
+			[]string{"09/03/2026", "2 giờ", "Trong cay xanh"}},
+		{"WeekdayAndMinutes", "/log chủ nhật 90 phút Dọn rác", youthbot.Date{Year: 2026, Month: 3, Day: 8}, 15, "Dọn rác",
+			[]string{"08/03/2026", "1,5 giờ", "Dọn rác"}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			id := int64(601 + i)
+			an := h.ptMember(id, ptBranch, "Nguyễn Văn An")
+			h.makeSecretary(610, ptBranch)
+			msgs := h.apply(msgUpdate(an, tt.line))
+			acts := h.ptActivities(id)
+			if len(acts) != 1 {
+				t.Fatalf("%d activities stored, want 1 (replies %q)", len(acts), texts(msgs, id))
+			}
+			if a := acts[0]; a.Date != tt.date || a.Tenths != tt.tenths || a.Description != tt.desc {
+				t.Errorf("stored %v, %d tenths, %q; want %v, %d, %q", a.Date, a.Tenths, a.Description, tt.date, tt.tenths, tt.desc)
+			}
+			req := to(msgs, 610)
+			if len(req) != 1 {
+				t.Fatalf("secretary got %v", describe(req))
+			}
+			for _, s := range tt.shown {
+				if !strings.Contains(req[0].Params["text"], s) {
+					t.Errorf("request lacks %q: %q", s, req[0].Params["text"])
+				}
+			}
+		})
+	}
+}
+
+// codeExample finds the commands a text shows as examples: <code>/log
+// ...</code> without a [placeholder].
+var codeExample = regexp.MustCompile(`<code>(/log [^<\[]*)</code>`)
+
+// TestLogExamplesAreValidWhenShown: every example the refusal of a bad
+// /log line shows, and the dialog's example date, is accepted when sent
+// back, on any day of the year (1 January included).
+func TestLogExamplesAreValidWhenShown(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		for _, now := range []time.Time{
+			time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC),
+			time.Date(2026, 12, 31, 20, 0, 0, 0, time.UTC), // 1 January 2027 in Hà Nội
+			time.Date(2027, 1, 2, 3, 0, 0, 0, time.UTC),
+		} {
+			t.Run(lang+now.Format("/2006-01-02T15"), func(t *testing.T) {
+				h := newHarness(t)
+				h.now = now
+				an := h.ptMember(601, ptBranch, "An")
+				an.LanguageCode = lang
+				refusal := h.say(an, "/log 0h Dọn")
+				if len(refusal) != 1 {
+					t.Fatalf("replies %q", refusal)
+				}
+				examples := codeExample.FindAllStringSubmatch(refusal[0], -1)
+				if len(examples) < 2 {
+					t.Fatalf("no examples in %q", refusal[0])
+				}
+				for i, ex := range examples {
+					got := h.say(an, ex[1])
+					if n := len(h.ptActivities(601)); n != i+1 {
+						t.Errorf("example %q refused: %q", ex[1], got)
+					}
+				}
+				ask := h.say(an, "/log")
+				m := regexp.MustCompile(`\((?:ví dụ|e\.g\.) ([0-9/]+)\)`).FindStringSubmatch(strings.Join(ask, "\n"))
+				if m == nil {
+					t.Fatalf("no example date in %q", ask)
+				}
+				if got := h.say(an, m[1]); has(got, "⚠️") || !has(got, "⏱") {
+					t.Errorf("the dialog's example date %q: %q", m[1], got)
+				}
+			})
+		}
+	}
+}
+
+// TestLogDialogReadsDaysInWords: the guided /log takes the same days as
+// the one-line form.
+func TestLogDialogReadsDaysInWords(t *testing.T) {
+	h := newHarness(t)
+	an := h.ptMember(601, ptBranch, "An")
+	h.say(an, "/log")
+	if got := h.say(an, "thứ hai"); has(got, "⚠️") || !has(got, "⏱") {
+		t.Fatalf("weekday in the dialog: %q", got)
+	}
+	if got := h.say(an, "1h30"); !has(got, "Mô tả ngắn") {
+		t.Fatalf("1h30 in the dialog: %q", got)
+	}
+	h.say(an, "Dọn rác")
+	h.press(an, "ad:s")
+	acts := h.ptActivities(601)
+	if len(acts) != 1 || acts[0].Date != (youthbot.Date{Year: 2026, Month: 3, Day: 9}) || acts[0].Tenths != 15 {
+		t.Errorf("stored %+v", acts)
+	}
+}
+
+func TestTallyPeriodInWords(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.makeSecretary(810, "VT-CDCD-CNTT")
+	full := []string{"sendMessage", "sendPhoto", "sendDocument"}
+	tests := []struct {
+		name, lang, text string
+		methods          []string
+		want             string // in the first text
+		file             string
+	}{
+		{"LastMonth", "vi", "/tally tháng trước", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"LastMonthWithoutDiacritics", "vi", "/tally thang truoc", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"LastMonthThenUnit", "vi", "/tally tháng trước VT-CDCD-CNTT", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"UnitThenThisMonth", "vi", "/tally vt-cdcd-cntt tháng này", full, "THÁNG 03/2026", "tally-VT-CDCD-CNTT-2026-03.xlsx"},
+		{"MonthSlashYear", "vi", "/tally 01/2026", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
+		{"MonthInWords", "vi", "/tally tháng 1", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
+		{"ThisYear", "vi", "/tally năm nay", full, "BÁO CÁO TỔNG KẾT NĂM 2026", "tally-VT-CDCD-CNTT-2026.xlsx"},
+		{"LastYear", "vi", "/tally năm ngoái", full, "BÁO CÁO TỔNG KẾT NĂM 2025", "tally-VT-CDCD-CNTT-2025.xlsx"},
+		{"English", "en", "/tally last month", full, "02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"BadMonth", "vi", "/tally tháng 13", []string{"sendMessage"}, "«tháng 13» không phải là tháng hoặc năm", ""},
+		{"TwoPeriods", "vi", "/tally tháng trước năm nay", []string{"sendMessage"}, "Cú pháp: /tally [kỳ báo cáo] [mã đơn vị]", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := h.apply(msgUpdate(user(810, tt.lang), tt.text))
+			if got := tallyMethods(msgs, 810); strings.Join(got, " ") != strings.Join(tt.methods, " ") {
+				t.Fatalf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
+			}
+			if got := msgs[0].Params["text"]; !strings.Contains(got, tt.want) {
+				t.Errorf("text lacks %q:\n%s", tt.want, got)
+			}
+			if doc := msgs[len(msgs)-1]; tt.file != "" && (doc.File == nil || doc.File.Name != tt.file) {
+				t.Errorf("document: %+v, want %s", doc.File, tt.file)
+			}
+		})
+	}
+}
+
+// TestTargetInVietnameseWords: /target takes the metric's Vietnamese
+// words, with or without diacritics, and the code names; /target and
+// /targets show the metric in the reader's language, never a code name.
+func TestTargetInVietnameseWords(t *testing.T) {
+	h := newHarness(t)
+	h.makeSecretary(810, "VT-CDCD")
+	vi, en := user(810, "vi"), user(810, "en")
+	tests := []struct {
+		name, line string
+		metric     youthbot.Metric
+		value      int64
+		shown      string
+	}{
+		{"Value", "/target 2026 giá trị làm lợi 50 triệu", youthbot.MetricValueVND, 50_000_000, "Giá trị làm lợi <b>50.000.000 đồng</b>"},
+		{"Participations", "/target 2026 lượt 5000", youthbot.MetricParticipations, 5000, "Lượt đoàn viên tham gia tình nguyện <b>5.000</b>"},
+		{"WorksWithoutDiacritics", "/target 2026 cong trinh 10", youthbot.MetricWorks, 10, "Công trình thanh niên <b>10</b>"},
+		{"Tasks", "/target 2026 phần việc thanh niên 20", youthbot.MetricTasks, 20, "Phần việc thanh niên <b>20</b>"},
+		{"Hours", "/target 2026 Giờ 1.000", youthbot.MetricHours, 1000, "Giờ tình nguyện <b>1.000</b>"},
+		{"NewMembers", "/target 2026 đoàn viên mới 30 VT-CDCD", youthbot.MetricNewMembers, 30, "Kết nạp đoàn viên mới <b>30</b>"},
+		{"CodeNameStillWorks", "/target 2026 value_vnd 60tr", youthbot.MetricValueVND, 60_000_000, "Giá trị làm lợi <b>60.000.000 đồng</b>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := h.say(vi, tt.line)
+			if !has(got, tt.shown) || has(got, string(tt.metric)) {
+				t.Errorf("%s: reply %q, want %q and no %q", tt.line, got, tt.shown, tt.metric)
+			}
+			var stored int64
+			h.db.View(func(tx *storage.Tx) error {
+				for _, tg := range tx.Targets("VT-CDCD", 2026) {
+					if tg.Metric == tt.metric {
+						stored = tg.Value
+					}
+				}
+				return nil
+			})
+			if stored != tt.value {
+				t.Errorf("%s: stored %d for %s, want %d", tt.line, stored, tt.metric, tt.value)
+			}
+		})
+	}
+	t.Run("EnglishWords", func(t *testing.T) {
+		if got := h.say(en, "/target 2026 new members 40"); !has(got, "New members admitted <b>40</b>") {
+			t.Errorf("reply %q", got)
+		}
+	})
+	t.Run("TargetsShowsVietnameseNames", func(t *testing.T) {
+		got := strings.Join(h.say(vi, "/targets"), "\n")
+		for _, want := range []string{"Giá trị làm lợi: 0 đồng / 60.000.000 đồng", "Kết nạp đoàn viên mới:", "Công trình thanh niên:"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("/targets lacks %q:\n%s", want, got)
+			}
+		}
+		for _, code := range []string{"value_vnd", "new_members", "participations"} {
+			if strings.Contains(got, code) {
+				t.Errorf("/targets shows the code name %q:\n%s", code, got)
+			}
+		}
+	})
+	t.Run("RefusalsNameTheVietnameseWords", func(t *testing.T) {
+		for _, line := range []string{"/target 2026 nụ cười 5", "/target 2026", "/target 2026 giá trị làm lợi"} {
+			got := strings.Join(h.say(vi, line), "\n")
+			if !strings.Contains(got, "giá trị làm lợi") || !strings.Contains(got, "đoàn viên mới") || strings.Contains(got, "value_vnd") {
+				t.Errorf("%s: %q", line, got)
+			}
+		}
+		got := strings.Join(h.say(en, "/target 2026 smiles 5"), "\n")
+		if !strings.Contains(got, "new members") || strings.Contains(got, "value_vnd") {
+			t.Errorf("English refusal %q", got)
+		}
+	})
+}
+
+// TestInviteBiThuAsSecretary: /invite CODE bí thư makes the secretary
+// link that /invite CODE secretary makes; its usage line is Vietnamese.
+func TestInviteBiThuAsSecretary(t *testing.T) {
+	h := newHarness(t)
+	admin := user(adminID, "vi")
+	for _, line := range []string{"/invite VT bí thư", "/invite VT bi thu", "/invite bí thư VT", "/invite VT secretary"} {
+		text := strings.Join(h.say(admin, line), "\n")
+		if !strings.Contains(text, "https://t.me/youthbot_test_bot?start=s_") || !strings.Contains(text, "Link bí thư <b>Thành đoàn Vị Thanh</b>") {
+			t.Errorf("%s: %q, want a secretary link of VT", line, text)
+		}
+	}
+	if got := strings.Join(h.say(admin, "/invite VT HG"), "\n"); !strings.Contains(got, "/invite [MÃ_ĐƠN_VỊ] [bí thư]") {
+		t.Errorf("usage: %q", got)
+	}
+}
+
+// TestNewCampaignBadCronAnsweredFromTheCatalogs: a schedule robfig/cron
+// refuses is answered with what is wrong in the user's language, never
+// with the parser's English ("expected exactly 5 fields, found 3").
+func TestNewCampaignBadCronAnsweredFromTheCatalogs(t *testing.T) {
+	h := newHarness(t)
+	h.makeSecretary(810, "VT")
+	for _, tt := range []struct{ lang, cron, want string }{
+		{"vi", "0 8 *", "có 3 trường, cần đúng 5 trường"},
+		{"vi", "61 8 * * *", "phút «61» phải từ 0 đến 59"},
+		{"vi", "0 8 * * 9", "thứ «9» phải từ 0 (Chủ nhật) đến 6"},
+		{"vi", "@hằngtuần", "sau @ chỉ dùng được"},
+		{"en", "0 8 *", "it has 3 fields and needs exactly 5"},
+	} {
+		got := strings.Join(h.say(user(810, tt.lang), "/newcampaign X | 01/04/2026 | 30/04/2026 | "+tt.cron+" | nhắc"), "\n")
+		if !strings.HasPrefix(got, "⚠️") || !strings.Contains(got, tt.want) || strings.Contains(got, "expected") || strings.Contains(got, "found") {
+			t.Errorf("%s %q: got %q, want a warning with %q", tt.lang, tt.cron, got, tt.want)
+		}
+	}
+}
+
+// TestUsageExamplesAreValidWhenShown: the examples of the /newcampaign
+// and /newproject usage lines, sent back as shown, are accepted on the
+// day they are shown.
+func TestUsageExamplesAreValidWhenShown(t *testing.T) {
+	example := regexp.MustCompile(`(?:ví dụ:|e\.g\.) (/new(?:campaign|project) [^\n]*)`)
+	for _, lang := range []string{"vi", "en"} {
+		for _, now := range []time.Time{time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 20, 0, 0, 0, time.UTC)} {
+			t.Run(lang+now.Format("/2006-01-02"), func(t *testing.T) {
+				h := newHarness(t)
+				h.now = now
+				sec := user(810, lang)
+				h.makeSecretary(810, "VT-CDCD-CNTT")
+				for _, cmd := range []string{"/newcampaign x", "/newproject x | y"} {
+					usage := strings.Join(h.say(sec, cmd), "\n")
+					m := example.FindStringSubmatch(usage)
+					if m == nil {
+						t.Fatalf("%s: no example in %q", cmd, usage)
+					}
+					if got := strings.Join(h.say(sec, m[1]), "\n"); got == "" || strings.Contains(got, "⚠️") {
+						t.Errorf("example %q refused: %q", m[1], got)
+					}
+					h.say(sec, "/cancel")
+				}
+			})
+		}
+	}
+}
