@@ -37,6 +37,7 @@ type pager struct {
 	wake    chan struct{}
 	chats   int // chats with notifications in hand
 	entries int // notifications in hand
+	reading bool
 	// Counts for Queued: what Load found and what Push announced, not read
 	// yet.
 	loadMax    uint64
@@ -123,6 +124,7 @@ func (s *Sender) scan(ctx context.Context) {
 	for {
 		s.mu.Lock()
 		need := !s.page.caughtUp() && s.page.room()
+		s.page.reading = need
 		s.mu.Unlock()
 		if need {
 			if err := s.readPage(); err != nil {
