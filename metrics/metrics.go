@@ -29,6 +29,7 @@ type Registry struct {
 	jobRuns         *prometheus.CounterVec
 	jobSeconds      *prometheus.HistogramVec
 	httpRequests    *prometheus.CounterVec
+	send            sendMetrics // send.go
 }
 
 // Update kinds and outcomes known in advance, so that their series exist
@@ -91,6 +92,7 @@ func New() *Registry {
 			r.updatesFailed.WithLabelValues(k, reason)
 		}
 	}
+	r.send = newSendMetrics(r.reg)
 	return r
 }
 

@@ -29,7 +29,8 @@ type world struct {
 }
 
 type worldOptions struct {
-	rate   float64
+	rate     float64
+	recorder scheduler.SendRecorder
 	render func(context.Context, *youthbot.Render) (*youthbot.OutFile, error)
 	db     *storage.DB
 	srv    *telegramtest.Server
@@ -54,7 +55,7 @@ func newWorld(t *testing.T, o worldOptions) *world {
 	}
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	api := bot.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
-	w.sender = scheduler.NewSender(scheduler.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render})
+	w.sender = scheduler.NewSender(scheduler.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder})
 	if err := w.sender.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +80,13 @@ func text(chat int64, key, s string) *youthbot.Outgoing {
 	return &youthbot.Outgoing{Chat: chat, Lane: youthbot.LaneNotify, Method: "sendMessage", Key: key, Group: chat < 0,
 		Queued: time.Now(), Notice: "test",
 		Params: map[string]string{"chat_id": strconv.FormatInt(chat, 10), "text": s}}
+}
+
+// reply is a reply of text to chat.
+func reply(chat int64, s string) *youthbot.Outgoing {
+	m := text(chat, "", s)
+	m.Lane, m.Notice = youthbot.LaneReply, "reply"
+	return m
 }
 
 // queue stores msgs in the outbox and pushes them, as a job does.

@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"youthbot"
@@ -72,4 +74,59 @@ func (t *Tx) OutboxStats() (n int, oldest time.Time) {
 		oldest = o.Queued
 	}
 	return t.bucket(bOutbox).Stats().KeyN, oldest
+}
+
+// OutboxHeads calls fn with the sequence, chat and lane of each queued
+// message from sequence from on, in queue order, until fn returns false. It
+// decodes only the start of each message, so that the sender can page the
+// outbox without holding it.
+func (t *Tx) OutboxHeads(from uint64, fn func(seq uint64, chat int64, lane youthbot.Lane) bool) error {
+	c := t.bucket(bOutbox).Cursor()
+	for k, v := c.Seek(u64Key(from)); k != nil; k, v = c.Next() {
+		seq := binary.BigEndian.Uint64(k)
+		chat, lane, err := outboxHead(v)
+		if err != nil {
+			return fmt.Errorf("decode outbox %d: %w", seq, err)
+		}
+		if !fn(seq, chat, lane) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// outboxHead reads the chat and lane of a stored message: the start of the
+// JSON encoding/json writes for youthbot.Outgoing ({"chat":N,"lane":N,...}),
+// or, for any other layout, the whole value.
+func outboxHead(v []byte) (int64, youthbot.Lane, error) {
+	if rest, ok := bytes.CutPrefix(v, []byte(`{"chat":`)); ok {
+		if i := bytes.IndexByte(rest, ','); i > 0 {
+			chat, err := strconv.ParseInt(string(rest[:i]), 10, 64)
+			if lane, ok := bytes.CutPrefix(rest[i+1:], []byte(`"lane":`)); ok && err == nil && len(lane) > 1 &&
+				lane[0] >= '0' && lane[0] <= '9' && (lane[1] == ',' || lane[1] == '}') {
+				return chat, youthbot.Lane(lane[0] - '0'), nil
+			}
+		}
+	}
+	var h struct {
+		Chat int64         `json:"chat"`
+		Lane youthbot.Lane `json:"lane"`
+	}
+	err := json.Unmarshal(v, &h)
+	return h.Chat, h.Lane, err
+}
+
+// Outgoing returns the queued message seq; found is false once it was
+// delivered or removed.
+func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) {
+	v := t.bucket(bOutbox).Get(u64Key(seq))
+	if v == nil {
+		return nil, false, nil
+	}
+	o = new(youthbot.Outgoing)
+	if err := json.Unmarshal(v, o); err != nil {
+		return nil, false, fmt.Errorf("decode outbox %d: %w", seq, err)
+	}
+	o.Seq = seq
+	return o, true, nil
 }

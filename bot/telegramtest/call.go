@@ -112,23 +112,38 @@ func (s *Server) perform(c *call) (any, *apiError) {
 	if e := s.resolveChat(c); e != nil {
 		return nil, e
 	}
+	send := sendMethods[c.spec.Name]
+	if send {
+		if e := s.flood.check(s.now(), c); e != nil {
+			return nil, e
+		}
+	}
 	fault := s.faults.take(c.spec.Name, c.chat, writeMethods[c.spec.Name])
 	if fault != nil && !fault.applied {
-		return nil, fault.apiError()
+		return nil, s.floodOpened(c, fault.apiError(), false)
 	}
 	if e := s.refuseChat(c); e != nil {
 		return nil, e
 	}
-	if sendMethods[c.spec.Name] {
-		if e := s.limiter.take(s.now(), c.chat); e != nil {
-			return nil, e
+	if send {
+		if e, global := s.limiter.take(s.now(), c.chat); e != nil {
+			return nil, s.floodOpened(c, e, global)
 		}
 	}
 	result, e := handlers[c.spec.Name](s, c)
 	if fault != nil && e == nil {
-		return nil, fault.apiError()
+		return nil, s.floodOpened(c, fault.apiError(), false)
 	}
 	return result, e
+}
+
+// floodOpened records the retry_after window a 429 to a send opens
+// (flood.go) and returns e.
+func (s *Server) floodOpened(c *call, e *apiError, botWide bool) *apiError {
+	if sendMethods[c.spec.Name] {
+		s.flood.opened(s.now(), c, e, botWide)
+	}
+	return e
 }
 
 // resolveChat finds the chat of the chat_id parameter, if any.

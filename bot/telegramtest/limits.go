@@ -1,9 +1,7 @@
 package telegramtest
 
 import (
-	"fmt"
 	"math"
-	"net/http"
 	"time"
 )
 
@@ -42,23 +40,27 @@ type limiter struct {
 	count429 int
 }
 
-// take lets one send to ch through or answers 429 with the seconds to wait.
+// take lets one send to ch through or answers 429 with the seconds to wait;
+// global reports that the global limit refused it (a bot-wide flood wait).
 // A refused send takes no token.
-func (l *limiter) take(now time.Time, ch *chat) *apiError {
+func (l *limiter) take(now time.Time, ch *chat) (e *apiError, global bool) {
 	buckets := l.buckets(ch)
 	var wait time.Duration
-	for _, b := range buckets {
-		wait = max(wait, b.wait(now))
+	for i, b := range buckets {
+		w := b.wait(now)
+		if i == 0 && b == l.global && w > 0 {
+			global = true
+		}
+		wait = max(wait, w)
 	}
 	if wait > 0 {
 		l.count429++
-		n := max(1, int(math.Ceil(wait.Seconds())))
-		return &apiError{Code: http.StatusTooManyRequests, Description: fmt.Sprintf("Too Many Requests: retry after %d", n), RetryAfter: n}
+		return tooMany(wait), global
 	}
 	for _, b := range buckets {
 		b.tokens--
 	}
-	return nil
+	return nil, false
 }
 
 // buckets returns the buckets a send to ch draws from, creating them.

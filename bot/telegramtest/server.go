@@ -79,6 +79,7 @@ type Server struct {
 	updates updateQueue
 	faults  faultQueue
 	limiter limiter
+	flood   flood
 
 	commands map[commandKey][]BotCommand
 	webhook  WebhookInfo

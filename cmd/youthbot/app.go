@@ -54,7 +54,7 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	a.metrics = metrics.New()
 	a.metrics.WatchDB(db, now)
 	a.api.SetMetrics(a.metrics)
-	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log})
+	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
 	a.bot = bot.New(bot.Config{
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics,
