@@ -29,6 +29,9 @@ type Config struct {
 	Now      func() time.Time // the clock; tests move it
 	Log      *slog.Logger
 	Metrics  Metrics // optional: what the bot does, for monitoring
+	// Broadcasts is told of each broadcast recorded (the scheduler, which
+	// fans them out); optional.
+	Broadcasts Broadcasts
 }
 
 // Bot handles updates.
@@ -44,6 +47,8 @@ type Bot struct {
 	metrics  Metrics
 	username string
 
+	broadcasts Broadcasts
+
 	cmdTable []command
 	cbTable  map[string]func(c *Ctx, args []string) error
 	dlgTable map[string]dialogHandler
@@ -57,6 +62,7 @@ func New(cfg Config) *Bot {
 	b := &Bot{
 		db: cfg.DB, api: cfg.API, outbox: cfg.Outbox, admins: slices.Clone(cfg.Admins),
 		loc: cfg.Location, lang: cfg.Lang, now: cfg.Now, log: cfg.Log, metrics: cfg.Metrics,
+		broadcasts: cfg.Broadcasts,
 	}
 	if b.metrics == nil {
 		b.metrics = noMetrics{}
