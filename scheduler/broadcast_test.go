@@ -58,7 +58,6 @@ func bcAudience(w *jobWorld, n int) []int64 {
 	return want
 }
 
-
 // broadcastRows reads, for broadcast id, the outbox's messages per chat
 // and the idempotency keys recorded.
 func broadcastRows(t *testing.T, db *storage.DB, id string) (perChat map[int64]int, keys int, pending bool) {
@@ -189,7 +188,9 @@ func TestBroadcastFanOutResumesAfterAStopAndAFailedChunk(t *testing.T) {
 		binary.BigEndian.PutUint64(k, uint64(id)^(1<<63))
 		return k
 	}
-	w.update(func(tx *storage.Tx) error { return tx.Bolt().Bucket([]byte("users")).Put(userKey(bad), []byte("{broken")) })
+	w.update(func(tx *storage.Tx) error {
+		return tx.Bolt().Bucket([]byte("users")).Put(userKey(bad), []byte("{broken"))
+	})
 	m, err := w.s.RunBroadcasts(context.Background(), at("2026-03-10 09:00:01"))
 	if err == nil {
 		t.Fatal("a chunk with an undecodable user record did not fail")
