@@ -29,6 +29,9 @@ type Config struct {
 	Now      func() time.Time // the clock; tests move it
 	Log      *slog.Logger
 	Metrics  Metrics // optional: what the bot does, for monitoring
+	// Broadcasts is told of each broadcast recorded (the scheduler, which
+	// fans them out); optional.
+	Broadcasts Broadcasts
 }
 
 // Bot handles updates.
@@ -43,6 +46,8 @@ type Bot struct {
 	log      *slog.Logger
 	metrics  Metrics
 	username string
+
+	broadcasts Broadcasts
 
 	cmdTable []command
 	cbTable  map[string]func(c *Ctx, args []string) error
@@ -61,6 +66,7 @@ func New(cfg Config) *Bot {
 	b := &Bot{
 		db: cfg.DB, api: cfg.API, outbox: cfg.Outbox, admins: slices.Clone(cfg.Admins),
 		loc: cfg.Location, lang: cfg.Lang, now: cfg.Now, log: cfg.Log, metrics: cfg.Metrics,
+		broadcasts: cfg.Broadcasts,
 	}
 	if b.metrics == nil {
 		b.metrics = noMetrics{}

@@ -5,36 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
-	"youthbot/storage"
 )
 
-// Groups and broadcasts (F5): /linkgroup, /unlinkgroup, /broadcast, and
-// groups upgraded to supergroups.
+// Groups and broadcasts (F5): /linkgroup, /unlinkgroup, /broadcast
+// (broadcast.go), and groups upgraded to supergroups.
 // The commands, buttons and dialogs of this feature; see router.go.
 
-// Callback data prefixes of this feature.
-const (
-	cbGroupLink       = "gl" // gl:<unit> link the group where it is pressed to the unit
-	cbBroadcastSend   = "bs" // bs:<id> send the broadcast previewed
-	cbBroadcastCancel = "bx" // bx:<id> drop it
-)
-
-// dlgBroadcast is the dialog holding a previewed broadcast until Send or
-// Cancel: Data "id", "text", "units" (comma-separated codes).
-const dlgBroadcast = "broadcast"
-
-// MaxBroadcastLen bounds a broadcast's text, in characters, leaving room
-// for its header within Telegram's 4096.
-const MaxBroadcastLen = 3500
+// cbGroupLink is the callback data prefix of the unit buttons of
+// /linkgroup: gl:<unit> links the group where it is pressed to the unit
+// (the broadcasts' are in broadcast.go).
+const cbGroupLink = "gl"
 
 // groupAnonymousBot is the sender of an anonymous administrator's messages.
 const groupAnonymousBot = 1087968824
@@ -323,177 +310,5 @@ func (b *Bot) groupFallback(c *Ctx, name string) error {
 		}
 	}
 	c.Reply(c.T("unknown_command"), nil)
-	return nil
-}
-
-// broadcastUnits are the units whose members a sender may broadcast to:
-// those they are secretary of (an admin: the roots).
-func broadcastUnits(c *Ctx) []string {
-	if c.IsAdmin() {
-		return c.Tx.ChildCodes("")
-	}
-	return c.SecretaryUnits()
-}
-
-// broadcastRecipients returns the approved members of the units' subtrees
-// who can be reached, each once, by id.
-func broadcastRecipients(tx *storage.Tx, units []string) ([]int64, error) {
-	seen := map[string]bool{}
-	var ids []int64
-	for _, top := range units {
-		for _, u := range tx.Subtree(top) {
-			if seen[u] {
-				continue
-			}
-			seen[u] = true
-			ms, err := tx.MembersOf(u, youthbot.StatusApproved)
-			if err != nil {
-				return nil, err
-			}
-			for _, m := range ms {
-				user, _, err := tx.User(m.UserID)
-				if err != nil {
-					return nil, err
-				}
-				if !user.Unreachable {
-					ids = append(ids, m.UserID)
-				}
-			}
-		}
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids), nil
-}
-
-// maxBroadcastFrom bounds, in characters, the unit names a broadcast's
-// header shows (a secretary of several units, an admin of several roots),
-// so that header and text (MaxBroadcastLen) stay within Telegram's 4096.
-const maxBroadcastFrom = 200
-
-// broadcastFrom names the units a broadcast comes from, clipped to
-// maxBroadcastFrom.
-func broadcastFrom(tx *storage.Tx, units []string) (string, error) {
-	names, err := unitNames(tx, units)
-	return truncateRunes(names, maxBroadcastFrom), err
-}
-
-// unitNames joins the names of units.
-func unitNames(tx *storage.Tx, units []string) (string, error) {
-	names := make([]string, 0, len(units))
-	for _, code := range units {
-		u, err := tx.Unit(code)
-		if err != nil {
-			return "", err
-		}
-		names = append(names, u.Name)
-	}
-	return strings.Join(names, ", "), nil
-}
-
-// cmdBroadcast previews an announcement to the approved members of the
-// sender's subtree, with Send / Cancel: /broadcast <text>.
-func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
-	}
-	text := strings.TrimSpace(args)
-	if text == "" {
-		return youthbot.Errorf(youthbot.EINVALID, "err.broadcast_usage")
-	}
-	if utf8.RuneCountInString(text) > MaxBroadcastLen {
-		return youthbot.Errorf(youthbot.EINVALID, "err.broadcast_long", MaxBroadcastLen)
-	}
-	units := broadcastUnits(c)
-	ids, err := broadcastRecipients(c.Tx, units)
-	if err != nil {
-		return err
-	}
-	if len(ids) == 0 {
-		c.Reply(c.T("bc.none"), nil)
-		return nil
-	}
-	names, err := broadcastFrom(c.Tx, units)
-	if err != nil {
-		return err
-	}
-	id := youthbot.NewCode(8)
-	d := youthbot.Dialog{Name: dlgBroadcast, Step: "confirm", Updated: c.Now,
-		Data: map[string]string{"id": id, "text": text, "units": strings.Join(units, ",")}}
-	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
-		return err
-	}
-	c.Reply(c.T("bc.preview", names, len(ids), text),
-		yesNo(c.T("btn.send"), data(cbBroadcastSend, id), c.T("btn.cancel"), data(cbBroadcastCancel, id)))
-	return nil
-}
-
-// cbBroadcast sends or drops the previewed broadcast. Sending checks the
-// sender's rights again and queues one notification per member, keyed by
-// broadcast and member: a second press sends nothing more.
-func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
-	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
-	d, found, err := c.Tx.Dialog(c.From.ID)
-	if err != nil {
-		return err
-	}
-	id := arg(args, 0)
-	if !found || d.Name != dlgBroadcast || d.Data["id"] != id || id == "" {
-		c.EditCallback(c.T("bc.gone"), nil)
-		c.Answer(c.T("bc.gone"), true)
-		return nil
-	}
-	if prefix == cbBroadcastCancel {
-		if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
-			return err
-		}
-		c.EditCallback(c.T("bc.cancelled"), nil)
-		return nil
-	}
-	units := strings.Split(d.Data["units"], ",")
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
-	}
-	for _, u := range units {
-		ok, err := c.CanManage(u)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
-		}
-	}
-	ids, err := broadcastRecipients(c.Tx, units)
-	if err != nil {
-		return err
-	}
-	names, err := broadcastFrom(c.Tx, units)
-	if err != nil {
-		return err
-	}
-	text := d.Data["text"]
-	for _, member := range ids {
-		n := len(c.out)
-		err := c.Notify(member, "broadcast", func(lang string) (string, any) {
-			return tr(lang, "bc.message", names, text), nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(c.out) > n {
-			c.out[n].Key = fmt.Sprintf("bc/%s/%d", id, member)
-		}
-	}
-	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
-		return err
-	}
-	c.EditCallback(c.T("bc.preview", names, len(ids), text)+"\n\n"+c.T("bc.sent", len(ids)), nil)
-	c.Answer(c.T("bc.sent", len(ids)), false)
-	return nil
-}
-
-// dlgBroadcast answers a message sent while a broadcast waits for Send or
-// Cancel.
-func (b *Bot) dlgBroadcast(c *Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
-	c.Reply(c.T("bc.waiting"), nil)
 	return nil
 }

@@ -33,7 +33,7 @@ const prepareTimeout = 10 * time.Second
 
 // preparers lists each feature's preparer.
 func (b *Bot) preparers() []preparer {
-	return []preparer{b.prepareGroupAdmin, b.prepareTally, b.prepareMembers}
+	return []preparer{b.prepareGroupAdmin, b.prepareTally, b.prepareMembers, b.prepareBroadcast}
 }
 
 // preparedKey keys the pre-phase's results in the context Apply passes to

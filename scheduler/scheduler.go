@@ -81,6 +81,7 @@ type Scheduler struct {
 	tallies *Tallies
 
 	locks map[string]*sync.Mutex
+	kick  chan struct{} // KickBroadcasts → ServeBroadcasts
 
 	mu     sync.Mutex
 	cron   *cron.Cron
@@ -121,8 +122,9 @@ func New(cfg Config) (*Scheduler, error) {
 		tallies: NewTallies(cfg.DB, cfg.Tally),
 		locks:   map[string]*sync.Mutex{},
 		ready:   make(chan struct{}),
+		kick:    make(chan struct{}, 1),
 	}
-	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest} {
+	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest, JobBroadcasts} {
 		s.locks[name] = &sync.Mutex{}
 	}
 	if r, ok := cfg.Outbox.(interface {
@@ -149,6 +151,7 @@ func (s *Scheduler) jobs() []struct {
 		{JobCampaigns, campaignTick, s.RunCampaigns},
 		{JobProjectReminders, projectReminderCron, s.RunProjectReminders},
 		{JobDigest, digestCron, s.RunDigest},
+		{JobBroadcasts, broadcastTick, s.RunBroadcasts},
 	}
 }
 
@@ -171,7 +174,8 @@ func (s *Scheduler) Start() error {
 	}
 	s.cron, s.cancel = c, cancel
 	c.Start()
-	s.wg.Add(1)
+	s.wg.Add(2)
+	go func() { defer s.wg.Done(); s.ServeBroadcasts(base) }()
 	go func() {
 		defer s.wg.Done()
 		defer close(s.ready)
@@ -217,8 +221,16 @@ func (s *Scheduler) catchUp(base context.Context, name string, run func(context.
 // runJob runs one job with its own timeout, unless a run of it (the
 // catch-up or a cron firing) is still going, and reports it.
 func (s *Scheduler) runJob(base context.Context, name string, run func(context.Context, time.Time) (int, error)) {
+	s.run(base, name, run, false)
+}
+
+// run runs one job with its own timeout and reports it; a run of it still
+// going is waited for if wait, else this one is skipped.
+func (s *Scheduler) run(base context.Context, name string, run func(context.Context, time.Time) (int, error), wait bool) {
 	mu := s.locks[name]
-	if !mu.TryLock() {
+	if wait {
+		mu.Lock()
+	} else if !mu.TryLock() {
 		s.log.Info("job still running, firing skipped", "job", name)
 		if s.cfg.Recorder != nil {
 			s.cfg.Recorder.RunDone(name, OutcomeSkipped, 0)
@@ -226,6 +238,9 @@ func (s *Scheduler) runJob(base context.Context, name string, run func(context.C
 		return
 	}
 	defer mu.Unlock()
+	if base.Err() != nil {
+		return
+	}
 	ctx, cancel := context.WithTimeout(base, s.cfg.JobTimeout)
 	defer cancel()
 	now := s.now()
@@ -301,15 +316,19 @@ func (s *Scheduler) userRecipient(tx *storage.Tx, id int64) (recipient, bool, er
 	if u.Unreachable {
 		return recipient{}, false, nil
 	}
-	lang := s.cfg.Lang
-	if found {
-		if youthbot.ValidLang(u.Lang) {
-			lang = u.Lang
-		} else {
-			lang = i18n.Lang(u.AppLang, s.cfg.Lang)
-		}
+	return recipient{chat: id, lang: s.userLang(u, found)}, true, nil
+}
+
+// userLang is the language to write to a user in: their /lang choice, else
+// their Telegram app's if the bot speaks it, else the default.
+func (s *Scheduler) userLang(u youthbot.User, found bool) string {
+	if !found {
+		return s.cfg.Lang
 	}
-	return recipient{chat: id, lang: lang}, true, nil
+	if youthbot.ValidLang(u.Lang) {
+		return u.Lang
+	}
+	return i18n.Lang(u.AppLang, s.cfg.Lang)
 }
 
 // groupRecipients returns the groups linked to units, in the default

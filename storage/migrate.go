@@ -85,6 +85,8 @@ var migrations = []func(*bolt.Tx) error{
 			return nil
 		})
 	},
+	// 5: broadcasts being fanned out (broadcast.go).
+	createBroadcastBuckets,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -104,13 +104,13 @@ func Start(tb testing.TB, opts Options) *Bot {
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	api := bot.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
 	b.Sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
-	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
-		Lang: opts.Lang, Now: b.Now, Log: opts.Log})
 	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
 		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
+		Lang: opts.Lang, Now: b.Now, Log: opts.Log, Broadcasts: b.Sched})
 	if err := b.Sender.Load(); err != nil {
 		tb.Fatal(err)
 	}
@@ -127,10 +127,16 @@ func Start(tb testing.TB, opts Options) *Bot {
 			tb.Errorf("poll: %v", err)
 		}
 	}()
+	// Broadcasts are fanned out by the scheduler's broadcast job, which
+	// runs without the rest of the scheduler too.
+	bcCtx, stopBroadcasts := context.WithCancel(context.Background())
 	if opts.Scheduler {
 		if err := b.Sched.Start(); err != nil {
 			tb.Fatal(err)
 		}
+	} else {
+		wg.Add(1)
+		go func() { defer wg.Done(); b.Sched.ServeBroadcasts(bcCtx) }()
 	}
 	var once sync.Once
 	b.stop = func() {
@@ -138,6 +144,7 @@ func Start(tb testing.TB, opts Options) *Bot {
 			stopPoll()
 			b.Bot.Stop()
 			b.Sched.Stop()
+			stopBroadcasts()
 			stopSender()
 			wg.Wait()
 			stopCalls()

@@ -55,16 +55,16 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	a.metrics.WatchDB(db, now)
 	a.api.SetMetrics(a.metrics)
 	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
-	a.bot = bot.New(bot.Config{
-		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
-		Metrics: a.metrics,
-	})
 	a.sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: a.sender, Location: cfg.TZ, TallyCron: cfg.TallyCron,
 		Lang: cfg.Lang, Admins: cfg.Admins, Now: now, Log: log, Recorder: a.metrics})
 	if err != nil {
 		a.close()
 		return nil, err
 	}
+	a.bot = bot.New(bot.Config{
+		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
+		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded
+	})
 	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: db.WriteTo, Health: a.health}, log)
 	if err != nil {
 		a.close()

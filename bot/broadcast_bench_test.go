@@ -1,0 +1,153 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/seed"
+	"youthbot/storage"
+)
+
+// benchSeed is the seeded database the benchmarks copy, generated once
+// per process.
+var benchSeed struct {
+	once sync.Once
+	path string
+	tmp  string // a directory to remove at the end, when the path is not $YOUTHBOT_BENCH_DB
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchSeed.tmp != "" {
+		os.RemoveAll(benchSeed.tmp)
+	}
+	os.Exit(code)
+}
+
+// seededCopy returns a copy, in a temporary directory, of the database of
+// README's performance table (seed.Benchmark: 100,000 members), generated
+// once into $YOUTHBOT_BENCH_DB when set (and kept there for later runs),
+// else into a temporary file removed at the end.
+func seededCopy(b *testing.B) string {
+	b.Helper()
+	benchSeed.once.Do(func() {
+		benchSeed.path = os.Getenv("YOUTHBOT_BENCH_DB")
+		if benchSeed.path == "" {
+			if benchSeed.tmp, benchSeed.err = os.MkdirTemp("", "youthbot-broadcast-bench-"); benchSeed.err != nil {
+				return
+			}
+			benchSeed.path = filepath.Join(benchSeed.tmp, "seed.db")
+		}
+		took, err := seed.File(benchSeed.path, seed.Benchmark())
+		if benchSeed.err = err; took > 0 {
+			fmt.Fprintf(os.Stderr, "seeded %s in %v\n", benchSeed.path, took.Round(100*time.Millisecond))
+		}
+	})
+	if benchSeed.err != nil {
+		b.Fatal(benchSeed.err)
+	}
+	src := benchSeed.path
+	dst := filepath.Join(b.TempDir(), "y.db")
+	in, err := os.Open(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+// BenchmarkBroadcastProvinceUpdates: an admin broadcasts to the whole
+// seeded province (100,000 members, 94,019 of them approved): the preview
+// (/broadcast) and the Send press, each applied as Apply does, its
+// pre-phase (a read transaction, holding up nobody) and then its write
+// transaction (the single writer: every other update waits for it). It
+// reports each phase's time, and the outbox rows the Send's transaction
+// wrote. The fan-out is the scheduler's (BenchmarkBroadcastFanOutProvince).
+//
+//	YOUTHBOT_BENCH_DB=/tmp/seed.db go test -run '^$' -bench BroadcastProvince -benchtime=3x ./bot/
+func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
+	db, err := storage.Open(seededCopy(b), storage.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	opts := seed.Benchmark()
+	now := opts.Now
+	bot := New(Config{DB: db, Admins: []int64{adminID}, Location: opts.Loc, Lang: "vi",
+		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)})
+	bot.SetUsername("youthbot_test_bot")
+	nextID := 0
+	// phase applies u as Apply does, timing its pre-phase and its write
+	// transaction (commit included), and counting the outbox rows it adds.
+	phase := func(u tgbotapi.Update) (pre, inTx time.Duration, queued []*youthbot.Outgoing) {
+		nextID++
+		u.UpdateID = nextID
+		start := time.Now()
+		ctx := bot.prepare(context.Background(), []tgbotapi.Update{u})
+		pre = time.Since(start)
+		start = time.Now()
+		err := db.Update(func(tx *storage.Tx) (err error) {
+			queued, _, err = bot.applyOne(ctx, tx, &u, now)
+			return err
+		})
+		inTx = time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return pre, inTx, queued
+	}
+	var prePre, preTx, sendPre, sendTx time.Duration
+	var rows int
+	var recipients string
+	admin := user(adminID, "vi")
+	for i := 0; b.Loop(); i++ {
+		p1, t1, preview := phase(msgUpdate(admin, fmt.Sprintf("/broadcast Thông báo số %d", i)))
+		var send string
+		if err := db.View(func(tx *storage.Tx) error {
+			d, _, err := tx.Dialog(adminID)
+			send = cbBroadcastSend + ":" + d.Data["id"]
+			return err
+		}); err != nil {
+			b.Fatal(err)
+		}
+		p2, t2, sent := phase(cbUpdate(admin, send))
+		prePre, preTx, sendPre, sendTx, rows = prePre+p1, preTx+t1, sendPre+p2, sendTx+t2, len(sent)
+		got := texts(append(preview, sent...), adminID)
+		m := regexp.MustCompile(`<b>(\d+)</b>`).FindStringSubmatch(strings.Join(got, "\n"))
+		if len(got) != 3 || m == nil || len(m[1]) < 5 || !strings.Contains(got[2], " "+m[1]+" ") {
+			b.Fatalf("answers %q, want the preview and the Send's two with the province's recipients", got)
+		}
+		recipients = m[1]
+	}
+	n := float64(b.N)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
+	b.ReportMetric(ms(prePre), "preview_prephase_ms")
+	b.ReportMetric(ms(preTx), "preview_write_tx_ms")
+	b.ReportMetric(ms(sendPre), "send_prephase_ms")
+	b.ReportMetric(ms(sendTx), "send_write_tx_ms")
+	b.ReportMetric(float64(rows), "send_outbox_rows")
+	b.Logf("recipients: %s", recipients)
+}

@@ -1,0 +1,114 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/storage"
+)
+
+// bcWork is what one update's write transaction did: the cursors it opened
+// (every read and write of a key opens one) and the rows it added to the
+// outbox and to the outbox's idempotency keys.
+type bcWork struct {
+	cursors, outbox, keys int
+}
+
+// applyMeasured applies u as Apply does (its pre-phase first, then one
+// write transaction), measuring the transaction's work, and returns what it
+// queued.
+func (h *harness) applyMeasured(u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork) {
+	h.t.Helper()
+	h.nextID++
+	u.UpdateID = h.nextID
+	ctx := h.bot.prepare(context.Background(), []tgbotapi.Update{u})
+	var w bcWork
+	var msgs []*youthbot.Outgoing
+	rows := func(tx *storage.Tx) (outbox, keys int) {
+		count := func(name string) (n int) {
+			tx.Bolt().Bucket([]byte(name)).ForEach(func(_, _ []byte) error { n++; return nil })
+			return n
+		}
+		return count("outbox"), count("outbox_keys")
+	}
+	err := h.db.Update(func(tx *storage.Tx) error {
+		ob, ks := rows(tx)
+		st := tx.Bolt().Stats()
+		before := st.GetCursorCount()
+		var err error
+		if msgs, _, err = h.bot.applyOne(ctx, tx, &u, h.now); err != nil {
+			return err
+		}
+		st = tx.Bolt().Stats()
+		w.cursors = int(st.GetCursorCount() - before)
+		ob2, ks2 := rows(tx)
+		w.outbox, w.keys = ob2-ob, ks2-ks
+		return nil
+	})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return msgs, w
+}
+
+// TestBroadcastUpdatesDoWorkIndependentOfTheAudience: the preview and the
+// Send press read and write as much in their update's transaction for
+// 5,000 members as for 10 (the recipients are counted before it, by the
+// pre-phase, and fanned out after it, by the broadcast job), so that no
+// other update waits behind a big broadcast; the Send press queues only its
+// two answers.
+func TestBroadcastUpdatesDoWorkIndependentOfTheAudience(t *testing.T) {
+	measure := func(members int) (preview, sent bcWork, texts []string) {
+		h := newHarness(t)
+		h.makeSecretary(800, "VT-P5")
+		h.db.Update(func(tx *storage.Tx) error {
+			for i := range members {
+				id := int64(10_000 + i)
+				unit := []string{"VT-P5-KV1", "VT-P5-KV4"}[i%2]
+				if err := tx.PutMember(youthbot.Member{UserID: id, Unit: unit, FullName: "Nguyễn Văn A", Status: youthbot.StatusApproved, RegisteredAt: h.now, DecidedAt: h.now}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		msgs, preview := h.applyMeasured(msgUpdate(user(800, "vi"), "/broadcast Họp chi đoàn"))
+		var send string
+		for _, d := range buttons(msgs) {
+			if strings.HasPrefix(d, cbBroadcastSend+":") {
+				send = d
+			}
+		}
+		if send == "" {
+			t.Fatalf("no Send button in %v", buttons(msgs))
+		}
+		texts = append(texts, msgs[0].Params["text"])
+		msgs, sent = h.applyMeasured(cbUpdate(user(800, "vi"), send))
+		for _, m := range msgs {
+			if m.Chat == 800 {
+				texts = append(texts, m.Params["text"])
+			}
+		}
+		return preview, sent, texts
+	}
+	smallPreview, smallSend, smallTexts := measure(10)
+	bigPreview, bigSend, bigTexts := measure(5000)
+	if !strings.Contains(smallTexts[0], "<b>10</b>") || !strings.Contains(bigTexts[0], "<b>5000</b>") {
+		t.Errorf("previews %q and %q lack the counts 10 and 5000", smallTexts[0], bigTexts[0])
+	}
+	if len(bigTexts) != 3 || !strings.Contains(bigTexts[2], "5000") {
+		t.Errorf("the Send press answered %q, want the edited preview and the count 5000", bigTexts[1:])
+	}
+	if bigPreview != smallPreview {
+		t.Errorf("preview transaction: %+v for 5000 members, %+v for 10; want the same", bigPreview, smallPreview)
+	}
+	if bigSend != smallSend {
+		t.Errorf("Send transaction: %+v for 5000 members, %+v for 10; want the same", bigSend, smallSend)
+	}
+	if bigSend.outbox != 2 || bigSend.keys != 0 {
+		t.Errorf("Send transaction added %d outbox rows and %d keys, want 2 (the edit and the answer) and 0", bigSend.outbox, bigSend.keys)
+	}
+}
