@@ -40,14 +40,14 @@ const (
 // MemberRow is a row of DoanVien: an approved member without a Telegram
 // account.
 type MemberRow struct {
-	Row      int
-	FullName string
-	Birth    youthbot.Date
-	Branch   string // ma_chi_doan
-	Phone    string // +84…, "" when not given
-	Joined   youthbot.Date
-	JoinedSet bool // ngay_vao_doan was given; else the caller uses the import's date
-	Gender   Gender // "" when not given
+	Row       int
+	FullName  string
+	Birth     youthbot.Date
+	Branch    string // ma_chi_doan
+	Phone     string // +84…, "" when not given
+	Joined    youthbot.Date
+	JoinedSet bool   // ngay_vao_doan was given; else the caller uses the import's date
+	Gender    Gender // "" when not given
 }
 
 // ActivityKind is what a HoatDong row is.
@@ -128,16 +128,16 @@ const (
 
 // TargetRow is a row of ChiTieu.
 type TargetRow struct {
-	Row      int
-	Year     int
-	Unit     string
-	Code     string // ma, upper-cased (CT01)
-	Text     string // noi_dung
-	Kind     TargetKind
-	Metric   string     // a Metrics word or beneficiaries:<group>; "" for a manual target without one
-	UnitKind youthbot.UnitKind // cap_don_vi of a per_unit target
-	Value    int64
-	Achieved int64 // dat of a manual target
+	Row         int
+	Year        int
+	Unit        string
+	Code        string // ma, upper-cased (CT01)
+	Text        string // noi_dung
+	Kind        TargetKind
+	Metric      string            // a Metrics word or beneficiaries:<group>; "" for a manual target without one
+	UnitKind    youthbot.UnitKind // cap_don_vi of a per_unit target
+	Value       int64
+	Achieved    int64 // dat of a manual target
 	AchievedSet bool
 }
 
@@ -186,8 +186,8 @@ type ChangeRow struct {
 	Date     youthbot.Date
 	Kind     ChangeKind
 	Unit     string
-	Target   string // ma_dich
-	NewName  string // ten_moi
+	Target   string            // ma_dich
+	NewName  string            // ten_moi
 	UnitKind youthbot.UnitKind // cap of a thanh_lap
 	Decision string            // so_quyet_dinh
 }

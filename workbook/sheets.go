@@ -11,9 +11,9 @@ var SheetNames = []string{"DonVi", "DoanVien", "HoatDong", "HuongLoi", "ChiTieu"
 
 // Bounds of absurd values: more is a typo, refused with its row.
 const (
-	MaxHeadCount   = 100_000           // people at one activity, all groups together
-	MaxPeople      = 1_000_000         // beneficiaries of one activity and group
-	MaxPersonDays  = 1_000_000         // ngay_cong of one activity
+	MaxHeadCount   = 100_000   // people at one activity, all groups together
+	MaxPeople      = 1_000_000 // beneficiaries of one activity and group
+	MaxPersonDays  = 1_000_000 // ngay_cong of one activity
 	MaxTargetValue = 1_000_000_000_000_000
 	MinYear        = 1950
 	maxNameLen     = 500 // titles, targets, tasks, model names
