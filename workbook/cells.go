@@ -139,7 +139,8 @@ func (c *cell) date(col string, required, future bool) (youthbot.Date, bool) {
 	return d, true
 }
 
-// Serial numbers of Excel dates accepted: 1900-01-01 to 9999-12-31.
+// maxSerial is Excel's last date, 9999-12-31; dates are read from 1900 to
+// 2200, as youthbot.ParseDate reads them.
 const maxSerial = 2958465
 
 // parseCellDate reads a date cell's raw value: a serial number (its
@@ -151,14 +152,14 @@ func parseCellDate(s string, date1904 bool) (youthbot.Date, string) {
 			return youthbot.Date{}, "wb.not_date"
 		}
 		t, err := excelize.ExcelDateToTime(math.Floor(f), date1904)
-		if err != nil {
+		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 			return youthbot.Date{}, "wb.not_date"
 		}
 		return youthbot.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, ""
 	}
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
 		t, err := time.Parse("2006-01-02", s[:10])
-		if err != nil || t.Year() < 1900 {
+		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 			return youthbot.Date{}, "wb.no_such_date"
 		}
 		return youthbot.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, ""

@@ -77,9 +77,17 @@ var (
 )
 
 // Read is Read with these options.
-func (o Options) Read(r io.ReaderAt, size int64, today youthbot.Date) (*Book, error) {
+func (o Options) Read(r io.ReaderAt, size int64, today youthbot.Date) (book *Book, err error) {
 	maxSize, maxUnzipped := cmp0(o.MaxSize, MaxSize), cmp0(o.MaxUnzippedSize, MaxUnzippedSize)
 	var ps problems
+	defer func() {
+		// A malformed part can make excelize panic; the file is refused as
+		// damaged, never the process.
+		if v := recover(); v != nil {
+			ps.file("wb.damaged", clip(fmt.Sprint("panic: ", v)))
+			book, err = nil, ps.err()
+		}
+	}()
 	f, err := open(r, size, maxSize, maxUnzipped, o.TmpDir, &ps)
 	if err != nil {
 		return nil, err
@@ -92,7 +100,7 @@ func (o Options) Read(r io.ReaderAt, size int64, today youthbot.Date) (*Book, er
 	if props, err := f.GetWorkbookProps(); err == nil {
 		rd.date1904 = props.Date1904 != nil && *props.Date1904
 	}
-	book := rd.read()
+	book = rd.read()
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
