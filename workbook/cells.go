@@ -224,7 +224,7 @@ func (c *cell) parseNumber(col, s string, kind numKind) (int64, bool) {
 	if kind == numTenths {
 		scale = 1
 	}
-	if machineNumber(s) && !(ambiguousNumber(s) && c.isText(col)) {
+	if machineNumber(s) && !typedDecimals(s) && !(ambiguousNumber(s) && c.isText(col)) {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return 0, false
@@ -290,6 +290,13 @@ func machineNumber(s string) bool {
 	return i == len(s)
 }
 
+// typedDecimals reports whether s, of the form of a number, cannot be a
+// numeric cell's raw value: its decimals end with 0, which Excel never
+// writes (it writes the shortest form). So 100.000 was typed: 100000.
+func typedDecimals(s string) bool {
+	return strings.IndexByte(s, '.') >= 0 && !strings.ContainsAny(s, "eE") && s[len(s)-1] == '0'
+}
+
 // ambiguousNumber reports whether s reads differently as a numeric cell
 // and as typed text: one '.' followed by exactly three digits, after digits
 // that are not all zeros (1.234 is 1.234 in a numeric cell, 1234 typed).
@@ -300,15 +307,15 @@ func ambiguousNumber(s string) bool {
 		strings.Trim(s, "0123456789.") == "" && strings.Trim(s[:i], "0") != ""
 }
 
-// isText reports whether the row's cell of the current column holds text
-// (a shared or inline string), asking excelize for the one cell.
+// isText reports whether the row's cell of col holds text (a shared or
+// inline string, or a formula's text), asking excelize for the one cell.
 func (c *cell) isText(col string) bool {
 	name, err := excelize.CoordinatesToCellName(c.cols[col]+1, c.row)
 	if err != nil {
 		return false
 	}
 	t, err := c.rd.f.GetCellType(c.name, name)
-	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString)
+	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula)
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
