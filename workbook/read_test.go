@@ -5,12 +5,18 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"youthbot"
+	"youthbot/i18n"
 )
 
 func d(y, m, day int) youthbot.Date { return youthbot.Date{Year: y, Month: time.Month(m), Day: day} }
@@ -423,4 +429,100 @@ func TestUnfinishedProjectsMayBeDatedAhead(t *testing.T) {
 	}
 	_, err := read(t, build(t, sheetRows{"HoatDong", [][]any{activityHead, act(map[string]any{"ma": "P3", "loai": "ct", "ngay": nil})}}), Options{})
 	wantProblems(t, err, "HoatDong!2: ngay: empty, but required")
+}
+
+func TestMoreBadRows(t *testing.T) {
+	memberHead := []any{"ho_ten", "ngay_sinh", "ma_chi_doan", "ngay_vao_doan"}
+	tests := []struct {
+		name   string
+		sheets []sheetRows
+		want   []string
+	}{
+		{"ZeroTarget", []sheetRows{{"ChiTieu", [][]any{targetHead, {2023, "HG", "CT01", "a", "metric", "works", nil, "0", nil}}}},
+			[]string{"ChiTieu!2: gia_tri: the target must be more than 0"}},
+		{"CapOfAMetricTarget", []sheetRows{{"ChiTieu", [][]any{targetHead, {2023, "HG", "CT01", "a", "metric", "works", "chi_doan", 5, nil}}}},
+			[]string{"ChiTieu!2: cap_don_vi: only for a per_unit target"}},
+		{"AchievedOfAMetricTarget", []sheetRows{{"ChiTieu", [][]any{targetHead, {2023, "HG", "CT01", "a", nil, "works", nil, 5, 7}}}},
+			[]string{"ChiTieu!2: dat: an achieved value only for a manual target"}},
+		{"JoinedBeforeBirth", []sheetRows{{"DoanVien", [][]any{memberHead, {"Lê Văn Cường", "02/09/1999", "B1", "01/01/1999"}}}},
+			[]string{"DoanVien!2: ngay_vao_doan: joined the Union on 01/01/1999, before the date of birth 02/09/1999"}},
+		{"ImplausibleBirth", []sheetRows{{"DoanVien", [][]any{memberHead, {"Lê Văn Cường", "02/09/1900", "B1", nil}}}},
+			[]string{"DoanVien!2: ngay_sinh: date of birth 02/09/1900 is implausible"}},
+		{"NotAName", []sheetRows{{"DoanVien", [][]any{memberHead, {"A1", "02/09/1999", "B1", nil}}}},
+			[]string{"DoanVien!2: ho_ten: «A1» is not a full name"}},
+		{"StartAfterCompletion", []sheetRows{{"HoatDong", [][]any{activityHead, act(map[string]any{"loai": "ct", "ngay_bat_dau": "02/02/2023"})}}},
+			[]string{"HoatDong!2: ngay_bat_dau: start 02/02/2023 is after completion 01/02/2023"}},
+		{"LevelOfAnActivity", []sheetRows{{"HoatDong", [][]any{activityHead, act(map[string]any{"cap_cong_nhan": "tinh"})}}},
+			[]string{"HoatDong!2: cap_cong_nhan: only works (ct) and tasks (pv) have a recognition level"}},
+		{"DuplicateActivityCode", []sheetRows{{"HoatDong", [][]any{activityHead, act(nil), act(map[string]any{"ma": "hd1"})}}},
+			[]string{"HoatDong!3: ma: the same as row 2"}},
+		{"LongText", []sheetRows{{"DonVi", [][]any{unitsHead, {"HG", strings.Repeat("x", 121), nil, "tinh"}}}},
+			[]string{"DonVi!2: ten_don_vi: 121 characters long, at most 120"}},
+		{"NegativeValue", []sheetRows{{"HuongLoi", [][]any{{"ma_hoat_dong", "doi_tuong", "so_nguoi", "tri_gia"}, {"HD1", "khac", 3, "-500.000"}}}},
+			[]string{"HuongLoi!2: tri_gia: -500.000 is negative"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := read(t, build(t, tt.sheets...), Options{KnownActivity: func(string) bool { return true }})
+			wantProblems(t, err, tt.want...)
+		})
+	}
+}
+
+func TestTooManyRows(t *testing.T) {
+	rows := [][]any{unitsHead}
+	for i := range 6 {
+		rows = append(rows, []any{fmt.Sprintf("U%d", i), "Đơn vị", nil, "huyen"})
+	}
+	_, err := read(t, build(t, sheetRows{"DonVi", rows}), Options{MaxRows: 5})
+	wantProblems(t, err, "DonVi!7: the sheet has more than 5 rows")
+}
+
+func TestDate1904Workbook(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	yes := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow("Sheet1", "A1", &[]any{"ho_ten", "ngay_sinh", "ma_chi_doan"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Lê Văn Cường", 34943, "B1"}) // 34943 days after 1904-01-01 is 1999-09-02 (36405 in the 1900 system)
+	f.SetSheetName("Sheet1", "DoanVien")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := read(t, buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Members[0].Birth; got != d(1999, 9, 2) {
+		t.Errorf("birth = %v, want 02/09/1999", got)
+	}
+}
+
+// TestEveryMessageKeyIsInTheCatalogs: a key of this package missing from
+// i18n would show users the key itself.
+func TestEveryMessageKeyIsInTheCatalogs(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`"(wb\.[a-z_]+|err\.[a-z_]+)"`)
+	n := 0
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllStringSubmatch(string(src), -1) {
+			n++
+			if !i18n.Has(m[1]) {
+				t.Errorf("%s: key %s is not in the catalogs", name, m[1])
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("found %d keys: the pattern misses them", n)
+	}
 }

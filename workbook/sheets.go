@@ -255,7 +255,7 @@ func parseTarget(c *cell, b *Book) {
 		c.fail("cap_don_vi", "wb.cap_only_per_unit")
 	}
 	t.Value = c.number("gia_tri", true, numVND, MaxTargetValue)
-	if t.Value == 0 && c.raw("gia_tri") != "" && !c.bad {
+	if v, ok := c.parseNumber("gia_tri", c.raw("gia_tri"), numVND); ok && v == 0 {
 		c.fail("gia_tri", "wb.zero_target")
 	}
 	if c.present("dat", false) {
