@@ -36,9 +36,10 @@ type tallyAsk struct {
 	pick   []string // when unit is "": the units offered as buttons
 }
 
-// askTally reads /tally [PERIOD] [UNIT], the period in any form
-// youthbot.MatchPeriod reads (tháng trước, 03/2026, năm nay…): by default the previous
-// month and, for a secretary of one unit, that unit. It refuses senders
+// askTally reads /tally [PERIOD] [UNIT], in either order, the period in
+// any form youthbot.MatchPeriod reads (tháng trước, 03/2026, năm nay…):
+// by default the previous month and, for a secretary of one unit, that
+// unit. It refuses senders
 // who are neither admins nor secretaries, units they have no rights over,
 // malformed periods and periods not begun.
 func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args string) (tallyAsk, error) {
