@@ -320,9 +320,23 @@ type violation struct {
 }
 
 // cutByKill reports whether a refused request is one a killed process did
-// not finish sending: the double could not read it, before the last start.
+// not finish sending: the double could not read it, before the last start
+// or soon after a start (each start follows a kill or a stop at once, and
+// on a loaded machine the double may notice the cut connection only after
+// the next process has started).
 func cutByKill(description string, at time.Time, restarts []time.Time) bool {
-	return strings.Contains(description, "can't read the request") && len(restarts) > 0 && at.Before(restarts[len(restarts)-1])
+	if !strings.Contains(description, "can't read the request") || len(restarts) == 0 {
+		return false
+	}
+	if at.Before(restarts[len(restarts)-1]) {
+		return true
+	}
+	for _, r := range restarts {
+		if !at.Before(r) && at.Sub(r) < 10*time.Second {
+			return true
+		}
+	}
+	return false
 }
 
 // buildBinary builds cmd/youthbot into dir.
