@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -22,12 +23,10 @@ type cell struct {
 	row   int
 	cells []string
 	cols  map[string]int
-	bad   bool // a problem was added for this row
 }
 
 // fail adds a problem at column col of the row.
 func (c *cell) fail(col, key string, args ...any) {
-	c.bad = true
 	c.rd.ps.add(Problem{Sheet: c.name, Row: c.row, Column: col, Key: key, Args: args, order: c.s.order})
 }
 
@@ -166,7 +165,7 @@ func parseCellDate(s string, date1904 bool) (youthbot.Date, string) {
 	}
 	d, err := youthbot.ParseDate(s)
 	if err != nil {
-		if e, ok := err.(*youthbot.Error); ok && e.Key == "err.date_impossible" {
+		if e := (*youthbot.Error)(nil); errors.As(err, &e) && e.Key == "err.date_impossible" {
 			return youthbot.Date{}, "wb.no_such_date"
 		}
 		return youthbot.Date{}, "wb.not_date"
@@ -217,8 +216,9 @@ func scaleOf(kind numKind) int64 {
 
 // parseNumber reads a number cell's raw value. A numeric cell's raw value
 // is what Excel writes (123, 15.5, 1.2E+10); a text cell's is what the
-// office typed (26.000.000, 15,5). The two differ only for one '.' followed
-// by three digits (1.234): then the cell's type decides.
+// office typed (26.000.000, 15,5). They can be told apart by their form,
+// except for one '.' followed by three digits not ending in 0 (1.234):
+// then the cell's type decides.
 func (c *cell) parseNumber(col, s string, kind numKind) (int64, bool) {
 	scale := 0
 	if kind == numTenths {

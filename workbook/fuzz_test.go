@@ -76,7 +76,7 @@ func checkResult(t *testing.T, b *Book, err error, panicOK bool) {
 }
 
 // FuzzRead builds a workbook with excelize from the fuzz input (one sheet
-// of import-format.md, its headings, a row of cells of every type: text,
+// of docs/IMPORT.md, its headings, a row of cells of every type: text,
 // numbers, booleans, dates, empty) and reads it.
 func FuzzRead(f *testing.F) {
 	f.Add(uint8(2), "hd", 26000000.0, int64(45000), true, uint8(0))

@@ -19,7 +19,7 @@ const MaxListed = 100
 const maxKept = 2000
 
 // Problem is one thing wrong with a workbook: where (Sheet as the file names
-// it, Row from 1, Column as import-format.md names it; each empty when the
+// it, Row from 1, Column as docs/IMPORT.md names it; each empty when the
 // problem is not at one) and what, as a message of the i18n catalogs (Key,
 // Args).
 type Problem struct {

@@ -251,8 +251,8 @@ func (rd *reader) readSheet(s *sheet, name string, book *Book) {
 			}
 			continue
 		}
-		if blank(cells) {
-			continue
+		if blank(cells, cols) {
+			continue // also a row with only a note in a column of the office's
 		}
 		if count++; count > rd.maxRows {
 			rd.ps.add(Problem{Sheet: name, Row: n, Key: "wb.too_many_rows", Args: []any{rd.maxRows}, order: s.order})
@@ -299,9 +299,10 @@ func colName(i int) string {
 	return s
 }
 
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+// blank reports whether a row has nothing in the columns of its sheet.
+func blank(cells []string, cols map[string]int) bool {
+	for _, i := range cols {
+		if i < len(cells) && strings.TrimSpace(cells[i]) != "" {
 			return false
 		}
 	}

@@ -157,15 +157,16 @@ func TestEmptyRowsAndOtherSheetsAreSkipped(t *testing.T) {
 	b := mustRead(t,
 		sheetRows{"Sheet1", [][]any{{"not", "ours"}}},
 		sheetRows{"DonVi", [][]any{
-			{"ma_don_vi", "ten_don_vi", "ma_cap_tren", "cap"},
+			{"ma_don_vi", "ten_don_vi", "ma_cap_tren", "cap", "Ghi chú"},
 			{nil, nil, nil, nil},
 			{"HG", "Tỉnh đoàn", nil, "tinh"},
 			{"  ", "", nil, nil},
 			nil, nil,
+			{nil, nil, nil, nil, "ghi chú: một dòng chỉ có ghi chú"},
 			{"VT", "Thành đoàn", "HG", "huyen"},
 		}})
-	if len(b.Units) != 2 || b.Units[0].Row != 3 || b.Units[1].Row != 7 {
-		t.Errorf("Units = %+v, want rows 3 and 7", b.Units)
+	if len(b.Units) != 2 || b.Units[0].Row != 3 || b.Units[1].Row != 8 {
+		t.Errorf("Units = %+v, want rows 3 and 8", b.Units)
 	}
 	if !reflect.DeepEqual(b.Sheets, []string{"DonVi"}) {
 		t.Errorf("Sheets = %v, want [DonVi]", b.Sheets)

@@ -26,7 +26,7 @@ type column struct {
 	required bool
 }
 
-// sheet is one sheet of import-format.md: its columns and how a row of it
+// sheet is one sheet of docs/IMPORT.md: its columns and how a row of it
 // becomes a typed row.
 type sheet struct {
 	name    string
