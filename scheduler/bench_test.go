@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -180,7 +182,10 @@ func (a *acceptAll) Upload(string, map[string]string, string, string, []byte) (j
 // (anonymous memory and file pages, the bbolt map, apart) sampled while
 // the queue drains, and the rate.
 func BenchmarkSenderDrain100k(b *testing.B) {
-	const n, rate = 100000, 1000
+	n, rate := 100000, 1000.0
+	if s := os.Getenv("YOUTHBOT_DRAIN_RATE"); s != "" { // a quicker look
+		rate, _ = strconv.ParseFloat(s, 64)
+	}
 	for range b.N {
 		b.StopTimer()
 		db, err := storage.Open(filepath.Join(b.TempDir(), "y.db"), storage.Options{})
@@ -218,7 +223,8 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() { defer wg.Done(); s.Run(ctx) }()
-		var peakHeap uint64
+		var peakHeap, peakLive uint64
+		profiled := false
 		var peak memStatus
 		done := make(chan struct{})
 		go func() {
@@ -235,6 +241,15 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				peakHeap = max(peakHeap, ms.HeapInuse)
+				live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+				metrics.Read(live)
+				peakLive = max(peakLive, live[0].Value.Uint64())
+				if os.Getenv("YOUTHBOT_DRAIN_PROFILE") != "" && api.calls.Load() > int64(n/2) && !profiled {
+					profiled = true
+					f, _ := os.Create(os.Getenv("YOUTHBOT_DRAIN_PROFILE"))
+					pprof.WriteHeapProfile(f)
+					f.Close()
+				}
 				st := readMemStatus()
 				peak.rss, peak.anon, peak.file = max(peak.rss, st.rss), max(peak.anon, st.anon), max(peak.file, st.file)
 			case <-done:
@@ -246,12 +261,13 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 		cancel()
 		wg.Wait()
 		db.Close()
-		if got := api.calls.Load(); got != n {
+		if got := api.calls.Load(); got != int64(n) {
 			b.Fatalf("%d calls, want %d", got, n)
 		}
 		const mb = 1 << 20
 		b.ReportMetric(float64(load.Microseconds())/1000, "ms-load")
-		b.ReportMetric(float64(peakHeap)/mb, "MB-heap-peak")
+		b.ReportMetric(float64(peakHeap)/mb, "MB-heap-inuse-peak")
+		b.ReportMetric(float64(peakLive)/mb, "MB-heap-live-peak")
 		b.ReportMetric(float64(peak.rss)/mb, "MB-rss-peak")
 		b.ReportMetric(float64(peak.anon)/mb, "MB-rss-anon-peak")
 		b.ReportMetric(float64(peak.file)/mb, "MB-rss-file-peak")
