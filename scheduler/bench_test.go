@@ -178,9 +178,11 @@ func (a *acceptAll) Upload(string, map[string]string, string, string, []byte) (j
 // broadcast's, 500 characters each, to 100,000 chats) at
 // YOUTHBOT_SEND_RATE=1000 into a Bot API that takes every call at once (no
 // double, whose own memory would count), from a start: Load, then Run. It
-// reports Load's time, the peak heap in use and the peak RSS of the process
-// (anonymous memory and file pages, the bbolt map, apart) sampled while
-// the queue drains, and the rate.
+// reports Load's time, the peak heap (in use, and live after a GC) and the
+// peak RSS of the process (anonymous memory and file pages, the bbolt map
+// and the binary, apart) sampled while the queue drains, the same at the
+// start (after the 100,000 were written, before Load: the test process's
+// own), and the rate.
 func BenchmarkSenderDrain100k(b *testing.B) {
 	n, rate := 100000, 1000.0
 	if s := os.Getenv("YOUTHBOT_DRAIN_RATE"); s != "" { // a quicker look
@@ -211,6 +213,9 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 			}
 		}
 		runtime.GC()
+		before := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(before)
+		start := readMemStatus()
 		b.StartTimer()
 		api := &acceptAll{}
 		s := scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: rate})
@@ -268,6 +273,8 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 		b.ReportMetric(float64(load.Microseconds())/1000, "ms-load")
 		b.ReportMetric(float64(peakHeap)/mb, "MB-heap-inuse-peak")
 		b.ReportMetric(float64(peakLive)/mb, "MB-heap-live-peak")
+		b.ReportMetric(float64(before[0].Value.Uint64())/mb, "MB-heap-live-start")
+		b.ReportMetric(float64(start.anon)/mb, "MB-rss-anon-start")
 		b.ReportMetric(float64(peak.rss)/mb, "MB-rss-peak")
 		b.ReportMetric(float64(peak.anon)/mb, "MB-rss-anon-peak")
 		b.ReportMetric(float64(peak.file)/mb, "MB-rss-file-peak")
