@@ -2,9 +2,10 @@ package youthbot
 
 import "time"
 
-// Lane orders what the bot sends: replies to what a user just did go first
-// and are not throttled beyond Telegram's own answers; notifications (the
-// bot's own initiative) keep the configured rates.
+// Lane orders what the bot sends: replies to what a user just did go
+// before every notification (the bot's own initiative), in any chat, and
+// take the bot's rate (YOUTHBOT_SEND_RATE) first; notifications get what is
+// left and also keep each chat's rates.
 type Lane uint8
 
 // Lanes.

@@ -2,9 +2,9 @@ package scheduler
 
 // InHand reports how many messages the sender holds (queued in memory, in
 // flight, or delivered and not yet deleted) and whether it is reading the
-// outbox or wants to.
+// outbox.
 func (s *Sender) InHand() (held int, reading bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.held, s.page.reading || (!s.page.caughtUp() && s.page.room())
+	return s.held, s.page.reading
 }

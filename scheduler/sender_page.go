@@ -12,11 +12,12 @@ import (
 // The paging window: the outbox is read ahead while fewer than windowChats
 // chats have notifications in hand and fewer than windowEntries
 // notifications are (a chat's own backlog, a group's at 20 a minute, holds
-// only sequences). windowChats chats at 1 message a second each keep up
-// with the highest YOUTHBOT_SEND_RATE (1,000) four times over.
+// only sequences: 8 MB at most), and read again once it is half empty.
+// windowChats/2 chats at 1 message a second each keep up with the highest
+// YOUTHBOT_SEND_RATE (1,000) twice over.
 const (
 	windowChats   = 4096
-	windowEntries = 1 << 16
+	windowEntries = 1 << 20
 	pageSize      = 512
 )
 
@@ -99,7 +100,9 @@ func (p *pager) dropped(q *chatQueue, n int) {
 	if len(q.notify) == 0 {
 		p.chats--
 	}
-	if !p.caughtUp() && p.chats <= windowChats/2 && p.entries <= windowEntries/2 {
+	// Read again once the window is half empty (of chats, or of
+	// sequences when one chat's backlog filled it).
+	if !p.caughtUp() && p.room() && (p.chats <= windowChats/2 || p.entries <= windowEntries/2) {
 		p.signal()
 	}
 }

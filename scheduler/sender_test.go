@@ -31,9 +31,9 @@ type world struct {
 type worldOptions struct {
 	rate     float64
 	recorder scheduler.SendRecorder
-	render func(context.Context, *youthbot.Render) (*youthbot.OutFile, error)
-	db     *storage.DB
-	srv    *telegramtest.Server
+	render   func(context.Context, *youthbot.Render) (*youthbot.OutFile, error)
+	db       *storage.DB
+	srv      *telegramtest.Server
 }
 
 func newWorld(t *testing.T, o worldOptions) *world {
