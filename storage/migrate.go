@@ -85,6 +85,8 @@ var migrations = []func(*bolt.Tx) error{
 			return nil
 		})
 	},
+	// 5: the erasure log of /forgetme (erase.go).
+	createErasureBucket,
 }
 
 // SchemaVersion is the schema this build writes.
