@@ -91,7 +91,7 @@ func backupTo(dbPath string, w io.Writer) (int64, error) {
 		return 0, err
 	}
 	defer db.Close()
-	return db.WriteTo(w)
+	return db.Backup(w)
 }
 
 // cmdRestore replaces the database with a backup, refusing while another
