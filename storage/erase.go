@@ -30,6 +30,7 @@ var (
 	bErasures      = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix seconds
 	keyErasureSalt = []byte("salt")
 	keyWipeDue     = []byte("wipe_due")
+	keyErasureN    = []byte("count") // erasures so far (u64): what was built before one may name who is gone
 )
 
 const (
@@ -444,7 +445,22 @@ func (t *Tx) logErasure(userID int64, now time.Time) error {
 	if err := b.Put(erasureKey(salt, userID), u64Key(uint64(now.Unix()))); err != nil {
 		return fmt.Errorf("erasure log: %w", err)
 	}
+	if err := b.Put(keyErasureN, u64Key(t.Erasures()+1)); err != nil {
+		return fmt.Errorf("erasure log: %w", err)
+	}
 	return b.Put(keyWipeDue, u64Key(uint64(now.Unix())))
+}
+
+// Erasures counts the erasures made in this database: anything built from
+// it before the count changed (a cached tally's workbook) may name someone
+// erased since.
+func (t *Tx) Erasures() uint64 {
+	if b := t.bucket(bErasures); b != nil {
+		if v := b.Get(keyErasureN); len(v) == 8 {
+			return binary.BigEndian.Uint64(v)
+		}
+	}
+	return 0
 }
 
 // ErasureLog returns the erasure log's entries (opaque keys and when each
