@@ -183,7 +183,7 @@ func (db *DB) CompactTo(path string) error {
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	if err := bolt.Compact(dst, db.bolt, 64<<20); err != nil {
+	if err := compact(dst, db.bolt, 64<<20); err != nil {
 		dst.Close()
 		return fmt.Errorf("compact: %w", err)
 	}
@@ -195,4 +195,81 @@ func (db *DB) CompactTo(path string) error {
 		return fmt.Errorf("compact: %w", err)
 	}
 	return nil
+}
+
+// compact copies every bucket of src into dst, committing dst every
+// maxSize bytes, all inside one read transaction of src. (bbolt.Compact
+// makes its last commit after its read transaction has ended, with values
+// still pointing into src's memory map: on a database that is being
+// written, a remap meanwhile makes it read unmapped memory.)
+func compact(dst, src *bolt.DB, maxSize int64) error {
+	return src.View(func(stx *bolt.Tx) error {
+		tx, err := dst.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if tx != nil {
+				tx.Rollback()
+			}
+		}()
+		var size int64
+		// bucket finds the bucket at path in tx (again after a commit).
+		bucket := func(path [][]byte) *bolt.Bucket {
+			b := tx.Bucket(path[0])
+			for _, k := range path[1:] {
+				b = b.Bucket(k)
+			}
+			b.FillPercent = 1.0
+			return b
+		}
+		var copyBucket func(from *bolt.Bucket, path [][]byte) error
+		copyBucket = func(from *bolt.Bucket, path [][]byte) error {
+			var to *bolt.Bucket
+			if len(path) == 1 {
+				to, err = tx.CreateBucket(path[0])
+			} else {
+				to, err = bucket(path[:len(path)-1]).CreateBucket(path[len(path)-1])
+			}
+			if err != nil {
+				return fmt.Errorf("bucket %q: %w", path, err)
+			}
+			if err := to.SetSequence(from.Sequence()); err != nil {
+				return err
+			}
+			to.FillPercent = 1.0
+			c := from.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if v == nil {
+					if err := copyBucket(from.Bucket(k), append(append([][]byte(nil), path...), k)); err != nil {
+						return err
+					}
+					to = bucket(path)
+					continue
+				}
+				if size += int64(len(k) + len(v)); size > maxSize {
+					if err := tx.Commit(); err != nil {
+						return err
+					}
+					if tx, err = dst.Begin(true); err != nil {
+						return err
+					}
+					size = int64(len(k) + len(v))
+					to = bucket(path)
+				}
+				if err := to.Put(k, v); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return copyBucket(b, [][]byte{name})
+		}); err != nil {
+			return err
+		}
+		err = tx.Commit()
+		tx = nil
+		return err
+	})
 }
