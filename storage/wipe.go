@@ -135,15 +135,15 @@ func (db *DB) WipeIfDue() (done bool, err error) {
 // outboxQueuedAfter reports whether every message in the outbox was queued
 // after at (the outbox is in queue order, so the first one tells).
 func outboxQueuedAfter(tx *bolt.Tx, at time.Time) bool {
-	c := tx.Bucket(bOutbox).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		var o youthbot.Outgoing
-		if json.Unmarshal(v, &o) != nil {
-			return false
-		}
-		return o.Queued.After(at)
+	k, v := tx.Bucket(bOutbox).Cursor().First()
+	if k == nil {
+		return true
 	}
-	return true
+	var o youthbot.Outgoing
+	if json.Unmarshal(v, &o) != nil {
+		return false
+	}
+	return o.Queued.After(at)
 }
 
 // Backup writes a compacted copy of the database to w: only what the
