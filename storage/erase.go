@@ -27,7 +27,7 @@ import (
 // again from an older backup; and whether freed pages of the file may
 // still hold erased data (WipeIfDue).
 var (
-	bErasures      = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix seconds
+	bErasures      = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix nanoseconds of the latest erasure
 	keyErasureSalt = []byte("salt")
 	keyWipeDue     = []byte("wipe_due")
 	keyErasureN    = []byte("count") // erasures so far (u64): what was built before one may name who is gone
@@ -448,7 +448,11 @@ func (t *Tx) logErasure(userID int64, now time.Time) error {
 	if err := b.Put(keyErasureN, u64Key(t.Erasures()+1)); err != nil {
 		return fmt.Errorf("erasure log: %w", err)
 	}
-	return b.Put(keyWipeDue, u64Key(uint64(now.Unix())))
+	due := uint64(now.UnixNano())
+	if v := b.Get(keyWipeDue); len(v) == 8 {
+		due = max(due, binary.BigEndian.Uint64(v))
+	}
+	return b.Put(keyWipeDue, u64Key(due))
 }
 
 // Erasures counts the erasures made in this database: anything built from

@@ -111,7 +111,7 @@ func TestWipeFreePages(t *testing.T) {
 // the wipe stays due until then.
 func TestWipeStaysDueWhileTheErasureAnswerWaits(t *testing.T) {
 	db := open(t)
-	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	now := time.Date(2026, 3, 10, 9, 0, 0, 123456789, time.UTC) // a clock's time, not a whole second
 	const id = int64(880123457)
 	answer := &youthbot.Outgoing{Chat: id, Method: "sendMessage", Queued: now, Params: map[string]string{"chat_id": "880123457", "text": "done"}}
 	update(t, db, func(tx *Tx) error {

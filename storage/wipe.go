@@ -110,7 +110,8 @@ func (db *DB) WipeIfDue() (done bool, err error) {
 		return false, fmt.Errorf("wipe: %w", err)
 	}
 	defer tx.Rollback()
-	settled := outboxQueuedAfter(tx, time.Unix(int64(due), 0))
+	// The answer confirming the erasure was queued with its time.
+	settled := outboxQueuedAfter(tx, time.Unix(0, int64(due)))
 	if _, err := db.wipeFree(tx); err != nil {
 		return false, err
 	}
