@@ -85,7 +85,11 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 	}
 	var red redaction
 	for _, s := range known {
-		red.text(s)
+		if len(strings.Fields(s)) > 1 {
+			red.text(s) // a full name
+		} else {
+			red.detail(s) // one word, maybe a common one ("Hoa")
+		}
 	}
 	m, err := t.Member(userID)
 	hasMember := err == nil
@@ -99,7 +103,7 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 		}
 	}
 	if err := t.MemberActivities(userID, func(a youthbot.Activity) bool {
-		red.text(a.Description)
+		red.detail(a.Description)
 		red.drop(a.Photo)
 		return true
 	}); err != nil {
@@ -163,22 +167,31 @@ func phoneForms(p string) []string {
 	return out
 }
 
-// redaction is what of a person queued messages must not say: texts to
-// replace (name, phone, descriptions) and tokens whose presence drops the
-// message (their photos).
+// redaction is what of a person queued messages must not say: texts that
+// identify them (name, phone), replaced wherever they appear; details
+// (descriptions of their activities, a one-word first name), replaced only
+// in a message that identifies them, since they may be common words in
+// others; and tokens whose presence drops the message (their photos).
 type redaction struct {
-	texts []string
-	drops []string
+	texts   []string
+	details []string
+	drops   []string
 }
 
-func (r *redaction) text(s string) {
+func (r *redaction) text(s string) { r.texts = withEscaped(r.texts, s) }
+
+func (r *redaction) detail(s string) { r.details = withEscaped(r.details, s) }
+
+// withEscaped adds s and its HTML-escaped form to list.
+func withEscaped(list []string, s string) []string {
 	if strings.TrimSpace(s) == "" {
-		return
+		return list
 	}
-	r.texts = append(r.texts, s)
+	list = append(list, s)
 	if e := html.EscapeString(s); e != s {
-		r.texts = append(r.texts, e)
+		list = append(list, e)
 	}
+	return list
 }
 
 func (r *redaction) drop(s string) {
@@ -187,15 +200,23 @@ func (r *redaction) drop(s string) {
 	}
 }
 
-// apply replaces every text of r in s (longest first, so that a phone's
-// +84… form goes before its 84… form).
-func (r *redaction) apply(s, placeholder string) string {
+// apply replaces the texts of r in s (longest first, so that a phone's
+// +84… form goes before its 84… form), and its details too when withDetails.
+func (r *redaction) apply(s, placeholder string, withDetails bool) string {
 	texts := append([]string(nil), r.texts...)
+	if withDetails {
+		texts = append(texts, r.details...)
+	}
 	sort.Slice(texts, func(i, j int) bool { return len(texts[i]) > len(texts[j]) })
 	for _, t := range texts {
 		s = replaceWhole(s, t, placeholder)
 	}
 	return s
+}
+
+// identifies reports whether s names the person (a text of r, or their id).
+func (r *redaction) identifies(s, dec string) bool {
+	return r.apply(s, "\x00", false) != s || hasNumber(s, dec)
 }
 
 // replaceWhole replaces the occurrences of t in s that are not part of a
@@ -360,7 +381,7 @@ func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder st
 			drop = append(drop, o.Seq)
 			return nil
 		}
-		changed := false
+		changed, about := false, false
 		for name, p := range o.Params {
 			for _, d := range red.drops {
 				if strings.Contains(p, d) {
@@ -368,10 +389,15 @@ func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder st
 					return nil
 				}
 			}
+			if name != "chat_id" && name != "reply_markup" && red.identifies(p, dec) {
+				about = true
+			}
+		}
+		for name, p := range o.Params {
 			if name == "chat_id" || name == "reply_markup" {
 				continue
 			}
-			if np := replaceNumber(red.apply(p, placeholder), dec, placeholder); np != p {
+			if np := replaceNumber(red.apply(p, placeholder, about), dec, placeholder); np != p {
 				o.Params[name] = np
 				changed = true
 			}

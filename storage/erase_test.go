@@ -31,10 +31,17 @@ func TestRedactionReplacesWholeWordsOnly(t *testing.T) {
 		{"số 1840901234567 khác", "số 1840901234567 khác"},
 		{"Ánh", "Ánh"},
 	}
+	r.detail("Hiến máu")
 	for _, tt := range tests {
-		if got := r.apply(tt.in, "X"); got != tt.want {
+		if got := r.apply(tt.in, "X", false); got != tt.want {
 			t.Errorf("apply(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+	if got := r.apply("An: Hiến máu", "X", true); got != "X: X" {
+		t.Errorf("with details: %q", got)
+	}
+	if got := r.apply("Hiến máu nhân đạo", "X", false); got != "Hiến máu nhân đạo" {
+		t.Errorf("a detail replaced in a message not about the person: %q", got)
 	}
 	numbers := []struct {
 		in   string
