@@ -170,8 +170,13 @@ func (c *Ctx) Answer(text string, alert bool) {
 }
 
 // Notify sends a message to another user in their own language. text builds
-// the message for a language. Users who blocked the bot are skipped.
+// the message for a language. Users who blocked the bot are skipped, and so
+// are anonymous ids (negative: someone erased by /forgetme, who may still
+// be named as the creator of an invite or a project).
 func (c *Ctx) Notify(userID int64, notice string, text func(lang string) (string, any)) error {
+	if userID <= 0 {
+		return nil
+	}
 	u, found, err := c.Tx.User(userID)
 	if err != nil {
 		return err

@@ -146,9 +146,9 @@ func (b *Bot) cmdForgetMe(c *Ctx, _ string) error {
 	return nil
 }
 
-// cbForget erases the sender's personal data (or keeps it). The member
-// record stays as an anonymous count so past figures do not change; their
-// places in projects go (a joined seat to the waiting list).
+// cbForget erases the sender's personal data (or keeps it): storage.Tx.Erase.
+// The member record stays as an anonymous count so past figures do not
+// change; their places in projects go (a joined seat to the waiting list).
 func (b *Bot) cbForget(c *Ctx, args []string) error {
 	switch arg(args, 0) {
 	case "no":
@@ -163,22 +163,13 @@ func (b *Bot) cbForget(c *Ctx, args []string) error {
 	if err := b.dropSeats(c, id); err != nil {
 		return err
 	}
-	if _, err := c.Tx.Member(id); err == nil {
-		if _, err := c.Tx.ForgetMember(id, c.Now); err != nil {
-			return err
-		}
-	} else if youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
-		return err
+	// Everything else, the queued messages about them included, in
+	// storage: the same erasure `youthbot restore` applies again.
+	known := []string{strings.TrimSpace(c.From.FirstName + " " + c.From.LastName), c.From.FirstName, c.From.LastName}
+	if c.From.UserName != "" {
+		known = append(known, "@"+c.From.UserName)
 	}
-	for _, unit := range c.SecretaryUnits() {
-		if err := c.Tx.RemoveSecretary(id, unit); err != nil {
-			return err
-		}
-	}
-	if err := c.Tx.DeleteDialog(id); err != nil {
-		return err
-	}
-	if err := c.Tx.DeleteUser(id); err != nil {
+	if _, err := c.Tx.Erase(id, c.Now, tr(b.lang, "members.anonymous"), known...); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("forget.done"), nil)

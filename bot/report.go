@@ -5,11 +5,14 @@ package bot
 
 import (
 	"context"
+	"maps"
+	"strconv"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/storage"
 )
@@ -170,32 +173,59 @@ func (b *Bot) cbTally(c *Ctx, args []string) error {
 }
 
 // sendTally answers with the tally: its messages, then the chart and the
-// workbook. The report was built before the transaction when it could be
-// (prepareTally); otherwise, or if what was asked changed since, it is
-// built here.
+// workbook, named for building when they are sent (youthbot.Render, like
+// the monthly tallies): no file naming members is kept in the outbox, and
+// a file reflects the database when it leaves (a member erased meanwhile
+// is not in it). The texts were built before the transaction when they
+// could be (prepareTally); otherwise, or if what was asked changed since,
+// they are built here.
 func (b *Bot) sendTally(c *Ctx, ask tallyAsk) error {
-	var r *report.Report
+	var msgs []*youthbot.Outgoing
 	if p, ok := c.pre.(tallyPrep); ok && p.unit == ask.unit && p.period == ask.period && p.lang == c.Lang {
-		r = p.report
+		msgs = p.msgs
 	}
-	if r == nil {
-		var err error
-		if r, err = report.Build(c.Tx, ask.unit, ask.period, b.loc, c.Lang); err != nil {
+	if msgs == nil {
+		t, err := report.Load(c.Tx, ask.unit, ask.period, b.loc, report.PartText)
+		if err != nil {
 			return err
 		}
+		msgs = tallyOutgoing(c.Chat, c.Lang, t)
 	}
-	for _, o := range r.Outgoing(c.Chat, youthbot.LaneReply, "tally") {
-		c.queue(o)
+	for _, o := range msgs {
+		o := *o // the prepared ones may be queued again (a batch retried)
+		o.Params = maps.Clone(o.Params)
+		c.queue(&o)
 	}
 	return nil
 }
 
-// tallyPrep is a tally built by the pre-phase.
+// tallyOutgoing is a tally's answer to chat in lang: the texts of t, then
+// the chart and the workbook to be built at delivery.
+func tallyOutgoing(chat int64, lang string, t *report.Tally) []*youthbot.Outgoing {
+	id := strconv.FormatInt(chat, 10)
+	f := t.Figures
+	var out []*youthbot.Outgoing
+	for _, m := range t.Messages(lang) {
+		out = append(out, &youthbot.Outgoing{Chat: chat, Lane: youthbot.LaneReply, Method: "sendMessage", Notice: "tally",
+			Params: map[string]string{"chat_id": id, "parse_mode": "HTML", "text": m, "link_preview_options": `{"is_disabled":true}`}})
+	}
+	label := i18n.Raw(i18n.Esc(report.PeriodLabel(lang, f.Period)))
+	file := func(method, kind, caption string) *youthbot.Outgoing {
+		return &youthbot.Outgoing{Chat: chat, Lane: youthbot.LaneReply, Method: method, Notice: "tally",
+			Params: map[string]string{"chat_id": id, "parse_mode": "HTML", "caption": caption},
+			Render: &youthbot.Render{Kind: kind, Unit: f.Unit, Period: f.Period.String(), Lang: lang}}
+	}
+	return append(out,
+		file("sendPhoto", youthbot.RenderTallyChart, i18n.T(lang, "report.caption_chart", label, f.Name)),
+		file("sendDocument", youthbot.RenderTallyWorkbook, i18n.T(lang, "report.caption_workbook", label, f.Name)))
+}
+
+// tallyPrep is a tally's answer built by the pre-phase.
 type tallyPrep struct {
 	unit   string
 	period youthbot.Period
 	lang   string
-	report *report.Report
+	msgs   []*youthbot.Outgoing
 }
 
 // prepareTally claims /tally and its buttons in private chats: the tally,
@@ -245,11 +275,11 @@ func (b *Bot) prepareTally(u *tgbotapi.Update) func(ctx context.Context) any {
 				return err
 			}
 			lang := b.userLang(user, from.LanguageCode)
-			r, err := report.Build(tx, a.unit, a.period, b.loc, lang)
+			t, err := report.Load(tx, a.unit, a.period, b.loc, report.PartText)
 			if err != nil {
 				return err
 			}
-			p = tallyPrep{unit: a.unit, period: a.period, lang: lang, report: r}
+			p = tallyPrep{unit: a.unit, period: a.period, lang: lang, msgs: tallyOutgoing(from.ID, lang, t)}
 			return nil
 		})
 		if err != nil {

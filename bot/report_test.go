@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"bytes"
-	"image/png"
 	"slices"
 	"strings"
 	"testing"
@@ -87,12 +85,23 @@ func TestTallyCommand(t *testing.T) {
 			if tt.file == "" {
 				return
 			}
-			doc := msgs[len(msgs)-1]
-			if doc.File == nil || doc.File.Name != tt.file || doc.File.Field != "document" {
-				t.Errorf("document: %+v", doc.File)
+			// The files are built when sent, from the database then
+			// (none is stored in the outbox): the sender's renderer
+			// names them.
+			for _, m := range msgs {
+				if m.File != nil {
+					t.Errorf("a stored file in the outbox: %s %s", m.Method, m.File.Name)
+				}
 			}
-			if _, err := png.Decode(bytes.NewReader(msgs[len(msgs)-2].File.Data)); err != nil {
-				t.Errorf("photo: %v", err)
+			photo, doc := msgs[len(msgs)-2], msgs[len(msgs)-1]
+			if r := doc.Render; r == nil || r.Kind != youthbot.RenderTallyWorkbook || "tally-"+r.Unit+"-"+r.Period+".xlsx" != tt.file || r.Lang != "vi" {
+				t.Errorf("document: %+v", doc.Render)
+			}
+			if r := photo.Render; r == nil || r.Kind != youthbot.RenderTallyChart || *r != (youthbot.Render{Kind: r.Kind, Unit: doc.Render.Unit, Period: doc.Render.Period, Lang: "vi"}) {
+				t.Errorf("photo: %+v", photo.Render)
+			}
+			if photo.Params["caption"] == "" || doc.Params["caption"] == "" {
+				t.Errorf("captions: %q %q", photo.Params["caption"], doc.Params["caption"])
 			}
 		})
 	}
@@ -171,8 +180,8 @@ func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
 				return
 			}
 			p, _ := work(t.Context()).(tallyPrep)
-			if (p.report != nil) != tt.built {
-				t.Fatalf("built: %v, want %v", p.report != nil, tt.built)
+			if (p.msgs != nil) != tt.built {
+				t.Fatalf("built: %v, want %v", p.msgs != nil, tt.built)
 			}
 			if tt.built && (p.lang != tt.lang || p.unit != "VT-CDCD-CNTT" || p.period.String() != "2026-02") {
 				t.Errorf("prepared %s %s %s", p.unit, p.period, p.lang)

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -22,12 +23,21 @@ import (
 // SocketPath is where the control socket of the database at dbPath lives.
 func SocketPath(dbPath string) string { return dbPath + ".sock" }
 
+// IdleTimeout is how long a backup stream may make no progress (a client
+// that stopped reading) before it is cut.
+const IdleTimeout = 30 * time.Second
+
 // Handler is what the socket serves.
 type Handler struct {
-	// Backup writes a consistent copy of the database to w.
+	// Backup writes a consistent copy of the database to w. It must not
+	// hold a database transaction while w blocks (storage.DB.Backup copies
+	// to a temporary file first).
 	Backup func(w io.Writer) (int64, error)
 	// Health returns nil when the process is healthy (database writable).
 	Health func(ctx context.Context) error
+	// Idle bounds a backup stream's time without progress; 0 means
+	// IdleTimeout.
+	Idle time.Duration
 }
 
 // Server serves a control socket.
@@ -40,15 +50,36 @@ type Server struct {
 }
 
 // Listen opens the control socket at path, replacing a stale one (the caller
-// holds the database lock, so no other live process owns it).
+// holds the database lock, so no other live process owns it). The socket
+// is bound in a new directory only its owner may enter (0700), made 0600
+// there, and only then renamed to path: it is never reachable by others,
+// whatever the umask.
 func Listen(path string, h Handler, log *slog.Logger) (*Server, error) {
-	os.Remove(path)
-	ln, err := net.Listen("unix", path)
+	if h.Idle <= 0 {
+		h.Idle = IdleTimeout
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(path), ".sock-")
 	if err != nil {
 		return nil, fmt.Errorf("control socket %s: %w", path, err)
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
+	defer os.Remove(dir)
+	bound := filepath.Join(dir, "s")
+	ln, err := net.Listen("unix", bound)
+	if err != nil {
+		return nil, fmt.Errorf("control socket %s: %w", path, err)
+	}
+	ln.(*net.UnixListener).SetUnlinkOnClose(false) // Close removes path
+	if afterBind != nil {
+		afterBind(bound)
+	}
+	err = os.Chmod(bound, 0o600)
+	if err == nil {
+		os.Remove(path)
+		err = os.Rename(bound, path)
+	}
+	if err != nil {
 		ln.Close()
+		os.Remove(bound)
 		return nil, fmt.Errorf("control socket %s: %w", path, err)
 	}
 	s := &Server{ln: ln, h: h, log: log, path: path}
@@ -56,6 +87,10 @@ func Listen(path string, h Handler, log *slog.Logger) (*Server, error) {
 	go s.serve()
 	return s, nil
 }
+
+// afterBind, when set (tests), runs once the socket is bound, before it is
+// made private and moved into place.
+var afterBind func(bound string)
 
 // Close stops serving, waits for requests in flight and removes the socket.
 func (s *Server) Close() error {
@@ -93,8 +128,9 @@ func (s *Server) handle(conn net.Conn) {
 		// "OK\n" then the file; a failure after OK shows as a short copy
 		// (there is no trailer): `youthbot backup` refuses it with
 		// storage.Verify, which checks the size against the meta page.
-		fmt.Fprint(conn, "OK\n")
-		n, err := s.h.Backup(conn)
+		w := &idleWriter{conn: conn, idle: s.h.Idle}
+		fmt.Fprint(w, "OK\n")
+		n, err := s.h.Backup(w)
 		if err != nil {
 			s.log.Error("backup over control socket", "err", err)
 			return
@@ -111,6 +147,29 @@ func (s *Server) handle(conn net.Conn) {
 	default:
 		fmt.Fprint(conn, "ERR unknown request\n")
 	}
+}
+
+// idleWriter writes to a connection with a deadline renewed by each write:
+// a client that stops reading is cut after idle instead of holding the
+// stream (and what feeds it) for ever.
+type idleWriter struct {
+	conn net.Conn
+	idle time.Duration
+}
+
+func (w *idleWriter) Write(p []byte) (int, error) {
+	var n int
+	for len(p) > 0 {
+		chunk := p[:min(len(p), 64<<10)]
+		w.conn.SetWriteDeadline(time.Now().Add(w.idle))
+		m, err := w.conn.Write(chunk)
+		n += m
+		if err != nil {
+			return n, fmt.Errorf("backup client: %w", err)
+		}
+		p = p[m:]
+	}
+	return n, nil
 }
 
 // ErrNotRunning means no process serves the socket.

@@ -69,7 +69,13 @@ func NewTallies(db *storage.DB, build TallyBuilder) *Tallies {
 // Content returns a unit's tally, built at most once for concurrent
 // callers and reused for tallyCacheTTL.
 func (t *Tallies) Content(ctx context.Context, unit string, p youthbot.Period, lang string) (*TallyContent, error) {
-	key := unit + "|" + p.String() + "|" + lang
+	// A tally built before an erasure may name the erased member: the
+	// count of erasures is part of the key.
+	var erasures uint64
+	if err := t.db.View(func(tx *storage.Tx) error { erasures = tx.Erasures(); return nil }); err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s|%s|%s|%d", unit, p, lang, erasures)
 	now := time.Now()
 	t.mu.Lock()
 	e, ok := t.cache[key]
@@ -127,7 +133,7 @@ func (t *Tallies) evictLocked() {
 // SenderConfig.Render.
 func (t *Tallies) Render(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error) {
 	p, err := youthbot.ParsePeriod(r.Period)
-	if err != nil || !p.IsMonth() {
+	if err != nil || !p.IsMonth() && !p.IsYear() { // a year: /tally YYYY
 		return nil, fmt.Errorf("render %s: bad period %q", r.Kind, r.Period)
 	}
 	c, err := t.Content(ctx, r.Unit, p, r.Lang)

@@ -130,16 +130,10 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	if err := t.DeleteMember(userID); err != nil {
 		return 0, err
 	}
-	meta := t.bucket(bMeta)
-	var seq uint64
-	if b := meta.Get(keyAnonSequence); b != nil {
-		seq = binary.BigEndian.Uint64(b)
+	anon, err := t.newAnonID()
+	if err != nil {
+		return 0, err
 	}
-	seq++
-	if err := meta.Put(keyAnonSequence, u64Key(seq)); err != nil {
-		return 0, fmt.Errorf("anon sequence: %w", err)
-	}
-	anon := -int64(seq)
 	wasMember := m.Status == youthbot.StatusApproved
 	if wasMember {
 		if err := t.CloseStint(userID, m.Unit, now); err != nil {
@@ -169,4 +163,19 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 		DecidedAt:    m.DecidedAt,
 		LeftAt:       now,
 	})
+}
+
+// newAnonID allocates the next anonymous id (negative) for a forgotten
+// person.
+func (t *Tx) newAnonID() (int64, error) {
+	meta := t.bucket(bMeta)
+	var seq uint64
+	if b := meta.Get(keyAnonSequence); b != nil {
+		seq = binary.BigEndian.Uint64(b)
+	}
+	seq++
+	if err := meta.Put(keyAnonSequence, u64Key(seq)); err != nil {
+		return 0, fmt.Errorf("anon sequence: %w", err)
+	}
+	return -int64(seq), nil
 }

@@ -87,6 +87,8 @@ var migrations = []func(*bolt.Tx) error{
 	},
 	// 5: broadcasts being fanned out (broadcast.go).
 	createBroadcastBuckets,
+	// 6: the erasure log of /forgetme (erase.go).
+	createErasureBucket,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"youthbot"
 	"youthbot/control"
+	"youthbot/i18n"
 	"youthbot/storage"
 )
 
@@ -91,11 +93,15 @@ func backupTo(dbPath string, w io.Writer) (int64, error) {
 		return 0, err
 	}
 	defer db.Close()
-	return db.WriteTo(w)
+	return db.Backup(w)
 }
 
 // cmdRestore replaces the database with a backup, refusing while another
-// process uses the database.
+// process uses the database. The erasure log of the database it replaces
+// joins the backup's, and everyone in it is erased again from the restored
+// copy (those who asked to be forgotten after the backup was made); the
+// result is compacted, so that no freed page of the backup keeps what was
+// erased.
 func (e *cli) cmdRestore(args []string) error {
 	cfg, rest, err := e.parse("restore", nil, args, 1)
 	if err != nil {
@@ -108,28 +114,61 @@ func (e *cli) cmdRestore(args []string) error {
 		return fmt.Errorf("restore: %s is not a usable backup: %w", rest[0], err)
 	}
 	// Hold the database's lock while replacing it, so no bot starts on it
-	// half-way.
+	// half-way; read its erasure log.
+	erasures := map[string]uint64{}
 	if _, err := os.Stat(cfg.DB); err == nil {
 		db, err := openDB(cfg.DB, false)
 		if err != nil {
 			return fmt.Errorf("restore: %w", err)
 		}
 		defer db.Close()
+		db.View(func(tx *storage.Tx) error { erasures = tx.ErasureLog(); return nil })
 	}
 	data, err := os.ReadFile(rest[0])
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	tmp := cfg.DB + ".restore"
+	tmp, compacted := cfg.DB+".restore", cfg.DB+".restore-compact"
+	defer os.Remove(tmp)
+	defer os.Remove(compacted)
 	if err := os.WriteFile(tmp, data, 0o600); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	if err := os.Rename(tmp, cfg.DB); err != nil {
-		os.Remove(tmp)
+	n, err := reapplyErasures(tmp, compacted, erasures, i18n.T(cfg.Lang, "members.anonymous"))
+	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "restore: %s restored from %s\n", cfg.DB, rest[0])
+	if err := storage.Verify(compacted); err != nil {
+		return fmt.Errorf("restore: the restored copy does not check out: %w", err)
+	}
+	if err := os.Rename(compacted, cfg.DB); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "restore: %s restored from %s; %d erased again from the erasure log\n", cfg.DB, rest[0], n)
 	return nil
+}
+
+// reapplyErasures opens the copy at path (migrating an older backup), adds
+// erasures to its erasure log, erases again everyone the log names and
+// writes the result, compacted, to out. It returns how many it erased.
+func reapplyErasures(path, out string, erasures map[string]uint64, placeholder string) (int, error) {
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var n int
+	err = db.Update(func(tx *storage.Tx) error {
+		if err := tx.MergeErasureLog(erasures); err != nil {
+			return err
+		}
+		n, err = tx.ReapplyErasures(time.Now(), placeholder)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, db.CompactTo(out)
 }
 
 // cmdHealthcheck exits 0 when the bot serving the database is healthy.

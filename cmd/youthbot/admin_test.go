@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"youthbot"
 	"youthbot/demo"
 	"youthbot/storage"
 )
@@ -148,4 +149,98 @@ func TestBackupAndRestoreWithoutARunningBot(t *testing.T) {
 			t.Errorf("exit %d, want 1", code)
 		}
 	})
+}
+
+// TestRestoreErasesAgainWhoAskedAfterTheBackup: a backup made before a
+// member asked to be forgotten, restored, holds nothing of them (the
+// erasure log of the database it replaces is applied again), and keeps
+// everyone else.
+func TestRestoreErasesAgainWhoAskedAfterTheBackup(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "y.db")
+	csv := writeTemp(t, "units.csv", demo.UnitsCSV)
+	if code, _, errs := runMain(t, nil, "units", "import", csv, "--db", path); code != 0 {
+		t.Fatal(errs)
+	}
+	const gone, stays = int64(880123457), int64(870001)
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *storage.Tx) error {
+		for _, m := range []youthbot.Member{
+			{UserID: gone, Unit: "VT-P5-KV1", FullName: "Trần Văn Xoá", Phone: "+84901234567", Status: youthbot.StatusApproved, RegisteredAt: now, DecidedAt: now},
+			{UserID: stays, Unit: "VT-P5-KV1", FullName: "Lê Thị Còn", Phone: "+84987654321", Status: youthbot.StatusApproved, RegisteredAt: now, DecidedAt: now},
+		} {
+			if err := tx.PutMember(m); err != nil {
+				return err
+			}
+			if err := tx.PutUser(youthbot.User{ID: m.UserID, FirstSeen: now}); err != nil {
+				return err
+			}
+			if err := tx.OpenStint(m.UserID, m.Unit, now, true); err != nil {
+				return err
+			}
+		}
+		return tx.AddActivity(&youthbot.Activity{Member: gone, Unit: "VT-P5-KV1", Date: youthbot.Date{Year: 2026, Month: 3, Day: 2},
+			Tenths: 20, Description: "Dọn rác kênh Xáng", Status: youthbot.ActivityConfirmed, Source: youthbot.SourceLog,
+			CreatedAt: now, DecidedAt: now, DecidedBy: stays})
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "before.db")
+	if code, _, errs := runMain(t, nil, "backup", backup, "--db", path); code != 0 {
+		t.Fatal(errs)
+	}
+	// The member asks to be forgotten after the backup.
+	db, err = storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *storage.Tx) error { _, err := tx.Erase(gone, now, "(erased)"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	code, out, errs := runMain(t, nil, "restore", backup, "--db", path)
+	if code != 0 || !strings.Contains(out, "1 erased again") {
+		t.Fatalf("restore: exit %d %q %q", code, out, errs)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Trần Văn Xoá", "84901234567", "0901234567", "880123457", "Xáng"} {
+		if strings.Contains(string(raw), s) {
+			t.Errorf("the restored file still holds %q", s)
+		}
+	}
+	db, err = storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *storage.Tx) error {
+		if m, err := tx.Member(stays); err != nil || m.FullName != "Lê Thị Còn" {
+			t.Errorf("the other member after restore: %+v, %v", m, err)
+		}
+		if _, err := tx.Member(gone); err == nil {
+			t.Error("the forgotten member is back")
+		}
+		ms, err := tx.MembersOf("VT-P5-KV1")
+		if err != nil || len(ms) != 2 {
+			t.Errorf("members of the branch: %d, %v; want the other and an anonymous record", len(ms), err)
+		}
+		if len(tx.ErasureLog()) != 1 {
+			t.Errorf("erasure log after restore: %d entries, want 1", len(tx.ErasureLog()))
+		}
+		return nil
+	})
+	db.Close()
+	// Restoring the same backup again erases them again: the log survived.
+	if code, out, _ := runMain(t, nil, "restore", backup, "--db", path); code != 0 || !strings.Contains(out, "1 erased again") {
+		t.Errorf("second restore: %q", out)
+	}
 }

@@ -65,7 +65,7 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded
 	})
-	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: db.WriteTo, Health: a.health}, log)
+	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: a.backup, Health: a.health}, log)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -79,6 +79,36 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// backup writes a backup for `youthbot backup`: a compacted copy (never
+// the file's freed pages), after the wipe an erasure may have left due.
+func (a *app) backup(w io.Writer) (int64, error) {
+	if _, err := a.db.WipeIfDue(); err != nil {
+		a.log.Warn("wipe before backup", "err", err) // the copy is compacted anyway
+	}
+	return a.db.Backup(w)
+}
+
+// wipeEvery is how often the bot checks whether an erasure left freed
+// pages to wipe (storage.DB.WipeIfDue).
+const wipeEvery = 10 * time.Second
+
+// wipeLoop overwrites the freed pages of the file after each erasure
+// (/forgetme), once the messages queued up to it have left the outbox.
+func (a *app) wipeLoop(ctx context.Context) {
+	t := time.NewTicker(wipeEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if _, err := a.db.WipeIfDue(); err != nil && !errors.Is(err, storage.ErrReadersOpen) {
+			a.log.Warn("wipe after erasure", "err", err)
+		}
+	}
 }
 
 // health reports whether the database takes a write within a second.
@@ -113,6 +143,11 @@ func (a *app) run(ctx context.Context) error {
 	go func() {
 		defer wg.Done()
 		a.sender.Run(senderCtx)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.wipeLoop(senderCtx)
 	}()
 	if err := a.sched.Start(); err != nil { // cron, and a catch-up run of every job
 		a.log.Error("scheduler not started", "err", err)
