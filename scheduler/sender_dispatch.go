@@ -325,25 +325,25 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 	return sd
 }
 
-// attempt makes one delivery attempt and settles it.
+// attempt makes one delivery attempt and settles it. The message is read
+// from the outbox right before the call, replies too (the sender holds
+// them in memory only to order them): what an erasure (/forgetme) removed
+// or rewrote meanwhile is not sent, or sent as it now stands.
 func (s *Sender) attempt(ctx context.Context, sd send) {
 	defer s.wg.Done()
-	m := sd.msg
-	var err error
-	if m == nil {
-		var found bool
-		err = s.cfg.DB.View(func(tx *storage.Tx) error {
-			var err error
-			m, found, err = tx.Outgoing(sd.seq)
-			return err
-		})
-		if err == nil && !found {
-			s.gone(sd) // removed from the outbox meanwhile (an erasure)
-			return
-		}
-		if err != nil {
-			err = &readError{err}
-		}
+	var m *youthbot.Outgoing
+	var found bool
+	err := s.cfg.DB.View(func(tx *storage.Tx) error {
+		var err error
+		m, found, err = tx.Outgoing(sd.seq)
+		return err
+	})
+	if err == nil && !found {
+		s.gone(sd) // removed from the outbox meanwhile (an erasure)
+		return
+	}
+	if err != nil {
+		err = &readError{err}
 	}
 	if err == nil {
 		err = s.deliver(ctx, m)

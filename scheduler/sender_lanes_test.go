@@ -343,6 +343,36 @@ func TestSenderDoesNotSendWhatLeftTheOutboxMeanwhile(t *testing.T) {
 	}
 }
 
+// TestSenderSendsRepliesAsTheOutboxHoldsThem: a reply is pushed after its
+// commit, and an erasure may remove or rewrite it before it goes; the sender
+// sends what the outbox holds at that moment, not its copy.
+func TestSenderSendsRepliesAsTheOutboxHoldsThem(t *testing.T) {
+	w := newWorld(t, worldOptions{})
+	u := w.srv.NewUser("An", "vi")
+	msgs := []*youthbot.Outgoing{reply(u.ID, "r0"), reply(u.ID, "r1 Nguyễn Văn Bình"), reply(u.ID, "r2")}
+	err := w.db.Update(func(tx *storage.Tx) error {
+		for _, m := range msgs {
+			if _, err := tx.Enqueue(m); err != nil {
+				return err
+			}
+		}
+		if err := tx.DeleteOutgoing(msgs[0].Seq); err != nil {
+			return err
+		}
+		red := *msgs[1]
+		red.Params = map[string]string{"chat_id": red.Params["chat_id"], "text": "r1 (đã xoá dữ liệu)"}
+		return tx.PutOutgoing(&red)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.sender.Push(msgs) // the copies the committing update handed over
+	w.idle(10 * time.Second)
+	if got, want := w.textsTo(u.ID), []string{"r1 (đã xoá dữ liệu)", "r2"}; !slices.Equal(got, want) {
+		t.Errorf("delivered %q, want %q", got, want)
+	}
+}
+
 func openDB(t *testing.T) *storage.DB {
 	t.Helper()
 	db, err := storage.Open(t.TempDir()+"/y.db", storage.Options{})

@@ -125,6 +125,9 @@ func (s *Sender) gone(sd send) {
 	defer s.mu.Unlock()
 	s.pop(sd)
 	s.held--
+	if sd.lane == laneReply {
+		delete(s.replies, sd.seq)
+	}
 	s.done(sd)
 }
 
@@ -164,11 +167,17 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// inHand returns what the chat has in hand, replies first, read from the
-// outbox for the notifications (those gone are skipped).
+// inHand returns what the chat has in hand, replies first, as the outbox
+// holds them now (those gone are skipped).
 func inHand(tx *storage.Tx, q *chatQueue, replies []*youthbot.Outgoing, notes []uint64) ([]*youthbot.Outgoing, error) {
-	out := append([]*youthbot.Outgoing(nil), replies...)
-	for _, seq := range notes {
+	// Replies are read again too: an erasure may have removed or rewritten
+	// them since they were pushed.
+	seqs := make([]uint64, 0, len(replies)+len(notes))
+	for _, m := range replies {
+		seqs = append(seqs, m.Seq)
+	}
+	var out []*youthbot.Outgoing
+	for _, seq := range append(seqs, notes...) {
 		m, found, err := tx.Outgoing(seq)
 		if err != nil {
 			return nil, err
