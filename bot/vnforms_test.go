@@ -153,8 +153,13 @@ func TestTallyPeriodInWords(t *testing.T) {
 			if got := msgs[0].Params["text"]; !strings.Contains(got, tt.want) {
 				t.Errorf("text lacks %q:\n%s", tt.want, got)
 			}
-			if doc := msgs[len(msgs)-1]; tt.file != "" && (doc.File == nil || doc.File.Name != tt.file) {
-				t.Errorf("document: %+v, want %s", doc.File, tt.file)
+			// The workbook is built when it is sent (Render), named
+			// tally-<UNIT>-<period>.xlsx.
+			if doc := msgs[len(msgs)-1]; tt.file != "" {
+				r := doc.Render
+				if r == nil || r.Kind != youthbot.RenderTallyWorkbook || "tally-"+r.Unit+"-"+r.Period+".xlsx" != tt.file {
+					t.Errorf("document: %+v, want %s", r, tt.file)
+				}
 			}
 		})
 	}
