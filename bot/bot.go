@@ -50,6 +50,8 @@ type Bot struct {
 
 	pruneMu   sync.Mutex
 	lastPrune time.Time
+
+	writes writeState // whether updates commit (apply.go)
 }
 
 // New returns a Bot. Call Start before handling updates.

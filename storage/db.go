@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,6 +18,10 @@ import (
 // ErrLocked is returned by Open when another process holds the database.
 var ErrLocked = errors.New("database is in use by another process")
 
+// ErrDamaged marks a database file whose pages do not make sense: it must
+// be replaced by a backup (youthbot restore).
+var ErrDamaged = errors.New("the database file is damaged")
+
 // Options tune Open.
 type Options struct {
 	// Timeout is how long Open waits for another process's lock; 0 means 1s.
@@ -24,6 +30,39 @@ type Options struct {
 	ReadOnly bool
 	// NoSync skips fsync (benchmark data generation only).
 	NoSync bool
+	// MaxSize bounds the file's size in bytes (0: no bound): a commit that
+	// would grow it further fails with ErrWrite, as on a full disk. For
+	// tests of what a full disk does.
+	MaxSize int
+	// InitialMmapSize is bbolt's initial map size (0: its default). A map
+	// larger than MaxSize keeps a write at the limit from remapping, which
+	// waits for every read transaction to end.
+	InitialMmapSize int
+}
+
+// ErrWrite marks a transaction that did not commit because the database
+// failed (the disk is full, an I/O error, the database is closed), not
+// because the transaction's function returned an error. Nothing of it is
+// on disk; trying again later may succeed.
+var ErrWrite = errors.New("database write failed")
+
+// IsFailure reports whether err is a failure of the database itself (see
+// ErrWrite; bbolt's and the operating system's errors, a damaged file) as
+// opposed to a refusal or an error of the code using it: a failure is
+// worth retrying and says nothing about the data that was being written.
+func IsFailure(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, target := range []error{ErrWrite, ErrDamaged, berrors.ErrMaxSizeReached, berrors.ErrTxClosed,
+		berrors.ErrDatabaseNotOpen, berrors.ErrTxNotWritable, berrors.ErrDatabaseReadOnly} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	var pe *fs.PathError
+	var errno syscall.Errno
+	return errors.As(err, &pe) || errors.As(err, &errno)
 }
 
 // DB is youthbot's database.
@@ -40,10 +79,12 @@ func Open(path string, opts Options) (*DB, error) {
 		opts.Timeout = time.Second
 	}
 	b, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      opts.Timeout,
-		ReadOnly:     opts.ReadOnly,
-		NoSync:       opts.NoSync,
-		FreelistType: bolt.FreelistMapType,
+		Timeout:         opts.Timeout,
+		ReadOnly:        opts.ReadOnly,
+		NoSync:          opts.NoSync,
+		MaxSize:         opts.MaxSize,
+		InitialMmapSize: opts.InitialMmapSize,
+		FreelistType:    bolt.FreelistMapType,
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
@@ -82,16 +123,36 @@ func (db *DB) View(fn func(*Tx) error) error {
 }
 
 // Update runs fn in a read-write transaction and commits (one fsync) if fn
-// returns nil.
+// returns nil. It returns fn's error as it is; a transaction that could not
+// begin or commit gives an error wrapping ErrWrite.
 func (db *DB) Update(fn func(*Tx) error) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	fnFailed := false
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		err := fn(&Tx{tx: tx})
+		fnFailed = err != nil
+		return err
+	})
+	if err != nil && !fnFailed {
+		return fmt.Errorf("%w: %w", ErrWrite, err)
+	}
+	return err
 }
 
 // Batch runs fn in a read-write transaction shared with concurrent Batch
 // callers (group commit). fn may run more than once: it must have no effects
-// outside the transaction.
+// outside the transaction. Errors are as Update's: fn's own, or one
+// wrapping ErrWrite when the shared transaction did not commit.
 func (db *DB) Batch(fn func(*Tx) error) error {
-	return db.bolt.Batch(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	fnFailed := false // set by fn's last run; Batch returning orders it before the read
+	err := db.bolt.Batch(func(tx *bolt.Tx) error {
+		err := fn(&Tx{tx: tx})
+		fnFailed = err != nil
+		return err
+	})
+	if err != nil && !fnFailed {
+		return fmt.Errorf("%w: %w", ErrWrite, err)
+	}
+	return err
 }
 
 // WriteTo writes a consistent copy of the database to w, without blocking
