@@ -34,7 +34,8 @@ type app struct {
 	sched   *scheduler.Scheduler // tallies, reminders, digest
 	ctl     *control.Server
 	metrics *metrics.Registry
-	ops     *opsServer // YOUTHBOT_HTTP; nil when off (ops.go)
+	ops     *opsServer   // YOUTHBOT_HTTP; nil when off (ops.go)
+	probe   *healthProbe // /healthz and the control socket's health (ops.go)
 
 	stopPoll, stopCalls context.CancelFunc
 }
@@ -59,6 +60,9 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics,
 	})
+	a.probe = newHealthProbe(func() error {
+		return db.Update(func(tx *storage.Tx) error { return tx.Touch(now()) })
+	}, a.bot.WriteFailure, time.Now)
 	a.sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: a.sender, Location: cfg.TZ, TallyCron: cfg.TallyCron,
 		Lang: cfg.Lang, Admins: cfg.Admins, Now: now, Log: log, Recorder: a.metrics})
 	if err != nil {
@@ -81,20 +85,10 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	return a, nil
 }
 
-// health reports whether the database takes a write within a second.
+// health reports whether the database takes a write within a second and
+// updates commit (ops.go: one probe write at a time, its result shared).
 func (a *app) health(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, time.Second)
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- a.db.Update(func(tx *storage.Tx) error { return tx.Touch(a.now()) })
-	}()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-		return fmt.Errorf("database not writable within 1s: %w", ctx.Err())
-	}
+	return a.probe.check(ctx)
 }
 
 // run serves until ctx ends, then shuts down in order: stop taking updates
