@@ -122,7 +122,7 @@ func New(cfg Config) (*Scheduler, error) {
 		locks:   map[string]*sync.Mutex{},
 		ready:   make(chan struct{}),
 	}
-	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest} {
+	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest, JobPrune} {
 		s.locks[name] = &sync.Mutex{}
 	}
 	if r, ok := cfg.Outbox.(interface {
@@ -149,6 +149,7 @@ func (s *Scheduler) jobs() []struct {
 		{JobCampaigns, campaignTick, s.RunCampaigns},
 		{JobProjectReminders, projectReminderCron, s.RunProjectReminders},
 		{JobDigest, digestCron, s.RunDigest},
+		{JobPrune, pruneCron, s.RunPrune}, // prune.go
 	}
 }
 
