@@ -185,6 +185,10 @@ func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, 
 	c.pre = prepared(ctx, u) // the pre-phase's result (prepare.go)
 	defer func() {
 		if p := recover(); p != nil {
+			if derr := storage.DamagePanic(p); derr != nil {
+				err = derr // a damaged page, no bug of the handler's: a storage failure
+				return
+			}
 			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("handler panic: %v", p)
 		}

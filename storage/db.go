@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -69,6 +70,10 @@ func IsFailure(err error) bool {
 type DB struct {
 	bolt *bolt.DB
 	path string
+
+	damageMu  sync.Mutex
+	damageErr error
+	damaged   chan struct{} // closed when damageErr is set
 }
 
 // Open opens (creating if needed) the database at path, creates buckets and
@@ -78,16 +83,23 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:         opts.Timeout,
-		ReadOnly:        opts.ReadOnly,
-		NoSync:          opts.NoSync,
-		MaxSize:         opts.MaxSize,
-		InitialMmapSize: opts.InitialMmapSize,
-		FreelistType:    bolt.FreelistMapType,
+	var b *bolt.DB
+	err := guard(func() (err error) {
+		b, err = bolt.Open(path, 0o600, &bolt.Options{
+			Timeout:         opts.Timeout,
+			ReadOnly:        opts.ReadOnly,
+			NoSync:          opts.NoSync,
+			MaxSize:         opts.MaxSize,
+			InitialMmapSize: opts.InitialMmapSize,
+			FreelistType:    bolt.FreelistMapType,
+		})
+		return err
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+	}
+	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrChecksum) || errors.Is(err, berrors.ErrVersionMismatch) {
+		return nil, fmt.Errorf("open %s: %w: %w", path, ErrDamaged, err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -95,17 +107,46 @@ func Open(path string, opts Options) (*DB, error) {
 	// Batch callers are the outbox sender's chats and webhook requests:
 	// each waits for its commit, so a short delay keeps them responsive.
 	b.MaxBatchDelay = 2 * time.Millisecond
-	db := &DB{bolt: b, path: path}
+	db := &DB{bolt: b, path: path, damaged: make(chan struct{})}
+	if err := guard(func() error { return b.View(func(tx *bolt.Tx) error { return checkPages(path, tx) }) }); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if !opts.ReadOnly {
-		if err := b.Update(migrate); err != nil {
+		if err := guard(func() error { return b.Update(migrate) }); err != nil {
 			b.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}
-	} else if err := b.View(checkVersion); err != nil {
+	} else if err := guard(func() error { return b.View(checkVersion) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// Damaged is closed once a transaction found the file damaged (an error
+// wrapping ErrDamaged): the process should stop and the operator restore a
+// backup. DamageErr says what was found.
+func (db *DB) Damaged() <-chan struct{} { return db.damaged }
+
+// DamageErr is the first damage found, nil while none was.
+func (db *DB) DamageErr() error {
+	db.damageMu.Lock()
+	defer db.damageMu.Unlock()
+	return db.damageErr
+}
+
+// noteDamage records err if it says the file is damaged, and returns it.
+func (db *DB) noteDamage(err error) error {
+	if errors.Is(err, ErrDamaged) {
+		db.damageMu.Lock()
+		if db.damageErr == nil {
+			db.damageErr = err
+			close(db.damaged)
+		}
+		db.damageMu.Unlock()
+	}
+	return err
 }
 
 // Close closes the database.
@@ -118,8 +159,12 @@ func (db *DB) Path() string { return db.path }
 func (db *DB) Bolt() *bolt.DB { return db.bolt }
 
 // View runs fn in a read-only transaction.
+// A damaged page gives an error wrapping ErrDamaged (so do Update, Batch
+// and WriteTo), never a panic.
 func (db *DB) View(fn func(*Tx) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	return db.noteDamage(guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	}))
 }
 
 // Update runs fn in a read-write transaction and commits (one fsync) if fn
@@ -127,15 +172,17 @@ func (db *DB) View(fn func(*Tx) error) error {
 // begin or commit gives an error wrapping ErrWrite.
 func (db *DB) Update(fn func(*Tx) error) error {
 	fnFailed := false
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		err := fn(&Tx{tx: tx})
-		fnFailed = err != nil
-		return err
+	err := guard(func() error {
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			err := fn(&Tx{tx: tx})
+			fnFailed = err != nil
+			return err
+		})
 	})
-	if err != nil && !fnFailed {
+	if err != nil && !fnFailed && !errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	return err
+	return db.noteDamage(err)
 }
 
 // Batch runs fn in a read-write transaction shared with concurrent Batch
@@ -144,26 +191,30 @@ func (db *DB) Update(fn func(*Tx) error) error {
 // wrapping ErrWrite when the shared transaction did not commit.
 func (db *DB) Batch(fn func(*Tx) error) error {
 	fnFailed := false // set by fn's last run; Batch returning orders it before the read
-	err := db.bolt.Batch(func(tx *bolt.Tx) error {
-		err := fn(&Tx{tx: tx})
-		fnFailed = err != nil
-		return err
+	err := guard(func() error {
+		return db.bolt.Batch(func(tx *bolt.Tx) error {
+			err := fn(&Tx{tx: tx})
+			fnFailed = err != nil
+			return err
+		})
 	})
-	if err != nil && !fnFailed {
+	if err != nil && !fnFailed && !errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	return err
+	return db.noteDamage(err)
 }
 
 // WriteTo writes a consistent copy of the database to w, without blocking
 // writers for longer than a read transaction does.
 func (db *DB) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		n, err = tx.WriteTo(w)
-		return err
-	})
+	err := db.noteDamage(guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			var err error
+			n, err = tx.WriteTo(w)
+			return err
+		})
+	}))
 	if err != nil {
 		return n, fmt.Errorf("backup: %w", err)
 	}
@@ -273,7 +324,7 @@ func Verify(path string) (err error) {
 	defer b.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("check %s: the file is damaged: %v", path, p)
+			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(fmt.Sprint(p)))
 		}
 	}()
 	return b.View(func(tx *bolt.Tx) error {
@@ -288,7 +339,7 @@ func Verify(path string) (err error) {
 			return fmt.Errorf("open %s: %w", path, err)
 		}
 		for err := range tx.Check() {
-			return fmt.Errorf("check %s: %w", path, err)
+			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(err.Error()))
 		}
 		return nil
 	})

@@ -122,6 +122,11 @@ func (a *app) run(ctx context.Context) error {
 		err = <-pollErr
 	case err = <-pollErr:
 		a.stopPoll()
+	case <-a.db.Damaged():
+		a.log.Error("database damaged, stopping", "err", a.db.DamageErr())
+		a.stopPoll()
+		<-pollErr
+		err = a.db.DamageErr()
 	}
 	a.stopHTTP()
 	a.sched.Stop() // cron stopped, running jobs finished: nothing more is queued
@@ -158,7 +163,7 @@ func openDB(path string, readOnly bool) (*storage.DB, error) {
 	if errors.Is(err, storage.ErrLocked) {
 		return nil, fmt.Errorf("database %s is in use by another process (a running bot?); stop it first, or use youthbot backup which works while the bot runs", path)
 	}
-	return db, err
+	return db, err // a damaged file: Main names youthbot restore
 }
 
 // newLogger logs JSON, or text when w is a terminal.
