@@ -109,12 +109,16 @@ func (e *cli) cmdRestore(args []string) error {
 	}
 	// Hold the database's lock while replacing it, so no bot starts on it
 	// half-way.
+	// A damaged database cannot be opened to take its lock: it is replaced
+	// all the same (no bot serves it, the control socket said so).
 	if _, err := os.Stat(cfg.DB); err == nil {
 		db, err := openDB(cfg.DB, false)
-		if err != nil {
+		if err != nil && !errors.Is(err, storage.ErrDamaged) {
 			return fmt.Errorf("restore: %w", err)
 		}
-		defer db.Close()
+		if err == nil {
+			defer db.Close()
+		}
 	}
 	data, err := os.ReadFile(rest[0])
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -137,5 +138,25 @@ func TestDamagedFileGivesOneLineNamingRestore(t *testing.T) {
 				t.Errorf("stderr does not say the file is damaged and name youthbot restore: %q", out)
 			}
 		})
+	}
+}
+
+// TestRestoreReplacesADamagedFile: the command the damage message names
+// works on the damaged file (which cannot be opened to take its lock).
+func TestRestoreReplacesADamagedFile(t *testing.T) {
+	path := damagedDB(t, true)
+	good := reportDB(t)
+	env := func(k string) string {
+		if k == "YOUTHBOT_DB" {
+			return path
+		}
+		return ""
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Main(context.Background(), []string{"restore", good}, strings.NewReader(""), &stdout, &stderr, env); code != 0 {
+		t.Fatalf("restore: exit %d: %s", code, stderr.String())
+	}
+	if err := storage.Verify(path); err != nil {
+		t.Errorf("after restore: %v", err)
 	}
 }
