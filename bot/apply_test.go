@@ -61,12 +61,11 @@ func fillDisk(t *testing.T, db *storage.DB) *bolt.Tx {
 const pageSize = 4096
 
 // TestFullDiskLosesNoUpdate: with the disk full (bbolt's MaxSize), a batch
-// holding a good /log and a refused one: the good one is never recorded as applied
-// without its effects. Space comes back a page at a time (MaxSize raised,
-// as when an operator clears the disk): every round
-// until the good /log fits fails with a database error, leaving the update
-// to come again, and WriteFailure (healthz) reports it; then it is applied,
-// exactly once. Before, the good /log's failed commit was taken for a
+// of a good /log and a refused one: the good one is never recorded as
+// applied without its effects. Space comes back a page at a time (MaxSize
+// raised, as when an operator clears the disk): every round until the good
+// /log fits fails with a database error, leaving the update to come again,
+// and WriteFailure (healthz) reports it; then it is applied, exactly once. Before, the good /log's failed commit was taken for a
 // handler failure and a smaller transaction recorded it as applied with an
 // "internal error" answer: the member's /log was lost.
 func TestFullDiskLosesNoUpdate(t *testing.T) {
@@ -92,7 +91,6 @@ func TestFullDiskLosesNoUpdate(t *testing.T) {
 			t.Fatalf("round %d: %v, want a database failure", round, err)
 		}
 		failures++
-
 		if h.bot.WriteFailure() == nil {
 			t.Fatalf("round %d: Apply failed (%v) but WriteFailure is nil", round, err)
 		}
