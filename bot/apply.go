@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -33,7 +34,10 @@ func (e *handlerError) Unwrap() error { return e.err }
 // the outbox. When a handler refuses or fails, the batch is rolled back and
 // applied again update by update, so that the failing one changes nothing
 // but its answer. After the commit the answers go to the outbox for
-// delivery. An error means nothing was committed: the caller retries.
+// delivery. An error means the database failed (a full disk, say) and the
+// updates from the first not committed on were not applied: the caller
+// retries the batch (those committed are then skipped) and must not confirm
+// it to Telegram meanwhile.
 func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
 	if len(updates) == 0 {
 		return nil
@@ -53,26 +57,41 @@ func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
 		}
 		return nil
 	})
+	if err != nil {
+		out, logs = nil, nil
+	}
 	if errors.As(err, new(*handlerError)) {
 		out, logs, err = b.applyEach(ctx, updates, now)
 	}
+	b.committed(out, logs) // all, or those before the failure
 	if err != nil {
-		b.notCommitted(updates)
-		return fmt.Errorf("apply %d updates: %w", len(updates), err)
+		b.notCommitted(updates[len(logs):])
+		b.writes.failed(err, now)
+		return fmt.Errorf("apply %d updates: %w", len(updates)-len(logs), err)
 	}
+	b.writes.ok()
+	b.maybePrune(now)
+	return nil
+}
+
+// committed logs and counts the updates committed and hands their answers
+// to the outbox.
+func (b *Bot) committed(out []*youthbot.Outgoing, logs []updateLog) {
 	for _, l := range logs {
 		b.done(l)
 	}
 	if b.outbox != nil && len(out) > 0 {
 		b.outbox.Push(out)
 	}
-	b.maybePrune(now)
-	return nil
 }
 
-// applyEach is Apply's slow path: a transaction per update; an update whose
-// handler fails is rolled back, then recorded as applied with the failure's
-// answer.
+// applyEach is Apply's slow path: a transaction per update. An update
+// whose handler refuses or fails (a *youthbot.Error, a bug, a panic) is
+// rolled back, then recorded as applied with the refusal's answer: it
+// would fail the same way every time. A failure of the database (a commit
+// that does not go through, storage.IsFailure) is no answer of the handler:
+// applyEach stops there and returns what was committed before it with the
+// error, and the update comes again.
 func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time.Time) ([]*youthbot.Outgoing, []updateLog, error) {
 	var out []*youthbot.Outgoing
 	var logs []updateLog
@@ -83,10 +102,17 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 		err := b.db.Update(func(tx *storage.Tx) error {
 			var err error
 			msgs, l, err = b.applyOne(ctx, tx, u, now)
-			return err
+			if err != nil {
+				return &handlerError{index: i, err: err}
+			}
+			return nil
 		})
+		var herr *handlerError
+		if err != nil && (!errors.As(err, &herr) || storage.IsFailure(herr.err)) {
+			return out, logs, fmt.Errorf("update %d: %w", u.UpdateID, err)
+		}
 		if err != nil {
-			herr, command := err, l.command
+			command := l.command
 			err = b.db.Update(func(tx *storage.Tx) error {
 				msgs, l = nil, updateLog{}
 				if tx.UpdateSeen(u.UpdateID) {
@@ -97,8 +123,8 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 					return err
 				}
 				c.command = command // what the refused attempt was
-				c.fail(herr)
-				l = c.logEntry(herr)
+				c.fail(herr.err)
+				l = c.logEntry(herr.err)
 				if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
 					return err
 				}
@@ -106,12 +132,47 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 				return err
 			})
 			if err != nil {
-				return nil, nil, err
+				return out, logs, fmt.Errorf("update %d: %w", u.UpdateID, err)
 			}
 		}
 		out, logs = append(out, msgs...), append(logs, l)
 	}
 	return out, logs, nil
+}
+
+// writeState is whether updates are being committed: the database failure
+// of the last Apply, until an Apply commits again (Bot.WriteFailure).
+type writeState struct {
+	mu    sync.Mutex
+	err   error
+	since time.Time
+}
+
+func (w *writeState) failed(err error, now time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.since = now
+	}
+	w.err = err
+}
+
+func (w *writeState) ok() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.err = nil
+}
+
+// WriteFailure returns why updates are not being committed (the database's
+// error of the last Apply or ApplyOne, a full disk say), or nil once the
+// last one committed: /healthz reports it.
+func (b *Bot) WriteFailure() error {
+	b.writes.mu.Lock()
+	defer b.writes.mu.Unlock()
+	if b.writes.err == nil {
+		return nil
+	}
+	return fmt.Errorf("updates not committed since %s: %w", b.writes.since.UTC().Format(time.RFC3339), b.writes.err)
 }
 
 // applyOne applies one update in tx unless it was applied before.
@@ -126,6 +187,10 @@ func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, 
 	c.pre = prepared(ctx, u) // the pre-phase's result (prepare.go)
 	defer func() {
 		if p := recover(); p != nil {
+			if derr := storage.DamagePanic(p); derr != nil {
+				err = derr // a damaged page, no bug of the handler's: a storage failure
+				return
+			}
 			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("handler panic: %v", p)
 			l = c.logEntry(err)

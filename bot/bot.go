@@ -59,6 +59,8 @@ type Bot struct {
 	bgMu   sync.Mutex
 	bgStop []context.CancelFunc // what Stop cancels
 	bg     sync.WaitGroup       // what Stop waits for
+
+	writes writeState // whether updates commit (apply.go)
 }
 
 // New returns a Bot. Call Start before handling updates.

@@ -56,7 +56,13 @@ const adminID = 900
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
+	return newHarnessOpts(t, filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
+}
+
+// newHarnessOpts is newHarness on the database at path opened with opts.
+func newHarnessOpts(t testing.TB, path string, opts storage.Options) *harness {
+	t.Helper()
+	db, err := storage.Open(path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

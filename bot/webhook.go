@@ -42,8 +42,9 @@ const SecretTokenHeader = "X-Telegram-Bot-Api-Secret-Token"
 // commit). When a handler refuses or fails, bbolt takes that call out of
 // the shared transaction, and the update is applied alone as Apply's slow
 // path does: whatever its handler wrote is undone and only its answer
-// commits. ApplyOne returns after the commit; an error means nothing was
-// committed and the update should come again.
+// commits. ApplyOne returns after the commit; an error means the database
+// failed, nothing was committed and the update should come again (the
+// webhook answers 503).
 func (b *Bot) ApplyOne(ctx context.Context, u tgbotapi.Update) error {
 	now := b.now()
 	ctx = b.prepare(ctx, []tgbotapi.Update{u}) // before the transaction (prepare.go)
@@ -58,21 +59,23 @@ func (b *Bot) ApplyOne(ctx context.Context, u tgbotapi.Update) error {
 		}
 		return nil
 	})
+	if err != nil {
+		msgs, l = nil, updateLog{}
+	}
 	if errors.As(err, new(*handlerError)) {
 		var logs []updateLog
 		msgs, logs, err = b.applyEach(ctx, []tgbotapi.Update{u}, now)
-		if err == nil {
+		if len(logs) > 0 {
 			l = logs[0]
 		}
 	}
 	if err != nil {
 		b.notCommitted([]tgbotapi.Update{u})
+		b.writes.failed(err, now)
 		return fmt.Errorf("apply update %d: %w", u.UpdateID, err)
 	}
-	b.done(l)
-	if b.outbox != nil && len(msgs) > 0 {
-		b.outbox.Push(msgs)
-	}
+	b.writes.ok()
+	b.committed(msgs, []updateLog{l})
 	b.maybePrune(now)
 	return nil
 }

@@ -124,7 +124,7 @@ func New(cfg Config) (*Scheduler, error) {
 		ready:   make(chan struct{}),
 		kick:    make(chan struct{}, 1),
 	}
-	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest, JobBroadcasts} {
+	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest, JobBroadcasts, JobPrune} {
 		s.locks[name] = &sync.Mutex{}
 	}
 	if r, ok := cfg.Outbox.(interface {
@@ -152,6 +152,7 @@ func (s *Scheduler) jobs() []struct {
 		{JobProjectReminders, projectReminderCron, s.RunProjectReminders},
 		{JobDigest, digestCron, s.RunDigest},
 		{JobBroadcasts, broadcastTick, s.RunBroadcasts},
+		{JobPrune, pruneCron, s.RunPrune}, // prune.go
 	}
 }
 

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,6 +19,10 @@ import (
 // ErrLocked is returned by Open when another process holds the database.
 var ErrLocked = errors.New("database is in use by another process")
 
+// ErrDamaged marks a database file whose pages do not make sense: it must
+// be replaced by a backup (youthbot restore).
+var ErrDamaged = errors.New("the database file is damaged")
+
 // Options tune Open.
 type Options struct {
 	// Timeout is how long Open waits for another process's lock; 0 means 1s.
@@ -24,12 +31,49 @@ type Options struct {
 	ReadOnly bool
 	// NoSync skips fsync (benchmark data generation only).
 	NoSync bool
+	// MaxSize bounds the file's size in bytes (0: no bound): a commit that
+	// would grow it further fails with ErrWrite, as on a full disk. For
+	// tests of what a full disk does.
+	MaxSize int
+	// InitialMmapSize is bbolt's initial map size (0: its default). A map
+	// larger than MaxSize keeps a write at the limit from remapping, which
+	// waits for every read transaction to end.
+	InitialMmapSize int
+}
+
+// ErrWrite marks a transaction that did not commit because the database
+// failed (the disk is full, an I/O error, the database is closed), not
+// because the transaction's function returned an error. Nothing of it is
+// on disk; trying again later may succeed.
+var ErrWrite = errors.New("database write failed")
+
+// IsFailure reports whether err is a failure of the database itself (see
+// ErrWrite; bbolt's and the operating system's errors, a damaged file) as
+// opposed to a refusal or an error of the code using it: a failure is
+// worth retrying and says nothing about the data that was being written.
+func IsFailure(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, target := range []error{ErrWrite, ErrDamaged, berrors.ErrMaxSizeReached, berrors.ErrTxClosed,
+		berrors.ErrDatabaseNotOpen, berrors.ErrTxNotWritable, berrors.ErrDatabaseReadOnly} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	var pe *fs.PathError
+	var errno syscall.Errno
+	return errors.As(err, &pe) || errors.As(err, &errno)
 }
 
 // DB is youthbot's database.
 type DB struct {
 	bolt *bolt.DB
 	path string
+
+	damageMu  sync.Mutex
+	damageErr error
+	damaged   chan struct{} // closed when damageErr is set
 }
 
 // Open opens (creating if needed) the database at path, creates buckets and
@@ -39,14 +83,23 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      opts.Timeout,
-		ReadOnly:     opts.ReadOnly,
-		NoSync:       opts.NoSync,
-		FreelistType: bolt.FreelistMapType,
+	var b *bolt.DB
+	err := guard(func() (err error) {
+		b, err = bolt.Open(path, 0o600, &bolt.Options{
+			Timeout:         opts.Timeout,
+			ReadOnly:        opts.ReadOnly,
+			NoSync:          opts.NoSync,
+			MaxSize:         opts.MaxSize,
+			InitialMmapSize: opts.InitialMmapSize,
+			FreelistType:    bolt.FreelistMapType,
+		})
+		return err
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+	}
+	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrChecksum) || errors.Is(err, berrors.ErrVersionMismatch) {
+		return nil, fmt.Errorf("open %s: %w: %w", path, ErrDamaged, err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -54,17 +107,46 @@ func Open(path string, opts Options) (*DB, error) {
 	// Batch callers are the outbox sender's chats and webhook requests:
 	// each waits for its commit, so a short delay keeps them responsive.
 	b.MaxBatchDelay = 2 * time.Millisecond
-	db := &DB{bolt: b, path: path}
+	db := &DB{bolt: b, path: path, damaged: make(chan struct{})}
+	if err := guard(func() error { return b.View(func(tx *bolt.Tx) error { return checkPages(path, tx) }) }); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if !opts.ReadOnly {
-		if err := b.Update(migrate); err != nil {
+		if err := guard(func() error { return b.Update(migrate) }); err != nil {
 			b.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}
-	} else if err := b.View(checkVersion); err != nil {
+	} else if err := guard(func() error { return b.View(checkVersion) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// Damaged is closed once a transaction found the file damaged (an error
+// wrapping ErrDamaged): the process should stop and the operator restore a
+// backup. DamageErr says what was found.
+func (db *DB) Damaged() <-chan struct{} { return db.damaged }
+
+// DamageErr is the first damage found, nil while none was.
+func (db *DB) DamageErr() error {
+	db.damageMu.Lock()
+	defer db.damageMu.Unlock()
+	return db.damageErr
+}
+
+// noteDamage records err if it says the file is damaged, and returns it.
+func (db *DB) noteDamage(err error) error {
+	if errors.Is(err, ErrDamaged) {
+		db.damageMu.Lock()
+		if db.damageErr == nil {
+			db.damageErr = err
+			close(db.damaged)
+		}
+		db.damageMu.Unlock()
+	}
+	return err
 }
 
 // Close closes the database.
@@ -77,32 +159,62 @@ func (db *DB) Path() string { return db.path }
 func (db *DB) Bolt() *bolt.DB { return db.bolt }
 
 // View runs fn in a read-only transaction.
+// A damaged page gives an error wrapping ErrDamaged (so do Update, Batch
+// and WriteTo), never a panic.
 func (db *DB) View(fn func(*Tx) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	return db.noteDamage(guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	}))
 }
 
 // Update runs fn in a read-write transaction and commits (one fsync) if fn
-// returns nil.
+// returns nil. It returns fn's error as it is; a transaction that could not
+// begin or commit gives an error wrapping ErrWrite.
 func (db *DB) Update(fn func(*Tx) error) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	fnFailed := false
+	err := guard(func() error {
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			err := fn(&Tx{tx: tx})
+			fnFailed = err != nil
+			return err
+		})
+	})
+	if err != nil && !fnFailed && !errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("%w: %w", ErrWrite, err)
+	}
+	return db.noteDamage(err)
 }
 
 // Batch runs fn in a read-write transaction shared with concurrent Batch
 // callers (group commit). fn may run more than once: it must have no effects
-// outside the transaction.
+// outside the transaction. Errors are as Update's: fn's own, or one
+// wrapping ErrWrite when the shared transaction did not commit.
 func (db *DB) Batch(fn func(*Tx) error) error {
-	return db.bolt.Batch(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	fnFailed := false // set by fn's last run; Batch returning orders it before the read
+	err := guard(func() error {
+		return db.bolt.Batch(func(tx *bolt.Tx) error {
+			err := fn(&Tx{tx: tx})
+			fnFailed = err != nil
+			return err
+		})
+	})
+	if err != nil && !fnFailed && !errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("%w: %w", ErrWrite, err)
+	}
+	return db.noteDamage(err)
 }
 
 // WriteTo writes a consistent copy of the database to w, without blocking
 // writers for longer than a read transaction does.
 func (db *DB) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		n, err = tx.WriteTo(w)
-		return err
-	})
+	err := db.noteDamage(guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			var err error
+			n, err = tx.WriteTo(w)
+			return err
+		})
+	}))
 	if err != nil {
 		return n, fmt.Errorf("backup: %w", err)
 	}
@@ -212,7 +324,7 @@ func Verify(path string) (err error) {
 	defer b.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("check %s: the file is damaged: %v", path, p)
+			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(fmt.Sprint(p)))
 		}
 	}()
 	return b.View(func(tx *bolt.Tx) error {
@@ -227,7 +339,7 @@ func Verify(path string) (err error) {
 			return fmt.Errorf("open %s: %w", path, err)
 		}
 		for err := range tx.Check() {
-			return fmt.Errorf("check %s: %w", path, err)
+			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(err.Error()))
 		}
 		return nil
 	})

@@ -130,3 +130,46 @@ func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) 
 	o.Seq = seq
 	return o, true, nil
 }
+
+// PruneOutboxKeys forgets, in this transaction, the keys of queued messages
+// that start with prefix and for which due (given the key and when its
+// message was queued) is true, so that outbox_keys does not grow for ever.
+// It looks at the keys after after (nil: from the first) and at most limit
+// of them, which bounds the transaction; next is the last key it looked at,
+// to continue from in the next transaction, or nil when the prefix is done.
+func (t *Tx) PruneOutboxKeys(prefix string, after []byte, limit int, due func(key string, queued time.Time) bool) (deleted int, next []byte, err error) {
+	b := t.bucket(bOutboxKeys)
+	c := b.Cursor()
+	var k, v []byte
+	if after == nil {
+		k, v = c.Seek([]byte(prefix))
+	} else if k, v = c.Seek(after); k != nil && string(k) == string(after) {
+		k, v = c.Next()
+	}
+	var old [][]byte
+	seen := 0
+	for ; k != nil && hasPrefix(k, []byte(prefix)); k, v = c.Next() {
+		if seen == limit {
+			break
+		}
+		seen++
+		next = append(next[:0], k...)
+		var queued time.Time
+		if len(v) == 8 {
+			queued = time.Unix(int64(binary.BigEndian.Uint64(v)), 0)
+		}
+		if due(string(k), queued) {
+			old = append(old, append([]byte(nil), k...))
+		}
+	}
+	if k == nil || !hasPrefix(k, []byte(prefix)) {
+		next = nil // nothing more under prefix
+	}
+	// Deleted after the scan: deleting under a cursor can skip keys.
+	for _, k := range old {
+		if err := b.Delete(k); err != nil {
+			return 0, nil, fmt.Errorf("prune outbox keys: %w", err)
+		}
+	}
+	return len(old), next, nil
+}

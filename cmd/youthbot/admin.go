@@ -114,15 +114,19 @@ func (e *cli) cmdRestore(args []string) error {
 		return fmt.Errorf("restore: %s is not a usable backup: %w", rest[0], err)
 	}
 	// Hold the database's lock while replacing it, so no bot starts on it
-	// half-way; read its erasure log.
+	// half-way; read its erasure log. A damaged database cannot be opened
+	// to take its lock: it is replaced all the same (no bot serves it, the
+	// control socket said so).
 	erasures := map[string]uint64{}
 	if _, err := os.Stat(cfg.DB); err == nil {
 		db, err := openDB(cfg.DB, false)
-		if err != nil {
+		if err != nil && !errors.Is(err, storage.ErrDamaged) {
 			return fmt.Errorf("restore: %w", err)
 		}
-		defer db.Close()
-		db.View(func(tx *storage.Tx) error { erasures = tx.ErasureLog(); return nil })
+		if err == nil {
+			defer db.Close()
+			db.View(func(tx *storage.Tx) error { erasures = tx.ErasureLog(); return nil })
+		}
 	}
 	data, err := os.ReadFile(rest[0])
 	if err != nil {

@@ -34,7 +34,8 @@ type app struct {
 	sched   *scheduler.Scheduler // tallies, reminders, digest
 	ctl     *control.Server
 	metrics *metrics.Registry
-	ops     *opsServer // YOUTHBOT_HTTP; nil when off (ops.go)
+	ops     *opsServer   // YOUTHBOT_HTTP; nil when off (ops.go)
+	probe   *healthProbe // /healthz and the control socket's health (ops.go)
 
 	stopPoll, stopCalls context.CancelFunc
 }
@@ -65,6 +66,9 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded
 	})
+	a.probe = newHealthProbe(func() error {
+		return db.Update(func(tx *storage.Tx) error { return tx.Touch(now()) })
+	}, a.bot.WriteFailure, time.Now)
 	a.ctl, err = control.Listen(control.SocketPath(cfg.DB), control.Handler{Backup: a.backup, Health: a.health}, log)
 	if err != nil {
 		a.close()
@@ -111,20 +115,10 @@ func (a *app) wipeLoop(ctx context.Context) {
 	}
 }
 
-// health reports whether the database takes a write within a second.
+// health reports whether the database takes a write within a second and
+// updates commit (ops.go: one probe write at a time, its result shared).
 func (a *app) health(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, time.Second)
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- a.db.Update(func(tx *storage.Tx) error { return tx.Touch(a.now()) })
-	}()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-		return fmt.Errorf("database not writable within 1s: %w", ctx.Err())
-	}
+	return a.probe.check(ctx)
 }
 
 // run serves until ctx ends, then shuts down in order: stop taking updates
@@ -163,6 +157,11 @@ func (a *app) run(ctx context.Context) error {
 		err = <-pollErr
 	case err = <-pollErr:
 		a.stopPoll()
+	case <-a.db.Damaged():
+		a.log.Error("database damaged, stopping", "err", a.db.DamageErr())
+		a.stopPoll()
+		<-pollErr
+		err = a.db.DamageErr()
 	}
 	a.bot.Stop() // command menus still being retried
 	a.stopHTTP()
@@ -200,7 +199,7 @@ func openDB(path string, readOnly bool) (*storage.DB, error) {
 	if errors.Is(err, storage.ErrLocked) {
 		return nil, fmt.Errorf("database %s is in use by another process (a running bot?); stop it first, or use youthbot backup which works while the bot runs", path)
 	}
-	return db, err
+	return db, err // a damaged file: Main names youthbot restore
 }
 
 // newLogger logs JSON, or text when w is a terminal.

@@ -10,7 +10,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"youthbot/storage"
 )
 
 func main() {
@@ -69,6 +72,10 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	case errors.As(err, &ce):
 		fmt.Fprintf(stderr, "youthbot: %v\n", err)
 		return 2
+	case errors.Is(err, storage.ErrDamaged):
+		fmt.Fprintf(stderr, "youthbot: %s; put the latest good backup back with youthbot restore FILE (with the bot stopped)\n",
+			strings.Join(strings.Fields(err.Error()), " "))
+		return 1
 	default:
 		fmt.Fprintf(stderr, "youthbot: %v\n", err)
 		return 1

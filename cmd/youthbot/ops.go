@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -225,4 +226,75 @@ func checkHealthz(ctx context.Context, addr string) error {
 		return fmt.Errorf("%s answered %d: %s", req.URL, resp.StatusCode, strings.TrimSpace(string(body)))
 	}
 	return nil
+}
+
+// Health probes: how long the database may take to take a write, and how
+// long a result serves other probes.
+const (
+	healthWithin = time.Second
+	healthFresh  = time.Second
+)
+
+// healthProbe answers "does the database take a write within a second?"
+// for /healthz and the control socket. One write is in flight at a time,
+// however many probes come (a busy writer would otherwise collect a
+// goroutine and, later, an fsync per probe): probes that come meanwhile
+// wait for that write, and its result serves every probe for healthFresh.
+// A probe waits at most healthWithin from the write's start.
+type healthProbe struct {
+	write   func() error     // the check: a small write transaction
+	failing func() error     // updates not committing (Bot.WriteFailure), checked every time; nil: none
+	now     func() time.Time // the clock of the cached result
+	within  time.Duration
+	fresh   time.Duration
+
+	mu      sync.Mutex
+	flight  chan struct{} // closed when the write in flight ends; nil when none
+	started time.Time     // when it began
+	at      time.Time     // when the last result came
+	err     error         // the last result
+}
+
+func newHealthProbe(write, failing func() error, now func() time.Time) *healthProbe {
+	return &healthProbe{write: write, failing: failing, now: now, within: healthWithin, fresh: healthFresh}
+}
+
+// check returns nil when the database takes writes.
+func (p *healthProbe) check(ctx context.Context) error {
+	if p.failing != nil {
+		if err := p.failing(); err != nil {
+			return err
+		}
+	}
+	p.mu.Lock()
+	if p.flight == nil && !p.at.IsZero() && p.now().Sub(p.at) < p.fresh {
+		err := p.err
+		p.mu.Unlock()
+		return err
+	}
+	if p.flight == nil {
+		done := make(chan struct{})
+		p.flight, p.started = done, p.now()
+		go func() {
+			err := p.write()
+			p.mu.Lock()
+			p.flight, p.at, p.err = nil, p.now(), err
+			p.mu.Unlock()
+			close(done)
+		}()
+	}
+	done, left := p.flight, p.within-p.now().Sub(p.started)
+	p.mu.Unlock()
+	t := time.NewTimer(max(left, 0))
+	defer t.Stop()
+	select {
+	case <-done:
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.err
+	case <-t.C:
+		return fmt.Errorf("database not writable within %s", p.within)
+	case <-ctx.Done():
+		return fmt.Errorf("database not writable in time: %w", ctx.Err())
+	}
 }
