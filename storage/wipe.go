@@ -94,6 +94,14 @@ func (db *DB) wipeFree(tx *bolt.Tx) (int, error) {
 // is cheap when nothing is due; the bot calls it every few seconds and
 // before each backup.
 func (db *DB) WipeIfDue() (done bool, err error) {
+	err = db.noteDamage(guard(func() error {
+		done, err = db.wipeIfDue()
+		return err
+	}))
+	return done, err
+}
+
+func (db *DB) wipeIfDue() (done bool, err error) {
 	var due uint64
 	if err := db.bolt.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bErasures); b != nil {
@@ -184,7 +192,8 @@ func (db *DB) CompactTo(path string) error {
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	if err := compact(dst, db.bolt, 64<<20); err != nil {
+	// A damaged page is an error, never bbolt's panic (damage.go).
+	if err := db.noteDamage(guard(func() error { return compact(dst, db.bolt, 64<<20) })); err != nil {
 		dst.Close()
 		return fmt.Errorf("compact: %w", err)
 	}
