@@ -58,12 +58,8 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 	if err != nil {
 		return m, youthbot.Unit{}, err
 	}
-	ok, err := c.CanManage(m.Unit)
-	if err != nil {
+	if err := c.RequireManage(m.Unit); err != nil {
 		return m, youthbot.Unit{}, err
-	}
-	if !ok {
-		return m, youthbot.Unit{}, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
 	if err := refuseSelf(c, m.UserID); err != nil {
 		return m, youthbot.Unit{}, err
@@ -232,8 +228,8 @@ func (b *Bot) managedUnitsOf(tx *storage.Tx, user int64) []string {
 
 // cmdPending lists what waits for the secretary's decision.
 func (b *Bot) cmdPending(c *Ctx, _ string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	text, kb, err := b.pendingView(c, 0)
 	if err != nil {
@@ -280,8 +276,8 @@ func pageHash(items []pendingItem) string {
 
 // cbPending handles the /pending list's buttons.
 func (b *Bot) cbPending(c *Ctx, args []string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	action := arg(args, 0)
 	var page int

@@ -154,8 +154,8 @@ func unitNames(tx *storage.Tx, units []string) (string, error) {
 // cmdBroadcast previews an announcement to the approved members of the
 // sender's subtree, with Send / Cancel: /broadcast <text>.
 func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	text := strings.TrimSpace(args)
 	if text == "" {
@@ -213,16 +213,12 @@ func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
 		return nil
 	}
 	units := strings.Split(d.Data["units"], ",")
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	for _, u := range units {
-		ok, err := c.CanManage(u)
-		if err != nil {
+		if err := c.RequireManage(u); err != nil {
 			return err
-		}
-		if !ok {
-			return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 		}
 	}
 	n, err := recipients(c, id, units)

@@ -35,7 +35,7 @@ const (
 //
 // checks it and shows it with the next reminders for confirmation.
 func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	fields := pipeFields(args)
@@ -281,7 +281,11 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 		}
 		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
 			camp.Start.String(), camp.End.String(), camp.Cron)
-		if ok, _ := c.CanManage(camp.Unit); ok {
+		ok, err := c.CanManage(camp.Unit)
+		if err != nil {
+			return err
+		}
+		if ok {
 			item += "\n" + c.T("campaign.list_manage", camp.ID)
 		}
 		if room -= captionLen(item); room < 0 {
@@ -296,19 +300,15 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 
 // managedCampaign loads a campaign the sender may end.
 func (b *Bot) managedCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return youthbot.Campaign{}, err
 	}
 	camp, err := c.Tx.Campaign(id)
 	if err != nil {
 		return camp, err
 	}
-	ok, err := c.CanManage(camp.Unit)
-	if err != nil {
+	if err := refusedAs(c.RequireManage(camp.Unit), "err.not_your_campaign", id); err != nil {
 		return camp, err
-	}
-	if !ok {
-		return camp, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_campaign", id)
 	}
 	if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
 		return camp, youthbot.Errorf(youthbot.ECONFLICT, "err.campaign_ended", camp.ID, camp.Name)
@@ -331,7 +331,7 @@ func validCampaignID(s string) bool {
 
 // cmdEndCampaign asks to end a campaign early: /endcampaign C3.
 func (b *Bot) cmdEndCampaign(c *Ctx, args string) error {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	id := strings.ToUpper(strings.TrimSpace(args))

@@ -118,6 +118,37 @@ func (c *Ctx) CanManage(unit string) (bool, error) {
 	return c.Tx.Manages(c.SecretaryUnits(), unit)
 }
 
+// RequireManage refuses (EUNAUTHORIZED) a sender without management rights:
+// with unit empty, one who is neither an admin nor a secretary of some unit
+// ("err.secretaries_only"); else one who cannot manage unit now
+// ("err.not_your_unit", see CanManage). A failure to read the rights is
+// returned as it is.
+func (c *Ctx) RequireManage(unit string) error {
+	if unit == "" {
+		if !c.IsAdmin() && !c.IsSecretary() {
+			return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+		}
+		return nil
+	}
+	ok, err := c.CanManage(unit)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
+	}
+	return nil
+}
+
+// refusedAs tells a refusal (EUNAUTHORIZED) with the catalog message key
+// instead of its own; other errors, and nil, pass unchanged.
+func refusedAs(err error, key string, args ...any) error {
+	if youthbot.ErrorCode(err) == youthbot.EUNAUTHORIZED {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, key, args...)
+	}
+	return err
+}
+
 // Member returns the sender's member record, or ENOTFOUND.
 func (c *Ctx) Member() (youthbot.Member, error) { return c.Tx.Member(c.From.ID) }
 

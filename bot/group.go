@@ -251,12 +251,8 @@ func (b *Bot) cmdUnlinkGroup(c *Ctx, _ string) error {
 		c.Reply(c.T("grp.not_linked"), nil)
 		return nil
 	}
-	ok, err := c.CanManage(l.Unit)
-	if err != nil {
+	if err := refusedAs(c.RequireManage(l.Unit), "err.group_admin"); err != nil {
 		return err
-	}
-	if !ok {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.group_admin")
 	}
 	if _, _, err := c.Tx.UnlinkGroup(c.Chat); err != nil {
 		return err

@@ -11,8 +11,8 @@ import (
 
 // cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary | bí thư].
 func (b *Bot) cmdInvite(c *Ctx, args string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	kind, code, err := youthbot.ParseInviteArgs(args)
 	if err != nil {
@@ -74,14 +74,7 @@ func (b *Bot) managedUnit(c *Ctx, code string) (youthbot.Unit, error) {
 	if err != nil {
 		return unit, err
 	}
-	ok, err := c.CanManage(code)
-	if err != nil {
-		return unit, err
-	}
-	if !ok {
-		return unit, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
-	}
-	return unit, nil
+	return unit, c.RequireManage(code)
 }
 
 // makeInvite answers with the invite link of unit: the branch's standing
@@ -150,8 +143,14 @@ func (b *Bot) inviteWalk(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, p
 		}
 	}
 	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbInviteWalk, k, unit.Code, strconv.Itoa(p)) }))
-	if ok, _ := c.CanManage(unit.Parent); unit.Parent != "" && ok {
-		rows = append(rows, row(button(c.T("btn.up"), data(cbInviteWalk, k, unit.Parent, "0"))))
+	if unit.Parent != "" {
+		ok, err := c.CanManage(unit.Parent)
+		if err != nil {
+			return "", nil, err
+		}
+		if ok {
+			rows = append(rows, row(button(c.T("btn.up"), data(cbInviteWalk, k, unit.Parent, "0"))))
+		}
 	}
 	return c.T("invite.pick_in", unit.Name), keyboard(rows...), nil
 }

@@ -304,12 +304,8 @@ func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, er
 	if err != nil {
 		return a, err
 	}
-	allowed, err := c.CanManage(a.Unit)
-	if err != nil {
+	if err := c.RequireManage(a.Unit); err != nil {
 		return a, err
-	}
-	if !allowed {
-		return a, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
 	return a, refuseSelf(c, a.Member)
 }

@@ -24,8 +24,8 @@ const maxSearch = 40
 // the Vietnamese way, optionally those whose name matches a search typed
 // with or without diacritics.
 func (b *Bot) cmdMembers(c *Ctx, args string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	text, kb, err := b.membersView(c, foldSearch(args), 0)
 	if err != nil {
@@ -37,8 +37,8 @@ func (b *Bot) cmdMembers(c *Ctx, args string) error {
 
 // cbMembersPage turns the pages of /members.
 func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
+	if err := c.RequireManage(""); err != nil {
+		return err
 	}
 	page, err := strconv.Atoi(arg(args, 0))
 	if err != nil {

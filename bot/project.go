@@ -79,14 +79,6 @@ func (b *Bot) projectDialogs() map[string]dialogHandler {
 // the presser sees why in an alert.
 func staleButton() error { return youthbot.Errorf(youthbot.EINVALID, "stale_button") }
 
-// refuseNonManagers refuses senders who are neither admin nor secretary.
-func refuseNonManagers(c *Ctx) error {
-	if !c.IsAdmin() && !c.IsSecretary() {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
-	}
-	return nil
-}
-
 // actingUnits are the units a management command acts for when none is
 // named: a secretary's own units, or for an admin the roots of the tree.
 func actingUnits(c *Ctx) []string {

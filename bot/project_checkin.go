@@ -27,21 +27,14 @@ const checkinCodeLen = 12
 // managedProject loads a project the sender may run: an admin, or a
 // secretary of its unit or a unit above.
 func (b *Bot) managedProject(c *Ctx, code string) (youthbot.Project, error) {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return youthbot.Project{}, err
 	}
 	p, err := c.Tx.Project(code)
 	if err != nil {
 		return p, err
 	}
-	ok, err := c.CanManage(p.Unit)
-	if err != nil {
-		return p, err
-	}
-	if !ok {
-		return p, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_project", code)
-	}
-	return p, nil
+	return p, refusedAs(c.RequireManage(p.Unit), "err.not_your_project", code)
 }
 
 // checkinLink is the deep link members open to check in.
@@ -56,7 +49,7 @@ func (b *Bot) checkinLink(p *youthbot.Project) string {
 func (b *Bot) cmdCheckin(c *Ctx, args string) error {
 	code, err := projectCodeArg(args, "err.project_checkin_usage")
 	if err != nil {
-		if rerr := refuseNonManagers(c); rerr != nil {
+		if rerr := c.RequireManage(""); rerr != nil {
 			return rerr
 		}
 		return err

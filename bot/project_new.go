@@ -39,7 +39,7 @@ const noCampaign = "-"
 // cmdNewProject starts /newproject: guided without arguments (or with only
 // a unit code or a kind), else the one-line form.
 func (b *Bot) cmdNewProject(c *Ctx, args string) error {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	d := youthbot.Dialog{Name: dlgProject, Data: map[string]string{pfNonce: youthbot.NewCode(6)}, Updated: c.Now}
@@ -268,7 +268,7 @@ func (b *Bot) cbNewProject(c *Ctx, args []string) error {
 	if !found || d.Name != dlgProject || field == "" || d.Step != field || arg(args, 2) != d.Data[pfNonce] {
 		return staleButton()
 	}
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	var chosen string

@@ -35,7 +35,7 @@ func metricOfLetter(s string) (youthbot.Metric, bool) {
 // metric in any of its names (youthbot.MatchMetric: lượt, giờ, công trình,
 // giá trị làm lợi…, or the code names).
 func (b *Bot) cmdTarget(c *Ctx, args string) error {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	f := strings.Fields(args)
@@ -100,7 +100,7 @@ func (b *Bot) cmdTarget(c *Ctx, args string) error {
 
 // cbSetTarget sets the target for the unit picked.
 func (b *Bot) cbSetTarget(c *Ctx, args []string) error {
-	if err := refuseNonManagers(c); err != nil {
+	if err := c.RequireManage(""); err != nil {
 		return err
 	}
 	year, err1 := strconv.Atoi(arg(args, 0))

@@ -165,14 +165,7 @@ func (b *Bot) transferSubject(c *Ctx, memberArg string) (youthbot.Member, error)
 	if err != nil {
 		return m, err
 	}
-	allowed, err := c.CanManage(m.Unit)
-	if err != nil {
-		return m, err
-	}
-	if !allowed {
-		return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
-	}
-	return m, nil
+	return m, c.RequireManage(m.Unit)
 }
 
 // cbTransferMember: a secretary picked whom to transfer.
@@ -336,12 +329,8 @@ func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, er
 	if err != nil {
 		return t, err
 	}
-	allowed, err := c.CanManage(t.To)
-	if err != nil {
+	if err := c.RequireManage(t.To); err != nil {
 		return t, err
-	}
-	if !allowed {
-		return t, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 	}
 	return t, refuseSelf(c, t.Member)
 }
