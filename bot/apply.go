@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -175,35 +174,34 @@ func (b *Bot) WriteFailure() error {
 	return fmt.Errorf("updates not committed since %s: %w", b.writes.since.UTC().Format(time.RFC3339), b.writes.err)
 }
 
-// applyOne applies one update in tx unless it was applied before.
-func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, now time.Time) (msgs []*youthbot.Outgoing, l updateLog, err error) {
+// applyOne applies one update in tx unless it was applied before: routes
+// it to its handler, records it as applied and queues its answers, with
+// panics recovered (a damaged page in the writes too).
+func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, now time.Time) ([]*youthbot.Outgoing, updateLog, error) {
 	if tx.UpdateSeen(u.UpdateID) {
 		return nil, updateLog{id: u.UpdateID, kind: updateKind(u), outcome: "duplicate"}, nil
 	}
 	c, err := b.newCtx(ctx, tx, u, now)
 	if err != nil {
-		return nil, l, err
+		return nil, updateLog{}, err
 	}
 	c.pre = prepared(ctx, u) // the pre-phase's result (prepare.go)
-	defer func() {
-		if p := recover(); p != nil {
-			if derr := storage.DamagePanic(p); derr != nil {
-				err = derr // a damaged page, no bug of the handler's: a storage failure
-				return
-			}
-			b.log.Error("handler panic", "update_id", u.UpdateID, "panic", p, "stack", string(debug.Stack()))
-			err = fmt.Errorf("handler panic: %v", p)
-			l = c.logEntry(err)
+	var msgs []*youthbot.Outgoing
+	err = b.recoverPanics(func(c *Ctx) error {
+		if err := b.dispatch(c); err != nil {
+			return err
 		}
-	}()
-	if err := b.dispatch(c); err != nil {
+		if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
+			return err
+		}
+		var err error
+		msgs, err = c.commit()
+		return err
+	})(c)
+	if err != nil {
 		return nil, c.logEntry(err), err
 	}
-	if err := tx.MarkUpdate(u.UpdateID, now); err != nil {
-		return nil, l, err
-	}
-	msgs, err = c.commit()
-	return msgs, c.logEntry(nil), err
+	return msgs, c.logEntry(nil), nil
 }
 
 // updateLog is the one log line of an applied update, written after commit.

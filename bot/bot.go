@@ -49,9 +49,10 @@ type Bot struct {
 
 	broadcasts Broadcasts
 
-	cmdTable []command
-	cbTable  map[string]func(c *Ctx, args []string) error
-	dlgTable map[string]dialogHandler
+	cmdTable  []command
+	cbTable   map[string]callback
+	dlgTable  map[string]dialogHandler
+	dlgRoutes map[string]Handler // dlgTable's handlers with their middleware
 
 	pruneMu   sync.Mutex
 	lastPrune time.Time
@@ -86,6 +87,7 @@ func New(cfg Config) *Bot {
 		b.log = slog.New(slog.DiscardHandler)
 	}
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
+	b.compile() // router.go
 	return b
 }
 

@@ -61,11 +61,10 @@ type recipientCount struct {
 // done in a read transaction before Apply's write transaction. Only for
 // secretaries and admins; the handler checks the rights again in its
 // transaction, and counts there itself if the scope it finds differs.
-func (b *Bot) prepareBroadcast(u *tgbotapi.Update) func(ctx context.Context) any {
+func (b *Bot) prepareBroadcast(u *tgbotapi.Update, in input) func(ctx context.Context) any {
 	switch {
-	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate() && u.Message.From != nil:
-		pc, ok := parseCommand(u.Message.Text)
-		if !ok || pc.name != "broadcast" || pc.args == "" || utf8.RuneCountInString(pc.args) > MaxBroadcastLen {
+	case u.Message != nil:
+		if in.args == "" || utf8.RuneCountInString(in.args) > MaxBroadcastLen {
 			return nil
 		}
 		from := u.Message.From.ID
@@ -75,12 +74,8 @@ func (b *Bot) prepareBroadcast(u *tgbotapi.Update) func(ctx context.Context) any
 			}
 			return "", tx.SecretaryUnits(from), nil
 		})
-	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
-		prefix, args := decodeData(u.CallbackQuery.Data)
-		if prefix != cbBroadcastSend || arg(args, 0) == "" {
-			return nil
-		}
-		from, id := u.CallbackQuery.From.ID, arg(args, 0)
+	case arg(in.data, 0) != "":
+		from, id := u.CallbackQuery.From.ID, arg(in.data, 0)
 		return b.countWork(func(tx *storage.Tx) (string, []string, error) {
 			d, found, err := tx.Dialog(from)
 			if err != nil || !found || d.Name != dlgBroadcast || d.Data["id"] != id {
@@ -154,9 +149,6 @@ func unitNames(tx *storage.Tx, units []string) (string, error) {
 // cmdBroadcast previews an announcement to the approved members of the
 // sender's subtree, with Send / Cancel: /broadcast <text>.
 func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	text := strings.TrimSpace(args)
 	if text == "" {
 		return youthbot.Errorf(youthbot.EINVALID, "err.broadcast_usage")

@@ -34,7 +34,8 @@ type Ctx struct {
 	Lang    string
 
 	command  string
-	pre      any // what the update's pre-phase fetched before the transaction (prepare.go)
+	in       input // what routing read for the handler (handler.go)
+	pre      any   // what the update's pre-phase fetched before the transaction (prepare.go)
 	answered bool
 	out      []*youthbot.Outgoing
 	start    time.Time

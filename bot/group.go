@@ -31,17 +31,17 @@ const chatMemberTimeout = 8 * time.Second
 
 func (b *Bot) groupCommands() []command {
 	return []command{
-		{name: "broadcast", private: true, who: forSecretaries, handle: b.cmdBroadcast},
-		{name: "linkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdLinkGroup},
-		{name: "unlinkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdUnlinkGroup},
+		{name: "broadcast", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdBroadcast, prepare: b.prepareBroadcast},
+		{name: "linkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdLinkGroup, prepare: b.prepareGroupAdmin},
+		{name: "unlinkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdUnlinkGroup, prepare: b.prepareGroupAdmin},
 	}
 }
 
-func (b *Bot) groupCallbacks() map[string]func(c *Ctx, args []string) error {
-	return map[string]func(c *Ctx, args []string) error{
-		cbGroupLink:       b.cbGroupLink,
-		cbBroadcastSend:   b.cbBroadcast,
-		cbBroadcastCancel: b.cbBroadcast,
+func (b *Bot) groupCallbacks() map[string]callback {
+	return map[string]callback{
+		cbGroupLink:       {handle: b.cbGroupLink, prepare: b.prepareGroupAdmin},
+		cbBroadcastSend:   {handle: b.cbBroadcast, prepare: b.prepareBroadcast},
+		cbBroadcastCancel: {handle: b.cbBroadcast},
 	}
 }
 
@@ -61,20 +61,13 @@ func (g groupAdmin) isAdmin() bool { return g.status == "creator" || g.status ==
 // prepareGroupAdmin claims /linkgroup and /unlinkgroup in groups, and the
 // unit buttons of /linkgroup: their handlers need to know, at that moment,
 // whether the sender administers the group.
-func (b *Bot) prepareGroupAdmin(u *tgbotapi.Update) func(ctx context.Context) any {
+func (b *Bot) prepareGroupAdmin(u *tgbotapi.Update, _ input) func(ctx context.Context) any {
 	var chat, user int64
 	switch {
-	case u.Message != nil && u.Message.Chat != nil && !u.Message.Chat.IsPrivate() && u.Message.From != nil:
-		pc, ok := parseCommand(u.Message.Text)
-		if !ok || pc.name != "linkgroup" && pc.name != "unlinkgroup" || pc.target != "" && !strings.EqualFold(pc.target, b.username) {
-			return nil
-		}
+	case u.Message != nil && !u.Message.Chat.IsPrivate():
 		chat, user = u.Message.Chat.ID, u.Message.From.ID
 	case u.CallbackQuery != nil && u.CallbackQuery.Message != nil && u.CallbackQuery.Message.Chat != nil &&
-		!u.CallbackQuery.Message.Chat.IsPrivate() && u.CallbackQuery.From != nil:
-		if prefix, _ := decodeData(u.CallbackQuery.Data); prefix != cbGroupLink {
-			return nil
-		}
+		!u.CallbackQuery.Message.Chat.IsPrivate():
 		chat, user = u.CallbackQuery.Message.Chat.ID, u.CallbackQuery.From.ID
 	default:
 		return nil

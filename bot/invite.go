@@ -11,9 +11,6 @@ import (
 
 // cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary | bí thư].
 func (b *Bot) cmdInvite(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	kind, code, err := youthbot.ParseInviteArgs(args)
 	if err != nil {
 		return err

@@ -24,9 +24,6 @@ const maxSearch = 40
 // the Vietnamese way, optionally those whose name matches a search typed
 // with or without diacritics.
 func (b *Bot) cmdMembers(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	text, kb, err := b.membersView(c, foldSearch(args), 0)
 	if err != nil {
 		return err
@@ -37,9 +34,6 @@ func (b *Bot) cmdMembers(c *Ctx, args string) error {
 
 // cbMembersPage turns the pages of /members.
 func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	page, err := strconv.Atoi(arg(args, 0))
 	if err != nil {
 		c.Answer(c.T("stale_button"), true)
@@ -116,24 +110,13 @@ type membersPrep struct {
 // is built in a read transaction before Apply's write transaction, holding
 // up no other update. Only for secretaries and admins (checked again by the
 // handler, which reads the database's rights in its own transaction).
-func (b *Bot) prepareMembers(u *tgbotapi.Update) func(ctx context.Context) any {
+func (b *Bot) prepareMembers(u *tgbotapi.Update, in input) func(ctx context.Context) any {
 	var from *tgbotapi.User
 	var q string
-	switch {
-	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate() && u.Message.From != nil:
-		pc, ok := parseCommand(u.Message.Text)
-		if !ok || pc.name != "members" {
-			return nil
-		}
-		from, q = u.Message.From, foldSearch(pc.args)
-	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
-		prefix, args := decodeData(u.CallbackQuery.Data)
-		if prefix != cbMembersPage {
-			return nil
-		}
-		from, q = u.CallbackQuery.From, foldSearch(arg(args, 1))
-	default:
-		return nil
+	if u.Message != nil {
+		from, q = u.Message.From, foldSearch(in.args)
+	} else {
+		from, q = u.CallbackQuery.From, foldSearch(arg(in.data, 1))
 	}
 	return func(ctx context.Context) any {
 		var list []youthbot.Member

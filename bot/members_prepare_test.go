@@ -39,7 +39,7 @@ func TestPrepareMembersBuildsTheListOutsideTheTransaction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := msgUpdate(user(tt.from, "vi"), tt.text)
-			work := h.bot.prepareMembers(&u)
+			work := h.bot.preparerOf(&u)
 			var got any
 			if work != nil {
 				got = work(context.Background())

@@ -35,24 +35,24 @@ func (b *Bot) participationCommands() []command {
 		{name: "log", private: true, who: forMembers, handle: b.cmdLog},
 		{name: "my", private: true, who: forMembers, handle: b.cmdMy},
 		{name: "transfer", private: true, who: forMembers, handle: b.cmdTransfer},
-		{name: "members", private: true, who: forSecretaries, handle: b.cmdMembers},
+		{name: "members", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdMembers, prepare: b.prepareMembers},
 	}
 }
 
-func (b *Bot) participationCallbacks() map[string]func(c *Ctx, args []string) error {
-	return map[string]func(c *Ctx, args []string) error{
-		cbLogStep:        b.cbLogStep,
-		cbActConfirm:     b.cbActDecide,
-		cbActReject:      b.cbActDecide,
-		cbActUndo:        b.cbActUndo,
-		cbMyPage:         b.cbMyPage,
-		cbMembersPage:    b.cbMembersPage,
-		cbTransferWalk:   b.cbTransferWalk,
-		cbTransferPick:   b.cbTransferPick,
-		cbTransferMember: b.cbTransferMember,
-		cbTransferAccept: b.cbTransferDecide,
-		cbTransferReject: b.cbTransferDecide,
-		cbTransferCancel: b.cbTransferCancel,
+func (b *Bot) participationCallbacks() map[string]callback {
+	return map[string]callback{
+		cbLogStep:        {handle: b.cbLogStep},
+		cbActConfirm:     {handle: b.cbActDecide},
+		cbActReject:      {handle: b.cbActDecide},
+		cbActUndo:        {handle: b.cbActUndo},
+		cbMyPage:         {handle: b.cbMyPage},
+		cbMembersPage:    {need: roleSecretary, handle: b.cbMembersPage, prepare: b.prepareMembers},
+		cbTransferWalk:   {handle: b.cbTransferWalk},
+		cbTransferPick:   {handle: b.cbTransferPick},
+		cbTransferMember: {handle: b.cbTransferMember},
+		cbTransferAccept: {handle: b.cbTransferDecide},
+		cbTransferReject: {handle: b.cbTransferDecide},
+		cbTransferCancel: {handle: b.cbTransferCancel},
 	}
 }
 

@@ -14,26 +14,42 @@ import (
 // no Bot API call may happen: it would hold the only writer for a network
 // round trip. A handler that needs Telegram's answer at the moment of the
 // update (is the sender an administrator of this group?) declares a
-// preparer: before the transaction, Apply runs the work of every update
-// that a preparer claims, concurrently, and the handler reads the result
-// from c.pre. The result is what Telegram said then; the handler still
+// preparer in its table entry (command.prepare, callback.prepare): before
+// the transaction, Apply routes each update as the router does and runs,
+// concurrently, the work its route's preparer returns; the handler reads
+// the result from c.pre. The result is what Telegram said then; the handler still
 // checks everything that lives in the database inside the transaction.
 //
 // A preparer's work must be read-only and safe to repeat: an update that
 // was applied before is prepared again (then skipped), and a batch whose
 // transaction fails is prepared again when Telegram delivers it again.
 
-// preparer looks at an update and returns the work to do before the
-// transaction, or nil when the update needs none. At most one preparer
-// claims an update.
-type preparer func(u *tgbotapi.Update) func(ctx context.Context) any
+// preparer looks at an update routed to its table entry, with what routing
+// read from it (in.args of a command, in.data of a button), and returns the
+// work to do before the transaction, or nil when the update needs none.
+type preparer func(u *tgbotapi.Update, in input) func(ctx context.Context) any
 
 // prepareTimeout bounds the pre-phase of a batch.
 const prepareTimeout = 10 * time.Second
 
-// preparers lists each feature's preparer.
-func (b *Bot) preparers() []preparer {
-	return []preparer{b.prepareGroupAdmin, b.prepareTally, b.prepareMembers, b.prepareBroadcast}
+// preparerOf returns the pre-phase's work for u: what the preparer of the
+// command or button u is routed to returns (router.go), or nil.
+func (b *Bot) preparerOf(u *tgbotapi.Update) func(ctx context.Context) any {
+	switch {
+	case u.Message != nil && u.Message.Chat != nil && u.Message.From != nil && !u.Message.From.IsBot:
+		if m := u.Message; m.MigrateToChatID != 0 || m.MigrateFromChatID != 0 {
+			return nil // no command: the group moved (onGroupMessage)
+		}
+		if pc, cmd, _ := b.commandOf(u.Message); cmd != nil && cmd.prepare != nil {
+			return cmd.prepare(u, input{args: pc.args, msg: u.Message})
+		}
+	case u.CallbackQuery != nil && u.CallbackQuery.From != nil && !u.CallbackQuery.From.IsBot:
+		prefix, args := decodeData(u.CallbackQuery.Data)
+		if cb, ok := b.cbTable[prefix]; ok && cb.prepare != nil {
+			return cb.prepare(u, input{data: args})
+		}
+	}
+	return nil
 }
 
 // preparedKey keys the pre-phase's results in the context Apply passes to
@@ -45,11 +61,8 @@ type preparedKey struct{}
 func (b *Bot) prepare(ctx context.Context, updates []tgbotapi.Update) context.Context {
 	works := map[int]func(ctx context.Context) any{}
 	for i := range updates {
-		for _, p := range b.preparers() {
-			if work := p(&updates[i]); work != nil {
-				works[updates[i].UpdateID] = work
-				break
-			}
+		if work := b.preparerOf(&updates[i]); work != nil {
+			works[updates[i].UpdateID] = work
 		}
 	}
 	if len(works) == 0 {

@@ -40,31 +40,31 @@ const (
 
 func (b *Bot) projectCommands() []command {
 	return []command{
-		{name: "projects", private: true, who: forMembers, handle: b.cmdProjects},
+		{name: "projects", private: true, who: forMembers, need: roleMember, handle: b.cmdProjects},
 		{name: "join", private: true, who: forMembers, handle: b.cmdJoin},
 		{name: "leave", private: true, who: forMembers, handle: b.cmdLeave},
-		{name: "campaigns", private: true, who: forMembers, handle: b.cmdCampaigns},
-		{name: "newproject", private: true, who: forSecretaries, handle: b.cmdNewProject},
-		{name: "checkin", private: true, who: forSecretaries, handle: b.cmdCheckin},
-		{name: "done", private: true, who: forSecretaries, handle: b.cmdDone},
-		{name: "newcampaign", private: true, who: forSecretaries, handle: b.cmdNewCampaign},
-		{name: "endcampaign", private: true, who: forSecretaries, handle: b.cmdEndCampaign},
-		{name: "target", private: true, who: forSecretaries, handle: b.cmdTarget},
+		{name: "campaigns", private: true, who: forMembers, need: roleMember, handle: b.cmdCampaigns},
+		{name: "newproject", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdNewProject},
+		{name: "checkin", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdCheckin},
+		{name: "done", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdDone},
+		{name: "newcampaign", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdNewCampaign},
+		{name: "endcampaign", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdEndCampaign},
+		{name: "target", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdTarget},
 		{name: "targets", private: true, who: forSecretaries, handle: b.cmdTargets},
 	}
 }
 
-func (b *Bot) projectCallbacks() map[string]func(c *Ctx, args []string) error {
-	return map[string]func(c *Ctx, args []string) error{
-		cbProjects:    b.cbProjects,
-		cbJoin:        b.cbJoin,
-		cbLeave:       b.cbLeave,
-		cbNewProject:  b.cbNewProject,
-		cbAttendance:  b.cbAttendance,
-		cbNewCampaign: b.cbNewCampaign,
-		cbEndCampaign: b.cbEndCampaign,
-		cbSetTarget:   b.cbSetTarget,
-		cbShowTargets: b.cbShowTargets,
+func (b *Bot) projectCallbacks() map[string]callback {
+	return map[string]callback{
+		cbProjects:    {handle: b.cbProjects},
+		cbJoin:        {handle: b.cbJoin},
+		cbLeave:       {handle: b.cbLeave},
+		cbNewProject:  {handle: b.cbNewProject},
+		cbAttendance:  {handle: b.cbAttendance},
+		cbNewCampaign: {handle: b.cbNewCampaign},
+		cbEndCampaign: {handle: b.cbEndCampaign},
+		cbSetTarget:   {need: roleSecretary, handle: b.cbSetTarget},
+		cbShowTargets: {handle: b.cbShowTargets},
 	}
 }
 

@@ -49,9 +49,6 @@ func (b *Bot) checkinLink(p *youthbot.Project) string {
 func (b *Bot) cmdCheckin(c *Ctx, args string) error {
 	code, err := projectCodeArg(args, "err.project_checkin_usage")
 	if err != nil {
-		if rerr := c.RequireManage(""); rerr != nil {
-			return rerr
-		}
 		return err
 	}
 	p, err := b.managedProject(c, code)

@@ -19,9 +19,6 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	first, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
 	code, err := projectCodeArg(first, "err.project_done_usage")
 	if err != nil {
-		if rerr := c.RequireManage(""); rerr != nil {
-			return rerr
-		}
 		return err
 	}
 	p, err := b.managedProject(c, code)

@@ -39,9 +39,6 @@ const noCampaign = "-"
 // cmdNewProject starts /newproject: guided without arguments (or with only
 // a unit code or a kind), else the one-line form.
 func (b *Bot) cmdNewProject(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	d := youthbot.Dialog{Name: dlgProject, Data: map[string]string{pfNonce: youthbot.NewCode(6)}, Updated: c.Now}
 	fields := pipeFields(args)
 	switch {

@@ -22,11 +22,11 @@ import (
 const cbTally = "yt"
 
 func (b *Bot) reportCommands() []command {
-	return []command{{name: "tally", private: true, who: forSecretaries, handle: b.cmdTally}}
+	return []command{{name: "tally", private: true, who: forSecretaries, handle: b.cmdTally, prepare: b.prepareTally}}
 }
 
-func (b *Bot) reportCallbacks() map[string]func(c *Ctx, args []string) error {
-	return map[string]func(c *Ctx, args []string) error{cbTally: b.cbTally}
+func (b *Bot) reportCallbacks() map[string]callback {
+	return map[string]callback{cbTally: {handle: b.cbTally, prepare: b.prepareTally}}
 }
 
 func (b *Bot) reportDialogs() map[string]dialogHandler { return nil }
@@ -234,34 +234,23 @@ type tallyPrep struct {
 // other update. Rights are checked there first (nobody makes the bot build
 // a tally they may not see) and again by the handler, which uses the
 // prepared report only if it asks for the same thing.
-func (b *Bot) prepareTally(u *tgbotapi.Update) func(ctx context.Context) any {
+func (b *Bot) prepareTally(u *tgbotapi.Update, in input) func(ctx context.Context) any {
 	var from *tgbotapi.User
 	var ask func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error)
-	switch {
-	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate() && u.Message.From != nil:
-		pc, ok := parseCommand(u.Message.Text)
-		if !ok || pc.name != "tally" {
-			return nil
-		}
+	if u.Message != nil {
 		from = u.Message.From
 		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
-			return b.askTally(tx, from.ID, today, pc.args)
+			return b.askTally(tx, from.ID, today, in.args)
 		}
-	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
-		prefix, args := decodeData(u.CallbackQuery.Data)
-		if prefix != cbTally {
-			return nil
-		}
+	} else {
 		from = u.CallbackQuery.From
 		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
-			a, ok, err := b.askTallyButton(tx, from.ID, today, args)
+			a, ok, err := b.askTallyButton(tx, from.ID, today, in.data)
 			if !ok {
 				return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
 			}
 			return a, err
 		}
-	default:
-		return nil
 	}
 	return func(context.Context) any {
 		var p tallyPrep

@@ -172,7 +172,7 @@ func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := msgUpdate(user(tt.from, tt.lang), tt.text)
-			work := h.bot.prepareTally(&u)
+			work := h.bot.preparerOf(&u)
 			if work == nil {
 				if tt.name != "OtherCommand" {
 					t.Fatal("/tally not claimed by the pre-phase")

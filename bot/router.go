@@ -21,11 +21,42 @@ const (
 // "cmd.<name>".
 type command struct {
 	name    string
-	private bool // usable in private chats
-	group   bool // usable in groups
-	who     audience
-	hidden  bool // not in menus (/start)
+	private bool     // usable in private chats
+	group   bool     // usable in groups
+	who     audience // whose menus and /help show it
+	need    role     // who may use it, checked before handle runs
+	hidden  bool     // not in menus (/start)
 	handle  func(c *Ctx, args string) error
+	prepare preparer // work before the transaction (prepare.go), or nil
+
+	h Handler // handle with the route's middleware (compile)
+}
+
+// callback is the handler of the buttons whose callback_data has one
+// prefix.
+type callback struct {
+	need    role // who may press them, checked before handle runs
+	handle  func(c *Ctx, args []string) error
+	prepare preparer // work before the transaction (prepare.go), or nil
+
+	h Handler // handle with the route's middleware (compile)
+}
+
+// compile wraps every table entry's handler in the route's middleware:
+// the name it is logged as, then who may use it.
+func (b *Bot) compile() {
+	for i := range b.cmdTable {
+		cmd := &b.cmdTable[i]
+		cmd.h = chain(commandHandler(cmd.handle), logAs(cmd.name), requireRole(cmd.need))
+	}
+	for prefix, cb := range b.cbTable {
+		cb.h = chain(callbackHandler(cb.handle), logAs("cb:"+prefix), requireRole(cb.need))
+		b.cbTable[prefix] = cb
+	}
+	b.dlgRoutes = make(map[string]Handler, len(b.dlgTable))
+	for name, h := range b.dlgTable {
+		b.dlgRoutes[name] = chain(dialogStepHandler(h), logDialogStep)
+	}
 }
 
 // commands lists every command in menu order: the core's, then each
@@ -45,9 +76,9 @@ func (b *Bot) coreCommands() []command {
 		{name: "start", private: true, hidden: true, handle: b.cmdStart},
 		{name: "help", private: true, group: true, handle: b.cmdHelp},
 		{name: "profile", private: true, who: forMembers, handle: b.cmdProfile},
-		{name: "pending", private: true, who: forSecretaries, handle: b.cmdPending},
-		{name: "invite", private: true, who: forSecretaries, handle: b.cmdInvite},
-		{name: "secretaries", private: true, who: forSecretaries, handle: b.cmdSecretaries},
+		{name: "pending", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdPending},
+		{name: "invite", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdInvite},
+		{name: "secretaries", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdSecretaries},
 		{name: "lang", private: true, handle: b.cmdLang},
 		{name: "cancel", private: true, handle: b.cmdCancel},
 		{name: "forgetme", private: true, handle: b.cmdForgetMe},
@@ -56,9 +87,9 @@ func (b *Bot) coreCommands() []command {
 
 // callbacks maps the prefix of callback_data to its handler, the core's and
 // each feature's. Two features claiming one prefix is a programming error.
-func (b *Bot) buildCallbacks() map[string]func(c *Ctx, args []string) error {
+func (b *Bot) buildCallbacks() map[string]callback {
 	all := b.coreCallbacks()
-	for _, m := range []map[string]func(c *Ctx, args []string) error{b.participationCallbacks(), b.projectCallbacks(),
+	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks(),
 		b.reportCallbacks(), b.groupCallbacks()} {
 		for prefix, h := range m {
 			if _, dup := all[prefix]; dup {
@@ -70,30 +101,28 @@ func (b *Bot) buildCallbacks() map[string]func(c *Ctx, args []string) error {
 	return all
 }
 
-func (b *Bot) coreCallbacks() map[string]func(c *Ctx, args []string) error {
-	return map[string]func(c *Ctx, args []string) error{
-		cbTree:        b.cbTree,
-		cbTreeJoin:    b.cbTreeJoin,
-		cbRegister:    b.cbRegister,
-		cbApprove:     b.cbDecide,
-		cbReject:      b.cbDecide,
-		cbPending:     b.cbPending,
-		cbProfileEdit: b.cbProfileEdit,
-		cbForget:      b.cbForget,
-		cbLang:        b.cbLang,
-		cbInviteWalk:  b.cbInviteWalk,
-		cbInviteMake:  b.cbInviteMake,
+func (b *Bot) coreCallbacks() map[string]callback {
+	return map[string]callback{
+		cbTree:        {handle: b.cbTree},
+		cbTreeJoin:    {handle: b.cbTreeJoin},
+		cbRegister:    {handle: b.cbRegister},
+		cbApprove:     {handle: b.cbDecide},
+		cbReject:      {handle: b.cbDecide},
+		cbPending:     {need: roleSecretary, handle: b.cbPending},
+		cbProfileEdit: {handle: b.cbProfileEdit},
+		cbForget:      {handle: b.cbForget},
+		cbLang:        {handle: b.cbLang},
+		cbInviteWalk:  {handle: b.cbInviteWalk},
+		cbInviteMake:  {handle: b.cbInviteMake},
 
-		cbSecretaries:     b.cbSecretaries,
-		cbSecretaryAsk:    b.cbSecretaryAsk,
-		cbSecretaryRemove: b.cbSecretaryRemove,
+		cbSecretaries:     {need: roleSecretary, handle: b.cbSecretaries},
+		cbSecretaryAsk:    {need: roleSecretary, handle: b.cbSecretaryAsk},
+		cbSecretaryRemove: {need: roleSecretary, handle: b.cbSecretaryRemove},
 	}
 }
 
-// commands, callbacks and dialogs return the tables built once by New.
-func (b *Bot) commands() []command                                     { return b.cmdTable }
-func (b *Bot) callbacks() map[string]func(c *Ctx, args []string) error { return b.cbTable }
-func (b *Bot) dialogs() map[string]dialogHandler                       { return b.dlgTable }
+// commands returns the command table built once by New.
+func (b *Bot) commands() []command { return b.cmdTable }
 
 // dialogHandler handles the user's next message in a dialog.
 type dialogHandler = func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
@@ -138,17 +167,12 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 	if !c.Private {
 		return b.onGroupMessage(c, m)
 	}
-	text := m.Text
-	if text == "" {
-		text = m.Caption // a photo captioned "/log ..."
-	}
-	if pc, ok := parseCommand(text); ok {
-		c.command = b.logName(pc.name)
-		for _, cmd := range b.commands() {
-			if cmd.name == pc.name && cmd.private {
-				return cmd.handle(c, pc.args)
-			}
+	if pc, cmd, ok := b.commandOf(m); ok {
+		if cmd != nil {
+			c.in = input{args: pc.args, msg: m}
+			return cmd.h(c)
 		}
+		c.command = b.logName(pc.name)
 		c.Reply(c.T("unknown_command"), nil)
 		return nil
 	}
@@ -157,9 +181,9 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 		return err
 	}
 	if found {
-		if h, ok := b.dialogs()[d.Name]; ok {
-			c.command = d.Name + "." + d.Step
-			return h(c, &d, m)
+		if h, ok := b.dlgRoutes[d.Name]; ok {
+			c.in = input{dialog: &d, msg: m}
+			return h(c)
 		}
 		// A dialog of an older build: drop it.
 		if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
@@ -181,17 +205,38 @@ func (b *Bot) onGroupMessage(c *Ctx, m *tgbotapi.Message) error {
 	if m.MigrateToChatID != 0 || m.MigrateFromChatID != 0 {
 		return b.onGroupMigrated(c, m) // group.go
 	}
-	pc, ok := parseCommand(m.Text)
-	if !ok || pc.target != "" && !strings.EqualFold(pc.target, b.username) {
+	pc, cmd, ok := b.commandOf(m)
+	if !ok {
 		return nil
 	}
+	if cmd != nil {
+		c.in = input{args: pc.args, msg: m}
+		return cmd.h(c)
+	}
 	c.command = b.logName(pc.name)
-	for _, cmd := range b.commands() {
-		if cmd.name == pc.name && cmd.group {
-			return cmd.handle(c, pc.args)
+	return b.groupFallback(c, pc.name) // group.go
+}
+
+// commandOf reads the command a message gives the bot: in a private chat
+// its text or a photo's caption ("/log ..." under a photo), in a group its
+// text, addressed to no bot or to this one. ok says the message is such a
+// command; cmd is its table entry for the chat, nil when there is none.
+func (b *Bot) commandOf(m *tgbotapi.Message) (pc parsedCommand, cmd *command, ok bool) {
+	private := m.Chat.IsPrivate()
+	text := m.Text
+	if private && text == "" {
+		text = m.Caption
+	}
+	pc, ok = parseCommand(text)
+	if !ok || !private && pc.target != "" && !strings.EqualFold(pc.target, b.username) {
+		return pc, nil, false
+	}
+	for i := range b.cmdTable {
+		if cmd := &b.cmdTable[i]; cmd.name == pc.name && (private && cmd.private || !private && cmd.group) {
+			return pc, cmd, true
 		}
 	}
-	return b.groupFallback(c, pc.name) // group.go
+	return pc, nil, true
 }
 
 // logName is how a command is named in the logs: its name if it is one of
@@ -208,14 +253,14 @@ func (b *Bot) logName(name string) string {
 
 func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
 	prefix, args := decodeData(cb.Data)
-	c.command = "cb:" + prefix
-	h, ok := b.callbacks()[prefix]
+	r, ok := b.cbTable[prefix]
 	if !ok {
 		c.command = "cb:?"
 		c.Answer(c.T("stale_button"), true)
 		return nil
 	}
-	return h(c, args)
+	c.in = input{data: args}
+	return r.h(c)
 }
 
 // onMyChatMember follows a private chat being blocked or unblocked.

@@ -63,9 +63,6 @@ func refuseSelf(c *Ctx, subject int64) error {
 // cmdSecretaries lists a unit's secretaries: /secretaries [UNIT_CODE];
 // without a code the sender's own unit, or their units to pick from.
 func (b *Bot) cmdSecretaries(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	fields := strings.Fields(args)
 	if len(fields) > 1 {
 		return youthbot.Errorf(youthbot.EINVALID, "err.secretaries_usage")
@@ -179,9 +176,6 @@ func (b *Bot) canRemoveSecretary(c *Ctx, unit youthbot.Unit, target int64) (bool
 // sender has rights over the unit and may remove target, who is still its
 // secretary.
 func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, error) {
-	if err := c.RequireManage(""); err != nil {
-		return youthbot.Unit{}, 0, err
-	}
 	target, ok := userArg(arg(args, 1))
 	if !ok {
 		return youthbot.Unit{}, 0, youthbot.Errorf(youthbot.EINVALID, "stale_button")
@@ -205,9 +199,6 @@ func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, er
 
 // cbSecretaries shows a unit's secretaries (walking the tree).
 func (b *Bot) cbSecretaries(c *Ctx, args []string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
 	if err != nil {
 		return err

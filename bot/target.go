@@ -35,9 +35,6 @@ func metricOfLetter(s string) (youthbot.Metric, bool) {
 // metric in any of its names (youthbot.MatchMetric: lượt, giờ, công trình,
 // giá trị làm lợi…, or the code names).
 func (b *Bot) cmdTarget(c *Ctx, args string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	f := strings.Fields(args)
 	if len(f) < 3 {
 		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
@@ -100,9 +97,6 @@ func (b *Bot) cmdTarget(c *Ctx, args string) error {
 
 // cbSetTarget sets the target for the unit picked.
 func (b *Bot) cbSetTarget(c *Ctx, args []string) error {
-	if err := c.RequireManage(""); err != nil {
-		return err
-	}
 	year, err1 := strconv.Atoi(arg(args, 0))
 	metric, ok := metricOfLetter(arg(args, 1))
 	value, err2 := strconv.ParseInt(arg(args, 2), 10, 64)
