@@ -49,7 +49,7 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 	id, err1 := strconv.ParseInt(idArg, 10, 64)
 	reg, err2 := strconv.ParseInt(regArg, 10, 64)
 	if err1 != nil || err2 != nil {
-		return youthbot.Member{}, youthbot.Unit{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return youthbot.Member{}, youthbot.Unit{}, staleButton()
 	}
 	m, err := c.Tx.Member(id)
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && m.RegisteredAt.Unix() != reg {
@@ -301,8 +301,7 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 		}
 		c.Answer(c.T("pending.approved_n", to-from), false)
 	default:
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	text, kb, err := b.pendingView(c, page)
 	if err != nil {
@@ -345,5 +344,5 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 		}
 		return b.decideTransfer(c, &t, approve)
 	}
-	return youthbot.Errorf(youthbot.EINVALID, "stale_button")
+	return staleButton()
 }

@@ -275,6 +275,11 @@ func (c *Ctx) fail(err error) {
 	}
 }
 
+// staleButton is the one answer to a button that is stale or forged (out
+// of date, of another step, naming what is gone, or not the bot's): the
+// update changes nothing and the presser sees why in an alert.
+func staleButton() error { return youthbot.Errorf(youthbot.EINVALID, "stale_button") }
+
 func (c *Ctx) errorText(err error) string {
 	var e *youthbot.Error
 	if errors.As(err, &e) {

@@ -185,8 +185,7 @@ func (b *Bot) cmdLinkGroup(c *Ctx, args string) error {
 // again, group administrator included.
 func (b *Bot) cbGroupLink(c *Ctx, args []string) error {
 	if c.Private {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	if err := b.requireGroupAdmin(c); err != nil {
 		return err

@@ -156,8 +156,7 @@ func (b *Bot) inviteWalk(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, p
 func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
 	kind, ok := argKind(arg(args, 0))
 	if !ok {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
 	if err != nil {
@@ -176,8 +175,7 @@ func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
 func (b *Bot) cbInviteMake(c *Ctx, args []string) error {
 	kind, ok := argKind(arg(args, 0))
 	if !ok {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
 	if err != nil {

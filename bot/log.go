@@ -298,7 +298,7 @@ func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
 	id, ok := idArg(idArgument)
 	if !ok {
-		return youthbot.Activity{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return youthbot.Activity{}, staleButton()
 	}
 	a, err := c.Tx.Activity(id)
 	if err != nil {
@@ -370,7 +370,7 @@ func (b *Bot) editRequest(c *Ctx, a youthbot.Activity, status string) {
 func (b *Bot) cbActUndo(c *Ctx, args []string) error {
 	id, ok := idArg(arg(args, 0))
 	if !ok {
-		return youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return staleButton()
 	}
 	a, err := c.Tx.Activity(id)
 	if err != nil {

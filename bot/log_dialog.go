@@ -154,8 +154,7 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 	action, value := arg(args, 0), arg(args, 1)
 	want := map[string][]string{"d": {logDate}, "h": {logHours}, "p": {logLink}, "c": {logLink}, "s": {logHours, logLink, logPhoto}}[action]
 	if !found || d.Name != dlgLog || !slices.Contains(want, d.Step) {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	if d.Data == nil {
 		d.Data = map[string]string{}
@@ -165,8 +164,7 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 	case "d":
 		day, ok := parseDayArg(value)
 		if !ok {
-			c.Answer(c.T("stale_button"), true)
-			return nil
+			return staleButton()
 		}
 		if err := youthbot.ValidateActivityDate(day, c.Today); err != nil {
 			return err
@@ -175,8 +173,7 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 	case "h":
 		t, err := strconv.Atoi(value)
 		if err != nil || youthbot.ValidateTenths(t) != nil {
-			c.Answer(c.T("stale_button"), true)
-			return nil
+			return staleButton()
 		}
 		d.Data["tenths"], picked = value, c.T("activity.hours_n", hours(c.Lang, t))
 	case "p", "c":

@@ -36,8 +36,7 @@ func (b *Bot) cmdMembers(c *Ctx, args string) error {
 func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
 	page, err := strconv.Atoi(arg(args, 0))
 	if err != nil {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	text, kb, err := b.membersView(c, foldSearch(arg(args, 1)), page)
 	if err != nil {

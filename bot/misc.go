@@ -63,8 +63,7 @@ func (b *Bot) cmdLang(c *Ctx, args string) error {
 func (b *Bot) cbLang(c *Ctx, args []string) error {
 	lang := arg(args, 0)
 	if !youthbot.ValidLang(lang) {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	return b.setLang(c, lang, true)
 }

@@ -30,8 +30,7 @@ func (b *Bot) cmdMy(c *Ctx, _ string) error {
 func (b *Bot) cbMyPage(c *Ctx, args []string) error {
 	page, err := strconv.Atoi(arg(args, 0))
 	if err != nil {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	text, kb, err := b.myView(c, page)
 	if err != nil {

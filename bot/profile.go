@@ -70,8 +70,7 @@ func editable(m youthbot.Member) bool {
 func (b *Bot) cbProfileEdit(c *Ctx, args []string) error {
 	m, err := c.Member()
 	if err != nil || !editable(m) {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	field := arg(args, 0)
 	switch field {
@@ -82,8 +81,7 @@ func (b *Bot) cbProfileEdit(c *Ctx, args []string) error {
 	case "phone":
 		c.Reply(c.T("edit.ask_phone"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
 	default:
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	return c.Tx.PutDialog(c.From.ID, youthbot.Dialog{Name: dlgEdit, Step: field, Updated: c.Now})
 }
@@ -156,8 +154,7 @@ func (b *Bot) cbForget(c *Ctx, args []string) error {
 		return nil
 	case "yes":
 	default:
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	id := c.From.ID
 	if err := b.dropSeats(c, id); err != nil {

@@ -75,10 +75,6 @@ func (b *Bot) projectDialogs() map[string]dialogHandler {
 	}
 }
 
-// staleButton refuses a button that is stale or forged: nothing changes and
-// the presser sees why in an alert.
-func staleButton() error { return youthbot.Errorf(youthbot.EINVALID, "stale_button") }
-
 // actingUnits are the units a management command acts for when none is
 // named: a secretary's own units, or for an admin the roots of the tree.
 func actingUnits(c *Ctx) []string {

@@ -80,8 +80,7 @@ func (b *Bot) cbRegister(c *Ctx, args []string) error {
 	action := arg(args, 0)
 	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm}[action]
 	if !found || d.Name != dlgRegister || want == "" || d.Step != want {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	switch action {
 	case "yes":

@@ -158,8 +158,7 @@ func (b *Bot) cmdTally(c *Ctx, args string) error {
 func (b *Bot) cbTally(c *Ctx, args []string) error {
 	ask, ok, err := b.askTallyButton(c.Tx, c.From.ID, c.Today, args)
 	if !ok {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	if err != nil {
 		return err
@@ -247,7 +246,7 @@ func (b *Bot) prepareTally(u *tgbotapi.Update, in input) func(ctx context.Contex
 		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
 			a, ok, err := b.askTallyButton(tx, from.ID, today, in.data)
 			if !ok {
-				return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+				return tallyAsk{}, staleButton()
 			}
 			return a, err
 		}

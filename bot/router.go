@@ -256,8 +256,7 @@ func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
 	r, ok := b.cbTable[prefix]
 	if !ok {
 		c.command = "cb:?"
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	c.in = input{data: args}
 	return r.h(c)

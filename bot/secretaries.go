@@ -178,7 +178,7 @@ func (b *Bot) canRemoveSecretary(c *Ctx, unit youthbot.Unit, target int64) (bool
 func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, error) {
 	target, ok := userArg(arg(args, 1))
 	if !ok {
-		return youthbot.Unit{}, 0, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return youthbot.Unit{}, 0, staleButton()
 	}
 	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
 	if err != nil {

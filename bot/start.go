@@ -172,8 +172,7 @@ func (b *Bot) cbTree(c *Ctx, args []string) error {
 	page, _ := strconv.Atoi(arg(args, 1))
 	if code != "" {
 		if _, err := c.Tx.Unit(code); err != nil {
-			c.Answer(c.T("stale_button"), true)
-			return nil
+			return staleButton()
 		}
 	}
 	text, kb, err := b.treeView(c, code, page)
@@ -188,8 +187,7 @@ func (b *Bot) cbTree(c *Ctx, args []string) error {
 func (b *Bot) cbTreeJoin(c *Ctx, args []string) error {
 	unit, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
 	if err != nil || unit.Kind != youthbot.KindBranch {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	c.EditCallback(c.T("tree.chosen", unit.Name), nil)
 	return b.beginRegistration(c, unit)

@@ -156,7 +156,7 @@ func (b *Bot) transferSubject(c *Ctx, memberArg string) (youthbot.Member, error)
 	}
 	id, ok := userArg(memberArg)
 	if !ok {
-		return youthbot.Member{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return youthbot.Member{}, staleButton()
 	}
 	m, err := c.Tx.Member(id)
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && m.Status != youthbot.StatusApproved {
@@ -196,13 +196,11 @@ func (b *Bot) cbTransferWalk(c *Ctx, args []string) error {
 	code := youthbot.NormalizeUnitCode(arg(args, 0))
 	page, err := strconv.Atoi(arg(args, 1))
 	if err != nil {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	if code != "" {
 		if _, err := c.Tx.Unit(code); err != nil {
-			c.Answer(c.T("stale_button"), true)
-			return nil
+			return staleButton()
 		}
 	}
 	member := int64(0)
@@ -225,8 +223,7 @@ func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 	}
 	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
 	if err != nil {
-		c.Answer(c.T("stale_button"), true)
-		return nil
+		return staleButton()
 	}
 	c.EditCallback(c.T("tree.chosen", dest.Name), nil)
 	return b.requestTransfer(c, m, dest)
@@ -323,7 +320,7 @@ func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
 func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
 	id, ok := idArg(idArgument)
 	if !ok {
-		return youthbot.Transfer{}, youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return youthbot.Transfer{}, staleButton()
 	}
 	t, err := c.Tx.Transfer(id)
 	if err != nil {
@@ -459,7 +456,7 @@ func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) er
 func (b *Bot) cbTransferCancel(c *Ctx, args []string) error {
 	id, ok := idArg(arg(args, 0))
 	if !ok {
-		return youthbot.Errorf(youthbot.EINVALID, "stale_button")
+		return staleButton()
 	}
 	t, err := c.Tx.Transfer(id)
 	if err != nil {
