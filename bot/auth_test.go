@@ -127,6 +127,15 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "RemoveSecretary", callback: "sy:" + branch + ":504"},
 		{name: "RemoveSecretaryForgedUser", callback: "sy:" + branch + ":abc"},
 		{name: "RemoveSecretaryForgedUnit", callback: "sy:ZZ:504"},
+		// Routes whose table entry needs a secretary (checked before the
+		// handler), with arguments the handler itself would refuse.
+		{name: "CheckinNoCode", command: "/checkin"},
+		{name: "DoneNoCode", command: "/done"},
+		{name: "EndCampaignNoID", command: "/endcampaign"},
+		{name: "TargetNoArgs", command: "/target"},
+		{name: "SetTargetForgedButton", callback: "kt:x"},
+		{name: "AskRemoveSecretaryForged", callback: "sa:ZZ:abc"},
+		{name: "SecretariesForgedUnit", callback: "sv:ZZ:0"},
 	}
 	for _, a := range actors {
 		for _, act := range actions {
