@@ -294,14 +294,8 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 
 // managedCampaign loads a campaign the sender may end.
 func (b *Bot) managedCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
-	if err := c.RequireManage(""); err != nil {
-		return youthbot.Campaign{}, err
-	}
-	camp, err := c.Tx.Campaign(id)
+	camp, err := managed(c, id, c.Tx.Campaign, func(camp youthbot.Campaign) string { return camp.Unit }, "err.not_your_campaign")
 	if err != nil {
-		return camp, err
-	}
-	if err := refusedAs(c.RequireManage(camp.Unit), "err.not_your_campaign", id); err != nil {
 		return camp, err
 	}
 	if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {

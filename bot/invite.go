@@ -154,11 +154,7 @@ func (b *Bot) inviteWalk(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, p
 
 // cbInviteWalk moves the invite unit picker.
 func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
-	kind, ok := argKind(arg(args, 0))
-	if !ok {
-		return staleButton()
-	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
+	kind, unit, err := b.inviteButton(c, args)
 	if err != nil {
 		return err
 	}
@@ -173,13 +169,20 @@ func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
 
 // cbInviteMake makes the invite for the unit picked.
 func (b *Bot) cbInviteMake(c *Ctx, args []string) error {
-	kind, ok := argKind(arg(args, 0))
-	if !ok {
-		return staleButton()
-	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
+	kind, unit, err := b.inviteButton(c, args)
 	if err != nil {
 		return err
 	}
 	return b.makeInvite(c, unit, kind, true)
+}
+
+// inviteButton reads the invite kind and the unit an invite button names
+// (kind:unit:...), a unit the presser manages.
+func (b *Bot) inviteButton(c *Ctx, args []string) (youthbot.InviteKind, youthbot.Unit, error) {
+	kind, ok := argKind(arg(args, 0))
+	if !ok {
+		return "", youthbot.Unit{}, staleButton()
+	}
+	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
+	return kind, unit, err
 }

@@ -296,18 +296,8 @@ func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 // the presser has rights over the branch it is credited to and is not the
 // member who logged it.
 func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
-	id, ok := idArg(idArgument)
-	if !ok {
-		return youthbot.Activity{}, staleButton()
-	}
-	a, err := c.Tx.Activity(id)
-	if err != nil {
-		return a, err
-	}
-	if err := c.RequireManage(a.Unit); err != nil {
-		return a, err
-	}
-	return a, refuseSelf(c, a.Member)
+	return toDecide(c, idArgument, c.Tx.Activity, func(a youthbot.Activity) string { return a.Unit },
+		func(a youthbot.Activity) int64 { return a.Member })
 }
 
 // decideActivity confirms or rejects a waiting activity and tells the

@@ -27,14 +27,7 @@ const checkinCodeLen = 12
 // managedProject loads a project the sender may run: an admin, or a
 // secretary of its unit or a unit above.
 func (b *Bot) managedProject(c *Ctx, code string) (youthbot.Project, error) {
-	if err := c.RequireManage(""); err != nil {
-		return youthbot.Project{}, err
-	}
-	p, err := c.Tx.Project(code)
-	if err != nil {
-		return p, err
-	}
-	return p, refusedAs(c.RequireManage(p.Unit), "err.not_your_project", code)
+	return managed(c, code, c.Tx.Project, func(p youthbot.Project) string { return p.Unit }, "err.not_your_project")
 }
 
 // checkinLink is the deep link members open to check in.

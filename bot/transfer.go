@@ -318,18 +318,8 @@ func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
 // the presser has rights over its destination and is not the member who
 // moves.
 func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
-	id, ok := idArg(idArgument)
-	if !ok {
-		return youthbot.Transfer{}, staleButton()
-	}
-	t, err := c.Tx.Transfer(id)
-	if err != nil {
-		return t, err
-	}
-	if err := c.RequireManage(t.To); err != nil {
-		return t, err
-	}
-	return t, refuseSelf(c, t.Member)
+	return toDecide(c, idArgument, c.Tx.Transfer, func(t youthbot.Transfer) string { return t.To },
+		func(t youthbot.Transfer) int64 { return t.Member })
 }
 
 // cbTransferDecide handles Accept / Reject on a transfer request.
