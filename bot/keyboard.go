@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -133,4 +134,32 @@ func pageOf(n, size, page int) (from, to, clamped, pages int) {
 	from = clamped * size
 	to = min(from+size, n)
 	return from, to, clamped, pages
+}
+
+// pageView renders one page of a paged screen: its text and buttons.
+type pageView func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error)
+
+// firstPage answers a command with the first page of view.
+func firstPage(c *Ctx, view pageView) error {
+	text, kb, err := view(c, 0)
+	if err != nil {
+		return err
+	}
+	c.Reply(text, markup(kb))
+	return nil
+}
+
+// turnPage answers a page button with the page pageArg names, in place of
+// the one shown; a page that is no number is a stale button.
+func turnPage(c *Ctx, pageArg string, view pageView) error {
+	page, err := strconv.Atoi(pageArg)
+	if err != nil {
+		return staleButton()
+	}
+	text, kb, err := view(c, page)
+	if err != nil {
+		return err
+	}
+	c.EditCallback(text, kb)
+	return nil
 }

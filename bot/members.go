@@ -24,26 +24,17 @@ const maxSearch = 40
 // the Vietnamese way, optionally those whose name matches a search typed
 // with or without diacritics.
 func (b *Bot) cmdMembers(c *Ctx, args string) error {
-	text, kb, err := b.membersView(c, foldSearch(args), 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, markup(kb))
-	return nil
+	return firstPage(c, b.membersSearch(foldSearch(args)))
 }
 
 // cbMembersPage turns the pages of /members.
 func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
-	page, err := strconv.Atoi(arg(args, 0))
-	if err != nil {
-		return staleButton()
-	}
-	text, kb, err := b.membersView(c, foldSearch(arg(args, 1)), page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return turnPage(c, arg(args, 0), b.membersSearch(foldSearch(arg(args, 1))))
+}
+
+// membersSearch is the paged /members list of a folded search.
+func (b *Bot) membersSearch(q string) pageView {
+	return func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) { return b.membersView(c, q, page) }
 }
 
 // foldSearch folds a search for matching and for callback data: no ':',

@@ -18,26 +18,12 @@ const myPage = 8
 // cmdMy shows the member's own participation: this month's and this
 // year's totals, their rank in the branch, and their history, paged.
 func (b *Bot) cmdMy(c *Ctx, _ string) error {
-	text, kb, err := b.myView(c, 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, markup(kb))
-	return nil
+	return firstPage(c, b.myView)
 }
 
 // cbMyPage turns the pages of /my.
 func (b *Bot) cbMyPage(c *Ctx, args []string) error {
-	page, err := strconv.Atoi(arg(args, 0))
-	if err != nil {
-		return staleButton()
-	}
-	text, kb, err := b.myView(c, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return turnPage(c, arg(args, 0), b.myView)
 }
 
 func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {

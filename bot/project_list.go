@@ -93,26 +93,12 @@ func projectNumber(code string) int {
 
 // cmdProjects lists the projects the sender sees, with Join / Leave.
 func (b *Bot) cmdProjects(c *Ctx, _ string) error {
-	text, kb, err := b.projectsView(c, 0)
-	if err != nil {
-		return err
-	}
-	replyKeyboard(c, text, kb)
-	return nil
+	return firstPage(c, b.projectsView)
 }
 
 // cbProjects pages through /projects.
 func (b *Bot) cbProjects(c *Ctx, args []string) error {
-	page, err := strconv.Atoi(arg(args, 0))
-	if err != nil {
-		return staleButton()
-	}
-	text, kb, err := b.projectsView(c, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return turnPage(c, arg(args, 0), b.projectsView)
 }
 
 // projectsView renders a page of /projects.
