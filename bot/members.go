@@ -34,7 +34,9 @@ func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
 
 // membersSearch is the paged /members list of a folded search.
 func (b *Bot) membersSearch(q string) pageView {
-	return func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) { return b.membersView(c, q, page) }
+	return func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+		return b.membersView(c, q, page)
+	}
 }
 
 // foldSearch folds a search for matching and for callback data: no ':',
