@@ -13,7 +13,7 @@ import (
 	"youthbot/storage"
 )
 
-// Caller makes Bot API calls; *bot.API is one.
+// Caller makes Bot API calls; *telegram.API is one.
 type Caller interface {
 	Call(method string, params map[string]string) (json.RawMessage, error)
 	Upload(method string, params map[string]string, field, name string, data []byte) (json.RawMessage, error)

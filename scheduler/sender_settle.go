@@ -9,14 +9,14 @@ import (
 	"time"
 
 	"youthbot"
-	"youthbot/bot"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // settle records the outcome of one attempt and lets the chat go on.
 func (s *Sender) settle(ctx context.Context, sd send, m *youthbot.Outgoing, err error) {
 	q := sd.q
-	var ae *bot.APIError
+	var ae *telegram.APIError
 	errors.As(err, &ae)
 	var re *renderError
 	var rd *readError

@@ -13,10 +13,10 @@ import (
 	"go.uber.org/goleak"
 
 	"youthbot"
-	"youthbot/bot"
 	"youthbot/bot/telegramtest"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // world is a Sender on a temp database delivering to the Telegram double.
@@ -54,7 +54,7 @@ func newWorld(t *testing.T, o worldOptions) *world {
 		o.rate = 1000
 	}
 	callCtx, stopCalls := context.WithCancel(context.Background())
-	api := bot.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
+	api := telegram.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
 	w.sender = scheduler.NewSender(scheduler.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder})
 	if err := w.sender.Load(); err != nil {
 		t.Fatal(err)

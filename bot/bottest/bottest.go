@@ -1,5 +1,5 @@
 // Package bottest runs the real bot against the Telegram test double for
-// end-to-end tests: bot.Bot, bot.API, the outbox sender and long polling,
+// end-to-end tests: bot.Bot, telegram.API, the outbox sender and long polling,
 // wired as cmd/youthbot wires them, on a bbolt file in a temp dir, with a
 // clock the test moves. Like net/http/httptest for youthbot.
 package bottest
@@ -19,6 +19,7 @@ import (
 	"youthbot/demo"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // Options configure Start.
@@ -102,7 +103,7 @@ func Start(tb testing.TB, opts Options) *Bot {
 	}
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
-	api := bot.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
+	api := telegram.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
 	b.Sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
 	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
 		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})

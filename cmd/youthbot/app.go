@@ -15,6 +15,7 @@ import (
 	"youthbot/metrics"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // dbTimeout is how long a command waits for a database another process
@@ -28,7 +29,7 @@ type app struct {
 	log     *slog.Logger
 	now     func() time.Time
 	db      *storage.DB
-	api     *bot.API
+	api     *telegram.API
 	bot     *bot.Bot
 	sender  *scheduler.Sender
 	sched   *scheduler.Scheduler // tallies, reminders, digest
@@ -51,7 +52,7 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	a.stopPoll, a.stopCalls = stopPoll, stopCalls
-	a.api = bot.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
+	a.api = telegram.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
 	a.metrics = metrics.New()
 	a.metrics.WatchDB(db, now)
 	a.api.SetMetrics(a.metrics)
