@@ -17,6 +17,7 @@ import (
 	"youthbot/bot"
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
+	"youthbot/outbox"
 	"youthbot/scheduler"
 	"youthbot/storage"
 	"youthbot/telegram"
@@ -47,7 +48,7 @@ type Bot struct {
 	Server *telegramtest.Server
 	DB     *storage.DB
 	Bot    *bot.Bot
-	Sender *scheduler.Sender
+	Sender *outbox.Sender
 	Sched  *scheduler.Scheduler // always built; running only with Options.Scheduler
 	DBPath string
 	Loc    *time.Location
@@ -104,12 +105,13 @@ func Start(tb testing.TB, opts Options) *Bot {
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	api := telegram.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
-	b.Sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
+	b.Sender = outbox.NewSender(outbox.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
 	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
 		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	b.Sender.SetRender(b.Sched.Tallies().Render) // the files tallies name, built at delivery
 	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
 		Lang: opts.Lang, Now: b.Now, Log: opts.Log, Broadcasts: b.Sched})
 	if err := b.Sender.Load(); err != nil {

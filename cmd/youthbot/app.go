@@ -13,6 +13,7 @@ import (
 	"youthbot/bot"
 	"youthbot/control"
 	"youthbot/metrics"
+	"youthbot/outbox"
 	"youthbot/scheduler"
 	"youthbot/storage"
 	"youthbot/telegram"
@@ -31,7 +32,7 @@ type app struct {
 	db      *storage.DB
 	api     *telegram.API
 	bot     *bot.Bot
-	sender  *scheduler.Sender
+	sender  *outbox.Sender
 	sched   *scheduler.Scheduler // tallies, reminders, digest
 	ctl     *control.Server
 	metrics *metrics.Registry
@@ -56,13 +57,14 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	a.metrics = metrics.New()
 	a.metrics.WatchDB(db, now)
 	a.api.SetMetrics(a.metrics)
-	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
+	a.sender = outbox.NewSender(outbox.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
 	a.sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: a.sender, Location: cfg.TZ, TallyCron: cfg.TallyCron,
 		Lang: cfg.Lang, Admins: cfg.Admins, Now: now, Log: log, Recorder: a.metrics})
 	if err != nil {
 		a.close()
 		return nil, err
 	}
+	a.sender.SetRender(a.sched.Tallies().Render) // the files tallies name, built at delivery
 	a.bot = bot.New(bot.Config{
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded
