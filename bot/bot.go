@@ -11,6 +11,7 @@ import (
 
 	"youthbot"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // Outbox receives the messages of committed transactions for delivery.
@@ -21,7 +22,7 @@ type Outbox interface {
 // Config is what a Bot needs.
 type Config struct {
 	DB       *storage.DB
-	API      *API
+	API      *telegram.API
 	Outbox   Outbox
 	Admins   []int64
 	Location *time.Location
@@ -37,7 +38,7 @@ type Config struct {
 // Bot handles updates.
 type Bot struct {
 	db       *storage.DB
-	api      *API
+	api      *telegram.API
 	outbox   Outbox
 	admins   []int64
 	loc      *time.Location
@@ -108,7 +109,7 @@ func (b *Bot) Start(ctx context.Context) error {
 			b.username = me.UserName
 			break
 		}
-		var e *APIError
+		var e *telegram.APIError
 		if errors.As(err, &e) && (e.Code == 401 || e.Code == 404) {
 			return fmt.Errorf("getMe: the token was refused: %w", err)
 		}

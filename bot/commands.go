@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"youthbot/i18n"
+	"youthbot/telegram"
 )
 
 type botCommand struct {
@@ -87,7 +88,7 @@ func (b *Bot) setCommands(ctx context.Context, menus []commandMenu) {
 		if ctx.Err() != nil {
 			return
 		}
-		var ae *APIError
+		var ae *telegram.APIError
 		switch {
 		case err == nil:
 			menus, wait = menus[1:], 0

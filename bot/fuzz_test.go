@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"youthbot/telegram"
 )
 
 // FuzzDecodeData: callback data is untrusted; decoding never panics and
@@ -46,7 +48,7 @@ func FuzzApplyUpdate(f *testing.F) {
 	h := newHarness(f)
 	h.makeSecretary(9, "HG")
 	f.Fuzz(func(t *testing.T, s string) {
-		updates, _ := DecodeUpdates([]json.RawMessage{json.RawMessage(s)}, func(string, ...any) {})
+		updates, _ := telegram.DecodeUpdates([]json.RawMessage{json.RawMessage(s)}, func(string, ...any) {})
 		if len(updates) == 0 {
 			return
 		}

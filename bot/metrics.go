@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/telegram"
 )
 
 // Metrics is told what the bot does, for monitoring; *metrics.Registry
@@ -58,7 +59,7 @@ func updateKind(u *tgbotapi.Update) string {
 
 // decode decodes a batch of raw updates (DecodeUpdates) and counts them.
 func (b *Bot) decode(items []json.RawMessage) (updates []tgbotapi.Update, next int64) {
-	updates, next = DecodeUpdates(items, func(msg string, args ...any) {
+	updates, next = telegram.DecodeUpdates(items, func(msg string, args ...any) {
 		b.log.Warn(msg, args...)
 		b.metrics.UpdateReceived("unknown")
 		b.metrics.UpdateFailed("unknown", "undecodable")

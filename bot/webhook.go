@@ -16,6 +16,7 @@ import (
 
 	"youthbot"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // Webhook mode. Telegram POSTs each update as a JSON object to the webhook
@@ -165,7 +166,7 @@ func (b *Bot) SetWebhook(ctx context.Context, url, secret string) error {
 			b.log.Info("webhook set", "url", url)
 			return nil
 		}
-		var ae *APIError
+		var ae *telegram.APIError
 		if errors.As(err, &ae) && !ae.Temporary {
 			return fmt.Errorf("setWebhook: Telegram refused the webhook: %w", err)
 		}

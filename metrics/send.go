@@ -6,7 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// sendMetrics are the outbox sender's (scheduler.SendRecorder).
+// sendMetrics are the outbox sender's (outbox.SendRecorder).
 type sendMetrics struct {
 	floodWaits       prometheus.Counter
 	floodWaitSeconds prometheus.Counter
@@ -27,7 +27,7 @@ func newSendMetrics(reg *prometheus.Registry) sendMetrics {
 	return m
 }
 
-// FloodWait implements scheduler.SendRecorder.
+// FloodWait implements outbox.SendRecorder.
 func (r *Registry) FloodWait(retryAfter time.Duration) {
 	r.send.floodWaits.Inc()
 	r.send.floodWaitSeconds.Add(retryAfter.Seconds())

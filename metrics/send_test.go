@@ -4,10 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"youthbot/scheduler"
+	"youthbot/outbox"
 )
 
-var _ scheduler.SendRecorder = (*Registry)(nil)
+var _ outbox.SendRecorder = (*Registry)(nil)
 
 func TestRegistryCountsBotWideFloodWaits(t *testing.T) {
 	r := New()

@@ -34,8 +34,8 @@ const (
 // DefaultJobTimeout bounds one run of a job.
 const DefaultJobTimeout = 10 * time.Minute
 
-// Outbox takes messages committed to the outbox for delivery; *Sender is
-// one.
+// Outbox takes messages committed to the outbox for delivery; *outbox.Sender
+// is one.
 type Outbox interface {
 	Push(msgs []*youthbot.Outgoing)
 }
@@ -43,8 +43,9 @@ type Outbox interface {
 // Config is what a Scheduler needs.
 type Config struct {
 	DB *storage.DB
-	// Outbox delivers what the jobs queue. If it is a *Sender (anything
-	// with SetRender), it is given the tally file builder.
+	// Outbox delivers what the jobs queue. The files the tallies name are
+	// built at delivery by Tallies().Render: the wiring gives it to the
+	// sender (outbox.Sender.SetRender).
 	Outbox    Outbox
 	Location  *time.Location   // YOUTHBOT_TZ
 	TallyCron string           // YOUTHBOT_TALLY_CRON; DefaultTallyCron when empty
@@ -126,11 +127,6 @@ func New(cfg Config) (*Scheduler, error) {
 	}
 	for _, name := range []string{JobTally, JobCampaigns, JobProjectReminders, JobDigest, JobBroadcasts, JobPrune} {
 		s.locks[name] = &sync.Mutex{}
-	}
-	if r, ok := cfg.Outbox.(interface {
-		SetRender(func(context.Context, *youthbot.Render) (*youthbot.OutFile, error))
-	}); ok {
-		r.SetRender(s.tallies.Render)
 	}
 	return s, nil
 }

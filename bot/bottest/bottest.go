@@ -1,5 +1,5 @@
 // Package bottest runs the real bot against the Telegram test double for
-// end-to-end tests: bot.Bot, bot.API, the outbox sender and long polling,
+// end-to-end tests: bot.Bot, telegram.API, the outbox sender and long polling,
 // wired as cmd/youthbot wires them, on a bbolt file in a temp dir, with a
 // clock the test moves. Like net/http/httptest for youthbot.
 package bottest
@@ -17,8 +17,10 @@ import (
 	"youthbot/bot"
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
+	"youthbot/outbox"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // Options configure Start.
@@ -46,7 +48,7 @@ type Bot struct {
 	Server *telegramtest.Server
 	DB     *storage.DB
 	Bot    *bot.Bot
-	Sender *scheduler.Sender
+	Sender *outbox.Sender
 	Sched  *scheduler.Scheduler // always built; running only with Options.Scheduler
 	DBPath string
 	Loc    *time.Location
@@ -102,13 +104,14 @@ func Start(tb testing.TB, opts Options) *Bot {
 	}
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
-	api := bot.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
-	b.Sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
+	api := telegram.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
+	b.Sender = outbox.NewSender(outbox.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
 	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
 		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	b.Sender.SetRender(b.Sched.Tallies().Render) // the files tallies name, built at delivery
 	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
 		Lang: opts.Lang, Now: b.Now, Log: opts.Log, Broadcasts: b.Sched})
 	if err := b.Sender.Load(); err != nil {

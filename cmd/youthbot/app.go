@@ -13,8 +13,10 @@ import (
 	"youthbot/bot"
 	"youthbot/control"
 	"youthbot/metrics"
+	"youthbot/outbox"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // dbTimeout is how long a command waits for a database another process
@@ -28,9 +30,9 @@ type app struct {
 	log     *slog.Logger
 	now     func() time.Time
 	db      *storage.DB
-	api     *bot.API
+	api     *telegram.API
 	bot     *bot.Bot
-	sender  *scheduler.Sender
+	sender  *outbox.Sender
 	sched   *scheduler.Scheduler // tallies, reminders, digest
 	ctl     *control.Server
 	metrics *metrics.Registry
@@ -51,17 +53,18 @@ func newApp(cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	a.stopPoll, a.stopCalls = stopPoll, stopCalls
-	a.api = bot.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
+	a.api = telegram.NewAPI(cfg.Token, cfg.APIEndpoint, pollCtx, callCtx)
 	a.metrics = metrics.New()
 	a.metrics.WatchDB(db, now)
 	a.api.SetMetrics(a.metrics)
-	a.sender = scheduler.NewSender(scheduler.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
+	a.sender = outbox.NewSender(outbox.SenderConfig{DB: db, API: a.api, Rate: cfg.SendRate, Log: log, Recorder: a.metrics})
 	a.sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: a.sender, Location: cfg.TZ, TallyCron: cfg.TallyCron,
 		Lang: cfg.Lang, Admins: cfg.Admins, Now: now, Log: log, Recorder: a.metrics})
 	if err != nil {
 		a.close()
 		return nil, err
 	}
+	a.sender.SetRender(a.sched.Tallies().Render) // the files tallies name, built at delivery
 	a.bot = bot.New(bot.Config{
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded

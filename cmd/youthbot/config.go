@@ -20,6 +20,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"youthbot"
+	"youthbot/scheduler"
 )
 
 // Config is the configuration every command shares, from the YOUTHBOT_*
@@ -47,7 +48,6 @@ const (
 	DefaultAPIEndpoint = "https://api.telegram.org/bot%s/%s"
 	DefaultTZ          = "Asia/Ho_Chi_Minh"
 	DefaultLang        = youthbot.LangVI
-	DefaultTallyCron   = "0 8 1 * *"
 	DefaultSendRate    = 25.0
 	MaxSendRate        = 1000.0
 )
@@ -85,7 +85,7 @@ var settings = []setting{
 	{flag: "admins", env: "YOUTHBOT_ADMINS", arg: "IDS", help: "comma-separated Telegram user ids of the admins"},
 	{flag: "tz", env: "YOUTHBOT_TZ", def: DefaultTZ, arg: "ZONE", help: "time zone of dates and schedules"},
 	{flag: "lang", env: "YOUTHBOT_LANG", def: DefaultLang, arg: "vi|en", help: "default language; users switch with /lang"},
-	{flag: "tally-cron", env: "YOUTHBOT_TALLY_CRON", def: DefaultTallyCron, arg: "SPEC", help: "monthly tally schedule (cron, @every 10s allowed)"},
+	{flag: "tally-cron", env: "YOUTHBOT_TALLY_CRON", def: scheduler.DefaultTallyCron, arg: "SPEC", help: "monthly tally schedule (cron, @every 10s allowed)"},
 	{flag: "send-rate", env: "YOUTHBOT_SEND_RATE", def: strconv.FormatFloat(DefaultSendRate, 'g', -1, 64), arg: "N", help: "outgoing messages per second, all chats together"},
 	{flag: "http", env: "YOUTHBOT_HTTP", arg: "ADDR", help: "address for /healthz, /metrics and the webhook, like :8080; empty: off"},
 	{flag: "webhook-url", env: "YOUTHBOT_WEBHOOK_URL", arg: "URL", help: "public https URL for webhook mode; empty: long polling"},
@@ -267,7 +267,7 @@ func (c *Config) validate(cmd string) error {
 		return settingError("lang", "%q is not a language of the bot: use vi or en", c.Lang)
 	}
 	if _, err := cron.ParseStandard(c.TallyCron); err != nil {
-		return settingError("tally-cron", "%q is not a cron schedule (like %q or @every 10s): %v", c.TallyCron, DefaultTallyCron, err)
+		return settingError("tally-cron", "%q is not a cron schedule (like %q or @every 10s): %v", c.TallyCron, scheduler.DefaultTallyCron, err)
 	}
 	if err := checkListenAddr(c.HTTP); err != nil {
 		return err

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"youthbot/scheduler"
 )
 
 const testToken = "123456:AAE-secret_token"
@@ -139,13 +141,13 @@ func TestParseArgsSources(t *testing.T) {
 		{"ReadsEveryFlag", nil, allFlags, fromFlags},
 		{"FlagBeatsEnvVar", allEnv, allFlags, fromFlags},
 		{"SingleDashAndEqualsFlags", nil, []string{"-db=a.db", "--lang=en", "-send-rate", "2"}, Config{
-			DB: "a.db", APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "en", TallyCron: DefaultTallyCron, SendRate: 2,
+			DB: "a.db", APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "en", TallyCron: scheduler.DefaultTallyCron, SendRate: 2,
 		}},
 		{"TrimsAndLowercases", map[string]string{"YOUTHBOT_DB": " x.db ", "YOUTHBOT_LANG": " EN "}, nil, Config{
-			DB: "x.db", APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "en", TallyCron: DefaultTallyCron, SendRate: DefaultSendRate,
+			DB: "x.db", APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "en", TallyCron: scheduler.DefaultTallyCron, SendRate: DefaultSendRate,
 		}},
 		{"EmptyEnvVarMeansDefault", map[string]string{"YOUTHBOT_DB": "", "YOUTHBOT_SEND_RATE": " "}, nil, Config{
-			DB: DefaultDB, APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "vi", TallyCron: DefaultTallyCron, SendRate: DefaultSendRate,
+			DB: DefaultDB, APIEndpoint: DefaultAPIEndpoint, TZName: DefaultTZ, Lang: "vi", TallyCron: scheduler.DefaultTallyCron, SendRate: DefaultSendRate,
 		}},
 	}
 	for _, tt := range tests {

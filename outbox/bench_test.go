@@ -1,4 +1,4 @@
-package scheduler_test
+package outbox_test
 
 import (
 	"bufio"
@@ -21,7 +21,7 @@ import (
 	"youthbot"
 	"youthbot/bot/bottest"
 	"youthbot/bot/telegramtest"
-	"youthbot/scheduler"
+	"youthbot/outbox"
 	"youthbot/storage"
 )
 
@@ -218,7 +218,7 @@ func BenchmarkSenderDrain100k(b *testing.B) {
 		start := readMemStatus()
 		b.StartTimer()
 		api := &acceptAll{}
-		s := scheduler.NewSender(scheduler.SenderConfig{DB: db, API: api, Rate: rate})
+		s := outbox.NewSender(outbox.SenderConfig{DB: db, API: api, Rate: rate})
 		t0 := time.Now()
 		if err := s.Load(); err != nil {
 			b.Fatal(err)

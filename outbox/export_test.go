@@ -1,4 +1,4 @@
-package scheduler
+package outbox
 
 // InHand reports how many messages the sender holds (queued in memory, in
 // flight, or delivered and not yet deleted) and whether it is reading the

@@ -1,4 +1,4 @@
-package scheduler_test
+package outbox_test
 
 import (
 	"context"
@@ -13,10 +13,10 @@ import (
 	"go.uber.org/goleak"
 
 	"youthbot"
-	"youthbot/bot"
 	"youthbot/bot/telegramtest"
-	"youthbot/scheduler"
+	"youthbot/outbox"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // world is a Sender on a temp database delivering to the Telegram double.
@@ -24,13 +24,13 @@ type world struct {
 	t      *testing.T
 	srv    *telegramtest.Server
 	db     *storage.DB
-	sender *scheduler.Sender
+	sender *outbox.Sender
 	stop   func()
 }
 
 type worldOptions struct {
 	rate     float64
-	recorder scheduler.SendRecorder
+	recorder outbox.SendRecorder
 	render   func(context.Context, *youthbot.Render) (*youthbot.OutFile, error)
 	db       *storage.DB
 	srv      *telegramtest.Server
@@ -54,8 +54,8 @@ func newWorld(t *testing.T, o worldOptions) *world {
 		o.rate = 1000
 	}
 	callCtx, stopCalls := context.WithCancel(context.Background())
-	api := bot.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
-	w.sender = scheduler.NewSender(scheduler.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder})
+	api := telegram.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
+	w.sender = outbox.NewSender(outbox.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder})
 	if err := w.sender.Load(); err != nil {
 		t.Fatal(err)
 	}

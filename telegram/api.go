@@ -1,4 +1,4 @@
-package bot
+package telegram
 
 import (
 	"bytes"
@@ -108,7 +108,12 @@ func (a *API) CallContext(ctx context.Context, method string, params map[string]
 
 // Upload makes a Bot API call that uploads one file under field.
 func (a *API) Upload(method string, params map[string]string, field, name string, data []byte) (json.RawMessage, error) {
-	b, ans := a.forCall(context.Background())
+	return a.UploadContext(context.Background(), method, params, field, name, data)
+}
+
+// UploadContext is Upload, also cancelled when ctx ends.
+func (a *API) UploadContext(ctx context.Context, method string, params map[string]string, field, name string, data []byte) (json.RawMessage, error) {
+	b, ans := a.forCall(ctx)
 	files := []tgbotapi.RequestFile{{Name: field, Data: tgbotapi.FileBytes{Name: name, Bytes: data}}}
 	resp, err := b.UploadFiles(method, params, files)
 	if err != nil {
@@ -129,7 +134,12 @@ func (a *API) forCall(ctx context.Context) (*tgbotapi.BotAPI, *answer) {
 
 // GetMe asks who the bot is.
 func (a *API) GetMe() (tgbotapi.User, error) {
-	raw, err := a.Call("getMe", nil)
+	return a.GetMeContext(context.Background())
+}
+
+// GetMeContext is GetMe, also cancelled when ctx ends.
+func (a *API) GetMeContext(ctx context.Context) (tgbotapi.User, error) {
+	raw, err := a.CallContext(ctx, "getMe", nil)
 	if err != nil {
 		return tgbotapi.User{}, err
 	}

@@ -1,9 +1,19 @@
-package bot
+package telegram
 
 import (
 	"sync/atomic"
 	"time"
 )
+
+// Metrics is told about the API's calls, for monitoring; *metrics.Registry
+// implements it. Its method must be cheap and safe for concurrent use.
+type Metrics interface {
+	// APICall counts a Bot API call by the HTTP status of its answer (200,
+	// 429, 403, 502...: Telegram's error_code is its status, and a proxy's
+	// answer counts by its own), or 0 when no answer came (network error,
+	// timeout, cancellation).
+	APICall(method string, code int)
+}
 
 // apiObserver is what API records about its calls: metrics, and when
 // Telegram last answered a call successfully (readiness).

@@ -1,4 +1,4 @@
-package scheduler
+package outbox
 
 import (
 	"context"
@@ -13,7 +13,8 @@ import (
 	"youthbot/storage"
 )
 
-// Caller makes Bot API calls; *bot.API is one.
+// Caller makes Bot API calls; *telegram.API is one. Its failures are
+// *telegram.APIError (classified: retry, blocked, flood wait, migrated).
 type Caller interface {
 	Call(method string, params map[string]string) (json.RawMessage, error)
 	Upload(method string, params map[string]string, field, name string, data []byte) (json.RawMessage, error)
@@ -41,14 +42,10 @@ type SenderConfig struct {
 	Log         *slog.Logger
 	Recorder    SendRecorder // nil: nobody
 	// Render builds the file of a message that names one (Outgoing.Render)
-	// at delivery time; Scheduler.New sets it to the tally builder's.
+	// at delivery time: the scheduler's tally builder
+	// (scheduler.Scheduler.Tallies().Render), given with SetRender once the
+	// scheduler exists.
 	Render func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
-	// Hooks run in the transaction that settles a message, after the
-	// sender's own bookkeeping (a blocked group is unlinked, a migrated
-	// group's link moves to the supergroup: storage.Tx.UnlinkGroup and
-	// MoveGroup), so that other state can follow atomically.
-	OnBlocked  func(tx *storage.Tx, chat int64) error
-	OnMigrated func(tx *storage.Tx, from, to int64) error
 }
 
 // Per-chat limits (Telegram's Bots FAQ, PRODUCT.md §6).

@@ -1,4 +1,4 @@
-package scheduler_test
+package outbox_test
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot/telegramtest"
-	"youthbot/scheduler"
+	"youthbot/outbox"
 	"youthbot/storage"
 )
 
@@ -312,7 +312,7 @@ func TestSenderLoadTakesOnlyTheRepliesLeft(t *testing.T) {
 		tx.Enqueue(reply(u.ID, "trả lời"))
 		return nil
 	})
-	s := scheduler.NewSender(scheduler.SenderConfig{DB: db, API: nil, Rate: 1})
+	s := outbox.NewSender(outbox.SenderConfig{DB: db, API: nil, Rate: 1})
 	if err := s.Load(); err != nil {
 		t.Fatal(err)
 	}

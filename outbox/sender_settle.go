@@ -1,4 +1,4 @@
-package scheduler
+package outbox
 
 import (
 	"context"
@@ -9,14 +9,14 @@ import (
 	"time"
 
 	"youthbot"
-	"youthbot/bot"
 	"youthbot/storage"
+	"youthbot/telegram"
 )
 
 // settle records the outcome of one attempt and lets the chat go on.
 func (s *Sender) settle(ctx context.Context, sd send, m *youthbot.Outgoing, err error) {
 	q := sd.q
-	var ae *bot.APIError
+	var ae *telegram.APIError
 	errors.As(err, &ae)
 	var re *renderError
 	var rd *readError
@@ -232,9 +232,6 @@ func (s *Sender) blocked(ctx context.Context, sd send) {
 		} else if _, _, err := tx.UnlinkGroup(q.id); err != nil {
 			return err
 		}
-		if s.cfg.OnBlocked != nil {
-			return s.cfg.OnBlocked(tx, q.id)
-		}
 		return nil
 	})
 	s.mu.Lock()
@@ -291,13 +288,7 @@ func (s *Sender) migrate(ctx context.Context, sd send, to int64) {
 			}
 			moved = append(moved, &n)
 		}
-		if err := tx.MoveGroup(q.id, to); err != nil {
-			return err
-		}
-		if s.cfg.OnMigrated != nil {
-			return s.cfg.OnMigrated(tx, q.id, to)
-		}
-		return nil
+		return tx.MoveGroup(q.id, to)
 	})
 	s.mu.Lock()
 	if ok {
