@@ -19,6 +19,7 @@ import (
 	"youthbot/demo"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 // Options configure Start.
@@ -92,7 +93,7 @@ func Start(tb testing.TB, opts Options) *Bot {
 		if csv == "" {
 			csv = demo.UnitsCSV
 		}
-		rows, err := youthbot.ParseUnitsCSV(strings.NewReader(csv))
+		rows, err := unitcsv.Parse(strings.NewReader(csv))
 		if err != nil {
 			tb.Fatal(err)
 		}
