@@ -74,8 +74,8 @@ func (ps *problems) add(line int, format string, args ...any) {
 func (ps problems) err() error { return NewImportError(ps) }
 
 // NewImportError returns nil when ps is empty, else an *ImportError with
-// the problems sorted by line (stable: problems of one line keep their
-// order).
+// the problems sorted by line, in place (stable: problems of one line keep
+// their order).
 func NewImportError(ps []ImportProblem) error {
 	if len(ps) == 0 {
 		return nil
