@@ -48,9 +48,8 @@ func (a *Activity) Hours() float64 { return float64(a.Tenths) / 10 }
 
 // Activity limits.
 const (
-	MaxTenthsPerDay    = 240 // 24 hours
-	MaxDescriptionLen  = 500
-	MaxLogBackInMonths = 12 // a date before the same day of the previous year is refused
+	MaxTenthsPerDay   = 240 // 24 hours
+	MaxDescriptionLen = 500
 )
 
 // ValidateActivityDate checks a participation date against today: not in

@@ -1,7 +1,6 @@
 package youthbot
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -77,8 +76,8 @@ func (p Period) String() string {
 }
 
 // Figures are a unit's figures for a period, its whole subtree included:
-// what tallies, /targets, /my and `youthbot report` show. Marshalled to JSON
-// with the keys of PRODUCT.md §4.
+// what tallies, /targets, /my and `youthbot report` show (the report package
+// writes them as text, JSON, CSV and .xlsx).
 type Figures struct {
 	Unit                  string
 	Name                  string
@@ -132,10 +131,10 @@ func (f *Figures) Metric(m Metric) float64 {
 
 // TargetProgress is a target and how far it is achieved.
 type TargetProgress struct {
-	Metric   Metric  `json:"metric"`
-	Target   int64   `json:"target"`
-	Achieved float64 `json:"achieved"`
-	Percent  float64 `json:"percent"` // 150.0 = 150%
+	Metric   Metric
+	Target   int64
+	Achieved float64
+	Percent  float64 // 150.0 = 150%
 }
 
 // Progress computes a target's progress from the achieved figure; percent
@@ -146,49 +145,4 @@ func Progress(t Target, achieved float64) TargetProgress {
 		p.Percent = math.Round(achieved/float64(t.Value)*1000) / 10
 	}
 	return p
-}
-
-// figuresJSON is the JSON shape of PRODUCT.md §4.
-type figuresJSON struct {
-	Unit                  string           `json:"unit"`
-	Name                  string           `json:"name"`
-	Month                 string           `json:"month,omitempty"`
-	Year                  int              `json:"year,omitempty"`
-	MembersTotal          int              `json:"members_total"`
-	MembersActive         int              `json:"members_active"`
-	MembersNew            int              `json:"members_new"`
-	Participations        int              `json:"participations"`
-	ParticipationsPending int              `json:"participations_pending"`
-	Hours                 float64          `json:"hours"`
-	ValueVND              int64            `json:"value_vnd"`
-	WorksCompleted        int              `json:"works_completed"`
-	TasksCompleted        int              `json:"tasks_completed"`
-	Targets               []TargetProgress `json:"targets"`
-	TargetsMet            int              `json:"targets_met"`
-	TargetsTotal          int              `json:"targets_total"`
-	Children              []*Figures       `json:"children"`
-}
-
-// MarshalJSON writes the report's JSON keys: "month": "YYYY-MM" for a
-// month, "year": YYYY for a year.
-func (f *Figures) MarshalJSON() ([]byte, error) {
-	j := figuresJSON{
-		Unit: f.Unit, Name: f.Name,
-		MembersTotal: f.MembersTotal, MembersActive: f.MembersActive, MembersNew: f.MembersNew,
-		Participations: f.Participations, ParticipationsPending: f.ParticipationsPending,
-		Hours: f.Hours(), ValueVND: f.ValueVND, WorksCompleted: f.WorksCompleted, TasksCompleted: f.TasksCompleted,
-		Targets: f.Targets, TargetsMet: f.TargetsMet(), TargetsTotal: len(f.Targets), Children: f.Children,
-	}
-	if f.Period.IsMonth() {
-		j.Month = f.Period.String()
-	} else {
-		j.Year = f.Period.Year
-	}
-	if j.Targets == nil {
-		j.Targets = []TargetProgress{}
-	}
-	if j.Children == nil {
-		j.Children = []*Figures{}
-	}
-	return json.Marshal(j)
 }

@@ -117,7 +117,7 @@ func (b *Bot) applyEach(ctx context.Context, updates []tgbotapi.Update, now time
 				if tx.UpdateSeen(u.UpdateID) {
 					return nil
 				}
-				c, err := b.newCtx(ctx, tx, u, now)
+				c, err := b.newCtx(tx, u, now)
 				if err != nil {
 					return err
 				}
@@ -181,7 +181,7 @@ func (b *Bot) applyOne(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, 
 	if tx.UpdateSeen(u.UpdateID) {
 		return nil, updateLog{id: u.UpdateID, kind: updateKind(u), outcome: "duplicate"}, nil
 	}
-	c, err := b.newCtx(ctx, tx, u, now)
+	c, err := b.newCtx(tx, u, now)
 	if err != nil {
 		return nil, updateLog{}, err
 	}

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -21,7 +20,6 @@ import (
 // and write through Tx and answer through Reply, Edit, Answer and Notify;
 // nothing reaches Telegram before the transaction commits.
 type Ctx struct {
-	ctx     context.Context
 	b       *Bot
 	Tx      *storage.Tx
 	Now     time.Time
@@ -44,8 +42,8 @@ type Ctx struct {
 	secLoaded bool
 }
 
-func (b *Bot) newCtx(ctx context.Context, tx *storage.Tx, u *tgbotapi.Update, now time.Time) (*Ctx, error) {
-	c := &Ctx{ctx: ctx, b: b, Tx: tx, Now: now, Today: youthbot.DateOf(now, b.loc), Update: u, start: time.Now()}
+func (b *Bot) newCtx(tx *storage.Tx, u *tgbotapi.Update, now time.Time) (*Ctx, error) {
+	c := &Ctx{b: b, Tx: tx, Now: now, Today: youthbot.DateOf(now, b.loc), Update: u, start: time.Now()}
 	switch {
 	case u.Message != nil && u.Message.Chat != nil:
 		c.From, c.Chat, c.Private = u.Message.From, u.Message.Chat.ID, u.Message.Chat.IsPrivate()

@@ -18,6 +18,7 @@ import (
 	"youthbot"
 	"youthbot/demo"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 // captured is an Outbox that keeps what the bot queued.
@@ -74,7 +75,7 @@ func newHarnessOpts(t testing.TB, path string, opts storage.Options) *harness {
 		Now: func() time.Time { return h.now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.logs}, nil)),
 	})
 	h.bot.SetUsername("youthbot_test_bot")
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,6 @@ var viGroup = map[string]string{
 	"grp.pick":             "Chọn đơn vị để liên kết với nhóm này:",
 	"grp.private_hint":     "Hãy thêm mình vào nhóm của đơn vị, rồi gõ /linkgroup trong nhóm đó (người gõ phải là bí thư và là quản trị viên nhóm).",
 	"grp.use_private":      "Lệnh /%s chỉ dùng khi nhắn riêng với mình.",
-	"grp.linked_notice":    "🔗 Nhóm «%s» đã được liên kết với <b>%s</b>.",
 	"grp.linked_elsewhere": "Nhóm này đang liên kết với <b>%s</b>; liên kết mới thay thế liên kết cũ.",
 
 	"bc.preview":   "📢 <b>Xem trước thông báo</b>\nGửi tới: %s\nSố người nhận: <b>%d</b> đoàn viên\n\n%s",
@@ -33,10 +32,8 @@ var viGroup = map[string]string{
 	"err.group_admin":     "Chỉ bí thư của đơn vị đồng thời là quản trị viên của nhóm mới làm được việc này.",
 	"err.group_check":     "Chưa kiểm tra được quyền quản trị nhóm của bạn. Vui lòng thử lại sau ít phút.",
 	"err.group_anonymous": "Mình không xác định được người gửi khi quản trị viên ẩn danh. Hãy tắt chế độ ẩn danh rồi thử lại.",
-	"err.group_no_units":  "Bạn chưa là bí thư của đơn vị nào.",
 	"err.linkgroup_usage": "Cách dùng: /linkgroup [MÃ_ĐƠN_VỊ]",
 
-	"sched.tally_text":     "📊 <b>Báo cáo tháng %s — %s</b>\nĐoàn viên: %d (có tham gia: %d, mới: %d)\nLượt tham gia: %d (chờ duyệt: %d)\nSố giờ: %s\nGiá trị làm lợi: %d đồng\nCông trình hoàn thành: %d, phần việc: %d",
 	"sched.tally_chart":    "📊 Biểu đồ %s — tháng %s",
 	"sched.tally_workbook": "📎 Số liệu %s — tháng %s",
 	"sched.campaign":       "📣 <b>%s</b>\n%s",
@@ -64,7 +61,6 @@ var enGroup = map[string]string{
 	"grp.pick":             "Pick the unit to link this group to:",
 	"grp.private_hint":     "Add me to your unit's group, then type /linkgroup there (you must be a secretary and an administrator of the group).",
 	"grp.use_private":      "/%s works in a private chat with me only.",
-	"grp.linked_notice":    "🔗 The group «%s» is now linked to <b>%s</b>.",
 	"grp.linked_elsewhere": "This group was linked to <b>%s</b>; the new link replaces it.",
 
 	"bc.preview":   "📢 <b>Announcement preview</b>\nTo: %s\nRecipients: <b>%d</b> members\n\n%s",
@@ -80,10 +76,8 @@ var enGroup = map[string]string{
 	"err.group_admin":     "Only a secretary of the unit who is also an administrator of the group can do this.",
 	"err.group_check":     "I could not check your administrator rights in this group. Please try again in a few minutes.",
 	"err.group_anonymous": "I cannot tell who you are while you post as an anonymous administrator. Turn anonymity off and try again.",
-	"err.group_no_units":  "You are not a secretary of any unit.",
 	"err.linkgroup_usage": "Usage: /linkgroup [UNIT_CODE]",
 
-	"sched.tally_text":     "📊 <b>Tally for %s — %s</b>\nMembers: %d (active: %d, new: %d)\nParticipations: %d (pending: %d)\nHours: %s\nValue produced: %d VND\nWorks completed: %d, tasks: %d",
 	"sched.tally_chart":    "📊 Chart of %s — %s",
 	"sched.tally_workbook": "📎 Figures of %s — %s",
 	"sched.campaign":       "📣 <b>%s</b>\n%s",

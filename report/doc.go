@@ -1,7 +1,8 @@
 // Package report builds a unit's tally for a month or a year (F6) from the
 // database, in the user's language and in every format a tally is
 // delivered or exported in: Telegram HTML messages, a PNG bar chart, an
-// .xlsx workbook, plain text, JSON (PRODUCT.md §4) and CSV.
+// .xlsx workbook, plain text, JSON (its keys are listed at figuresJSON,
+// json.go) and CSV.
 //
 // Load reads what the asked parts need in one read transaction into a
 // Tally, which holds no transaction and no language; its methods render

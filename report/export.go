@@ -11,10 +11,10 @@ import (
 	"youthbot"
 )
 
-// JSON writes the tally as the JSON report of PRODUCT.md §4 (the keys of
-// youthbot.Figures' MarshalJSON), indented, with a final newline.
+// JSON writes the tally as the JSON report (its keys are figuresJSON's),
+// indented, with a final newline.
 func (t *Tally) JSON() ([]byte, error) {
-	b, err := json.MarshalIndent(t.Figures, "", "  ")
+	b, err := json.MarshalIndent(jsonOf(t.Figures), "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("report json: %w", err)
 	}

@@ -16,7 +16,8 @@ import (
 	"youthbot"
 )
 
-// productKeys are the keys of the JSON report, PRODUCT.md §4.
+// productKeys are the keys of the JSON report (figuresJSON documents them),
+// which scripts read: a public interface.
 var productKeys = []string{"unit", "name", "members_total", "members_active", "members_new", "participations",
 	"participations_pending", "hours", "value_vnd", "works_completed", "tasks_completed", "targets", "targets_met",
 	"targets_total", "children"}

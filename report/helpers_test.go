@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/demo"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 var hcm = mustLoc("Asia/Ho_Chi_Minh")
@@ -31,7 +32,7 @@ func openDB(t testing.TB) *storage.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		t.Fatal(err)
 	}

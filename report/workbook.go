@@ -15,7 +15,8 @@ import (
 )
 
 // FileName is the workbook's file name: tally-<UNIT>-<YYYY-MM>.xlsx for a
-// month, tally-<UNIT>-<YYYY>.xlsx for a year (PRODUCT.md §6).
+// month, tally-<UNIT>-<YYYY>.xlsx for a year. Users see and keep these
+// names, so they stay as they are.
 func FileName(unit string, p youthbot.Period) string {
 	return "tally-" + unit + "-" + p.String() + ".xlsx"
 }

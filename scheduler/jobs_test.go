@@ -16,6 +16,7 @@ import (
 	"youthbot/report"
 	"youthbot/scheduler"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 var hcm = func() *time.Location {
@@ -89,7 +90,7 @@ func newJobWorld(t *testing.T, cron string) *jobWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -253,17 +253,6 @@ func (s *Scheduler) run(base context.Context, name string, run func(context.Cont
 	})
 }
 
-// RunDue runs every job for time now, in order (tests, and the catch-up).
-func (s *Scheduler) RunDue(ctx context.Context, now time.Time) error {
-	var errs []error
-	for _, j := range s.jobs() {
-		if _, err := j.run(ctx, now); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", j.name, err))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // cronLogger logs robfig/cron's messages with slog.
 type cronLogger struct{ log *slog.Logger }
 

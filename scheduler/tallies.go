@@ -3,12 +3,10 @@ package scheduler
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
 	"youthbot"
-	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/storage"
 )
@@ -26,8 +24,8 @@ type TallyContent struct {
 }
 
 // TallyBuilder builds a unit's tally for a month in a language from the
-// database: ReportTally (the report package's) in production, TextTally
-// for a text-only one; tests give their own.
+// database: ReportTally (the report package's) in production; tests give
+// their own.
 type TallyBuilder func(ctx context.Context, db *storage.DB, unit string, p youthbot.Period, lang string) (*TallyContent, error)
 
 // tallyCacheSize is how many built tallies Tallies keeps: the sender asks
@@ -163,24 +161,3 @@ func TallyFileName(unit string, p youthbot.Period, ext string) string {
 // MonthLabel writes a month as Vietnamese (and English) readers expect in a
 // tally: MM/YYYY (report.MonthYear).
 func MonthLabel(p youthbot.Period) string { return report.MonthYear(p) }
-
-// TextTally builds a short text-only tally from the figures in storage,
-// without the report package (its chart and workbook): a fallback and a
-// test double.
-func TextTally(loc *time.Location) TallyBuilder {
-	return func(ctx context.Context, db *storage.DB, unit string, p youthbot.Period, lang string) (*TallyContent, error) {
-		var f *youthbot.Figures
-		err := db.View(func(tx *storage.Tx) error {
-			var err error
-			f, err = tx.Figures(unit, p, loc)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		hours := strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f.Hours()), "0"), ".")
-		text := i18n.T(lang, "sched.tally_text", MonthLabel(p), f.Name, f.MembersTotal, f.MembersActive, f.MembersNew,
-			f.Participations, f.ParticipationsPending, hours, f.ValueVND, f.WorksCompleted, f.TasksCompleted)
-		return &TallyContent{Texts: []string{text}}, nil
-	}
-}

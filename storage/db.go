@@ -230,9 +230,6 @@ type Tx struct {
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
-// Writable reports whether t can write.
-func (t *Tx) Writable() bool { return t.tx.Writable() }
-
 func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
 
 func (t *Tx) getJSON(bucket, key []byte, v any) (bool, error) {

@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/unitcsv"
 )
 
 // open returns a fresh database in a temp dir; at cleanup it checks the
@@ -456,7 +457,7 @@ func TestVerifyRejectsAnotherFile(t *testing.T) {
 
 func TestImportUnitsIsAllOrNothing(t *testing.T) {
 	db := withTree(t)
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader("code,name,parent,kind\nVT-D,Chi đoàn D,VT,branch\nX,Chi đoàn X,NOPE,branch\n"))
+	rows, err := unitcsv.Parse(strings.NewReader("code,name,parent,kind\nVT-D,Chi đoàn D,VT,branch\nX,Chi đoàn X,NOPE,branch\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -129,9 +129,9 @@ func (t *Tx) HasMembers(unit string) bool {
 	return found
 }
 
-// ImportUnits creates or updates units from a validated CSV in this
+// ImportUnits creates or updates units from checked rows (unitcsv.Parse) in this
 // transaction: the whole file is checked against the existing tree first,
-// and on any problem nothing changes (the error is a *youthbot.CSVError).
+// and on any problem nothing changes (the error is a *youthbot.ImportError).
 func (t *Tx) ImportUnits(rows []youthbot.UnitRow) (created, updated int, err error) {
 	units, err := t.Units()
 	if err != nil {

@@ -100,9 +100,6 @@ const (
 	GroupOthers     Group = "others"     // khac
 )
 
-// Groups lists the beneficiary groups in report order.
-var Groups = []Group{GroupChildren, GroupElderly, GroupHouseholds, GroupOthers}
-
 // BeneficiaryRow is a row of HuongLoi.
 type BeneficiaryRow struct {
 	Row      int

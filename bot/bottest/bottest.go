@@ -21,6 +21,7 @@ import (
 	"youthbot/scheduler"
 	"youthbot/storage"
 	"youthbot/telegram"
+	"youthbot/unitcsv"
 )
 
 // Options configure Start.
@@ -94,7 +95,7 @@ func Start(tb testing.TB, opts Options) *Bot {
 		if csv == "" {
 			csv = demo.UnitsCSV
 		}
-		rows, err := youthbot.ParseUnitsCSV(strings.NewReader(csv))
+		rows, err := unitcsv.Parse(strings.NewReader(csv))
 		if err != nil {
 			tb.Fatal(err)
 		}

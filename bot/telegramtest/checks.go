@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Keyboard limits. Telegram does not document them; these are the observed
-// ones (BOTAPI-FACTS §2).
+// Keyboard limits. Telegram does not document them; these are the ones
+// observed against its servers.
 const (
 	maxInlineButtons       = 100
 	maxInlineButtonsPerRow = 8

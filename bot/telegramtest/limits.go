@@ -7,8 +7,8 @@ import (
 
 // Limits are flood limits the double enforces on sendMessage, sendPhoto and
 // sendDocument (edits and other calls are not counted). A zero field means
-// no limit. Telegram's own are about Global 30, PerChat 1 with short
-// bursts, PerGroupPerMinute 20 (BOTAPI-FACTS §3).
+// no limit. Telegram's own, as its Bots FAQ states them, are about
+// Global 30, PerChat 1 with short bursts, PerGroupPerMinute 20.
 type Limits struct {
 	Global            float64 // messages per second over all chats; bursts of up to ceil(Global)
 	PerChat           float64 // messages per second to one chat

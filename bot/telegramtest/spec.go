@@ -2,7 +2,13 @@ package telegramtest
 
 import "strings"
 
-//go:generate go run ./internal/specgen -spec ../../../shared/telegram/bot-api.json -o spec_table.go
+// spec_table.go is generated from a copy of bot-api.json
+// (github.com/PaulSonOfLars/telegram-bot-api-spec, api.json) whose path the
+// BOTAPI_JSON variable names; run from the repository:
+//
+//	BOTAPI_JSON=/path/to/bot-api.json go generate ./bot/telegramtest
+//
+//go:generate go run ./internal/specgen -o spec_table.go -spec $BOTAPI_JSON
 
 // fieldSpec is one parameter of a method or one field of an object type, as
 // bot-api.json describes it. Types are alternatives ("Integer", "String",

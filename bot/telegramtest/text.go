@@ -7,8 +7,7 @@ import (
 )
 
 // Length limits after entity parsing. The double counts Unicode code points,
-// as Telegram's server does (TDLib utf8_length; BOTAPI-FACTS §1), not UTF-16
-// units.
+// as Telegram's server does (TDLib's utf8_length), not UTF-16 units.
 const (
 	maxTextLength    = 4096
 	maxCaptionLength = 1024

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"time"
 
-	"youthbot"
 	"youthbot/control"
 	"youthbot/i18n"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 // cmdUnitsImport imports units from a CSV file, all or nothing.
@@ -25,7 +25,7 @@ func (e *cli) cmdUnitsImport(args []string) error {
 		return fmt.Errorf("units import: %w", err)
 	}
 	defer f.Close()
-	rows, err := youthbot.ParseUnitsCSV(f)
+	rows, err := unitcsv.Parse(f)
 	if err != nil {
 		return fmt.Errorf("units import %s: nothing imported:\n%w", rest[0], err)
 	}

@@ -42,7 +42,7 @@ type Config struct {
 	WebhookSecret string // secret token Telegram sends with each webhook request
 }
 
-// Defaults of PRODUCT.md §4.
+// Defaults of the settings (docs/OPERATIONS.md lists them all).
 const (
 	DefaultDB          = "youthbot.db"
 	DefaultAPIEndpoint = "https://api.telegram.org/bot%s/%s"
@@ -117,7 +117,7 @@ func (v secretValue) Set(s string) error { *v.s = s; return nil }
 
 // parseArgs parses a command's arguments with fs, on which the caller has
 // registered the command's own flags; it adds the flags of every setting,
-// defaulting to getenv's YOUTHBOT_* variables, then to PRODUCT.md's defaults.
+// defaulting to getenv's YOUTHBOT_* variables, then to the settings' defaults.
 // Flags may come before or after the positional arguments, which it returns;
 // "--" ends the flags. It returns flag.ErrHelp for -h or --help and a
 // *ConfigError for anything else wrong.

@@ -18,6 +18,7 @@ import (
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 const consoleHelp = `Type a message as the current user (commands too: /start, /help, /pending...).
@@ -97,7 +98,7 @@ func seedConsole(path string, hoa int64) (string, error) {
 		return "", err
 	}
 	defer db.Close()
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		return "", err
 	}

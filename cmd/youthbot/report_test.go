@@ -15,6 +15,7 @@ import (
 	"youthbot"
 	"youthbot/demo"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 // reportDB writes a database with the demo units, two members of a
@@ -27,7 +28,7 @@ func reportDB(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ import (
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
 	"youthbot/storage"
+	"youthbot/unitcsv"
 )
 
 func main() {
@@ -203,7 +204,7 @@ func seed(path string, n int) error {
 		return err
 	}
 	defer db.Close()
-	rows, err := youthbot.ParseUnitsCSV(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,10 @@
 // reach, so the table stays small and readable. The output is committed; the
 // JSON file is needed only to run this command and by an optional test.
 //
-//	go run ./internal/specgen -spec ../../../shared/telegram/bot-api.json -o spec_table.go
+//	BOTAPI_JSON=/path/to/bot-api.json go generate ./bot/telegramtest
+//
+// runs it from the repository (spec.go's go:generate line), with -spec the
+// file's path and -o spec_table.go.
 package main
 
 import (
@@ -51,9 +54,12 @@ type spec struct {
 }
 
 func main() {
-	in := flag.String("spec", "../../../shared/telegram/bot-api.json", "path of bot-api.json")
+	in := flag.String("spec", "", "path of bot-api.json (required)")
 	out := flag.String("o", "spec_table.go", "output file")
 	flag.Parse()
+	if *in == "" {
+		log.Fatal("specgen: -spec is required: the path of bot-api.json (go generate passes $BOTAPI_JSON)")
+	}
 	if err := run(*in, *out); err != nil {
 		log.Fatal(err)
 	}

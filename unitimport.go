@@ -1,60 +1,51 @@
 package youthbot
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// UnitCSVColumns are the columns of a units CSV file, named by its header row
-// in any order.
-var UnitCSVColumns = []string{"code", "name", "parent", "kind"}
-
-// maxCSVProblemsShown is how many problems CSVError.Error lists before it
+// maxProblemsShown is how many problems ImportError.Error lists before it
 // sums up the rest.
-const maxCSVProblemsShown = 20
+const maxProblemsShown = 20
 
-// UnitRow is a unit read from a units CSV file with the line it starts on
-// (1 is the header). A row built by other means has Line 0.
+// UnitRow is a unit to import with the line of the file it comes from (1 is
+// a file's header). A row built by other means has Line 0.
 type UnitRow struct {
 	Unit
 	Line int
 }
 
-// CSVProblem is one problem of a units CSV file: the line it is on (0 when it
-// belongs to no line) and a message in English for the operator.
-type CSVProblem struct {
+// ImportProblem is one problem of a unit import: the line of the file it is
+// on (0 when it belongs to no line) and a message in English for the operator.
+type ImportProblem struct {
 	Line int
 	Msg  string
 }
 
 // String formats p as "line N: msg".
-func (p CSVProblem) String() string {
+func (p ImportProblem) String() string {
 	if p.Line <= 0 {
 		return p.Msg
 	}
 	return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
 }
 
-// CSVError lists every problem found in a units CSV file, in line order.
+// ImportError lists every problem found in a unit import, in line order.
 // It unwraps to an EINVALID *Error (key "err.units_csv") so ErrorCode sees it
 // as bad input.
-type CSVError struct {
-	Problems []CSVProblem
+type ImportError struct {
+	Problems []ImportProblem
 }
 
 // Error lists the problems one per line, at most 20, then how many more.
-func (e *CSVError) Error() string {
+func (e *ImportError) Error() string {
 	var b strings.Builder
 	for i, p := range e.Problems {
-		if i == maxCSVProblemsShown {
+		if i == maxProblemsShown {
 			fmt.Fprintf(&b, "\nand %d more", len(e.Problems)-i)
 			break
 		}
@@ -67,174 +58,50 @@ func (e *CSVError) Error() string {
 }
 
 // Unwrap returns the domain error the problems amount to.
-func (e *CSVError) Unwrap() error {
+func (e *ImportError) Unwrap() error {
 	return Errorf(EINVALID, "err.units_csv", len(e.Problems))
 }
 
-// problems collects CSVProblems.
-type problems []CSVProblem
+// problems collects ImportProblems.
+type problems []ImportProblem
 
 func (ps *problems) add(line int, format string, args ...any) {
-	*ps = append(*ps, CSVProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+	*ps = append(*ps, ImportProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// err returns nil without problems, else a *CSVError with them sorted by line.
-func (ps problems) err() error {
+// err returns nil without problems, else an *ImportError with them sorted
+// by line.
+func (ps problems) err() error { return NewImportError(ps) }
+
+// NewImportError returns nil when ps is empty, else an *ImportError with
+// the problems sorted by line, in place (stable: problems of one line keep
+// their order).
+func NewImportError(ps []ImportProblem) error {
 	if len(ps) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(ps, func(a, b CSVProblem) int { return a.Line - b.Line })
-	return &CSVError{Problems: ps}
+	slices.SortStableFunc(ps, func(a, b ImportProblem) int { return a.Line - b.Line })
+	return &ImportError{Problems: ps}
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// ParseUnitsCSV reads a units CSV file: a header row naming the columns code,
-// name, parent and kind in any order, then one unit per row. It accepts a
-// UTF-8 byte order mark, Windows line endings and blank rows; codes are
-// normalised with NormalizeUnitCode and names to NFC with spaces collapsed.
-// It checks the file on its own (fields, duplicate codes, self-parents);
-// PlanUnitImport checks the rows against the tree.
-//
-// It reads the whole file and returns either every row or, when anything is
-// wrong, no rows and a *CSVError with every problem and its line.
-func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(len(utf8BOM)); bytes.Equal(bom, utf8BOM) {
-		br.Discard(len(utf8BOM))
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1 // counted here, to report and go on
-
-	var ps problems
-	cols, headerLine, ok := readUnitsHeader(cr, &ps)
-	if !ok {
-		return nil, ps.err()
-	}
-
-	var rows []UnitRow
-	seen := make(map[string]int) // code -> line
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if !addParseError(&ps, err) {
-				break // not a CSV syntax error: reading failed
-			}
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if blankRecord(rec) {
-			continue
-		}
-		row, ok := parseUnitRecord(rec, cols, line, &ps)
-		if !ok {
-			continue
-		}
-		if first, dup := seen[row.Code]; dup {
-			ps.add(line, "code %s is used twice: also %s", row.Code, lineRef(first))
-			continue
-		}
-		seen[row.Code] = line
-		rows = append(rows, row)
-	}
-	if len(rows) == 0 && len(ps) == 0 {
-		ps.add(headerLine+1, "no units: the file has a header row but no unit rows")
-	}
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	return rows, nil
-}
-
-// readUnitsHeader reads the header row and returns the index of each column
-// in UnitCSVColumns' order and the header's line. It reports false when the
-// header is unusable.
-func readUnitsHeader(cr *csv.Reader, ps *problems) (cols []int, line int, ok bool) {
-	want := strings.Join(UnitCSVColumns, ",")
-	var header []string
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			ps.add(1, "the file is empty: the first line must be the header %s", want)
-			return nil, 0, false
-		}
-		if err != nil {
-			addParseError(ps, err)
-			return nil, 0, false
-		}
-		if !blankRecord(rec) {
-			header = rec
-			break
-		}
-	}
-	line, _ = cr.FieldPos(0)
-
-	cols = make([]int, len(UnitCSVColumns))
-	for j := range cols {
-		cols[j] = -1
-	}
-	var unknown []string
-	known := 0
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		j := slices.Index(UnitCSVColumns, name)
-		switch {
-		case j < 0:
-			unknown = append(unknown, fmt.Sprintf("%q", clip(h)))
-		case cols[j] >= 0:
-			ps.add(line, "column %q appears twice in the header", name)
-		default:
-			cols[j] = i
-			known++
-		}
-	}
-	if known == 0 {
-		ps.add(line, "missing header: the first line must name the columns %s (in any order), got %s", want, clip(strings.Join(header, ",")))
-		return nil, 0, false
-	}
-	if len(unknown) > 0 {
-		ps.add(line, "unknown column %s in the header: the columns are %s", strings.Join(unknown, ", "), want)
-	}
-	for j, c := range cols {
-		if c < 0 {
-			ps.add(line, "column %q is missing from the header: the columns are %s", UnitCSVColumns[j], want)
-		}
-	}
-	return cols, line, len(*ps) == 0
-}
-
-// parseUnitRecord turns one record into a row, adding a problem for each bad
-// field.
-func parseUnitRecord(rec []string, cols []int, line int, ps *problems) (UnitRow, bool) {
-	if len(rec) != len(UnitCSVColumns) {
-		ps.add(line, "%d fields, want %d (%s)", len(rec), len(UnitCSVColumns), strings.Join(UnitCSVColumns, ","))
-		return UnitRow{}, false
-	}
-	for _, f := range rec {
-		if !utf8.ValidString(f) {
-			ps.add(line, "not valid UTF-8 text: save the file as CSV UTF-8")
-			return UnitRow{}, false
-		}
-	}
-	u := normalizeUnit(Unit{Code: rec[cols[0]], Name: rec[cols[1]], Parent: rec[cols[2]], Kind: UnitKind(rec[cols[3]])})
-	if !checkUnit(u, line, ps) {
-		return UnitRow{}, false
-	}
-	return UnitRow{Unit: u, Line: line}, true
-}
-
-// normalizeUnit returns u with codes normalised, the name in NFC with spaces
-// collapsed and the kind lower-cased.
-func normalizeUnit(u Unit) Unit {
+// NormalizeUnit returns u with codes normalised (NormalizeUnitCode), the
+// name in NFC with spaces collapsed and the kind lower-cased.
+func NormalizeUnit(u Unit) Unit {
 	return Unit{
 		Code:   NormalizeUnitCode(u.Code),
 		Name:   NormalizeName(u.Name),
 		Parent: NormalizeUnitCode(u.Parent),
 		Kind:   UnitKind(strings.ToLower(strings.TrimSpace(string(u.Kind)))),
 	}
+}
+
+// CheckUnitRow lists each problem of a normalised row's own fields (code,
+// name, parent, kind) at its line; none when the unit is valid on its own.
+// PlanUnitImport checks rows against the tree.
+func CheckUnitRow(r UnitRow) []ImportProblem {
+	var ps problems
+	checkUnit(r.Unit, r.Line, &ps)
+	return ps
 }
 
 // checkUnit reports each problem of a normalised unit's own fields and
@@ -286,37 +153,6 @@ func checkCode(code, col string, line int, ps *problems) {
 	}
 }
 
-// addParseError records a CSV syntax error and reports whether err was one.
-func addParseError(ps *problems, err error) bool {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		ps.add(0, "reading the file: %v", err)
-		return false
-	}
-	msg := pe.Err.Error()
-	if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-		msg = "broken quotes (" + msg + "): a field with a quote, comma or line break must be enclosed in double quotes, and a quote inside written twice"
-	}
-	line := pe.Line
-	if pe.StartLine != 0 && pe.StartLine != pe.Line {
-		msg += fmt.Sprintf(" (the row runs on to line %d)", pe.Line)
-		line = pe.StartLine
-	}
-	ps.add(line, "%s", msg)
-	return true
-}
-
-// blankRecord reports whether every field of rec is blank, as in an empty
-// spreadsheet row exported as ",,,".
-func blankRecord(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // clip shortens s for a message so that a huge field does not flood it.
 func clip(s string) string {
 	const max = 40
@@ -329,13 +165,13 @@ func clip(s string) string {
 // PlanUnitImport checks rows against the existing tree (existing maps each
 // unit's code to it) and returns the units to write, each parent before its
 // children: the new ones (created) and the changed ones (updated); rows equal
-// to the stored unit are left out. Codes are normalised with
-// NormalizeUnitCode.
+// to the stored unit are left out. Rows are normalised with
+// NormalizeUnit.
 //
 // The tree that results must hold: every parent exists, in the file or in
 // existing; no unit is its own ancestor; a branch has no child units; there
 // is a single root; a branch that has members (hasMembers, which may be nil)
-// keeps its kind. Otherwise it returns a *CSVError with every problem at the
+// keeps its kind. Otherwise it returns a *ImportError with every problem at the
 // line of the row that causes it.
 func PlanUnitImport(existing map[string]Unit, incoming []UnitRow, hasMembers func(code string) bool) (plan []Unit, created, updated int, err error) {
 	var ps problems
@@ -343,7 +179,7 @@ func PlanUnitImport(existing map[string]Unit, incoming []UnitRow, hasMembers fun
 	bad := make(map[string]bool) // in the file but invalid: exists, yet no edges
 	var rows []UnitRow
 	for _, r := range incoming {
-		r.Unit = normalizeUnit(r.Unit)
+		r.Unit = NormalizeUnit(r.Unit)
 		if first, dup := in[r.Code]; dup {
 			ps.add(r.Line, "code %s is used twice: also %s", r.Code, lineRef(first.Line))
 			continue
