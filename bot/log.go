@@ -12,6 +12,7 @@ import (
 	"youthbot"
 	"youthbot/i18n"
 	"youthbot/report"
+	"youthbot/service"
 )
 
 // maxCaption is Telegram's limit on a photo caption, in characters.
@@ -227,16 +228,9 @@ func (b *Bot) notifyActivity(c *Ctx, to int64, photo string, text func(lang stri
 	if photo == "" {
 		return c.Notify(to, "activity", func(lang string) (string, any) { return text(lang) })
 	}
-	u, found, err := c.Tx.User(to)
-	if err != nil {
+	lang, ok, err := service.Recipient(c.Tx, to, b.lang)
+	if err != nil || !ok {
 		return err
-	}
-	if u.Unreachable {
-		return nil
-	}
-	lang := b.lang
-	if found {
-		lang = b.userLang(u, u.AppLang)
 	}
 	caption, kb := text(lang)
 	c.queue(&youthbot.Outgoing{Chat: to, Lane: youthbot.LaneNotify, Method: "sendPhoto", Notice: "activity", Params: map[string]string{
