@@ -324,9 +324,6 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 		if err != nil {
 			return err
 		}
-		if a.Status != youthbot.ActivityPending {
-			return youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
-		}
 		return b.decideActivity(c, &a, approve)
 	}
 	if id, ok := strings.CutPrefix(key, "t"); ok {

@@ -311,24 +311,12 @@ func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, er
 // decideActivity confirms or rejects a waiting activity and tells the
 // member.
 func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool) error {
-	a.Status = youthbot.ActivityRejected
-	if confirm {
-		a.Status = youthbot.ActivityConfirmed
-	}
-	a.DecidedAt, a.DecidedBy = c.Now, c.From.ID
-	if err := c.Tx.PutActivity(a); err != nil {
+	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, c.when())
+	if err != nil {
 		return err
 	}
-	if a.Member <= 0 {
-		return nil // forgotten (/forgetme): nobody to tell
-	}
-	key := "activity.rejected"
-	if confirm {
-		key = "activity.confirmed"
-	}
-	return c.Notify(a.Member, "activity_decision", func(lang string) (string, any) {
-		return tr(lang, key, a.Date.String(), clip(a.Description, 100)), nil
-	})
+	*a = decided
+	return c.deliver(notices)
 }
 
 // activityDecision says what became of an activity and when.

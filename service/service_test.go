@@ -12,8 +12,9 @@ import (
 
 // The decisions' stores are implemented by the storage transaction.
 var (
-	_ service.UserStore   = (*storage.Tx)(nil)
-	_ service.MemberStore = (*storage.Tx)(nil)
+	_ service.UserStore     = (*storage.Tx)(nil)
+	_ service.MemberStore   = (*storage.Tx)(nil)
+	_ service.ActivityStore = (*storage.Tx)(nil)
 )
 
 var tree = []youthbot.Unit{
