@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // cmdDone completes a project: /done P12 [value]. Every joined member (of
@@ -83,7 +84,7 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 }
 
 // eligibleSeats returns p's seats held by members who may hold them now
-// (seatEligible): not a member forgotten since (their place in the figures
+// (service.SeatEligible): not a member forgotten since (their place in the figures
 // is gone with them), nor one who left for a branch the project is not for
 // (a seat kept from before transfers gave such seats up).
 func (b *Bot) eligibleSeats(c *Ctx, p youthbot.Project) ([]youthbot.Participant, error) {
@@ -100,7 +101,7 @@ func (b *Bot) eligibleSeats(c *Ctx, p youthbot.Project) ([]youthbot.Participant,
 		if err != nil {
 			return nil, err
 		}
-		if ok, err := b.seatEligible(c, m, p); err != nil {
+		if ok, err := service.SeatEligible(c.Tx, m, p); err != nil {
 			return nil, err
 		} else if ok {
 			kept = append(kept, s)

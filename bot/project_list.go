@@ -10,6 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // projectsPage is how many projects /projects shows at once.
@@ -354,115 +355,30 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 // dropSeats takes member out of every project and waiting list (/forgetme):
 // a seat freed in an open project goes to the first in line.
 func (b *Bot) dropSeats(c *Ctx, member int64) error {
-	_, err := b.dropSeatsWhere(c, member, func(youthbot.Project) (bool, error) { return true, nil })
-	return err
-}
-
-// dropSeatsOutside takes m out of the open projects and waiting lists m
-// may no longer hold a place in (seatEligible: after a transfer, those of
-// the old branch the new one does not see), as if m had left each: a freed
-// seat goes to the first in line. A completed project keeps its seats, the
-// record of who took part. It returns the codes of the projects left.
-func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
-	return b.dropSeatsWhere(c, m.UserID, func(p youthbot.Project) (bool, error) {
-		if !p.Open() {
-			return false, nil
-		}
-		ok, err := b.seatEligible(c, m, p)
-		return !ok, err
-	})
-}
-
-// dropSeatsWhere takes member out of the projects drop picks, and returns
-// their codes; a seat freed in an open project goes to the first in line.
-func (b *Bot) dropSeatsWhere(c *Ctx, member int64, drop func(youthbot.Project) (bool, error)) ([]string, error) {
-	var dropped []string
-	for _, code := range c.Tx.SeatProjects(member) {
-		p, err := c.Tx.Project(code)
-		if err != nil {
-			return nil, err
-		}
-		if ok, err := drop(p); err != nil || !ok {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		seat, _, err := c.Tx.Seat(code, member)
-		if err != nil {
-			return nil, err
-		}
-		if err := c.Tx.DeleteSeat(code, member); err != nil {
-			return nil, err
-		}
-		dropped = append(dropped, code)
-		if seat.State == youthbot.SeatJoined && p.Open() {
-			if err := b.promoteWaiting(c, &p); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return dropped, nil
-}
-
-// seatEligible reports whether m may hold a place in p: an approved member
-// of a branch the project is for (its unit or below). Joining checks the
-// same; promoteWaiting, a transfer and /done apply it to places taken
-// before.
-func (b *Bot) seatEligible(c *Ctx, m youthbot.Member, p youthbot.Project) (bool, error) {
-	if m.Status != youthbot.StatusApproved {
-		return false, nil
-	}
-	return c.Tx.InSubtree(m.Unit, p.Unit)
-}
-
-// promoteWaiting gives free seats to the waiting list in order and tells
-// each promoted member. Someone no longer able to join (no longer an
-// approved member, or moved to a branch the project is not for) loses their
-// place in the line.
-func (b *Bot) promoteWaiting(c *Ctx, p *youthbot.Project) error {
-	seats, err := c.Tx.Seats(p.Code)
+	_, notices, err := service.DropSeatsWhere(c.Tx, member, c.Today, func(youthbot.Project) (bool, error) { return true, nil })
 	if err != nil {
 		return err
 	}
-	if p.CanJoin(c.Today) != nil {
-		return nil
+	return c.deliver(notices)
+}
+
+// dropSeatsOutside takes m out of the open projects and waiting lists m
+// may no longer hold a place in (service.DropSeatsOutside), and returns
+// the codes of the projects left.
+func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
+	left, notices, err := service.DropSeatsOutside(c.Tx, m, c.Today)
+	if err != nil {
+		return nil, err
 	}
-	free := p.SeatsLeft(seats)
-	for _, s := range seats {
-		if free == 0 {
-			break
-		}
-		if s.State != youthbot.SeatWaiting {
-			continue
-		}
-		m, err := c.Tx.Member(s.Member)
-		if err != nil && youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
-			return err
-		}
-		eligible := false
-		if err == nil {
-			if eligible, err = b.seatEligible(c, m, *p); err != nil {
-				return err
-			}
-		}
-		if !eligible {
-			if err := c.Tx.DeleteSeat(p.Code, s.Member); err != nil {
-				return err
-			}
-			continue
-		}
-		s.State = youthbot.SeatJoined
-		if err := c.Tx.PutSeat(p.Code, s); err != nil {
-			return err
-		}
-		free--
-		code, title, start := p.Code, p.Title, p.Start.String()
-		if err := c.Notify(s.Member, "project_seat", func(lang string) (string, any) {
-			return tr(lang, "project.join_promoted", code, title, start), nil
-		}); err != nil {
-			return err
-		}
+	return left, c.deliver(notices)
+}
+
+// promoteWaiting gives free seats to the waiting list in order and tells
+// each promoted member (service.PromoteWaiting).
+func (b *Bot) promoteWaiting(c *Ctx, p *youthbot.Project) error {
+	notices, err := service.PromoteWaiting(c.Tx, *p, c.Today)
+	if err != nil {
+		return err
 	}
-	return nil
+	return c.deliver(notices)
 }

@@ -15,6 +15,7 @@ var (
 	_ service.UserStore     = (*storage.Tx)(nil)
 	_ service.MemberStore   = (*storage.Tx)(nil)
 	_ service.ActivityStore = (*storage.Tx)(nil)
+	_ service.SeatStore     = (*storage.Tx)(nil)
 )
 
 var tree = []youthbot.Unit{
