@@ -331,9 +331,6 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 		if err != nil {
 			return err
 		}
-		if !t.Pending() {
-			return youthbot.Errorf(youthbot.ECONFLICT, "transfer.already")
-		}
 		return b.decideTransfer(c, &t, approve)
 	}
 	return youthbot.Errorf(youthbot.EINVALID, "stale_button")

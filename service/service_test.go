@@ -16,6 +16,7 @@ var (
 	_ service.MemberStore   = (*storage.Tx)(nil)
 	_ service.ActivityStore = (*storage.Tx)(nil)
 	_ service.SeatStore     = (*storage.Tx)(nil)
+	_ service.TransferStore = (*storage.Tx)(nil)
 )
 
 var tree = []youthbot.Unit{
