@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -134,12 +133,12 @@ func (b *Bot) projectsView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMa
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, lp := range list[from:to] {
 		sb.WriteString("\n\n" + b.projectCard(c, &lp.Project, lp.seats))
-		seat, mine := seatOf(lp.seats, c.From.ID)
+		seat, mine := service.SeatOf(lp.seats, c.From.ID)
 		switch {
 		case mine && seat.State == youthbot.SeatJoined:
 			sb.WriteString("\n" + c.T("project.list_you_joined"))
 		case mine:
-			sb.WriteString("\n" + c.T("project.list_you_wait", waitingPosition(lp.seats, c.From.ID)))
+			sb.WriteString("\n" + c.T("project.list_you_wait", service.WaitingPosition(lp.seats, c.From.ID)))
 		}
 		if lp.manages {
 			sb.WriteString("\n" + c.T("project.list_manage", lp.Code))
@@ -179,31 +178,6 @@ func (b *Bot) projectCard(c *Ctx, p *youthbot.Project, seats []youthbot.Particip
 		}
 	}
 	return text
-}
-
-// seatOf finds member's seat among seats.
-func seatOf(seats []youthbot.Participant, member int64) (youthbot.Participant, bool) {
-	for _, s := range seats {
-		if s.Member == member {
-			return s, true
-		}
-	}
-	return youthbot.Participant{}, false
-}
-
-// waitingPosition is member's place in the waiting list, from 1.
-func waitingPosition(seats []youthbot.Participant, member int64) int {
-	n := 0
-	for _, s := range seats {
-		if s.State != youthbot.SeatWaiting {
-			continue
-		}
-		n++
-		if s.Member == member {
-			return n
-		}
-	}
-	return 0
 }
 
 // projectCodeArg reads the project code of /join, /leave, /checkin, /done.
@@ -282,43 +256,18 @@ func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p, err := c.Tx.Project(code)
+	j, err := service.Join(c.Tx, m, code, c.when())
 	if err != nil {
 		return "", err
 	}
-	if ok, err := c.Tx.InSubtree(m.Unit, p.Unit); err != nil || !ok {
-		return "", youthbot.Errorf(youthbot.ENOTFOUND, "err.project_not_yours", code)
-	}
-	if err := p.CanJoin(c.Today); err != nil {
-		return "", err
-	}
-	seats, err := c.Tx.Seats(code)
-	if err != nil {
-		return "", err
-	}
-	if seat, found := seatOf(seats, m.UserID); found {
-		if seat.State == youthbot.SeatJoined {
-			return c.T("project.join_already", p.Code, p.Title), nil
-		}
-		return c.T("project.join_already_waiting", p.Code, waitingPosition(seats, m.UserID)), nil
-	}
-	// The line is ordered by JoinedAt: members joining in the same batch
-	// (the same c.Now) keep the order they came in.
-	at := c.Now
-	for _, s := range seats {
-		if !s.JoinedAt.Before(at) {
-			at = s.JoinedAt.Add(time.Nanosecond)
-		}
-	}
-	seat := youthbot.Participant{Member: m.UserID, State: youthbot.SeatJoined, JoinedAt: at}
-	if p.SeatsLeft(seats) == 0 {
-		seat.State = youthbot.SeatWaiting
-	}
-	if err := c.Tx.PutSeat(code, seat); err != nil {
-		return "", err
-	}
-	if seat.State == youthbot.SeatWaiting {
-		return c.T("project.join_waiting", p.Code, p.Title, waitingPosition(append(seats, seat), m.UserID)), nil
+	p := j.Project
+	switch {
+	case j.Already && j.Seat.State == youthbot.SeatJoined:
+		return c.T("project.join_already", p.Code, p.Title), nil
+	case j.Already:
+		return c.T("project.join_already_waiting", p.Code, j.Position), nil
+	case j.Seat.State == youthbot.SeatWaiting:
+		return c.T("project.join_waiting", p.Code, p.Title, j.Position), nil
 	}
 	return c.T("project.join_joined", p.Code, p.Title, p.Start.String(), p.End.String()), nil
 }
@@ -326,28 +275,15 @@ func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
 // leaveProject takes the sender out of a project (before it starts) or
 // its waiting list; a freed seat goes to the first in line.
 func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
-	p, err := c.Tx.Project(code)
+	p, seat, notices, err := service.Leave(c.Tx, c.actor(), code, c.when())
 	if err != nil {
 		return "", err
 	}
-	seat, found, err := c.Tx.Seat(code, c.From.ID)
-	if err != nil {
-		return "", err
-	}
-	if !found {
-		return "", youthbot.Errorf(youthbot.EINVALID, "err.project_not_in", code)
-	}
-	if err := p.CanLeave(c.Today, seat.State); err != nil {
-		return "", err
-	}
-	if err := c.Tx.DeleteSeat(code, c.From.ID); err != nil {
+	if err := c.deliver(notices); err != nil {
 		return "", err
 	}
 	if seat.State == youthbot.SeatWaiting {
 		return c.T("project.leave_waiting", p.Code), nil
-	}
-	if err := b.promoteWaiting(c, &p); err != nil {
-		return "", err
 	}
 	return c.T("project.leave_done", p.Code, p.Title), nil
 }

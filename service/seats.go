@@ -1,6 +1,10 @@
 package service
 
-import "youthbot"
+import (
+	"time"
+
+	"youthbot"
+)
 
 // SeatStore is what the seat decisions read and write: projects, their
 // seats and waiting lists, and who may hold a place.
@@ -123,4 +127,110 @@ func DropSeatsOutside(st SeatStore, m youthbot.Member, today youthbot.Date) ([]s
 		ok, err := SeatEligible(st, m, p)
 		return !ok, err
 	})
+}
+
+// SeatOf finds member's place among seats (held or waiting).
+func SeatOf(seats []youthbot.Participant, member int64) (youthbot.Participant, bool) {
+	for _, s := range seats {
+		if s.Member == member {
+			return s, true
+		}
+	}
+	return youthbot.Participant{}, false
+}
+
+// WaitingPosition is member's place in the waiting list among seats, from
+// 1; 0 when member does not wait.
+func WaitingPosition(seats []youthbot.Participant, member int64) int {
+	n := 0
+	for _, s := range seats {
+		if s.State != youthbot.SeatWaiting {
+			continue
+		}
+		n++
+		if s.Member == member {
+			return n
+		}
+	}
+	return 0
+}
+
+// Joining is what Join did: the member's place in Project, whether they
+// held it before (Already: nothing changed), and their place in the
+// waiting list (Position, from 1) when Seat is a waiting one.
+type Joining struct {
+	Project  youthbot.Project
+	Seat     youthbot.Participant
+	Already  bool
+	Position int
+}
+
+// Join puts m, an approved member (the caller checked), in project code: a
+// seat if one is free, else the end of the waiting list. Joining twice
+// changes nothing. Errors: ENOTFOUND (no such project, or one m's branch
+// does not see: "err.project_not_yours"), and Project.CanJoin's.
+func Join(st SeatStore, m youthbot.Member, code string, at When) (Joining, error) {
+	p, err := st.Project(code)
+	if err != nil {
+		return Joining{}, err
+	}
+	if ok, err := st.InSubtree(m.Unit, p.Unit); err != nil || !ok {
+		return Joining{}, youthbot.Errorf(youthbot.ENOTFOUND, "err.project_not_yours", code)
+	}
+	if err := p.CanJoin(at.Today); err != nil {
+		return Joining{}, err
+	}
+	seats, err := st.Seats(code)
+	if err != nil {
+		return Joining{}, err
+	}
+	if seat, found := SeatOf(seats, m.UserID); found {
+		return Joining{Project: p, Seat: seat, Already: true, Position: WaitingPosition(seats, m.UserID)}, nil
+	}
+	// The line is ordered by JoinedAt: members joining in the same batch
+	// (the same now) keep the order they came in.
+	joined := at.Now
+	for _, s := range seats {
+		if !s.JoinedAt.Before(joined) {
+			joined = s.JoinedAt.Add(time.Nanosecond)
+		}
+	}
+	seat := youthbot.Participant{Member: m.UserID, State: youthbot.SeatJoined, JoinedAt: joined}
+	if p.SeatsLeft(seats) == 0 {
+		seat.State = youthbot.SeatWaiting
+	}
+	if err := st.PutSeat(code, seat); err != nil {
+		return Joining{}, err
+	}
+	return Joining{Project: p, Seat: seat, Position: WaitingPosition(append(seats, seat), m.UserID)}, nil
+}
+
+// Leave takes actor out of project code (before it starts) or its waiting
+// list; a freed seat goes to the first in line (PromoteWaiting, whose
+// notices it returns). It returns the project and the place the actor
+// held. Errors: ENOTFOUND, EINVALID "err.project_not_in" (no place held),
+// and Project.CanLeave's.
+func Leave(st SeatStore, actor Actor, code string, at When) (youthbot.Project, youthbot.Participant, []Notice, error) {
+	p, err := st.Project(code)
+	if err != nil {
+		return p, youthbot.Participant{}, nil, err
+	}
+	seat, found, err := st.Seat(code, actor.ID)
+	if err != nil {
+		return p, seat, nil, err
+	}
+	if !found {
+		return p, seat, nil, youthbot.Errorf(youthbot.EINVALID, "err.project_not_in", code)
+	}
+	if err := p.CanLeave(at.Today, seat.State); err != nil {
+		return p, seat, nil, err
+	}
+	if err := st.DeleteSeat(code, actor.ID); err != nil {
+		return p, seat, nil, err
+	}
+	if seat.State == youthbot.SeatWaiting {
+		return p, seat, nil, nil
+	}
+	notices, err := PromoteWaiting(st, p, at.Today)
+	return p, seat, notices, err
 }
