@@ -17,6 +17,7 @@ var (
 	_ service.ActivityStore = (*storage.Tx)(nil)
 	_ service.SeatStore     = (*storage.Tx)(nil)
 	_ service.TransferStore = (*storage.Tx)(nil)
+	_ service.DoneStore     = (*storage.Tx)(nil)
 )
 
 var tree = []youthbot.Unit{
