@@ -288,16 +288,6 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 	return c.T("project.leave_done", p.Code, p.Title), nil
 }
 
-// dropSeats takes member out of every project and waiting list (/forgetme):
-// a seat freed in an open project goes to the first in line.
-func (b *Bot) dropSeats(c *Ctx, member int64) error {
-	_, notices, err := service.DropSeatsWhere(c.Tx, member, c.Today, func(youthbot.Project) (bool, error) { return true, nil })
-	if err != nil {
-		return err
-	}
-	return c.deliver(notices)
-}
-
 // dropSeatsOutside takes m out of the open projects and waiting lists m
 // may no longer hold a place in (service.DropSeatsOutside), and returns
 // the codes of the projects left.

@@ -18,6 +18,7 @@ var (
 	_ service.SeatStore     = (*storage.Tx)(nil)
 	_ service.TransferStore = (*storage.Tx)(nil)
 	_ service.DoneStore     = (*storage.Tx)(nil)
+	_ service.ForgetStore   = (*storage.Tx)(nil)
 )
 
 var tree = []youthbot.Unit{
