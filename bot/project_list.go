@@ -287,24 +287,3 @@ func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
 	}
 	return c.T("project.leave_done", p.Code, p.Title), nil
 }
-
-// dropSeatsOutside takes m out of the open projects and waiting lists m
-// may no longer hold a place in (service.DropSeatsOutside), and returns
-// the codes of the projects left.
-func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
-	left, notices, err := service.DropSeatsOutside(c.Tx, m, c.Today)
-	if err != nil {
-		return nil, err
-	}
-	return left, c.deliver(notices)
-}
-
-// promoteWaiting gives free seats to the waiting list in order and tells
-// each promoted member (service.PromoteWaiting).
-func (b *Bot) promoteWaiting(c *Ctx, p *youthbot.Project) error {
-	notices, err := service.PromoteWaiting(c.Tx, *p, c.Today)
-	if err != nil {
-		return err
-	}
-	return c.deliver(notices)
-}
