@@ -12,6 +12,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -33,7 +34,7 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 		c.Answer(c.T("approval.already")+"\n"+status, true)
 		return nil
 	}
-	if err := b.decideMember(c, &m, unit, approve); err != nil {
+	if err := b.decideMember(c, &m, approve); err != nil {
 		return err
 	}
 	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
@@ -70,27 +71,13 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 
 // decideMember approves or rejects a pending registration and tells the
 // member.
-func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, unit youthbot.Unit, approve bool) error {
-	m.Status = youthbot.StatusRejected
-	if approve {
-		m.Status = youthbot.StatusApproved
-	}
-	m.DecidedAt, m.DecidedBy = c.Now, c.From.ID
-	if err := c.Tx.PutMember(*m); err != nil {
+func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool) error {
+	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, c.when())
+	if err != nil {
 		return err
 	}
-	if approve {
-		if err := c.Tx.OpenStint(m.UserID, m.Unit, c.Now, true); err != nil {
-			return err
-		}
-	}
-	key := "member.rejected"
-	if approve {
-		key = "member.approved"
-	}
-	return c.Notify(m.UserID, "decision", func(lang string) (string, any) {
-		return tr(lang, key, unit.Name), nil
-	})
+	*m = decided
+	return c.deliver(notices)
 }
 
 // decisionLine says who decided a registration and when.
@@ -315,22 +302,16 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 	if strings.HasPrefix(key, "m") {
 		id, reg, _ := strings.Cut(key[1:], ".")
-		m, unit, err := b.pendingMember(c, id, reg)
+		m, _, err := b.pendingMember(c, id, reg)
 		if err != nil {
 			return err
 		}
-		if m.Status != youthbot.StatusPending {
-			return youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
-		}
-		return b.decideMember(c, &m, unit, approve)
+		return b.decideMember(c, &m, approve)
 	}
 	if id, ok := strings.CutPrefix(key, "a"); ok {
 		a, err := b.activityToDecide(c, id)
 		if err != nil {
 			return err
-		}
-		if a.Status != youthbot.ActivityPending {
-			return youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
 		}
 		return b.decideActivity(c, &a, approve)
 	}
@@ -338,9 +319,6 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
 		t, err := b.transferToDecide(c, id)
 		if err != nil {
 			return err
-		}
-		if !t.Pending() {
-			return youthbot.Errorf(youthbot.ECONFLICT, "transfer.already")
 		}
 		return b.decideTransfer(c, &t, approve)
 	}

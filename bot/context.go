@@ -12,6 +12,7 @@ import (
 	"youthbot"
 	"youthbot/i18n"
 	"youthbot/report"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -84,10 +85,8 @@ func (b *Bot) newCtx(tx *storage.Tx, u *tgbotapi.Update, now time.Time) (*Ctx, e
 // userLang is the language to speak to a user in: their /lang choice, else
 // their Telegram app's language if the bot speaks it, else the default.
 func (b *Bot) userLang(u youthbot.User, telegramCode string) string {
-	if youthbot.ValidLang(u.Lang) {
-		return u.Lang
-	}
-	return i18n.Lang(telegramCode, b.lang)
+	u.AppLang = telegramCode
+	return service.Lang(u, true, b.lang)
 }
 
 // T formats a catalog message in the user's language.
@@ -241,16 +240,9 @@ func (c *Ctx) Notify(userID int64, notice string, text func(lang string) (string
 	if userID <= 0 {
 		return nil
 	}
-	u, found, err := c.Tx.User(userID)
-	if err != nil {
+	lang, ok, err := service.Recipient(c.Tx, userID, c.b.lang)
+	if err != nil || !ok {
 		return err
-	}
-	if u.Unreachable {
-		return nil
-	}
-	lang := c.b.lang
-	if found {
-		lang = c.b.userLang(u, u.AppLang)
 	}
 	msg, markup := text(lang)
 	c.send(userID, youthbot.LaneNotify, msg, markup, notice)

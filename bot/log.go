@@ -12,6 +12,7 @@ import (
 	"youthbot"
 	"youthbot/i18n"
 	"youthbot/report"
+	"youthbot/service"
 )
 
 // maxCaption is Telegram's limit on a photo caption, in characters.
@@ -227,16 +228,9 @@ func (b *Bot) notifyActivity(c *Ctx, to int64, photo string, text func(lang stri
 	if photo == "" {
 		return c.Notify(to, "activity", func(lang string) (string, any) { return text(lang) })
 	}
-	u, found, err := c.Tx.User(to)
-	if err != nil {
+	lang, ok, err := service.Recipient(c.Tx, to, b.lang)
+	if err != nil || !ok {
 		return err
-	}
-	if u.Unreachable {
-		return nil
-	}
-	lang := b.lang
-	if found {
-		lang = b.userLang(u, u.AppLang)
 	}
 	caption, kb := text(lang)
 	c.queue(&youthbot.Outgoing{Chat: to, Lane: youthbot.LaneNotify, Method: "sendPhoto", Notice: "activity", Params: map[string]string{
@@ -303,24 +297,12 @@ func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, er
 // decideActivity confirms or rejects a waiting activity and tells the
 // member.
 func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool) error {
-	a.Status = youthbot.ActivityRejected
-	if confirm {
-		a.Status = youthbot.ActivityConfirmed
-	}
-	a.DecidedAt, a.DecidedBy = c.Now, c.From.ID
-	if err := c.Tx.PutActivity(a); err != nil {
+	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, c.when())
+	if err != nil {
 		return err
 	}
-	if a.Member <= 0 {
-		return nil // forgotten (/forgetme): nobody to tell
-	}
-	key := "activity.rejected"
-	if confirm {
-		key = "activity.confirmed"
-	}
-	return c.Notify(a.Member, "activity_decision", func(lang string) (string, any) {
-		return tr(lang, key, a.Date.String(), clip(a.Description, 100)), nil
-	})
+	*a = decided
+	return c.deliver(notices)
 }
 
 // activityDecision says what became of an activity and when.

@@ -2,12 +2,12 @@ package bot
 
 import (
 	"strconv"
-	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
 	"youthbot/report"
+	"youthbot/service"
 )
 
 // Participation (F2): /log, /my, /members, /transfer.
@@ -93,7 +93,7 @@ func userArg(s string) (int64, bool) {
 }
 
 // clip shortens user text for a list line.
-func clip(s string, n int) string { return truncateRunes(strings.TrimSpace(s), n) }
+func clip(s string, n int) string { return service.Clip(s, n) }
 
 // markup passes an inline keyboard to Reply or Notify: none as a nil
 // interface, not a nil pointer (which would be sent as "null").

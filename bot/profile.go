@@ -6,6 +6,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // Profile edit dialog: one step, the field being edited.
@@ -144,7 +145,7 @@ func (b *Bot) cmdForgetMe(c *Ctx, _ string) error {
 	return nil
 }
 
-// cbForget erases the sender's personal data (or keeps it): storage.Tx.Erase.
+// cbForget erases the sender's personal data (or keeps it): service.Forget.
 // The member record stays as an anonymous count so past figures do not
 // change; their places in projects go (a joined seat to the waiting list).
 func (b *Bot) cbForget(c *Ctx, args []string) error {
@@ -156,17 +157,18 @@ func (b *Bot) cbForget(c *Ctx, args []string) error {
 	default:
 		return staleButton()
 	}
-	id := c.From.ID
-	if err := b.dropSeats(c, id); err != nil {
-		return err
-	}
-	// Everything else, the queued messages about them included, in
-	// storage: the same erasure `youthbot restore` applies again.
+	// Their seats, then everything else, the queued messages about them
+	// included, in storage: the same erasure `youthbot restore` applies
+	// again.
 	known := []string{strings.TrimSpace(c.From.FirstName + " " + c.From.LastName), c.From.FirstName, c.From.LastName}
 	if c.From.UserName != "" {
 		known = append(known, "@"+c.From.UserName)
 	}
-	if _, err := c.Tx.Erase(id, c.Now, tr(b.lang, "members.anonymous"), known...); err != nil {
+	notices, err := service.Forget(c.Tx, c.actor(), tr(b.lang, "members.anonymous"), known, c.when())
+	if err != nil {
+		return err
+	}
+	if err := c.deliver(notices); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("forget.done"), nil)

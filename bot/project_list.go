@@ -5,11 +5,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // projectsPage is how many projects /projects shows at once.
@@ -116,12 +116,12 @@ func (b *Bot) projectsView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMa
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, lp := range list[from:to] {
 		sb.WriteString("\n\n" + b.projectCard(c, &lp.Project, lp.seats))
-		seat, mine := seatOf(lp.seats, c.From.ID)
+		seat, mine := service.SeatOf(lp.seats, c.From.ID)
 		switch {
 		case mine && seat.State == youthbot.SeatJoined:
 			sb.WriteString("\n" + c.T("project.list_you_joined"))
 		case mine:
-			sb.WriteString("\n" + c.T("project.list_you_wait", waitingPosition(lp.seats, c.From.ID)))
+			sb.WriteString("\n" + c.T("project.list_you_wait", service.WaitingPosition(lp.seats, c.From.ID)))
 		}
 		if lp.manages {
 			sb.WriteString("\n" + c.T("project.list_manage", lp.Code))
@@ -161,31 +161,6 @@ func (b *Bot) projectCard(c *Ctx, p *youthbot.Project, seats []youthbot.Particip
 		}
 	}
 	return text
-}
-
-// seatOf finds member's seat among seats.
-func seatOf(seats []youthbot.Participant, member int64) (youthbot.Participant, bool) {
-	for _, s := range seats {
-		if s.Member == member {
-			return s, true
-		}
-	}
-	return youthbot.Participant{}, false
-}
-
-// waitingPosition is member's place in the waiting list, from 1.
-func waitingPosition(seats []youthbot.Participant, member int64) int {
-	n := 0
-	for _, s := range seats {
-		if s.State != youthbot.SeatWaiting {
-			continue
-		}
-		n++
-		if s.Member == member {
-			return n
-		}
-	}
-	return 0
 }
 
 // projectCodeArg reads the project code of /join, /leave, /checkin, /done.
@@ -264,43 +239,18 @@ func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p, err := c.Tx.Project(code)
+	j, err := service.Join(c.Tx, m, code, c.when())
 	if err != nil {
 		return "", err
 	}
-	if ok, err := c.Tx.InSubtree(m.Unit, p.Unit); err != nil || !ok {
-		return "", youthbot.Errorf(youthbot.ENOTFOUND, "err.project_not_yours", code)
-	}
-	if err := p.CanJoin(c.Today); err != nil {
-		return "", err
-	}
-	seats, err := c.Tx.Seats(code)
-	if err != nil {
-		return "", err
-	}
-	if seat, found := seatOf(seats, m.UserID); found {
-		if seat.State == youthbot.SeatJoined {
-			return c.T("project.join_already", p.Code, p.Title), nil
-		}
-		return c.T("project.join_already_waiting", p.Code, waitingPosition(seats, m.UserID)), nil
-	}
-	// The line is ordered by JoinedAt: members joining in the same batch
-	// (the same c.Now) keep the order they came in.
-	at := c.Now
-	for _, s := range seats {
-		if !s.JoinedAt.Before(at) {
-			at = s.JoinedAt.Add(time.Nanosecond)
-		}
-	}
-	seat := youthbot.Participant{Member: m.UserID, State: youthbot.SeatJoined, JoinedAt: at}
-	if p.SeatsLeft(seats) == 0 {
-		seat.State = youthbot.SeatWaiting
-	}
-	if err := c.Tx.PutSeat(code, seat); err != nil {
-		return "", err
-	}
-	if seat.State == youthbot.SeatWaiting {
-		return c.T("project.join_waiting", p.Code, p.Title, waitingPosition(append(seats, seat), m.UserID)), nil
+	p := j.Project
+	switch {
+	case j.Already && j.Seat.State == youthbot.SeatJoined:
+		return c.T("project.join_already", p.Code, p.Title), nil
+	case j.Already:
+		return c.T("project.join_already_waiting", p.Code, j.Position), nil
+	case j.Seat.State == youthbot.SeatWaiting:
+		return c.T("project.join_waiting", p.Code, p.Title, j.Position), nil
 	}
 	return c.T("project.join_joined", p.Code, p.Title, p.Start.String(), p.End.String()), nil
 }
@@ -308,144 +258,15 @@ func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
 // leaveProject takes the sender out of a project (before it starts) or
 // its waiting list; a freed seat goes to the first in line.
 func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
-	p, err := c.Tx.Project(code)
+	p, seat, notices, err := service.Leave(c.Tx, c.actor(), code, c.when())
 	if err != nil {
 		return "", err
 	}
-	seat, found, err := c.Tx.Seat(code, c.From.ID)
-	if err != nil {
-		return "", err
-	}
-	if !found {
-		return "", youthbot.Errorf(youthbot.EINVALID, "err.project_not_in", code)
-	}
-	if err := p.CanLeave(c.Today, seat.State); err != nil {
-		return "", err
-	}
-	if err := c.Tx.DeleteSeat(code, c.From.ID); err != nil {
+	if err := c.deliver(notices); err != nil {
 		return "", err
 	}
 	if seat.State == youthbot.SeatWaiting {
 		return c.T("project.leave_waiting", p.Code), nil
 	}
-	if err := b.promoteWaiting(c, &p); err != nil {
-		return "", err
-	}
 	return c.T("project.leave_done", p.Code, p.Title), nil
-}
-
-// dropSeats takes member out of every project and waiting list (/forgetme):
-// a seat freed in an open project goes to the first in line.
-func (b *Bot) dropSeats(c *Ctx, member int64) error {
-	_, err := b.dropSeatsWhere(c, member, func(youthbot.Project) (bool, error) { return true, nil })
-	return err
-}
-
-// dropSeatsOutside takes m out of the open projects and waiting lists m
-// may no longer hold a place in (seatEligible: after a transfer, those of
-// the old branch the new one does not see), as if m had left each: a freed
-// seat goes to the first in line. A completed project keeps its seats, the
-// record of who took part. It returns the codes of the projects left.
-func (b *Bot) dropSeatsOutside(c *Ctx, m youthbot.Member) ([]string, error) {
-	return b.dropSeatsWhere(c, m.UserID, func(p youthbot.Project) (bool, error) {
-		if !p.Open() {
-			return false, nil
-		}
-		ok, err := b.seatEligible(c, m, p)
-		return !ok, err
-	})
-}
-
-// dropSeatsWhere takes member out of the projects drop picks, and returns
-// their codes; a seat freed in an open project goes to the first in line.
-func (b *Bot) dropSeatsWhere(c *Ctx, member int64, drop func(youthbot.Project) (bool, error)) ([]string, error) {
-	var dropped []string
-	for _, code := range c.Tx.SeatProjects(member) {
-		p, err := c.Tx.Project(code)
-		if err != nil {
-			return nil, err
-		}
-		if ok, err := drop(p); err != nil || !ok {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		seat, _, err := c.Tx.Seat(code, member)
-		if err != nil {
-			return nil, err
-		}
-		if err := c.Tx.DeleteSeat(code, member); err != nil {
-			return nil, err
-		}
-		dropped = append(dropped, code)
-		if seat.State == youthbot.SeatJoined && p.Open() {
-			if err := b.promoteWaiting(c, &p); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return dropped, nil
-}
-
-// seatEligible reports whether m may hold a place in p: an approved member
-// of a branch the project is for (its unit or below). Joining checks the
-// same; promoteWaiting, a transfer and /done apply it to places taken
-// before.
-func (b *Bot) seatEligible(c *Ctx, m youthbot.Member, p youthbot.Project) (bool, error) {
-	if m.Status != youthbot.StatusApproved {
-		return false, nil
-	}
-	return c.Tx.InSubtree(m.Unit, p.Unit)
-}
-
-// promoteWaiting gives free seats to the waiting list in order and tells
-// each promoted member. Someone no longer able to join (no longer an
-// approved member, or moved to a branch the project is not for) loses their
-// place in the line.
-func (b *Bot) promoteWaiting(c *Ctx, p *youthbot.Project) error {
-	seats, err := c.Tx.Seats(p.Code)
-	if err != nil {
-		return err
-	}
-	if p.CanJoin(c.Today) != nil {
-		return nil
-	}
-	free := p.SeatsLeft(seats)
-	for _, s := range seats {
-		if free == 0 {
-			break
-		}
-		if s.State != youthbot.SeatWaiting {
-			continue
-		}
-		m, err := c.Tx.Member(s.Member)
-		if err != nil && youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
-			return err
-		}
-		eligible := false
-		if err == nil {
-			if eligible, err = b.seatEligible(c, m, *p); err != nil {
-				return err
-			}
-		}
-		if !eligible {
-			if err := c.Tx.DeleteSeat(p.Code, s.Member); err != nil {
-				return err
-			}
-			continue
-		}
-		s.State = youthbot.SeatJoined
-		if err := c.Tx.PutSeat(p.Code, s); err != nil {
-			return err
-		}
-		free--
-		code, title, start := p.Code, p.Title, p.Start.String()
-		if err := c.Notify(s.Member, "project_seat", func(lang string) (string, any) {
-			return tr(lang, "project.join_promoted", code, title, start), nil
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
 }

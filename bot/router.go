@@ -6,6 +6,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // audience says who a command is for: it decides /help and the menus.
@@ -273,5 +274,5 @@ func (b *Bot) onMyChatMember(c *Ctx, u *tgbotapi.ChatMemberUpdated) error {
 		return nil
 	}
 	c.User.Unreachable = blocked
-	return c.Tx.PutUser(c.User)
+	return service.SetBlocked(c.Tx, c.User.ID, blocked)
 }

@@ -1,13 +1,13 @@
 package bot
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // transferChoices bounds the members a secretary's /transfer search
@@ -354,91 +354,22 @@ func (b *Bot) cbTransferDecide(c *Ctx, args []string) error {
 // member is no longer an approved member of its origin is cancelled
 // instead.
 func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
-	m, err := c.Tx.Member(t.Member)
-	if err != nil && youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
+	decided, notices, err := service.DecideTransfer(c.Tx, c.actor(), t.ID, accept, c.when())
+	if err != nil {
 		return err
 	}
-	t.DecidedAt, t.DecidedBy = c.Now, c.From.ID
-	if err != nil || m.Status != youthbot.StatusApproved || m.Unit != t.From {
-		t.Status = youthbot.TransferCancelled
-		return c.Tx.PutTransfer(t)
-	}
-	if accept {
-		return b.acceptTransfer(c, t, m)
-	}
-	t.Status = youthbot.TransferRejected
-	if err := c.Tx.PutTransfer(t); err != nil {
-		return err
-	}
-	to := b.unitName(c, t.To)
-	for _, id := range uniqueIDs(t.Member, t.RequestedBy) {
-		if id == c.From.ID {
-			continue
-		}
-		err := c.Notify(id, "transfer", func(lang string) (string, any) {
-			return tr(lang, "transfer.rejected", m.FullName, to), nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	*t = decided
+	return c.deliver(notices)
 }
 
-// acceptTransfer moves the member: the old branch's stint ends, the new
-// one's begins, the member leaves the open projects the new branch does
-// not see (their seats go to the waiting lists), and the member, the
-// requester and the old branch's secretaries are told (the member and the
-// old branch which projects the member left).
+// acceptTransfer moves the member and tells those concerned
+// (service.AcceptTransfer).
 func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) error {
-	moved, err := c.Tx.MoveMember(m.UserID, t.To, c.Now)
+	notices, err := service.AcceptTransfer(c.Tx, c.actor(), t, m, c.when())
 	if err != nil {
 		return err
 	}
-	left, err := b.dropSeatsOutside(c, moved)
-	if err != nil {
-		return err
-	}
-	leftLine := func(lang string) string {
-		if len(left) == 0 {
-			return ""
-		}
-		return "\n" + tr(lang, "transfer.projects_left", strings.Join(left, ", "))
-	}
-	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferAccepted, c.Now, c.From.ID
-	if err := c.Tx.PutTransfer(t); err != nil {
-		return err
-	}
-	from, to := b.unitName(c, t.From), b.unitName(c, t.To)
-	told := map[int64]bool{c.From.ID: true}
-	for _, id := range uniqueIDs(t.Member, t.RequestedBy) {
-		if told[id] {
-			continue
-		}
-		told[id] = true
-		err := c.Notify(id, "transfer", func(lang string) (string, any) {
-			if id == t.Member {
-				return tr(lang, "transfer.accepted", m.FullName, from, to) + leftLine(lang), nil
-			}
-			return tr(lang, "transfer.accepted", m.FullName, from, to), nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	for _, id := range c.Tx.Secretaries(t.From) {
-		if told[id] {
-			continue
-		}
-		told[id] = true
-		err := c.Notify(id, "transfer", func(lang string) (string, any) {
-			return tr(lang, "transfer.left", m.FullName, from, to) + leftLine(lang), nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return c.deliver(notices)
 }
 
 // cbTransferCancel withdraws a pending transfer: by its member, its
@@ -471,15 +402,4 @@ func (b *Bot) cbTransferCancel(c *Ctx, args []string) error {
 	c.EditCallback(c.T("transfer.cancelled", b.unitName(c, t.To)), nil)
 	c.Answer(c.T("transfer.decided_cancelled"), false)
 	return nil
-}
-
-// uniqueIDs returns ids without repeats, in order.
-func uniqueIDs(ids ...int64) []int64 {
-	var out []int64
-	for _, id := range ids {
-		if id != 0 && !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/service"
 	"youthbot/storage"
 	"youthbot/telegram"
 )
@@ -226,7 +227,7 @@ func (s *Sender) blocked(ctx context.Context, sd send) {
 			}
 		}
 		if q.id > 0 {
-			if err := markUnreachable(tx, q.id); err != nil {
+			if err := service.SetBlocked(tx, q.id, true); err != nil {
 				return err
 			}
 		} else if _, _, err := tx.UnlinkGroup(q.id); err != nil {
@@ -240,18 +241,6 @@ func (s *Sender) blocked(ctx context.Context, sd send) {
 		s.drop(q, replies, notes)
 	}
 	s.done(sd)
-}
-
-func markUnreachable(tx *storage.Tx, id int64) error {
-	u, found, err := tx.User(id)
-	if err != nil || u.Unreachable {
-		return err
-	}
-	if !found {
-		u = youthbot.User{ID: id}
-	}
-	u.Unreachable = true
-	return tx.PutUser(u)
 }
 
 // migrate moves what the chat has in hand (the message refused first among

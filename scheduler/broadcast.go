@@ -7,6 +7,7 @@ import (
 
 	"youthbot"
 	"youthbot/i18n"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -71,7 +72,7 @@ func (s *Scheduler) fanOut(ctx context.Context, id string, now time.Time) (int, 
 			}
 			var msgs []*youthbot.Outgoing
 			next, end, err := tx.ScanRecipients(tx.RecipientScope(bc.Units), bc.Cursor, broadcastChunk, func(u youthbot.User, found bool) error {
-				lang := s.userLang(u, found)
+				lang := service.Lang(u, found, s.cfg.Lang)
 				r := recipient{chat: u.ID, lang: lang}
 				msgs = append(msgs, message(r, BroadcastKey(bc.ID, u.ID), "broadcast", i18n.T(lang, "bc.message", bc.From, bc.Text), now))
 				return nil

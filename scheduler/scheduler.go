@@ -12,7 +12,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"youthbot"
-	"youthbot/i18n"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -295,26 +295,11 @@ type recipient struct {
 // userRecipient returns a user as a recipient, in their language; ok is
 // false for a user who blocked the bot.
 func (s *Scheduler) userRecipient(tx *storage.Tx, id int64) (recipient, bool, error) {
-	u, found, err := tx.User(id)
-	if err != nil {
+	lang, ok, err := service.Recipient(tx, id, s.cfg.Lang)
+	if err != nil || !ok {
 		return recipient{}, false, err
 	}
-	if u.Unreachable {
-		return recipient{}, false, nil
-	}
-	return recipient{chat: id, lang: s.userLang(u, found)}, true, nil
-}
-
-// userLang is the language to write to a user in: their /lang choice, else
-// their Telegram app's if the bot speaks it, else the default.
-func (s *Scheduler) userLang(u youthbot.User, found bool) string {
-	if !found {
-		return s.cfg.Lang
-	}
-	if youthbot.ValidLang(u.Lang) {
-		return u.Lang
-	}
-	return i18n.Lang(u.AppLang, s.cfg.Lang)
+	return recipient{chat: id, lang: lang}, true, nil
 }
 
 // groupRecipients returns the groups linked to units, in the default

@@ -1,0 +1,52 @@
+package service
+
+import (
+	"time"
+
+	"youthbot"
+)
+
+// MemberStore is what DecideMember reads and writes.
+type MemberStore interface {
+	Member(id int64) (youthbot.Member, error)
+	PutMember(m youthbot.Member) error
+	Unit(code string) (youthbot.Unit, error)
+	OpenStint(member int64, unit string, from time.Time, isNew bool) error
+}
+
+// DecideMember approves (approve) or rejects the pending registration of
+// user id: the member's first stint in the branch begins with an approval,
+// and the member is told. It returns the member as decided. Errors:
+// ENOTFOUND (no such member), ECONFLICT "approval.already" (decided
+// before).
+func DecideMember(st MemberStore, actor Actor, id int64, approve bool, at When) (youthbot.Member, []Notice, error) {
+	m, err := st.Member(id)
+	if err != nil {
+		return m, nil, err
+	}
+	if m.Status != youthbot.StatusPending {
+		return m, nil, youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
+	}
+	unit, err := st.Unit(m.Unit)
+	if err != nil {
+		return m, nil, err
+	}
+	m.Status = youthbot.StatusRejected
+	if approve {
+		m.Status = youthbot.StatusApproved
+	}
+	m.DecidedAt, m.DecidedBy = at.Now, actor.ID
+	if err := st.PutMember(m); err != nil {
+		return m, nil, err
+	}
+	if approve {
+		if err := st.OpenStint(m.UserID, m.Unit, at.Now, true); err != nil {
+			return m, nil, err
+		}
+	}
+	key := "member.rejected"
+	if approve {
+		key = "member.approved"
+	}
+	return m, []Notice{notice(m.UserID, "decision", key, unit.Name)}, nil
+}
