@@ -269,6 +269,9 @@ func (a *App) Close() error {
 
 func (a *App) close() {
 	a.stopHTTP()
+	if a.opt.listener != nil {
+		a.opt.listener.Close() // given to New: closed also when New failed before serving it
+	}
 	if a.ctl != nil {
 		a.ctl.Close()
 	}
