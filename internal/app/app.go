@@ -60,7 +60,6 @@ type App struct {
 	cfg     Config
 	opt     options
 	log     *slog.Logger
-	now     func() time.Time
 	db      *storage.DB
 	api     *API
 	bot     *bot.Bot
@@ -103,7 +102,7 @@ func New(cfg Config, opts ...Option) (*App, error) {
 		return nil, err
 	}
 	log, now := o.log, o.now
-	a := &App{cfg: cfg, opt: o, log: log, now: now, db: db, done: make(chan struct{})}
+	a := &App{cfg: cfg, opt: o, log: log, db: db, done: make(chan struct{})}
 	pollCtx, stopPoll := context.WithCancel(context.Background())
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	a.stopPoll, a.stopCalls = stopPoll, stopCalls
