@@ -1,7 +1,8 @@
 // Package bottest runs the real bot against the Telegram test double for
-// end-to-end tests: bot.Bot, telegram.API, the outbox sender and long polling,
-// wired as cmd/youthbot wires them, on a bbolt file in a temp dir, with a
-// clock the test moves. Like net/http/httptest for youthbot.
+// end-to-end tests: the app the binary runs (internal/app: bot.Bot, the
+// Bot API client, the outbox sender, the scheduler, long polling, the
+// control socket), on a bbolt file in a temp dir, with a clock the test
+// moves. Like net/http/httptest for youthbot.
 package bottest
 
 import (
@@ -17,10 +18,9 @@ import (
 	"youthbot/bot"
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
-	"youthbot/outbox"
+	"youthbot/internal/app"
 	"youthbot/scheduler"
 	"youthbot/storage"
-	"youthbot/telegram"
 	"youthbot/unitcsv"
 )
 
@@ -49,14 +49,15 @@ type Bot struct {
 	Server *telegramtest.Server
 	DB     *storage.DB
 	Bot    *bot.Bot
-	Sender *outbox.Sender
+	Sender *app.Sender
 	Sched  *scheduler.Scheduler // always built; running only with Options.Scheduler
 	DBPath string
 	Loc    *time.Location
 
-	mu   sync.Mutex
-	now  time.Time
-	stop func()
+	app      *app.App
+	stopOnce sync.Once
+	mu       sync.Mutex
+	now      time.Time
 }
 
 // Start starts a bot; it stops at the end of the test (or with Stop).
@@ -85,83 +86,50 @@ func Start(tb testing.TB, opts Options) *Bot {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	db, err := storage.Open(opts.DBPath, storage.Options{})
+	b := &Bot{T: tb, Server: srv, DBPath: opts.DBPath, Loc: loc, now: opts.Now}
+	appOpts := []app.Option{app.WithLog(opts.Log), app.WithClock(b.Now), app.WithTally(opts.Tally)}
+	if !opts.Scheduler {
+		// Broadcasts are still fanned out by the scheduler's broadcast
+		// job, which runs without the rest of the scheduler too.
+		appOpts = append(appOpts, app.WithoutCron())
+	}
+	a, err := app.New(app.Config{Token: telegramtest.Token, DB: opts.DBPath, APIEndpoint: srv.Endpoint(), Admins: opts.Admins,
+		TZ: loc, Lang: opts.Lang, TallyCron: opts.TallyCron, SendRate: opts.Rate}, appOpts...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	b := &Bot{T: tb, Server: srv, DB: db, DBPath: opts.DBPath, Loc: loc, now: opts.Now}
+	b.app, b.DB, b.Bot, b.Sender, b.Sched = a, a.DB(), a.Bot(), a.Sender(), a.Scheduler()
 	if opts.Units != "-" {
 		csv := opts.Units
 		if csv == "" {
 			csv = demo.UnitsCSV
 		}
 		rows, err := unitcsv.Parse(strings.NewReader(csv))
+		if err == nil {
+			err = b.DB.Update(func(tx *storage.Tx) error { _, _, err := tx.ImportUnits(rows); return err })
+		}
 		if err != nil {
+			a.Close()
 			tb.Fatal(err)
 		}
-		if err := db.Update(func(tx *storage.Tx) error { _, _, err := tx.ImportUnits(rows); return err }); err != nil {
-			tb.Fatal(err)
-		}
 	}
-	pollCtx, stopPoll := context.WithCancel(context.Background())
-	callCtx, stopCalls := context.WithCancel(context.Background())
-	api := telegram.NewAPI(telegramtest.Token, srv.Endpoint(), pollCtx, callCtx)
-	b.Sender = outbox.NewSender(outbox.SenderConfig{DB: db, API: api, Rate: opts.Rate, Log: opts.Log})
-	b.Sched, err = scheduler.New(scheduler.Config{DB: db, Outbox: b.Sender, Location: loc, TallyCron: opts.TallyCron,
-		Lang: opts.Lang, Admins: opts.Admins, Now: b.Now, Log: opts.Log, Tally: opts.Tally})
-	if err != nil {
+	if err := a.Run(context.Background()); err != nil {
 		tb.Fatal(err)
-	}
-	b.Sender.SetRender(b.Sched.Tallies().Render) // the files tallies name, built at delivery
-	b.Bot = bot.New(bot.Config{DB: db, API: api, Outbox: b.Sender, Admins: opts.Admins, Location: loc,
-		Lang: opts.Lang, Now: b.Now, Log: opts.Log, Broadcasts: b.Sched})
-	if err := b.Sender.Load(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := b.Bot.Start(pollCtx); err != nil {
-		tb.Fatal(err)
-	}
-	senderCtx, stopSender := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); b.Sender.Run(senderCtx) }()
-	go func() {
-		defer wg.Done()
-		if err := b.Bot.Poll(pollCtx); err != nil {
-			tb.Errorf("poll: %v", err)
-		}
-	}()
-	// Broadcasts are fanned out by the scheduler's broadcast job, which
-	// runs without the rest of the scheduler too.
-	bcCtx, stopBroadcasts := context.WithCancel(context.Background())
-	if opts.Scheduler {
-		if err := b.Sched.Start(); err != nil {
-			tb.Fatal(err)
-		}
-	} else {
-		wg.Add(1)
-		go func() { defer wg.Done(); b.Sched.ServeBroadcasts(bcCtx) }()
-	}
-	var once sync.Once
-	b.stop = func() {
-		once.Do(func() {
-			stopPoll()
-			b.Bot.Stop()
-			b.Sched.Stop()
-			stopBroadcasts()
-			stopSender()
-			wg.Wait()
-			stopCalls()
-			db.Close()
-		})
 	}
 	tb.Cleanup(b.Stop)
 	return b
 }
 
-// Stop stops polling and the sender and closes the database; what is queued
-// stays in the outbox.
-func (b *Bot) Stop() { b.stop() }
+// Stop stops the bot as the binary stops (internal/app's shutdown order:
+// updates, scheduler, a short drain of the outbox, sender, database); what
+// is still queued stays in the outbox.
+func (b *Bot) Stop() {
+	b.stopOnce.Do(func() {
+		if err := b.app.Close(); err != nil {
+			b.T.Errorf("poll: %v", err)
+		}
+	})
+}
 
 // Restart stops the bot and starts a new one on the same database and
 // double, as after a restart of the process.

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"youthbot/control"
@@ -192,5 +196,42 @@ func (e *cli) cmdHealthcheck(args []string) error {
 		return fmt.Errorf("healthcheck: %w", err)
 	}
 	fmt.Fprintln(e.stdout, "healthy")
+	return nil
+}
+
+// healthzURL is the /healthz URL of a bot listening on addr, reached from
+// the same host.
+func healthzURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + pathHealthz
+	}
+	switch host {
+	case "", "0.0.0.0":
+		host = "127.0.0.1"
+	case "::":
+		host = "::1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + pathHealthz
+}
+
+// checkHealthz asks the bot listening on addr for /healthz.
+func checkHealthz(ctx context.Context, addr string) error {
+	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, healthzURL(addr), nil)
+	if err != nil {
+		return err
+	}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("no answer from %s: %w", req.URL, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1024))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s answered %d: %s", req.URL, resp.StatusCode, strings.TrimSpace(string(body)))
+	}
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"youthbot"
+	"youthbot/internal/app"
 	"youthbot/scheduler"
 )
 
@@ -49,7 +50,7 @@ const (
 	DefaultTZ          = "Asia/Ho_Chi_Minh"
 	DefaultLang        = youthbot.LangVI
 	DefaultSendRate    = 25.0
-	MaxSendRate        = 1000.0
+	MaxSendRate        = app.MaxSendRate
 )
 
 // ConfigError is a configuration or command-line error: one line naming the
@@ -393,22 +394,8 @@ func checkDBPath(path string) error {
 	return nil
 }
 
-// LogValue shows c in logs without its secrets.
-func (c Config) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("token", setOrUnset(c.Token)),
-		slog.String("db", c.DB),
-		slog.String("api_endpoint", c.APIEndpoint),
-		slog.Any("admins", c.Admins),
-		slog.String("tz", c.TZName),
-		slog.String("lang", c.Lang),
-		slog.String("tally_cron", c.TallyCron),
-		slog.Float64("send_rate", c.SendRate),
-		slog.String("http", c.HTTP),
-		slog.String("webhook_url", c.WebhookURL),
-		slog.String("webhook_secret", setOrUnset(c.WebhookSecret)),
-	)
-}
+// LogValue shows c in logs without its secrets, as the app logs it.
+func (c Config) LogValue() slog.Value { return c.app().LogValue() }
 
 func setOrUnset(s string) string {
 	if s == "" {

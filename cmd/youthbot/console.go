@@ -17,6 +17,7 @@ import (
 	"youthbot"
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
+	"youthbot/internal/app"
 	"youthbot/storage"
 	"youthbot/unitcsv"
 )
@@ -71,23 +72,23 @@ func (e *cli) cmdConsole(args []string) error {
 	if *verbose {
 		logOut = e.stderr
 	}
-	a, err := newApp(cfg, slog.New(slog.NewTextHandler(logOut, nil)), time.Now)
+	a, err := app.New(cfg.app(), app.WithLog(slog.New(slog.NewTextHandler(logOut, nil))))
 	if err != nil {
 		return err
 	}
 	ctx, stop := context.WithCancel(e.ctx)
 	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- a.run(ctx) }()
-	con.sender = a.sender
+	if err := a.Run(ctx); err != nil {
+		return err
+	}
+	con.sender = a.Sender()
 
 	fmt.Fprintf(e.stdout, "youthbot console: the real bot, a stand-in Telegram, a demo province (Tỉnh đoàn Hậu Giang).\n"+
 		"Hoa is secretary of Chi đoàn Khoa Công nghệ thông tin; its invite link is https://t.me/%s?start=%s\n"+
 		"You are An. Try: /start %s\n\n%s\n", telegramtest.BotUsername, payload, payload, consoleHelp)
 	con.settle()
 	con.loop(ctx, e.stdin)
-	stop()
-	return <-done
+	return a.Close()
 }
 
 // seedConsole imports the demo units, makes hoa secretary of a branch and

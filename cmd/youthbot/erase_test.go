@@ -26,7 +26,7 @@ func TestForgetMeWhileTheBotRuns(t *testing.T) {
 	b.register(an, name)
 	confirm := func() bool {
 		var gone bool
-		b.a.db.View(func(tx *storage.Tx) error { _, err := tx.Member(an.ID); gone = err != nil; return nil })
+		b.a.DB().View(func(tx *storage.Tx) error { _, err := tx.Member(an.ID); gone = err != nil; return nil })
 		return gone
 	}
 	an.Send("/forgetme")
@@ -43,7 +43,7 @@ func TestForgetMeWhileTheBotRuns(t *testing.T) {
 	// open at that moment puts it off.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		done, err := b.a.db.WipeIfDue()
+		done, err := b.a.DB().WipeIfDue()
 		if done {
 			break
 		}

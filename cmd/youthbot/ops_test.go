@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +27,7 @@ import (
 	"youthbot/bot"
 	"youthbot/bot/telegramtest"
 	"youthbot/i18n"
+	"youthbot/internal/app"
 	"youthbot/storage"
 )
 
@@ -97,14 +98,14 @@ func (l *opsLog) lines(t *testing.T) []map[string]any {
 	return out
 }
 
-// opsBot is the whole app (newApp, run) in this process against the
+// opsBot is the whole app (app.New, Run, Close) in this process against the
 // Telegram double, as `youthbot run` runs it, with its JSON log captured.
 // When the test ends it stops the app, checks that no secret and no phone
 // number reached the log, and that no goroutine is left.
 type opsBot struct {
 	t       *testing.T
 	srv     *telegramtest.Server
-	a       *app
+	a       *app.App
 	addr    string // YOUTHBOT_HTTP as listened on
 	dbPath  string
 	logs    *opsLog
@@ -141,16 +142,21 @@ func startOps(t *testing.T, o opsOptions) *opsBot {
 		b.srv, b.dbPath, b.hoa, b.payload = o.from.srv, o.from.dbPath, o.from.hoa, o.from.payload
 		b.secrets = o.from.secrets
 	}
+	// Listening first tells the port, which the webhook URL names.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.addr = ln.Addr().String()
 	vars := map[string]string{
 		"YOUTHBOT_TOKEN":        telegramtest.Token,
 		"YOUTHBOT_DB":           b.dbPath,
 		"YOUTHBOT_API_ENDPOINT": b.srv.Endpoint(),
-		"YOUTHBOT_HTTP":         "127.0.0.1:0",
+		"YOUTHBOT_HTTP":         b.addr,
 		"YOUTHBOT_SEND_RATE":    "1000",
 	}
 	if o.webhook {
-		// The real port is known once listening: set below.
-		vars["YOUTHBOT_WEBHOOK_URL"] = "http://127.0.0.1:1" + opsHookPath
+		vars["YOUTHBOT_WEBHOOK_URL"] = "http://" + b.addr + opsHookPath
 		vars["YOUTHBOT_WEBHOOK_SECRET"] = opsSecret
 	}
 	cfg, _, err := parseArgs(flag.NewFlagSet("run", flag.ContinueOnError), nil, env(vars))
@@ -158,20 +164,21 @@ func startOps(t *testing.T, o opsOptions) *opsBot {
 		err = cfg.validate("run")
 	}
 	if err != nil {
+		ln.Close()
 		t.Fatal(err)
 	}
 	b.secrets = append(b.secrets, telegramtest.Token, strings.Split(telegramtest.Token, ":")[1], opsSecret)
-	b.a, err = newApp(cfg, slog.New(slog.NewJSONHandler(b.logs, &slog.HandlerOptions{Level: slog.LevelDebug})), time.Now)
+	log := slog.New(slog.NewJSONHandler(b.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	b.a, err = app.New(cfg.app(), app.WithLog(log), app.WithHTTPListener(ln))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.addr = b.a.httpAddr()
-	if o.webhook {
-		b.a.cfg.WebhookURL = "http://" + b.addr + opsHookPath
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
-	go func() { b.done <- b.a.run(ctx) }()
+	if err := b.a.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	go func() { <-b.a.Done(); b.done <- b.a.Close() }()
 	t.Cleanup(b.stop)
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -179,7 +186,7 @@ func startOps(t *testing.T, o opsOptions) *opsBot {
 		}
 	})
 	if o.webhook {
-		b.srv.WaitUntil(t, "the bot sets its webhook", func() bool { return b.srv.Webhook().URL == b.a.cfg.WebhookURL })
+		b.srv.WaitUntil(t, "the bot sets its webhook", func() bool { return b.srv.Webhook().URL == cfg.WebhookURL })
 	} else {
 		// Poll deletes the webhook first; a long poll is recorded only
 		// when it ends.
@@ -345,8 +352,8 @@ func (b *opsBot) settle() {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := b.a.sender.WaitIdle(ctx); err != nil {
-		b.t.Fatalf("outbox not delivered: %d left", b.a.sender.Queued())
+	if err := b.a.Sender().WaitIdle(ctx); err != nil {
+		b.t.Fatalf("outbox not delivered: %d left", b.a.Sender().Queued())
 	}
 }
 
@@ -376,7 +383,7 @@ func TestWebhookModeJourneyAndMetrics(t *testing.T) {
 			t.Errorf("got %d, want 401", resp.StatusCode)
 		}
 		var seen bool
-		b.a.db.View(func(tx *storage.Tx) error { seen = tx.UpdateSeen(900000001); return nil })
+		b.a.DB().View(func(tx *storage.Tx) error { seen = tx.UpdateSeen(900000001); return nil })
 		if seen {
 			t.Error("the update was applied")
 		}
@@ -395,7 +402,7 @@ func TestWebhookModeJourneyAndMetrics(t *testing.T) {
 		if n, err := b.srv.DeliverWebhook(context.Background()); n != 1 || err != nil {
 			t.Fatalf("got %d delivered, %v; want 1 answered 200", n, err)
 		}
-		if q := b.a.sender.Queued(); q != 0 {
+		if q := b.a.Sender().Queued(); q != 0 {
 			t.Errorf("the redelivery queued %d messages, want none", q)
 		}
 	})
@@ -705,31 +712,6 @@ func checkConfigExit(t *testing.T, vars map[string]string, dir, variable, msg st
 		if e.Name() != "ro" {
 			t.Errorf("the failed start left %s behind", e.Name())
 		}
-	}
-}
-
-func TestReadyzFollowsTheLastSuccessfulCall(t *testing.T) {
-	t0 := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name string
-		last time.Time
-		now  time.Time
-		want int
-	}{
-		{"NeverAnswered", time.Time{}, t0, http.StatusServiceUnavailable},
-		{"AnsweredJustNow", t0, t0.Add(time.Second), http.StatusOK},
-		{"AnsweredAMinuteAgo", t0, t0.Add(119 * time.Second), http.StatusOK},
-		{"SilentForTwoMinutes", t0, t0.Add(2 * time.Minute), http.StatusServiceUnavailable},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := readyz(func() time.Time { return tt.last }, func() time.Time { return tt.now })
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, pathReadyz, nil))
-			if rec.Code != tt.want {
-				t.Errorf("got %d %s, want %d", rec.Code, rec.Body, tt.want)
-			}
-		})
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,9 +16,9 @@ import (
 
 // The operator's HTTP endpoints on YOUTHBOT_HTTP.
 const (
-	pathHealthz = "/healthz" // liveness: the process runs and the database takes a write within 1 s
-	pathReadyz  = "/readyz"  // readiness: Telegram answered a call less than readyWithin ago
-	pathMetrics = "/metrics" // Prometheus
+	PathHealthz = "/healthz" // liveness: the process runs and the database takes a write within 1 s
+	PathReadyz  = "/readyz"  // readiness: Telegram answered a call less than readyWithin ago
+	PathMetrics = "/metrics" // Prometheus
 )
 
 // readyWithin is how recent the last successful Bot API call must be for
@@ -42,22 +41,25 @@ type opsServer struct {
 
 // listenHTTP opens YOUTHBOT_HTTP, if set, and builds its handlers; run
 // serves it. Listening here makes a taken port fail the start at once.
-func (a *app) listenHTTP() error {
+func (a *App) listenHTTP() error {
 	if a.cfg.HTTP == "" {
 		return nil
 	}
-	ln, err := net.Listen("tcp", a.cfg.HTTP)
-	if err != nil {
-		return fmt.Errorf("YOUTHBOT_HTTP: %w", err)
+	ln := a.opt.listener
+	if ln == nil {
+		var err error
+		if ln, err = net.Listen("tcp", a.cfg.HTTP); err != nil {
+			return fmt.Errorf("YOUTHBOT_HTTP: %w", err)
+		}
 	}
 	o := &opsServer{ln: ln, served: make(chan struct{})}
 	mux := http.NewServeMux()
-	mux.Handle("GET "+pathHealthz, a.metrics.Instrument("healthz", healthz(a.health)))
-	mux.Handle("GET "+pathReadyz, a.metrics.Instrument("readyz", readyz(a.api.LastSuccess, time.Now)))
-	mux.Handle("GET "+pathMetrics, a.metrics.Instrument("metrics", a.metrics.Handler()))
+	mux.Handle("GET "+PathHealthz, a.metrics.Instrument("healthz", healthz(a.health)))
+	mux.Handle("GET "+PathReadyz, a.metrics.Instrument("readyz", readyz(a.api.LastSuccess, time.Now)))
+	mux.Handle("GET "+PathMetrics, a.metrics.Instrument("metrics", a.metrics.Handler()))
 	var h http.Handler = mux
 	if a.cfg.WebhookURL != "" {
-		hookPath := webhookPath(a.cfg.WebhookURL)
+		hookPath := WebhookPath(a.cfg.WebhookURL)
 		hook := a.metrics.Instrument("webhook", o.gate(a.bot.WebhookHandler(a.cfg.WebhookSecret)))
 		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == hookPath {
@@ -81,7 +83,7 @@ func (a *app) listenHTTP() error {
 }
 
 // serveHTTP starts serving YOUTHBOT_HTTP, if set.
-func (a *app) serveHTTP() {
+func (a *App) serveHTTP() {
 	if a.ops == nil {
 		return
 	}
@@ -98,7 +100,7 @@ func (a *app) serveHTTP() {
 
 // stopHTTP stops taking requests and waits up to 10 s for those in flight:
 // webhook updates being applied commit first.
-func (a *app) stopHTTP() {
+func (a *App) stopHTTP() {
 	if a.ops == nil {
 		return
 	}
@@ -117,17 +119,9 @@ func (a *app) stopHTTP() {
 	<-o.served
 }
 
-// httpAddr is the address YOUTHBOT_HTTP listens on ("" when off).
-func (a *app) httpAddr() string {
-	if a.ops == nil {
-		return ""
-	}
-	return a.ops.ln.Addr().String()
-}
-
 // receive takes updates until ctx ends: by webhook when YOUTHBOT_WEBHOOK_URL
 // is set, else by long polling (which deletes any webhook first).
-func (a *app) receive(ctx context.Context) error {
+func (a *App) receive(ctx context.Context) error {
 	if a.cfg.WebhookURL == "" {
 		return a.bot.Poll(ctx)
 	}
@@ -154,8 +148,8 @@ func (o *opsServer) gate(h http.Handler) http.Handler {
 	})
 }
 
-// webhookPath is the path Telegram posts to: the webhook URL's.
-func webhookPath(raw string) string {
+// WebhookPath is the path Telegram posts to: the webhook URL's.
+func WebhookPath(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Path == "" {
 		return "/"
@@ -189,43 +183,6 @@ func readyz(lastSuccess, now func() time.Time) http.Handler {
 			io.WriteString(w, "ready\n")
 		}
 	})
-}
-
-// healthzURL is the /healthz URL of a bot listening on addr, reached from
-// the same host.
-func healthzURL(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "http://" + addr + pathHealthz
-	}
-	switch host {
-	case "", "0.0.0.0":
-		host = "127.0.0.1"
-	case "::":
-		host = "::1"
-	}
-	return "http://" + net.JoinHostPort(host, port) + pathHealthz
-}
-
-// checkHealthz asks the bot listening on addr for /healthz.
-func checkHealthz(ctx context.Context, addr string) error {
-	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, healthzURL(addr), nil)
-	if err != nil {
-		return err
-	}
-	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
-	resp, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("no answer from %s: %w", req.URL, err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1024))
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s answered %d: %s", req.URL, resp.StatusCode, strings.TrimSpace(string(body)))
-	}
-	return nil
 }
 
 // Health probes: how long the database may take to take a write, and how
