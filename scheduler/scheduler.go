@@ -244,6 +244,12 @@ func (s *Scheduler) run(base context.Context, name string, run func(context.Cont
 	Track(s.cfg.Recorder, name, func() error {
 		start := time.Now()
 		n, err := run(ctx, now)
+		if err != nil && base.Err() != nil && errors.Is(err, base.Err()) {
+			// Stopped by the shutdown: what it queued is committed, the rest
+			// is made up by the next start's catch-up. No failure.
+			s.log.Info("job stopped by shutdown", "job", name, "at", now, "queued", n)
+			return nil
+		}
 		if err != nil {
 			s.log.Error("job failed", "job", name, "at", now, "queued", n, "err", err)
 			return err
