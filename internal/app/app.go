@@ -96,6 +96,9 @@ func New(cfg Config, opts ...Option) (*App, error) {
 		}
 		return nil, err
 	}
+	if o.rate > 0 {
+		cfg.SendRate = o.rate
+	}
 	db, err := OpenDB(cfg.DB, false)
 	if err != nil {
 		if o.listener != nil {

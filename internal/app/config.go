@@ -97,7 +97,13 @@ type options struct {
 	noCron   bool
 	tally    scheduler.TallyBuilder
 	listener net.Listener
+	rate     float64 // WithSendRate
 }
+
+// WithSendRate sets the outbox's rate to r messages per second, above
+// MaxSendRate too: for benchmarks that measure the update pipeline against
+// a loop that has no rate (Config.SendRate bounds what an operator sets).
+func WithSendRate(r float64) Option { return func(o *options) { o.rate = r } }
 
 // WithLog logs to l (by default nowhere).
 func WithLog(l *slog.Logger) Option { return func(o *options) { o.log = l } }
