@@ -114,6 +114,11 @@ func (e *cli) cmdConsole(args []string) error {
 	if con.scripted {
 		fmt.Fprintln(e.stdout, "(scripted: input is not a terminal, each line read is echoed after the prompt)")
 	}
+	// What the start's catch-up queues is shown before the first prompt.
+	select {
+	case <-a.Scheduler().Ready():
+	case <-ctx.Done():
+	}
 	con.settle()
 	con.loop(ctx, e.stdin)
 	return a.Close()
