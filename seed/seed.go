@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"youthbot"
@@ -47,7 +48,7 @@ const (
 
 // Generate writes the data opts describe into db: units, members with
 // their stints, activities, projects and targets. It refuses a database
-// that already has the seeded province. Writes go in large transactions;
+// that already has units (the seeded province or any other). Writes go in large transactions;
 // open db with storage.Options{NoSync: true} for speed when losing the
 // data in a crash does not matter.
 func Generate(db *storage.DB, opts Options) error {
@@ -198,6 +199,22 @@ func nth(list []string, i int) string {
 func (g *gen) writeTree(tx *storage.Tx) error {
 	if _, err := tx.Unit(RootCode); err == nil {
 		return fmt.Errorf("seed: unit %s already exists: this database was seeded already", RootCode)
+	}
+	// Units of its own (imported, the console's demo): a second root would
+	// break report, which needs one tree.
+	existing, err := tx.Units()
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	if len(existing) > 0 {
+		var roots []string
+		for _, u := range existing {
+			if u.Parent == "" {
+				roots = append(roots, u.Code)
+			}
+		}
+		return fmt.Errorf("seed: the database already has %d units (root %s): seed only an empty database; use a new --db",
+			len(existing), strings.Join(roots, ", "))
 	}
 	for _, u := range g.units {
 		if err := u.Validate(); err != nil {

@@ -74,23 +74,35 @@ func (e *ConfigError) Error() string {
 // its default and how usage describes it.
 type setting struct {
 	flag, env, def string
-	arg, help      string // usage: the value's placeholder and meaning
-	secret         bool   // never printed: usage shows only whether it is set
+	arg, help      string   // usage: the value's placeholder and meaning
+	secret         bool     // never printed: usage shows only whether it is set
+	notFor         []string // commands it does not apply to: their usage leaves it out
 }
 
 // settings lists the configuration every command takes, in usage order.
 var settings = []setting{
-	{flag: "token", env: "YOUTHBOT_TOKEN", arg: "TOKEN", help: "bot token from @BotFather; required for run", secret: true},
+	{flag: "token", env: "YOUTHBOT_TOKEN", arg: "TOKEN", help: "bot token from @BotFather; required for run", secret: true, notFor: consoleOwn},
 	{flag: "db", env: "YOUTHBOT_DB", def: DefaultDB, arg: "PATH", help: "bbolt database file"},
-	{flag: "api-endpoint", env: "YOUTHBOT_API_ENDPOINT", def: DefaultAPIEndpoint, arg: "URL", help: "Bot API URL format (token, method): a local Bot API server or a test double"},
-	{flag: "admins", env: "YOUTHBOT_ADMINS", arg: "IDS", help: "comma-separated Telegram user ids of the admins"},
+	{flag: "api-endpoint", env: "YOUTHBOT_API_ENDPOINT", def: DefaultAPIEndpoint, arg: "URL", help: "Bot API URL format (token, method): a local Bot API server or a test double", notFor: consoleOwn},
+	{flag: "admins", env: "YOUTHBOT_ADMINS", arg: "IDS", help: "comma-separated Telegram user ids of the admins", notFor: consoleOwn},
 	{flag: "tz", env: "YOUTHBOT_TZ", def: DefaultTZ, arg: "ZONE", help: "time zone of dates and schedules"},
 	{flag: "lang", env: "YOUTHBOT_LANG", def: DefaultLang, arg: "vi|en", help: "default language; users switch with /lang"},
 	{flag: "tally-cron", env: "YOUTHBOT_TALLY_CRON", def: scheduler.DefaultTallyCron, arg: "SPEC", help: "monthly tally schedule (cron, @every 10s allowed)"},
 	{flag: "send-rate", env: "YOUTHBOT_SEND_RATE", def: strconv.FormatFloat(DefaultSendRate, 'g', -1, 64), arg: "N", help: "outgoing messages per second, all chats together"},
-	{flag: "http", env: "YOUTHBOT_HTTP", arg: "ADDR", help: "address for /healthz, /metrics and the webhook, like :8080; empty: off"},
-	{flag: "webhook-url", env: "YOUTHBOT_WEBHOOK_URL", arg: "URL", help: "public https URL for webhook mode; empty: long polling"},
-	{flag: "webhook-secret", env: "YOUTHBOT_WEBHOOK_SECRET", arg: "SECRET", help: "secret token webhook requests must carry (1-256 of A-Z a-z 0-9 _ -)", secret: true},
+	{flag: "http", env: "YOUTHBOT_HTTP", arg: "ADDR", help: "address for /healthz, /metrics and the webhook, like :8080; empty: off", notFor: consoleOwn},
+	{flag: "webhook-url", env: "YOUTHBOT_WEBHOOK_URL", arg: "URL", help: "public https URL for webhook mode; empty: long polling", notFor: consoleOwn},
+	{flag: "webhook-secret", env: "YOUTHBOT_WEBHOOK_SECRET", arg: "SECRET", help: "secret token webhook requests must carry (1-256 of A-Z a-z 0-9 _ -)", secret: true, notFor: consoleOwn},
+}
+
+// consoleOwn: the console sets these itself (a stand-in Telegram, its own
+// admin, no port).
+var consoleOwn = []string{"console"}
+
+// consoleDefaults are the console's own defaults of settings, as usage
+// shows them.
+var consoleDefaults = map[string]string{
+	"db":         "default: a temporary database, removed at the end",
+	"tally-cron": "default: none, so no tally is pushed at start; .tally pushes one",
 }
 
 // lookupSetting returns the setting of a flag name.
@@ -465,8 +477,15 @@ func usage(w io.Writer, cmd string, fs *flag.FlagSet, getenv func(string) string
 		}
 	}
 
-	fmt.Fprint(w, "\nFlags of every command; each is also an environment variable, and a flag beats its variable.\nFlags may come before or after the arguments; -- ends them.\n")
+	if cmd == "console" {
+		fmt.Fprint(w, "\nSettings the console uses (it sets the token, the Bot API, the admins and the ports itself);\neach is also an environment variable, and a flag beats its variable.\n")
+	} else {
+		fmt.Fprint(w, "\nFlags of every command; each is also an environment variable, and a flag beats its variable.\nFlags may come before or after the arguments; -- ends them.\n")
+	}
 	for _, s := range settings {
+		if slices.Contains(s.notFor, cmd) {
+			continue
+		}
 		fmt.Fprintf(w, "  %-26s %s\n", "--"+s.flag+" "+s.arg, s.env)
 		def := "default " + strconv.Quote(s.def)
 		switch {
@@ -476,6 +495,9 @@ func usage(w io.Writer, cmd string, fs *flag.FlagSet, getenv func(string) string
 			def = ""
 		case s.def == "":
 			def = "default empty"
+		}
+		if d, ok := consoleDefaults[s.flag]; ok && cmd == "console" {
+			def = d
 		}
 		if def != "" {
 			def = " (" + def + ")"

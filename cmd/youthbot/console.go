@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,12 +19,18 @@ import (
 	"youthbot/bot/telegramtest"
 	"youthbot/demo"
 	"youthbot/internal/app"
+	"youthbot/scheduler"
 	"youthbot/storage"
 	"youthbot/unitcsv"
 )
 
 const consoleHelp = `Type a message as the current user (commands too: /start, /help, /pending...).
   1, 2, ...        press button N of the last message with buttons
+  .say TEXT        send TEXT as it is, even a bare number (.say 20); "20" in quotes does the same
+  .codes           the demo's invite links (fixed: the same in every run)
+  .group           go into the demo group (made once; you become its admin): try /linkgroup, /tally
+  .private         back to the private chat with the bot
+  .tally           push last month's tally now, as the 1st of the month does (secretaries, linked groups)
   .as NAME         switch user: an (a visitor), hoa (branch secretary), admin, or any new name
   .users           list the users
   .contact         share your own phone number (the contact button)
@@ -38,9 +45,17 @@ const consoleHelp = `Type a message as the current user (commands too: /start, /
 func (e *cli) cmdConsole(args []string) error {
 	fs := flag.NewFlagSet("console", flag.ContinueOnError)
 	verbose := fs.Bool("v", false, "show the bot's log")
+	outDir := fs.String("out", "", "directory for the charts and workbooks the bot sends (default: a new temporary directory)")
 	cfg, _, err := e.parse("console", fs, args, 0)
 	if err != nil {
 		return err
+	}
+	tallySet := e.getenv("YOUTHBOT_TALLY_CRON") != ""
+	fs.Visit(func(f *flag.Flag) { tallySet = tallySet || f.Name == "tally-cron" })
+	if !tallySet {
+		// The demo has no activity: a start's catch-up would push last
+		// month's empty tally every time. /tally shows one on demand.
+		cfg.TallyCron = consoleTallyCron
 	}
 	dbSet := e.getenv("YOUTHBOT_DB") != ""
 	fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
@@ -57,14 +72,16 @@ func (e *cli) cmdConsole(args []string) error {
 	}})
 	defer srv.Close()
 
-	con := &console{out: e.stdout, srv: srv, users: map[string]*telegramtest.User{}, seen: map[*telegramtest.Message]int{}}
-	admin := con.add("admin", srv.NewUser("Quản trị", "vi"))
-	hoa := con.add("hoa", srv.NewUser("Hoa", "vi"))
-	con.current = con.add("an", srv.NewUser("An", "vi"))
+	con := &console{out: e.stdout, srv: srv, users: map[string]*telegramtest.User{}, seen: map[*telegramtest.Message]int{},
+		lang: cfg.Lang, outDir: *outDir, scripted: !inputIsTerminal(e.stdin)}
+	admin := con.add("admin", srv.NewUser(consoleAdminName(cfg.Lang), cfg.Lang))
+	hoa := con.add("hoa", srv.NewUser("Hoa", cfg.Lang))
+	con.current = con.add("an", srv.NewUser("An", cfg.Lang))
 	payload, err := seedConsole(cfg.DB, hoa.ID)
 	if err != nil {
 		return err
 	}
+	con.payload = payload
 	cfg.Token, cfg.APIEndpoint, cfg.Admins = telegramtest.Token, srv.Endpoint(), []int64{admin.ID}
 	cfg.HTTP, cfg.WebhookURL = "", "" // the stand-in is polled; no port of a real bot is taken
 
@@ -82,13 +99,54 @@ func (e *cli) cmdConsole(args []string) error {
 		return err
 	}
 	con.sender = a.Sender()
+	// .tally: the monthly push on demand, by a scheduler whose tally is
+	// always due (so last month's), sharing the app's database and outbox.
+	now, err := scheduler.New(scheduler.Config{DB: a.DB(), Outbox: a.Sender(), Location: cfg.TZ, TallyCron: "@every 1h",
+		Lang: cfg.Lang, Admins: cfg.Admins})
+	if err != nil {
+		return err
+	}
+	con.tally = func() (int, error) { return now.RunTally(ctx, time.Now()) }
 
 	fmt.Fprintf(e.stdout, "youthbot console: the real bot, a stand-in Telegram, a demo province (Tỉnh đoàn Hậu Giang).\n"+
 		"Hoa is secretary of Chi đoàn Khoa Công nghệ thông tin; its invite link is https://t.me/%s?start=%s\n"+
 		"You are An. Try: /start %s\n\n%s\n", telegramtest.BotUsername, payload, payload, consoleHelp)
+	if con.scripted {
+		fmt.Fprintln(e.stdout, "(scripted: input is not a terminal, each line read is echoed after the prompt)")
+	}
+	// What the start's catch-up queues is shown before the first prompt.
+	select {
+	case <-a.Scheduler().Ready():
+	case <-ctx.Done():
+	}
 	con.settle()
 	con.loop(ctx, e.stdin)
 	return a.Close()
+}
+
+// consoleTallyCron is the console's tally schedule unless one is set: the
+// 30th of February, which never comes, so no tally is pushed at start.
+const consoleTallyCron = "0 8 30 2 *"
+
+// consoleMemberCode is the fixed code of the demo branch's member invite,
+// so that scripts work across runs.
+const consoleMemberCode = "hgcntt"
+
+// consoleGroupTitle is the demo group's title.
+const consoleGroupTitle = "Chi đoàn CNTT (demo)"
+
+func consoleAdminName(lang string) string {
+	if lang == "en" {
+		return "Admin"
+	}
+	return "Quản trị"
+}
+
+// inputIsTerminal reports whether r is a terminal (an interactive
+// console): otherwise the console is scripted and echoes what it reads.
+func inputIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && isTerminal(f)
 }
 
 // seedConsole imports the demo units, makes hoa secretary of a branch and
@@ -117,7 +175,7 @@ func seedConsole(path string, hoa int64) (string, error) {
 			return err
 		}
 		if !found {
-			inv = youthbot.Invite{Code: youthbot.NewCode(10), Kind: youthbot.InviteMember, Unit: branch, CreatedBy: hoa, CreatedAt: time.Now()}
+			inv = youthbot.Invite{Code: consoleMemberCode, Kind: youthbot.InviteMember, Unit: branch, CreatedBy: hoa, CreatedAt: time.Now()}
 			if err := tx.PutInvite(inv); err != nil {
 				return err
 			}
@@ -129,16 +187,25 @@ func seedConsole(path string, hoa int64) (string, error) {
 }
 
 type console struct {
-	out     io.Writer
-	srv     *telegramtest.Server
-	sender  interface{ Queued() int }
-	users   map[string]*telegramtest.User
-	names   []string
-	current *telegramtest.User
-	mu      sync.Mutex
-	seen    map[*telegramtest.Message]int // message → edits printed
-	buttons []telegramtest.Button         // of the current user's last message with buttons
-	last    *telegramtest.Message
+	out      io.Writer
+	lang     string // the users' language
+	payload  string // the demo branch's invite payload
+	scripted bool   // input is not a terminal: echo each line
+	outDir   string // where sent files go; made on the first when empty
+	group    *telegramtest.Group
+	inGroup  bool                     // the current user types in the group
+	presses  []*telegramtest.Callback // button presses whose answer is not shown yet
+	files    int
+	tally    func() (int, error) // pushes last month's tally now
+	srv      *telegramtest.Server
+	sender   interface{ Queued() int }
+	users    map[string]*telegramtest.User
+	names    []string
+	current  *telegramtest.User
+	mu       sync.Mutex
+	seen     map[*telegramtest.Message]int // message → edits printed
+	buttons  []telegramtest.Button         // of the current user's last message with buttons
+	last     *telegramtest.Message
 }
 
 func (c *console) add(name string, u *telegramtest.User) *telegramtest.User {
@@ -156,6 +223,9 @@ func (c *console) loop(ctx context.Context, in io.Reader) {
 			return
 		}
 		line := strings.TrimSpace(sc.Text())
+		if c.scripted {
+			fmt.Fprintln(c.out, line)
+		}
 		if line == "" {
 			continue
 		}
@@ -175,12 +245,55 @@ func (c *console) do(line string) bool {
 			fmt.Fprintf(c.out, "no button %d\n", n)
 			return true
 		}
-		if _, err := c.current.PressE(c.last, c.buttons[n-1].Text); err != nil {
+		cb, err := c.current.PressE(c.last, c.buttons[n-1].Text)
+		if err != nil {
 			fmt.Fprintf(c.out, "cannot press: %v\n", err)
+			return true
 		}
+		c.mu.Lock()
+		c.presses = append(c.presses, cb)
+		c.mu.Unlock()
+		return true
+	}
+	if len(line) >= 2 && line[0] == '"' && line[len(line)-1] == '"' {
+		c.send(line[1 : len(line)-1])
 		return true
 	}
 	switch cmd {
+	case ".say":
+		if rest == "" {
+			fmt.Fprintln(c.out, "usage: .say TEXT")
+			break
+		}
+		c.send(rest)
+	case ".codes":
+		fmt.Fprintf(c.out, "  member invite of Chi đoàn Khoa Công nghệ thông tin: https://t.me/%s?start=%s  (type /start %s)\n",
+			telegramtest.BotUsername, c.payload, c.payload)
+	case ".group":
+		if c.group == nil {
+			c.group = c.srv.NewGroup(consoleGroupTitle)
+			for _, n := range c.names {
+				c.group.AddMember(c.users[n])
+			}
+			fmt.Fprintf(c.out, "new group %s with every user in it\n", c.group)
+		}
+		c.group.AddMember(c.current)
+		c.group.SetAdmin(c.current, true)
+		c.inGroup = true
+		fmt.Fprintf(c.out, "%s types in the group %q now, as its admin; .private goes back\n", c.current.FirstName, consoleGroupTitle)
+		c.findButtons()
+		c.showButtons()
+	case ".tally":
+		n, err := c.tally()
+		if err != nil {
+			fmt.Fprintf(c.out, "cannot push the tally: %v\n", err)
+			break
+		}
+		fmt.Fprintf(c.out, "last month's tally pushed now, as on the 1st: %d messages to the secretaries and linked groups who had not had it\n", n)
+	case ".private":
+		c.inGroup = false
+		c.findButtons()
+		c.showButtons()
 	case ".quit", ".exit":
 		return false
 	case ".help":
@@ -197,11 +310,15 @@ func (c *console) do(line string) bool {
 		}
 		u, ok := c.users[name]
 		if !ok {
-			u = c.add(name, c.srv.NewUser(rest, "vi"))
+			u = c.add(name, c.srv.NewUser(rest, c.lang))
 			fmt.Fprintf(c.out, "new user %s\n", u)
+			if c.group != nil {
+				c.group.AddMember(u)
+			}
 		}
-		c.current, c.buttons, c.last = u, nil, nil
+		c.current, c.buttons, c.last, c.inGroup = u, nil, nil, false
 		c.findButtons()
+		c.showButtons()
 	case ".contact":
 		c.current.ShareContact()
 	case ".contact-of":
@@ -222,9 +339,18 @@ func (c *console) do(line string) bool {
 			fmt.Fprintf(c.out, "unknown console command %s; .help lists them\n", cmd)
 			break
 		}
-		c.current.Send(line)
+		c.send(line)
 	}
 	return true
+}
+
+// send sends text as the current user, in the group or the private chat.
+func (c *console) send(text string) {
+	if c.inGroup {
+		c.current.SendIn(c.group, text)
+		return
+	}
+	c.current.Send(text)
 }
 
 // settle waits until the bot has handled everything and delivered its
@@ -250,25 +376,43 @@ func (c *console) settle() {
 func (c *console) print() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	type chat struct {
+		label string
+		msgs  []*telegramtest.Message
+		mine  bool // the current user's view: buttons numbered
+	}
+	var chats []chat
 	for _, name := range c.names {
 		u := c.users[name]
-		for _, m := range u.Messages() {
+		chats = append(chats, chat{"→ " + u.FirstName, u.Messages(), u == c.current && !c.inGroup})
+	}
+	if c.group != nil {
+		chats = append(chats, chat{"→ group " + consoleGroupTitle, c.group.Messages(), c.inGroup})
+	}
+	for _, ch := range chats {
+		for _, m := range ch.msgs {
+			if !m.FromBot {
+				continue
+			}
 			s := m.Snapshot()
 			edits, shown := c.seen[m]
 			if shown && edits == s.Edited {
 				continue
 			}
 			c.seen[m] = s.Edited
-			label := "→ " + u.FirstName
+			label := ch.label
 			if shown {
 				label += " (edited)"
 			}
 			fmt.Fprintf(c.out, "\n── %s ──\n%s\n", label, s.Text)
+			if !shown {
+				c.writeFile(s)
+			}
 			n := 0
 			for _, row := range s.Buttons {
 				var parts []string
 				for _, b := range row {
-					if u == c.current {
+					if ch.mine {
 						n++
 						parts = append(parts, fmt.Sprintf("[%d] %s", n, b.Text))
 					} else {
@@ -290,15 +434,94 @@ func (c *console) print() {
 			}
 		}
 	}
+	c.printAnswers()
 	c.findButtons()
+}
+
+// printAnswers shows the toasts and alerts the bot answered button presses
+// with.
+func (c *console) printAnswers() {
+	var waiting []*telegramtest.Callback
+	for _, cb := range c.presses {
+		text, alert, ok := cb.Answered()
+		switch {
+		case !ok:
+			waiting = append(waiting, cb)
+		case text == "":
+		case alert:
+			fmt.Fprintf(c.out, "  ⚠ alert: %s\n", text)
+		default:
+			fmt.Fprintf(c.out, "  💬 toast: %s\n", text)
+		}
+	}
+	c.presses = waiting
+}
+
+// writeFile writes the photo (a chart) or document (a workbook) of a bot
+// message to the console's directory and prints its path.
+func (c *console) writeFile(s telegramtest.Message) {
+	data, name := s.Document, s.DocumentName
+	if data == nil {
+		data = s.Photo
+		name = ""
+	}
+	if data == nil {
+		return
+	}
+	if c.outDir == "" {
+		dir, err := os.MkdirTemp("", "youthbot-console-files-")
+		if err != nil {
+			fmt.Fprintf(c.out, "  (cannot keep the file: %v)\n", err)
+			return
+		}
+		c.outDir = dir
+	} else if err := os.MkdirAll(c.outDir, 0o755); err != nil {
+		fmt.Fprintf(c.out, "  (cannot keep the file: %v)\n", err)
+		return
+	}
+	c.files++
+	if name == "" {
+		ext := ".bin"
+		switch http.DetectContentType(data) {
+		case "image/png":
+			ext = ".png"
+		case "image/jpeg":
+			ext = ".jpg"
+		}
+		name = fmt.Sprintf("chart-%d%s", c.files, ext)
+	} else {
+		name = fmt.Sprintf("%d-%s", c.files, filepath.Base(name))
+	}
+	path := filepath.Join(c.outDir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		fmt.Fprintf(c.out, "  (cannot write %s: %v)\n", path, err)
+		return
+	}
+	fmt.Fprintf(c.out, "  📎 file written to %s\n", path)
+}
+
+// showButtons numbers the buttons the current user can press now (those of
+// the last message with buttons), after a switch of user or chat.
+func (c *console) showButtons() {
+	if len(c.buttons) == 0 {
+		return
+	}
+	var parts []string
+	for i, b := range c.buttons {
+		parts = append(parts, fmt.Sprintf("[%d] %s", i+1, b.Text))
+	}
+	fmt.Fprintf(c.out, "buttons of the last message with buttons: %s\n", strings.Join(parts, "  "))
 }
 
 // findButtons remembers the current user's last message with buttons.
 func (c *console) findButtons() {
 	msgs := c.current.Messages()
+	if c.inGroup {
+		msgs = c.group.Messages()
+	}
 	for i := len(msgs) - 1; i >= 0; i-- {
 		s := msgs[i].Snapshot()
-		if len(s.Buttons) > 0 {
+		if s.FromBot && len(s.Buttons) > 0 {
 			c.last, c.buttons = msgs[i], nil
 			for _, row := range s.Buttons {
 				c.buttons = append(c.buttons, row...)

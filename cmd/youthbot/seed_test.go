@@ -66,3 +66,20 @@ func TestSeedCommand(t *testing.T) {
 		}
 	})
 }
+
+// A database with units of its own (imported, or the console's demo) is not
+// seeded: a second root would break report, so seed refuses with a line.
+func TestSeedRefusesADatabaseWithUnits(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "units.db")
+	csv := writeTemp(t, "units.csv", "code,name,parent,kind\nVT,Tỉnh đoàn Vĩnh Thịnh,,province\nVT-Q1,Quận đoàn 1,VT,district\n")
+	if code, _, errs := runMain(t, nil, "units", "import", csv, "--db", db); code != 0 {
+		t.Fatalf("units import: exit %d, stderr %q", code, errs)
+	}
+	code, out, errs := runMain(t, nil, "seed", "--units", "12", "--members", "10", "--activities", "0", "--db", db)
+	if code != 1 || !strings.Contains(errs, "already has 2 units") || !strings.Contains(errs, "VT") || strings.Contains(out, "written") {
+		t.Errorf("seed over imported units: exit %d, stdout %q, stderr %q; want exit 1 and a line naming the units", code, out, errs)
+	}
+	if n := countUnits(t, db); n != 2 {
+		t.Errorf("%d units after the refused seed, want the 2 imported", n)
+	}
+}
