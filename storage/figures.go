@@ -8,10 +8,36 @@ import (
 )
 
 // tally is one unit's own figures for a period, before rolling up.
+// active are the members with a confirmed participation credited to the
+// unit; present are those whose stint in the unit overlaps the period. A
+// member counts as active only where they were a member during the period:
+// /log credits a participation to the member's branch when it is logged,
+// and one dated before a transfer lands in a branch the member was not in
+// on that date (the "1/0 ĐV tham gia" of issue 11).
 type tally struct {
 	total, fresh, part, pending, tenths, works, tasks int
 	value                                             int64
-	active                                            map[int64]struct{}
+	active, present                                   map[int64]struct{}
+}
+
+func newTally(withActive bool) *tally {
+	r := &tally{}
+	if withActive {
+		r.active, r.present = map[int64]struct{}{}, map[int64]struct{}{}
+	}
+	return r
+}
+
+// activeCount is the number of members who took part in the unit while
+// they were in it.
+func (a *tally) activeCount() int {
+	n := 0
+	for m := range a.active {
+		if _, ok := a.present[m]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 func (a *tally) add(b *tally) {
@@ -25,6 +51,9 @@ func (a *tally) add(b *tally) {
 	a.value += b.value
 	for m := range b.active {
 		a.active[m] = struct{}{}
+	}
+	for m := range b.present {
+		a.present[m] = struct{}{}
 	}
 }
 
@@ -40,18 +69,19 @@ func months(p youthbot.Period) [][]byte {
 // unitTally reads one unit's own figures from the indexes: stints for
 // members, act_index for participations, projects_done for works, tasks and
 // value. Its cost is the unit's entries in the period (and its stints), not
-// the database. withActive collects the distinct active members.
+// the database. withActive collects the distinct active members and those
+// present in the unit during the period.
 func (t *Tx) unitTally(unit string, p youthbot.Period, loc *time.Location, withActive bool) *tally {
-	r := &tally{}
-	if withActive {
-		r.active = map[int64]struct{}{}
-	}
+	r := newTally(withActive)
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	t.prefixScan(bStints, join([]byte(unit), nil), func(k, v []byte) error {
 		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
 		to := int64(binary.BigEndian.Uint64(v[:8]))
 		if from < end && (to == 0 || to >= end) {
 			r.total++
+		}
+		if withActive && from < end && (to == 0 || to > start) {
+			r.present[keyID(k[len(k)-16:len(k)-8])] = struct{}{}
 		}
 		if v[8] == 1 && from >= start && from < end {
 			r.fresh++
@@ -102,10 +132,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	// it lies under.
 	own := func(u string, q youthbot.Period, withActive bool) *tally { return t.unitTally(u, q, loc, withActive) }
 	sum := func(root string, q youthbot.Period, withActive bool) *tally {
-		r := &tally{}
-		if withActive {
-			r.active = map[int64]struct{}{}
-		}
+		r := newTally(withActive)
 		for _, u := range t.Subtree(root) {
 			r.add(own(u, q, withActive))
 		}
@@ -150,7 +177,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 
 func fill(f *youthbot.Figures, t *tally) {
 	f.MembersTotal, f.MembersNew = t.total, t.fresh
-	f.MembersActive = len(t.active)
+	f.MembersActive = t.activeCount()
 	f.Participations, f.ParticipationsPending, f.Tenths = t.part, t.pending, t.tenths
 	f.WorksCompleted, f.TasksCompleted, f.ValueVND = t.works, t.tasks, t.value
 }
