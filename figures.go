@@ -84,8 +84,8 @@ type Figures struct {
 	Kind                  UnitKind
 	Period                Period
 	MembersTotal          int // approved members at the end of the period
-	MembersActive         int // members with a confirmed participation in the period
-	MembersNew            int // approved (not transferred in) during the period
+	MembersActive         int // members with a confirmed participation in the unit in the period while they were in it
+	MembersNew            int // approved on the bot (not transferred in) during the period, where approved: the bot's sign-ups, not Union admissions
 	Participations        int // confirmed
 	ParticipationsPending int
 	Tenths                int // confirmed hours × 10

@@ -306,7 +306,7 @@ func TestWorkbookIsFormattedAsUnionOfficesExpect(t *testing.T) {
 		{"Title", must(f.GetCellValue("Tổng hợp", "A1")), "BÁO CÁO KẾT QUẢ THÁNG 03/2024"},
 		{"FirstMemberInVietnameseOrder", must(f.GetCellValue("Đoàn viên", "D2")), "Nguyễn Văn An"},
 		{"SecondMember", must(f.GetCellValue("Đoàn viên", "D3")), "Phạm Thị Ánh"},
-		{"NoteOfANewInactiveMember", must(f.GetCellValue("Đoàn viên", "H3")), "Kết nạp mới; Chưa tham gia"},
+		{"NoteOfANewInactiveMember", must(f.GetCellValue("Đoàn viên", "H3")), "Đăng ký mới trên bot; Chưa tham gia"},
 		{"NoteOfABlockedMember", must(f.GetCellValue("Đoàn viên", "H5")), "Đã chặn bot"},
 		{"HTMLInANameKeptAsIs", must(f.GetCellValue("Đoàn viên", "D4")), "Ân <Hai> & Ba"},
 	}

@@ -8,7 +8,7 @@ import "youthbot"
 //	unit, name              the unit's code and name
 //	month | year            "YYYY-MM" for a month's report, YYYY (a number) for a year's
 //	members_total           approved members at the end of the period
-//	members_active          members with a confirmed participation in the period
+//	members_active          members with a confirmed participation in the period, in a unit they were in then
 //	members_new             members approved (not transferred in) during the period
 //	participations          confirmed participations
 //	participations_pending  participations waiting for confirmation

@@ -43,7 +43,7 @@ func TestTallyTextSaysWhatAUnionReportSays(t *testing.T) {
 	}{
 		{"ProvinceMonth", "HG", "vi", march, []string{
 			"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)",
-			"Tổng số đoàn viên: 10 · kết nạp mới: 1", "Đoàn viên tham gia: 6/10 (60%) ▲ 200%",
+			"Tổng số đoàn viên: 10 · đăng ký mới trên bot: 1", "Đoàn viên tham gia: 6/10 (60%) ▲ 200%",
 			"Lượt đoàn viên tham gia: 8 ▲ 300%", "Lượt đang chờ duyệt: 1",
 			"Số giờ tình nguyện: 17,5 ▲ 250%", "Giá trị làm lợi: 26.000.000 đ ▲ +26.000.000 đ",
 			"Công trình thanh niên: 1 · phần việc thanh niên: 1", "so với tháng 02/2024",

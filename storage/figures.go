@@ -7,13 +7,53 @@ import (
 	"youthbot"
 )
 
-// tally is one unit's own figures for a period, before rolling up.
+// tally is the figures of one unit or subtree for a period, before they are
+// filled in. active are the members with a confirmed participation credited
+// to it, true once the stints show they were in it during the period. A
+// member counts as active only where they were a member during the period:
+// /log credits a participation to the member's branch when it is logged,
+// and one dated before a transfer lands in a branch the member was not in
+// on that date (the "1/0 ĐV tham gia" of issue 11).
 type tally struct {
 	total, fresh, part, pending, tenths, works, tasks int
 	value                                             int64
-	active                                            map[int64]struct{}
+	active                                            map[int64]bool
+	unmarked                                          int // active members not yet seen present
 }
 
+// activeMember adds m to the active members.
+func (a *tally) activeMember(m int64) {
+	if _, ok := a.active[m]; !ok {
+		a.active[m] = false
+		a.unmarked++
+	}
+}
+
+func newTally(withActive bool) *tally {
+	r := &tally{}
+	if withActive {
+		r.active = map[int64]bool{}
+	}
+	return r
+}
+
+// mark records that active member m was in the unit during the period.
+func (a *tally) mark(m int64) {
+	a.active[m] = true
+	a.unmarked--
+}
+
+// carry marks in a the members b saw present.
+func (a *tally) carry(b *tally) {
+	for m, here := range b.active {
+		if here && !a.active[m] {
+			a.mark(m)
+		}
+	}
+}
+
+// add adds b's counts and active members to a (whether they were present
+// is marked by the stints scan, once every activity is in).
 func (a *tally) add(b *tally) {
 	a.total += b.total
 	a.fresh += b.fresh
@@ -24,7 +64,7 @@ func (a *tally) add(b *tally) {
 	a.tasks += b.tasks
 	a.value += b.value
 	for m := range b.active {
-		a.active[m] = struct{}{}
+		a.activeMember(m)
 	}
 }
 
@@ -37,35 +77,19 @@ func months(p youthbot.Period) [][]byte {
 	return out
 }
 
-// unitTally reads one unit's own figures from the indexes: stints for
-// members, act_index for participations, projects_done for works, tasks and
-// value. Its cost is the unit's entries in the period (and its stints), not
-// the database. withActive collects the distinct active members.
-func (t *Tx) unitTally(unit string, p youthbot.Period, loc *time.Location, withActive bool) *tally {
-	r := &tally{}
-	if withActive {
-		r.active = map[int64]struct{}{}
-	}
-	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
-	t.prefixScan(bStints, join([]byte(unit), nil), func(k, v []byte) error {
-		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
-		to := int64(binary.BigEndian.Uint64(v[:8]))
-		if from < end && (to == 0 || to >= end) {
-			r.total++
-		}
-		if v[8] == 1 && from >= start && from < end {
-			r.fresh++
-		}
-		return nil
-	})
+// unitActs adds one unit's own participations, works, tasks and value in
+// the period to r, from act_index and projects_done; with r.active the
+// distinct members who took part. Its cost is the unit's entries in the
+// period, not the database.
+func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 	for _, month := range months(p) {
 		t.prefixScan(bActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
 			switch v[0] {
 			case 'c':
 				r.part++
 				r.tenths += int(binary.BigEndian.Uint32(v[1:5]))
-				if withActive {
-					r.active[keyID(v[5:13])] = struct{}{}
+				if r.active != nil {
+					r.activeMember(keyID(v[5:13]))
 				}
 			case 'p':
 				r.pending++
@@ -82,7 +106,42 @@ func (t *Tx) unitTally(unit string, p youthbot.Period, loc *time.Location, withA
 			return nil
 		})
 	}
-	return r
+}
+
+// unitStints adds one unit's own members at the end of the period and those
+// newly admitted during it to r, from its stints; and marks, in the first
+// of marks that has them active, the active members whose stint here
+// overlaps the period (the caller carries a mark in a subtree's tally over
+// to the tallies above it, so the big one is looked up only for the rest).
+// Its cost is the unit's stints.
+func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Location, marks ...*tally) {
+	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
+	t.prefixScan(bStints, join([]byte(unit), nil), func(k, v []byte) error {
+		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
+		to := int64(binary.BigEndian.Uint64(v[:8]))
+		if from < end && (to == 0 || to >= end) {
+			r.total++
+		}
+		if v[8] == 1 && from >= start && from < end {
+			r.fresh++
+		}
+		if from >= end || to != 0 && to <= start {
+			return nil
+		}
+		m := keyID(k[len(k)-16 : len(k)-8])
+		for _, s := range marks {
+			if s.unmarked == 0 {
+				continue // every active member seen: nothing to look up
+			}
+			if here, ok := s.active[m]; ok {
+				if !here {
+					s.mark(m)
+				}
+				break
+			}
+		}
+		return nil
+	})
 }
 
 // Figures computes the figures of unit for period p, its whole subtree
@@ -99,25 +158,32 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 		return nil, err
 	}
 	// Every unit of the subtree once, credited to the top and to the child
-	// it lies under.
-	own := func(u string, q youthbot.Period, withActive bool) *tally { return t.unitTally(u, q, loc, withActive) }
-	sum := func(root string, q youthbot.Period, withActive bool) *tally {
-		r := &tally{}
-		if withActive {
-			r.active = map[int64]struct{}{}
-		}
-		for _, u := range t.Subtree(root) {
-			r.add(own(u, q, withActive))
-		}
-		return r
-	}
-	f := &youthbot.Figures{Unit: top.Code, Name: top.Name, Kind: top.Kind, Period: p}
+	// it lies under: activities first, so that the stints scan knows whose
+	// presence to mark.
+	subtrees := make([][]string, len(children))
+	total := newTally(true)
+	t.unitActs(total, unit, p)
 	kids := make([]*tally, len(children))
-	total := own(unit, p, true)
 	for i, c := range children {
-		kids[i] = sum(c.Code, p, true)
+		subtrees[i] = t.Subtree(c.Code)
+		kids[i] = newTally(true)
+		for _, u := range subtrees[i] {
+			t.unitActs(kids[i], u, p)
+		}
 		total.add(kids[i])
 	}
+	t.unitStints(total, unit, p, loc, total)
+	for i := range children {
+		members := &tally{}
+		for _, u := range subtrees[i] {
+			t.unitStints(members, u, p, loc, kids[i], total)
+		}
+		kids[i].total, kids[i].fresh = members.total, members.fresh
+		total.carry(kids[i])
+		total.total += members.total
+		total.fresh += members.fresh
+	}
+	f := &youthbot.Figures{Unit: top.Code, Name: top.Name, Kind: top.Kind, Period: p}
 	fill(f, total)
 	for i, c := range children {
 		cf := &youthbot.Figures{Unit: c.Code, Name: c.Name, Kind: c.Kind, Period: p}
@@ -126,6 +192,14 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	}
 	// Targets: year to date, computed only for units that have any.
 	ytd := p.YearToDate()
+	sum := func(root string, q youthbot.Period) *tally {
+		r := &tally{}
+		for _, u := range t.Subtree(root) {
+			t.unitActs(r, u, q)
+			t.unitStints(r, u, q, loc)
+		}
+		return r
+	}
 	progress := func(f *youthbot.Figures, root string, same *tally) {
 		targets := t.Targets(root, p.Year)
 		if len(targets) == 0 {
@@ -133,7 +207,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 		}
 		y := same
 		if ytd != p {
-			y = sum(root, ytd, false)
+			y = sum(root, ytd)
 		}
 		yf := &youthbot.Figures{}
 		fill(yf, y)
@@ -150,7 +224,12 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 
 func fill(f *youthbot.Figures, t *tally) {
 	f.MembersTotal, f.MembersNew = t.total, t.fresh
-	f.MembersActive = len(t.active)
+	f.MembersActive = 0
+	for _, here := range t.active {
+		if here {
+			f.MembersActive++
+		}
+	}
 	f.Participations, f.ParticipationsPending, f.Tenths = t.part, t.pending, t.tenths
 	f.WorksCompleted, f.TasksCompleted, f.ValueVND = t.works, t.tasks, t.value
 }

@@ -125,7 +125,7 @@ func generate(t *testing.T, db *DB, seed uint64, loc *time.Location) *world {
 func (w *world) brute(top string, p youthbot.Period, loc *time.Location) youthbot.Figures {
 	f := youthbot.Figures{}
 	start, end := p.Start(loc), p.End(loc)
-	active := map[int64]bool{}
+	active, present := map[int64]bool{}, map[int64]bool{}
 	for _, m := range w.members {
 		if m.Status != youthbot.StatusApproved || !w.under(m.Unit, top) {
 			continue
@@ -136,6 +136,11 @@ func (w *world) brute(top string, p youthbot.Period, loc *time.Location) youthbo
 		if !m.DecidedAt.Before(start) && m.DecidedAt.Before(end) {
 			f.MembersNew++
 		}
+		// A member counts as active only for a period they were in
+		// the unit in (not before approval, not after leaving).
+		if m.DecidedAt.Before(end) && (m.LeftAt.IsZero() || m.LeftAt.After(start)) {
+			present[m.UserID] = true
+		}
 	}
 	for _, a := range w.acts {
 		if !w.under(a.Unit, top) || !p.Contains(a.Date) {
@@ -145,7 +150,9 @@ func (w *world) brute(top string, p youthbot.Period, loc *time.Location) youthbo
 		case youthbot.ActivityConfirmed:
 			f.Participations++
 			f.Tenths += a.Tenths
-			active[a.Member] = true
+			if present[a.Member] {
+				active[a.Member] = true
+			}
 		case youthbot.ActivityPending:
 			f.ParticipationsPending++
 		}
