@@ -33,6 +33,9 @@ type Config struct {
 	// Broadcasts is told of each broadcast recorded (the scheduler, which
 	// fans them out); optional.
 	Broadcasts Broadcasts
+	// Features are the feature rooms, after the core's own, in menu order
+	// (feature.go).
+	Features []NewFeature
 }
 
 // Bot handles updates.
@@ -49,6 +52,7 @@ type Bot struct {
 	username string
 
 	broadcasts Broadcasts
+	features   []Feature
 
 	cmdTable  []command
 	cbTable   map[string]callback
@@ -86,6 +90,9 @@ func New(cfg Config) *Bot {
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
+	}
+	for _, f := range cfg.Features {
+		b.features = append(b.features, f(b))
 	}
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
 	b.compile() // router.go

@@ -68,6 +68,11 @@ func (b *Bot) buildCommands() []command {
 		b.reportCommands(), b.groupCommands()} {
 		all = append(all, list...)
 	}
+	for _, f := range b.features {
+		for _, cmd := range f.Commands() {
+			all = append(all, cmd.entry())
+		}
+	}
 	return all
 }
 
@@ -97,6 +102,14 @@ func (b *Bot) buildCallbacks() map[string]callback {
 				panic("callback prefix claimed twice: " + prefix)
 			}
 			all[prefix] = h
+		}
+	}
+	for _, f := range b.features {
+		for prefix, cb := range f.Callbacks() {
+			if _, dup := all[prefix]; dup {
+				panic("callback prefix claimed twice: " + prefix)
+			}
+			all[prefix] = cb.entry()
 		}
 	}
 	return all
@@ -137,6 +150,14 @@ func (b *Bot) buildDialogs() map[string]dialogHandler {
 	}
 	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs(), b.groupDialogs()} {
 		for name, h := range m {
+			if _, dup := all[name]; dup {
+				panic("dialog name claimed twice: " + name)
+			}
+			all[name] = h
+		}
+	}
+	for _, f := range b.features {
+		for name, h := range f.Dialogs() {
 			if _, dup := all[name]; dup {
 				panic("dialog name claimed twice: " + name)
 			}
