@@ -19,6 +19,13 @@ type Outbox interface {
 	Push(msgs []*youthbot.Outgoing)
 }
 
+// Broadcasts fans out the broadcasts recorded (the scheduler does).
+type Broadcasts interface {
+	// KickBroadcasts says that a broadcast was recorded; it is called after
+	// the commit and must not block.
+	KickBroadcasts()
+}
+
 // Config is what a Bot needs.
 type Config struct {
 	DB       *storage.DB

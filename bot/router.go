@@ -65,7 +65,7 @@ func (b *Bot) compile() {
 func (b *Bot) buildCommands() []command {
 	var all []command
 	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands(),
-		b.reportCommands(), b.groupCommands()} {
+		b.reportCommands()} {
 		all = append(all, list...)
 	}
 	for _, f := range b.features {
@@ -96,7 +96,7 @@ func (b *Bot) coreCommands() []command {
 func (b *Bot) buildCallbacks() map[string]callback {
 	all := b.coreCallbacks()
 	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks(),
-		b.reportCallbacks(), b.groupCallbacks()} {
+		b.reportCallbacks()} {
 		for prefix, h := range m {
 			if _, dup := all[prefix]; dup {
 				panic("callback prefix claimed twice: " + prefix)
@@ -148,7 +148,7 @@ func (b *Bot) buildDialogs() map[string]dialogHandler {
 		dlgRegister: b.dlgRegister,
 		dlgEdit:     b.dlgEdit,
 	}
-	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs(), b.groupDialogs()} {
+	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs()} {
 		for name, h := range m {
 			if _, dup := all[name]; dup {
 				panic("dialog name claimed twice: " + name)
