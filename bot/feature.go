@@ -180,3 +180,18 @@ func YesNo(yesText, yesData, noText, noData string) *tgbotapi.InlineKeyboardMark
 
 // TruncateRunes clips s to n characters, with an ellipsis.
 func TruncateRunes(s string, n int) string { return truncateRunes(s, n) }
+
+// Now is the bot's clock.
+func (b *Bot) Now() time.Time { return b.now() }
+
+// UserLang is the language to speak to a user in (context.go).
+func (b *Bot) UserLang(u youthbot.User, telegramCode string) string {
+	return b.userLang(u, telegramCode)
+}
+
+// PreparerOf is the pre-phase's work for u, or nil (prepare.go); for tests.
+func (b *Bot) PreparerOf(u *tgbotapi.Update) func(ctx context.Context) any { return b.preparerOf(u) }
+
+// Queue queues a message built by the handler itself (a tally's text and
+// files), sent once the transaction commits.
+func (c *Ctx) Queue(o *youthbot.Outgoing) { c.queue(o) }

@@ -64,8 +64,7 @@ func (b *Bot) compile() {
 // feature's (each feature file declares its own list).
 func (b *Bot) buildCommands() []command {
 	var all []command
-	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands(),
-		b.reportCommands()} {
+	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands()} {
 		all = append(all, list...)
 	}
 	for _, f := range b.features {
@@ -95,8 +94,7 @@ func (b *Bot) coreCommands() []command {
 // each feature's. Two features claiming one prefix is a programming error.
 func (b *Bot) buildCallbacks() map[string]callback {
 	all := b.coreCallbacks()
-	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks(),
-		b.reportCallbacks()} {
+	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks()} {
 		for prefix, h := range m {
 			if _, dup := all[prefix]; dup {
 				panic("callback prefix claimed twice: " + prefix)
@@ -148,7 +146,7 @@ func (b *Bot) buildDialogs() map[string]dialogHandler {
 		dlgRegister: b.dlgRegister,
 		dlgEdit:     b.dlgEdit,
 	}
-	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs()} {
+	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs()} {
 		for name, h := range m {
 			if _, dup := all[name]; dup {
 				panic("dialog name claimed twice: " + name)

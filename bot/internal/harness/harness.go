@@ -18,6 +18,7 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
 	"youthbot/bot"
@@ -186,4 +187,49 @@ func Buttons(msgs []*youthbot.Outgoing) []string {
 		}
 	}
 	return out
+}
+
+// Snapshot dumps the buckets that hold the domain (not the update log,
+// outbox or user settings, which every update may touch), to show that a
+// refused action changed nothing.
+func (h *H) Snapshot() string {
+	h.T.Helper()
+	var sb strings.Builder
+	err := h.DB.Bolt().View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			switch string(name) {
+			case "updates", "meta", "outbox", "outbox_keys", "users":
+				return nil
+			}
+			return b.ForEach(func(k, v []byte) error {
+				fmt.Fprintf(&sb, "%s %x %s\n", name, k, v)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	return sb.String()
+}
+
+// Refused reports whether msgs tell id of a refusal: an alert, or a
+// message starting with ⛔ or ⚠️.
+func Refused(msgs []*youthbot.Outgoing, id int64) bool {
+	for _, m := range msgs {
+		if m.Chat != id {
+			continue
+		}
+		switch m.Method {
+		case "answerCallbackQuery":
+			if m.Params["show_alert"] == "true" && m.Params["text"] != "" {
+				return true
+			}
+		case "sendMessage":
+			if strings.HasPrefix(m.Params["text"], "⛔") || strings.HasPrefix(m.Params["text"], "⚠️") {
+				return true
+			}
+		}
+	}
+	return false
 }
