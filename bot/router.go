@@ -96,21 +96,24 @@ func (b *Bot) buildCallbacks() map[string]callback {
 	all := b.coreCallbacks()
 	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks()} {
 		for prefix, h := range m {
-			if _, dup := all[prefix]; dup {
-				panic("callback prefix claimed twice: " + prefix)
-			}
-			all[prefix] = h
+			claim(all, prefix, h, "callback prefix")
 		}
 	}
 	for _, f := range b.features {
 		for prefix, cb := range f.Callbacks() {
-			if _, dup := all[prefix]; dup {
-				panic("callback prefix claimed twice: " + prefix)
-			}
-			all[prefix] = cb.entry()
+			claim(all, prefix, cb.entry(), "callback prefix")
 		}
 	}
 	return all
+}
+
+// claim adds v to all under key; two claiming one key is a programming
+// error.
+func claim[V any](all map[string]V, key string, v V, what string) {
+	if _, dup := all[key]; dup {
+		panic(what + " claimed twice: " + key)
+	}
+	all[key] = v
 }
 
 func (b *Bot) coreCallbacks() map[string]callback {
@@ -148,18 +151,12 @@ func (b *Bot) buildDialogs() map[string]dialogHandler {
 	}
 	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs()} {
 		for name, h := range m {
-			if _, dup := all[name]; dup {
-				panic("dialog name claimed twice: " + name)
-			}
-			all[name] = h
+			claim(all, name, h, "dialog name")
 		}
 	}
 	for _, f := range b.features {
 		for name, h := range f.Dialogs() {
-			if _, dup := all[name]; dup {
-				panic("dialog name claimed twice: " + name)
-			}
-			all[name] = h
+			claim(all, name, h, "dialog name")
 		}
 	}
 	return all
