@@ -94,9 +94,33 @@ func importRules(pkgs map[string]listed) []string {
 				}
 			}
 		}
+		// The bot's feature rooms (bot/<room>) do not depend on each
+		// other: what two share lives in the core or in service/.
+		if room := botRoom(path); room != "" {
+			for _, dep := range p.Deps {
+				if other := botRoom(dep); other != "" && other != room {
+					bad = append(bad, path+" depends on "+dep)
+				}
+			}
+		}
 	}
 	slices.Sort(bad)
 	return slices.Compact(bad)
+}
+
+// botRoom names the feature room path belongs to (bot/<room>/...), or ""
+// for the core, its test packages and what is not the bot.
+func botRoom(path string) string {
+	rest, ok := strings.CutPrefix(path, module+"/bot/")
+	if !ok {
+		return ""
+	}
+	room, _, _ := strings.Cut(rest, "/")
+	switch room {
+	case "bottest", "telegramtest", "internal":
+		return ""
+	}
+	return room
 }
 
 func TestImportRules(t *testing.T) {
@@ -126,6 +150,8 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 		{"OutboxOnBot", listed{ImportPath: module + "/outbox", Deps: []string{module + "/bot"}}, module + "/outbox depends on " + module + "/bot"},
 		{"SchedulerOnABotPackage", listed{ImportPath: module + "/scheduler", Deps: []string{module + "/bot/telegramtest"}},
 			module + "/scheduler depends on " + module + "/bot/telegramtest"},
+		{"RoomOnRoom", listed{ImportPath: module + "/bot/groups", Deps: []string{module + "/bot", module + "/bot/reports"}},
+			module + "/bot/groups depends on " + module + "/bot/reports"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

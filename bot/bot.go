@@ -19,6 +19,13 @@ type Outbox interface {
 	Push(msgs []*youthbot.Outgoing)
 }
 
+// Broadcasts fans out the broadcasts recorded (the scheduler does).
+type Broadcasts interface {
+	// KickBroadcasts says that a broadcast was recorded; it is called after
+	// the commit and must not block.
+	KickBroadcasts()
+}
+
 // Config is what a Bot needs.
 type Config struct {
 	DB       *storage.DB
@@ -33,6 +40,9 @@ type Config struct {
 	// Broadcasts is told of each broadcast recorded (the scheduler, which
 	// fans them out); optional.
 	Broadcasts Broadcasts
+	// Features are the feature rooms, after the core's own, in menu order
+	// (feature.go).
+	Features []NewFeature
 }
 
 // Bot handles updates.
@@ -49,6 +59,7 @@ type Bot struct {
 	username string
 
 	broadcasts Broadcasts
+	features   []Feature
 
 	cmdTable  []command
 	cbTable   map[string]callback
@@ -86,6 +97,9 @@ func New(cfg Config) *Bot {
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
+	}
+	for _, f := range cfg.Features {
+		b.features = append(b.features, f(b))
 	}
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
 	b.compile() // router.go

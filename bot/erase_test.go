@@ -209,41 +209,6 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	findResidue(t, "backup", data, needles)
 }
 
-// TestForgetMeRewritesAQueuedTally: a /tally answer still in the outbox
-// names the branch's members; after one of them is forgotten its text no
-// longer names them, and its files are built when sent (none is stored).
-func TestForgetMeRewritesAQueuedTally(t *testing.T) {
-	h := newHarness(t)
-	tallySetup(t, h)
-	h.makeSecretary(810, "VT-CDCD-CNTT")
-	msgs := h.apply(msgUpdate(user(810, "vi"), "/tally 2026-02"))
-	if !strings.Contains(strings.Join(texts(msgs, 810), "\n"), "Trần Thị Bình") {
-		t.Fatalf("the tally does not name the member who did not take part: %v", describe(msgs))
-	}
-	h.say(user(802, "vi"), "/forgetme")
-	h.press(user(802, "vi"), "fg:yes")
-	var queued []*youthbot.Outgoing
-	h.db.View(func(tx *storage.Tx) error { queued = must(tx.Outbox()); return nil })
-	var tally int
-	for _, o := range queued {
-		if o.Chat != 810 {
-			continue
-		}
-		tally++
-		if o.File != nil {
-			t.Errorf("a file stored in the outbox: %s", o.File.Name)
-		}
-		for k, v := range o.Params {
-			if strings.Contains(v, "Trần Thị Bình") {
-				t.Errorf("the queued tally still names the forgotten member in %s: %q", k, v)
-			}
-		}
-	}
-	if tally < 3 {
-		t.Errorf("%d messages of the tally left in the outbox, want its text, chart and workbook", tally)
-	}
-}
-
 // TestNothingIsSentToAnAnonymousID: after /forgetme a secretary may still
 // decide the person's pending activity (it counts, anonymously) or someone
 // may use an invite they made; nothing is then sent to the anonymous id

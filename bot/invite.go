@@ -66,13 +66,7 @@ func argKind(s string) (youthbot.InviteKind, bool) {
 }
 
 // managedUnit loads a unit the sender has rights over.
-func (b *Bot) managedUnit(c *Ctx, code string) (youthbot.Unit, error) {
-	unit, err := c.Tx.Unit(code)
-	if err != nil {
-		return unit, err
-	}
-	return unit, c.RequireManage(code)
-}
+func (b *Bot) managedUnit(c *Ctx, code string) (youthbot.Unit, error) { return c.ManagedUnit(code) }
 
 // makeInvite answers with the invite link of unit: the branch's standing
 // member link, or a new single-use secretary link. A member link for a unit
@@ -112,12 +106,7 @@ func (b *Bot) makeInvite(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, e
 
 // show edits the pressed message, or replies.
 func (b *Bot) show(c *Ctx, edit bool, text string, kb *tgbotapi.InlineKeyboardMarkup) error {
-	if edit {
-		c.EditCallback(text, kb)
-	} else {
-		c.Reply(text, kb)
-	}
-	return nil
+	return c.Show(edit, text, kb)
 }
 
 // inviteWalk shows a unit's children to pick the invite's unit from.

@@ -64,9 +64,13 @@ func (b *Bot) compile() {
 // feature's (each feature file declares its own list).
 func (b *Bot) buildCommands() []command {
 	var all []command
-	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands(),
-		b.reportCommands(), b.groupCommands()} {
+	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands()} {
 		all = append(all, list...)
+	}
+	for _, f := range b.features {
+		for _, cmd := range f.Commands() {
+			all = append(all, cmd.entry())
+		}
 	}
 	return all
 }
@@ -90,16 +94,26 @@ func (b *Bot) coreCommands() []command {
 // each feature's. Two features claiming one prefix is a programming error.
 func (b *Bot) buildCallbacks() map[string]callback {
 	all := b.coreCallbacks()
-	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks(),
-		b.reportCallbacks(), b.groupCallbacks()} {
+	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks()} {
 		for prefix, h := range m {
-			if _, dup := all[prefix]; dup {
-				panic("callback prefix claimed twice: " + prefix)
-			}
-			all[prefix] = h
+			claim(all, prefix, h, "callback prefix")
+		}
+	}
+	for _, f := range b.features {
+		for prefix, cb := range f.Callbacks() {
+			claim(all, prefix, cb.entry(), "callback prefix")
 		}
 	}
 	return all
+}
+
+// claim adds v to all under key; two claiming one key is a programming
+// error.
+func claim[V any](all map[string]V, key string, v V, what string) {
+	if _, dup := all[key]; dup {
+		panic(what + " claimed twice: " + key)
+	}
+	all[key] = v
 }
 
 func (b *Bot) coreCallbacks() map[string]callback {
@@ -135,12 +149,14 @@ func (b *Bot) buildDialogs() map[string]dialogHandler {
 		dlgRegister: b.dlgRegister,
 		dlgEdit:     b.dlgEdit,
 	}
-	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs(), b.reportDialogs(), b.groupDialogs()} {
+	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs()} {
 		for name, h := range m {
-			if _, dup := all[name]; dup {
-				panic("dialog name claimed twice: " + name)
-			}
-			all[name] = h
+			claim(all, name, h, "dialog name")
+		}
+	}
+	for _, f := range b.features {
+		for name, h := range f.Dialogs() {
+			claim(all, name, h, "dialog name")
 		}
 	}
 	return all

@@ -121,50 +121,6 @@ func TestLogDialogReadsDaysInWords(t *testing.T) {
 	}
 }
 
-func TestTallyPeriodInWords(t *testing.T) {
-	h := newHarness(t)
-	tallySetup(t, h)
-	h.makeSecretary(810, "VT-CDCD-CNTT")
-	full := []string{"sendMessage", "sendPhoto", "sendDocument"}
-	tests := []struct {
-		name, lang, text string
-		methods          []string
-		want             string // in the first text
-		file             string
-	}{
-		{"LastMonth", "vi", "/tally tháng trước", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
-		{"LastMonthWithoutDiacritics", "vi", "/tally thang truoc", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
-		{"LastMonthThenUnit", "vi", "/tally tháng trước VT-CDCD-CNTT", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
-		{"UnitThenThisMonth", "vi", "/tally vt-cdcd-cntt tháng này", full, "THÁNG 03/2026", "tally-VT-CDCD-CNTT-2026-03.xlsx"},
-		{"MonthSlashYear", "vi", "/tally 01/2026", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
-		{"MonthInWords", "vi", "/tally tháng 1", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
-		{"ThisYear", "vi", "/tally năm nay", full, "BÁO CÁO TỔNG KẾT NĂM 2026", "tally-VT-CDCD-CNTT-2026.xlsx"},
-		{"LastYear", "vi", "/tally năm ngoái", full, "BÁO CÁO TỔNG KẾT NĂM 2025", "tally-VT-CDCD-CNTT-2025.xlsx"},
-		{"English", "en", "/tally last month", full, "02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
-		{"BadMonth", "vi", "/tally tháng 13", []string{"sendMessage"}, "«tháng 13» không phải là tháng hoặc năm", ""},
-		{"TwoPeriods", "vi", "/tally tháng trước năm nay", []string{"sendMessage"}, "Cú pháp: /tally [kỳ báo cáo] [mã đơn vị]", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			msgs := h.apply(msgUpdate(user(810, tt.lang), tt.text))
-			if got := tallyMethods(msgs, 810); strings.Join(got, " ") != strings.Join(tt.methods, " ") {
-				t.Fatalf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
-			}
-			if got := msgs[0].Params["text"]; !strings.Contains(got, tt.want) {
-				t.Errorf("text lacks %q:\n%s", tt.want, got)
-			}
-			// The workbook is built when it is sent (Render), named
-			// tally-<UNIT>-<period>.xlsx.
-			if doc := msgs[len(msgs)-1]; tt.file != "" {
-				r := doc.Render
-				if r == nil || r.Kind != youthbot.RenderTallyWorkbook || "tally-"+r.Unit+"-"+r.Period+".xlsx" != tt.file {
-					t.Errorf("document: %+v, want %s", r, tt.file)
-				}
-			}
-		})
-	}
-}
-
 // TestTargetInVietnameseWords: /target takes the metric's Vietnamese
 // words, with or without diacritics, and the code names; /target and
 // /targets show the metric in the reader's language, never a code name.

@@ -126,6 +126,7 @@ func New(cfg Config, opts ...Option) (*App, error) {
 	a.bot = bot.New(bot.Config{
 		DB: db, API: a.api, Outbox: a.sender, Admins: cfg.Admins, Location: cfg.TZ, Lang: cfg.Lang, Now: now, Log: log,
 		Metrics: a.metrics, Broadcasts: a.sched, // the scheduler fans out the broadcasts recorded
+		Features: Features,
 	})
 	a.probe = newHealthProbe(func() error {
 		return db.Update(func(tx *storage.Tx) error { return tx.Touch(now()) })

@@ -1,4 +1,4 @@
-package bot
+package groups
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -21,11 +22,11 @@ type bcWork struct {
 // applyMeasured applies u as Apply does (its pre-phase first, then one
 // write transaction), measuring the transaction's work, and returns what it
 // queued.
-func (h *harness) applyMeasured(u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork) {
-	h.t.Helper()
-	h.nextID++
-	u.UpdateID = h.nextID
-	ctx := h.bot.prepare(context.Background(), []tgbotapi.Update{u})
+func applyMeasured(h *harness.H, u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork) {
+	h.T.Helper()
+	h.NextID++
+	u.UpdateID = h.NextID
+	ctx := h.Bot.Prepare(context.Background(), []tgbotapi.Update{u})
 	var w bcWork
 	var msgs []*youthbot.Outgoing
 	rows := func(tx *storage.Tx) (outbox, keys int) {
@@ -35,12 +36,12 @@ func (h *harness) applyMeasured(u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork
 		}
 		return count("outbox"), count("outbox_keys")
 	}
-	err := h.db.Update(func(tx *storage.Tx) error {
+	err := h.DB.Update(func(tx *storage.Tx) error {
 		ob, ks := rows(tx)
 		st := tx.Bolt().Stats()
 		before := st.GetCursorCount()
 		var err error
-		if msgs, _, err = h.bot.applyOne(ctx, tx, &u, h.now); err != nil {
+		if msgs, err = h.Bot.ApplyInTx(ctx, tx, &u, h.Now); err != nil {
 			return err
 		}
 		st = tx.Bolt().Stats()
@@ -50,7 +51,7 @@ func (h *harness) applyMeasured(u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork
 		return nil
 	})
 	if err != nil {
-		h.t.Fatal(err)
+		h.T.Fatal(err)
 	}
 	return msgs, w
 }
@@ -63,30 +64,30 @@ func (h *harness) applyMeasured(u tgbotapi.Update) ([]*youthbot.Outgoing, bcWork
 // two answers.
 func TestBroadcastUpdatesDoWorkIndependentOfTheAudience(t *testing.T) {
 	measure := func(members int) (preview, sent bcWork, texts []string) {
-		h := newHarness(t)
-		h.makeSecretary(800, "VT-P5")
-		h.db.Update(func(tx *storage.Tx) error {
+		h := harness.New(t, New)
+		h.MakeSecretary(800, "VT-P5")
+		h.DB.Update(func(tx *storage.Tx) error {
 			for i := range members {
 				id := int64(10_000 + i)
 				unit := []string{"VT-P5-KV1", "VT-P5-KV4"}[i%2]
-				if err := tx.PutMember(youthbot.Member{UserID: id, Unit: unit, FullName: "Nguyễn Văn A", Status: youthbot.StatusApproved, RegisteredAt: h.now, DecidedAt: h.now}); err != nil {
+				if err := tx.PutMember(youthbot.Member{UserID: id, Unit: unit, FullName: "Nguyễn Văn A", Status: youthbot.StatusApproved, RegisteredAt: h.Now, DecidedAt: h.Now}); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
-		msgs, preview := h.applyMeasured(msgUpdate(user(800, "vi"), "/broadcast Họp chi đoàn"))
+		msgs, preview := applyMeasured(h, harness.MsgUpdate(harness.User(800, "vi"), "/broadcast Họp chi đoàn"))
 		var send string
-		for _, d := range buttons(msgs) {
+		for _, d := range harness.Buttons(msgs) {
 			if strings.HasPrefix(d, cbBroadcastSend+":") {
 				send = d
 			}
 		}
 		if send == "" {
-			t.Fatalf("no Send button in %v", buttons(msgs))
+			t.Fatalf("no Send button in %v", harness.Buttons(msgs))
 		}
 		texts = append(texts, msgs[0].Params["text"])
-		msgs, sent = h.applyMeasured(cbUpdate(user(800, "vi"), send))
+		msgs, sent = applyMeasured(h, harness.CbUpdate(harness.User(800, "vi"), send))
 		for _, m := range msgs {
 			if m.Chat == 800 {
 				texts = append(texts, m.Params["text"])

@@ -1,4 +1,4 @@
-package bot
+package groups
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/storage"
 )
 
@@ -32,16 +33,9 @@ const dlgBroadcast = "broadcast"
 // for its header within Telegram's 4096.
 const MaxBroadcastLen = 3500
 
-// Broadcasts fans out the broadcasts recorded (the scheduler does).
-type Broadcasts interface {
-	// KickBroadcasts says that a broadcast was recorded; it is called after
-	// the commit and must not block.
-	KickBroadcasts()
-}
-
 // broadcastUnits are the units whose members a sender may broadcast to:
 // those they are secretary of (an admin: the roots).
-func broadcastUnits(c *Ctx) []string {
+func broadcastUnits(c *bot.Ctx) []string {
 	if c.IsAdmin() {
 		return c.Tx.ChildCodes("")
 	}
@@ -61,27 +55,27 @@ type recipientCount struct {
 // done in a read transaction before Apply's write transaction. Only for
 // secretaries and admins; the handler checks the rights again in its
 // transaction, and counts there itself if the scope it finds differs.
-func (b *Bot) prepareBroadcast(u *tgbotapi.Update, in input) func(ctx context.Context) any {
+func (g *Groups) prepareBroadcast(u *tgbotapi.Update, in bot.Input) func(ctx context.Context) any {
 	switch {
 	case u.Message != nil:
-		if in.args == "" || utf8.RuneCountInString(in.args) > MaxBroadcastLen {
+		if in.Args() == "" || utf8.RuneCountInString(in.Args()) > MaxBroadcastLen {
 			return nil
 		}
 		from := u.Message.From.ID
-		return b.countWork(func(tx *storage.Tx) (string, []string, error) {
-			if b.IsAdmin(from) {
+		return g.countWork(func(tx *storage.Tx) (string, []string, error) {
+			if g.b.IsAdmin(from) {
 				return "", tx.ChildCodes(""), nil
 			}
 			return "", tx.SecretaryUnits(from), nil
 		})
-	case arg(in.data, 0) != "":
-		from, id := u.CallbackQuery.From.ID, arg(in.data, 0)
-		return b.countWork(func(tx *storage.Tx) (string, []string, error) {
+	case bot.Arg(in.Data(), 0) != "":
+		from, id := u.CallbackQuery.From.ID, bot.Arg(in.Data(), 0)
+		return g.countWork(func(tx *storage.Tx) (string, []string, error) {
 			d, found, err := tx.Dialog(from)
 			if err != nil || !found || d.Name != dlgBroadcast || d.Data["id"] != id {
 				return "", nil, err
 			}
-			if !b.IsAdmin(from) && len(tx.SecretaryUnits(from)) == 0 {
+			if !g.b.IsAdmin(from) && len(tx.SecretaryUnits(from)) == 0 {
 				return "", nil, nil
 			}
 			return id, strings.Split(d.Data["units"], ","), nil
@@ -92,10 +86,10 @@ func (b *Bot) prepareBroadcast(u *tgbotapi.Update, in input) func(ctx context.Co
 
 // countWork is the pre-phase's work counting the recipients of the scope
 // that scope returns (none: nothing to count).
-func (b *Bot) countWork(scope func(tx *storage.Tx) (id string, units []string, err error)) func(ctx context.Context) any {
+func (g *Groups) countWork(scope func(tx *storage.Tx) (id string, units []string, err error)) func(ctx context.Context) any {
 	return func(ctx context.Context) any {
 		var p *recipientCount
-		err := b.db.View(func(tx *storage.Tx) error {
+		err := g.b.DB().View(func(tx *storage.Tx) error {
 			id, units, err := scope(tx)
 			if err != nil || len(units) == 0 {
 				return err
@@ -114,8 +108,8 @@ func (b *Bot) countWork(scope func(tx *storage.Tx) (id string, units []string, e
 // recipients returns how many members a broadcast (id, "" for the
 // preview) to the subtrees of units reaches: the pre-phase's count when it
 // counted that scope, else counted here.
-func recipients(c *Ctx, id string, units []string) (int, error) {
-	if p, ok := c.pre.(recipientCount); ok && p.id == id && p.units == strings.Join(units, ",") {
+func recipients(c *bot.Ctx, id string, units []string) (int, error) {
+	if p, ok := c.Prepared().(recipientCount); ok && p.id == id && p.units == strings.Join(units, ",") {
 		return p.n, nil
 	}
 	return c.Tx.CountRecipients(units)
@@ -130,7 +124,7 @@ const maxBroadcastFrom = 200
 // maxBroadcastFrom.
 func broadcastFrom(tx *storage.Tx, units []string) (string, error) {
 	names, err := unitNames(tx, units)
-	return truncateRunes(names, maxBroadcastFrom), err
+	return bot.TruncateRunes(names, maxBroadcastFrom), err
 }
 
 // unitNames joins the names of units.
@@ -148,7 +142,7 @@ func unitNames(tx *storage.Tx, units []string) (string, error) {
 
 // cmdBroadcast previews an announcement to the approved members of the
 // sender's subtree, with Send / Cancel: /broadcast <text>.
-func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
+func (g *Groups) cmdBroadcast(c *bot.Ctx, args string) error {
 	text := strings.TrimSpace(args)
 	if text == "" {
 		return youthbot.Errorf(youthbot.EINVALID, "err.broadcast_usage")
@@ -176,7 +170,7 @@ func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
 		return err
 	}
 	c.Reply(c.T("bc.preview", names, n, text),
-		yesNo(c.T("btn.send"), data(cbBroadcastSend, id), c.T("btn.cancel"), data(cbBroadcastCancel, id)))
+		bot.YesNo(c.T("btn.send"), bot.Data(cbBroadcastSend, id), c.T("btn.cancel"), bot.Data(cbBroadcastCancel, id)))
 	return nil
 }
 
@@ -185,13 +179,13 @@ func (b *Bot) cmdBroadcast(c *Ctx, args string) error {
 // fans out after the commit: one notification per member, keyed by
 // broadcast and member (bc/<id>/<member>). The dialog goes in the same
 // transaction: a second press sends nothing more.
-func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
-	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
+func (g *Groups) cbBroadcast(c *bot.Ctx, args []string) error {
+	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	id := arg(args, 0)
+	id := bot.Arg(args, 0)
 	if !found || d.Name != dlgBroadcast || d.Data["id"] != id || id == "" {
 		c.EditCallback(c.T("bc.gone"), nil)
 		c.Answer(c.T("bc.gone"), true)
@@ -226,8 +220,8 @@ func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
 	if err := c.Tx.PutBroadcast(bc); err != nil {
 		return err
 	}
-	if b.broadcasts != nil {
-		c.Tx.OnCommit(b.broadcasts.KickBroadcasts)
+	if fanOut := g.b.Broadcasts(); fanOut != nil {
+		c.Tx.OnCommit(fanOut.KickBroadcasts)
 	}
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
@@ -239,7 +233,7 @@ func (b *Bot) cbBroadcast(c *Ctx, args []string) error {
 
 // dlgBroadcast answers a message sent while a broadcast waits for Send or
 // Cancel.
-func (b *Bot) dlgBroadcast(c *Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
+func (g *Groups) dlgBroadcast(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
 	c.Reply(c.T("bc.waiting"), nil)
 	return nil
 }

@@ -1,4 +1,4 @@
-package bot
+package reports
 
 // Tallies and reports (F6): /tally.
 // The commands, buttons and dialogs of this feature; see router.go.
@@ -12,6 +12,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/storage"
@@ -21,15 +22,24 @@ import (
 // (Prefixes of this feature start with 'y' or 'z'; see keyboard.go.)
 const cbTally = "yt"
 
-func (b *Bot) reportCommands() []command {
-	return []command{{name: "tally", private: true, who: forSecretaries, handle: b.cmdTally, prepare: b.prepareTally}}
+// Reports is the feature, on the core it registered with.
+type Reports struct{ b *bot.Bot }
+
+// New is the feature's bot.NewFeature.
+func New(b *bot.Bot) bot.Feature { return &Reports{b: b} }
+
+// Commands are the feature's commands, in menu order.
+func (r *Reports) Commands() []bot.Command {
+	return []bot.Command{{Name: "tally", Private: true, Who: bot.ForSecretaries, Handle: r.cmdTally, Prepare: r.prepareTally}}
 }
 
-func (b *Bot) reportCallbacks() map[string]callback {
-	return map[string]callback{cbTally: {handle: b.cbTally, prepare: b.prepareTally}}
+// Callbacks are the feature's buttons by prefix.
+func (r *Reports) Callbacks() map[string]bot.Callback {
+	return map[string]bot.Callback{cbTally: {Handle: r.cbTally, Prepare: r.prepareTally}}
 }
 
-func (b *Bot) reportDialogs() map[string]dialogHandler { return nil }
+// Dialogs are the feature's dialogs: none.
+func (r *Reports) Dialogs() map[string]bot.DialogHandler { return nil }
 
 // tallyAsk is what a /tally command or button asks for, once the sender's
 // rights are checked: a unit and a period, or units to pick from.
@@ -45,8 +55,8 @@ type tallyAsk struct {
 // unit. It refuses senders
 // who are neither admins nor secretaries, units they have no rights over,
 // malformed periods and periods not begun.
-func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args string) (tallyAsk, error) {
-	admin, units := b.IsAdmin(user), tx.SecretaryUnits(user)
+func (r *Reports) askTally(tx *storage.Tx, user int64, today youthbot.Date, args string) (tallyAsk, error) {
+	admin, units := r.b.IsAdmin(user), tx.SecretaryUnits(user)
 	if !admin && len(units) == 0 {
 		return tallyAsk{}, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.secretaries_only")
 	}
@@ -70,7 +80,7 @@ func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args str
 		return tallyAsk{}, err
 	}
 	if ask.unit != "" {
-		return ask, b.checkTallyRights(tx, user, ask.unit)
+		return ask, r.checkTallyRights(tx, user, ask.unit)
 	}
 	if admin {
 		units = tx.ChildCodes("")
@@ -88,16 +98,16 @@ func (b *Bot) askTally(tx *storage.Tx, user int64, today youthbot.Date, args str
 
 // askTallyButton reads a yt:<unit>:<period> button, untrusted: ok is false
 // for data no build of the bot makes.
-func (b *Bot) askTallyButton(tx *storage.Tx, user int64, today youthbot.Date, args []string) (ask tallyAsk, ok bool, err error) {
-	p, perr := youthbot.ParsePeriod(arg(args, 1))
-	unit := youthbot.NormalizeUnitCode(arg(args, 0))
+func (r *Reports) askTallyButton(tx *storage.Tx, user int64, today youthbot.Date, args []string) (ask tallyAsk, ok bool, err error) {
+	p, perr := youthbot.ParsePeriod(bot.Arg(args, 1))
+	unit := youthbot.NormalizeUnitCode(bot.Arg(args, 0))
 	if perr != nil || !youthbot.ValidUnitCode(unit) || len(args) != 2 {
 		return tallyAsk{}, false, nil
 	}
 	if err := checkTallyPeriod(p, today); err != nil {
 		return tallyAsk{}, true, err
 	}
-	return tallyAsk{unit: unit, period: p}, true, b.checkTallyRights(tx, user, unit)
+	return tallyAsk{unit: unit, period: p}, true, r.checkTallyRights(tx, user, unit)
 }
 
 func checkTallyPeriod(p youthbot.Period, today youthbot.Date) error {
@@ -112,11 +122,11 @@ func checkTallyPeriod(p youthbot.Period, today youthbot.Date) error {
 
 // checkTallyRights lets an admin see any unit and a secretary their units
 // and those below; others are told the command is for secretaries.
-func (b *Bot) checkTallyRights(tx *storage.Tx, user int64, unit string) error {
+func (r *Reports) checkTallyRights(tx *storage.Tx, user int64, unit string) error {
 	if _, err := tx.Unit(unit); err != nil {
 		return err
 	}
-	if b.IsAdmin(user) {
+	if r.b.IsAdmin(user) {
 		return nil
 	}
 	units := tx.SecretaryUnits(user)
@@ -134,13 +144,13 @@ func (b *Bot) checkTallyRights(tx *storage.Tx, user int64, unit string) error {
 }
 
 // cmdTally sends a tally: /tally [YYYY-MM | YYYY] [UNIT].
-func (b *Bot) cmdTally(c *Ctx, args string) error {
-	ask, err := b.askTally(c.Tx, c.From.ID, c.Today, args)
+func (r *Reports) cmdTally(c *bot.Ctx, args string) error {
+	ask, err := r.askTally(c.Tx, c.From.ID, c.Today, args)
 	if err != nil {
 		return err
 	}
 	if ask.unit != "" {
-		return b.sendTally(c, ask)
+		return r.sendTally(c, ask)
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, code := range ask.pick {
@@ -148,17 +158,17 @@ func (b *Bot) cmdTally(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row(button("📊 "+u.Name, data(cbTally, u.Code, ask.period.String()))))
+		rows = append(rows, bot.Row(bot.Button("📊 "+u.Name, bot.Data(cbTally, u.Code, ask.period.String()))))
 	}
-	c.Reply(c.T("tally.pick", report.PeriodLabel(c.Lang, ask.period)), keyboard(rows...))
+	c.Reply(c.T("tally.pick", report.PeriodLabel(c.Lang, ask.period)), bot.Keyboard(rows...))
 	return nil
 }
 
 // cbTally sends the tally of the unit picked.
-func (b *Bot) cbTally(c *Ctx, args []string) error {
-	ask, ok, err := b.askTallyButton(c.Tx, c.From.ID, c.Today, args)
+func (r *Reports) cbTally(c *bot.Ctx, args []string) error {
+	ask, ok, err := r.askTallyButton(c.Tx, c.From.ID, c.Today, args)
 	if !ok {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	if err != nil {
 		return err
@@ -168,7 +178,7 @@ func (b *Bot) cbTally(c *Ctx, args []string) error {
 		return err
 	}
 	c.EditCallback(c.T("tree.chosen", unit.Name), nil)
-	return b.sendTally(c, ask)
+	return r.sendTally(c, ask)
 }
 
 // sendTally answers with the tally: its messages, then the chart and the
@@ -178,13 +188,13 @@ func (b *Bot) cbTally(c *Ctx, args []string) error {
 // is not in it). The texts were built before the transaction when they
 // could be (prepareTally); otherwise, or if what was asked changed since,
 // they are built here.
-func (b *Bot) sendTally(c *Ctx, ask tallyAsk) error {
+func (r *Reports) sendTally(c *bot.Ctx, ask tallyAsk) error {
 	var msgs []*youthbot.Outgoing
-	if p, ok := c.pre.(tallyPrep); ok && p.unit == ask.unit && p.period == ask.period && p.lang == c.Lang {
+	if p, ok := c.Prepared().(tallyPrep); ok && p.unit == ask.unit && p.period == ask.period && p.lang == c.Lang {
 		msgs = p.msgs
 	}
 	if msgs == nil {
-		t, err := report.Load(c.Tx, ask.unit, ask.period, b.loc, report.PartText)
+		t, err := report.Load(c.Tx, ask.unit, ask.period, r.b.Location(), report.PartText)
 		if err != nil {
 			return err
 		}
@@ -193,7 +203,7 @@ func (b *Bot) sendTally(c *Ctx, ask tallyAsk) error {
 	for _, o := range msgs {
 		o := *o // the prepared ones may be queued again (a batch retried)
 		o.Params = maps.Clone(o.Params)
-		c.queue(&o)
+		c.Queue(&o)
 	}
 	return nil
 }
@@ -233,28 +243,28 @@ type tallyPrep struct {
 // other update. Rights are checked there first (nobody makes the bot build
 // a tally they may not see) and again by the handler, which uses the
 // prepared report only if it asks for the same thing.
-func (b *Bot) prepareTally(u *tgbotapi.Update, in input) func(ctx context.Context) any {
+func (r *Reports) prepareTally(u *tgbotapi.Update, in bot.Input) func(ctx context.Context) any {
 	var from *tgbotapi.User
 	var ask func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error)
 	if u.Message != nil {
 		from = u.Message.From
 		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
-			return b.askTally(tx, from.ID, today, in.args)
+			return r.askTally(tx, from.ID, today, in.Args())
 		}
 	} else {
 		from = u.CallbackQuery.From
 		ask = func(tx *storage.Tx, today youthbot.Date) (tallyAsk, error) {
-			a, ok, err := b.askTallyButton(tx, from.ID, today, in.data)
+			a, ok, err := r.askTallyButton(tx, from.ID, today, in.Data())
 			if !ok {
-				return tallyAsk{}, staleButton()
+				return tallyAsk{}, bot.StaleButton()
 			}
 			return a, err
 		}
 	}
 	return func(context.Context) any {
 		var p tallyPrep
-		err := b.db.View(func(tx *storage.Tx) error {
-			a, err := ask(tx, youthbot.DateOf(b.now(), b.loc))
+		err := r.b.DB().View(func(tx *storage.Tx) error {
+			a, err := ask(tx, youthbot.DateOf(r.b.Now(), r.b.Location()))
 			if err != nil || a.unit == "" {
 				return nil // the handler answers
 			}
@@ -262,8 +272,8 @@ func (b *Bot) prepareTally(u *tgbotapi.Update, in input) func(ctx context.Contex
 			if err != nil {
 				return err
 			}
-			lang := b.userLang(user, from.LanguageCode)
-			t, err := report.Load(tx, a.unit, a.period, b.loc, report.PartText)
+			lang := r.b.UserLang(user, from.LanguageCode)
+			t, err := report.Load(tx, a.unit, a.period, r.b.Location(), report.PartText)
 			if err != nil {
 				return err
 			}
@@ -271,7 +281,7 @@ func (b *Bot) prepareTally(u *tgbotapi.Update, in input) func(ctx context.Contex
 			return nil
 		})
 		if err != nil {
-			b.log.Warn("prepare tally", "err", err) // the handler builds it again and reports
+			r.b.Log().Warn("prepare tally", "err", err) // the handler builds it again and reports
 			return nil
 		}
 		return p

@@ -1,4 +1,4 @@
-package bot
+package reports
 
 import (
 	"slices"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -23,11 +24,11 @@ func tallyMethods(msgs []*youthbot.Outgoing, chat int64) []string {
 
 // tallySetup gives the harness's branch two approved members in February
 // 2026, one of whom took part.
-func tallySetup(t *testing.T, h *harness) {
+func tallySetup(t *testing.T, h *harness.H) {
 	t.Helper()
-	loc := h.bot.loc
+	loc := h.Bot.Location()
 	since := time.Date(2026, 1, 5, 10, 0, 0, 0, loc)
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		for id, name := range map[int64]string{801: "Nguyễn Văn An", 802: "Trần Thị Bình"} {
 			m := youthbot.Member{UserID: id, Unit: "VT-CDCD-CNTT", FullName: name, Status: youthbot.StatusApproved, RegisteredAt: since, DecidedAt: since}
 			if err := tx.PutMember(m); err != nil {
@@ -47,9 +48,9 @@ func tallySetup(t *testing.T, h *harness) {
 func TestTallyCommand(t *testing.T) {
 	h := newHarness(t)
 	tallySetup(t, h)
-	h.makeSecretary(810, "VT-CDCD-CNTT")
-	h.makeSecretary(811, "VT-CDCD")
-	h.makeSecretary(811, "PH")
+	h.MakeSecretary(810, "VT-CDCD-CNTT")
+	h.MakeSecretary(811, "VT-CDCD")
+	h.MakeSecretary(811, "PH")
 	full := []string{"sendMessage", "sendPhoto", "sendDocument"}
 	tests := []struct {
 		name    string
@@ -75,7 +76,7 @@ func TestTallyCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			msgs := h.apply(msgUpdate(user(tt.from, "vi"), tt.text))
+			msgs := h.Apply(msgUpdate(user(tt.from, "vi"), tt.text))
 			if got := tallyMethods(msgs, tt.from); !slices.Equal(got, tt.methods) {
 				t.Fatalf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
 			}
@@ -110,10 +111,10 @@ func TestTallyCommand(t *testing.T) {
 func TestTallyButtons(t *testing.T) {
 	h := newHarness(t)
 	tallySetup(t, h)
-	h.makeSecretary(811, "VT-CDCD")
-	h.makeSecretary(811, "PH")
-	h.makeSecretary(813, "PH")
-	got := buttons(h.apply(msgUpdate(user(811, "vi"), "/tally")))
+	h.MakeSecretary(811, "VT-CDCD")
+	h.MakeSecretary(811, "PH")
+	h.MakeSecretary(813, "PH")
+	got := buttons(h.Apply(msgUpdate(user(811, "vi"), "/tally")))
 	if want := []string{"yt:PH:2026-02", "yt:VT-CDCD:2026-02"}; !slices.Equal(got, want) {
 		t.Fatalf("buttons: got %v, want %v", got, want)
 	}
@@ -133,8 +134,8 @@ func TestTallyButtons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := h.snapshot()
-			msgs := h.apply(cbUpdate(user(tt.from, "vi"), tt.data))
+			before := h.Snapshot()
+			msgs := h.Apply(cbUpdate(user(tt.from, "vi"), tt.data))
 			if got := tallyMethods(msgs, tt.from); !slices.Equal(got, tt.methods) {
 				t.Errorf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
 			}
@@ -142,7 +143,7 @@ func TestTallyButtons(t *testing.T) {
 				if !refused(msgs, tt.from) || !strings.Contains(strings.Join(texts(msgs, tt.from), "\n"), tt.alert) {
 					t.Errorf("no refusal saying %q: %v", tt.alert, describe(msgs))
 				}
-				if after := h.snapshot(); after != before {
+				if after := h.Snapshot(); after != before {
 					t.Error("a refused button changed the state")
 				}
 			}
@@ -156,7 +157,7 @@ func TestTallyButtons(t *testing.T) {
 func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
 	h := newHarness(t)
 	tallySetup(t, h)
-	h.makeSecretary(810, "VT-CDCD-CNTT")
+	h.MakeSecretary(810, "VT-CDCD-CNTT")
 	tests := []struct {
 		name  string
 		from  int64
@@ -172,7 +173,7 @@ func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := msgUpdate(user(tt.from, tt.lang), tt.text)
-			work := h.bot.preparerOf(&u)
+			work := h.Bot.PreparerOf(&u)
 			if work == nil {
 				if tt.name != "OtherCommand" {
 					t.Fatal("/tally not claimed by the pre-phase")
@@ -187,5 +188,84 @@ func TestTallyIsBuiltBeforeTheTransaction(t *testing.T) {
 				t.Errorf("prepared %s %s %s", p.unit, p.period, p.lang)
 			}
 		})
+	}
+}
+
+func TestTallyPeriodInWords(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.MakeSecretary(810, "VT-CDCD-CNTT")
+	full := []string{"sendMessage", "sendPhoto", "sendDocument"}
+	tests := []struct {
+		name, lang, text string
+		methods          []string
+		want             string // in the first text
+		file             string
+	}{
+		{"LastMonth", "vi", "/tally tháng trước", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"LastMonthWithoutDiacritics", "vi", "/tally thang truoc", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"LastMonthThenUnit", "vi", "/tally tháng trước VT-CDCD-CNTT", full, "THÁNG 02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"UnitThenThisMonth", "vi", "/tally vt-cdcd-cntt tháng này", full, "THÁNG 03/2026", "tally-VT-CDCD-CNTT-2026-03.xlsx"},
+		{"MonthSlashYear", "vi", "/tally 01/2026", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
+		{"MonthInWords", "vi", "/tally tháng 1", full, "THÁNG 01/2026", "tally-VT-CDCD-CNTT-2026-01.xlsx"},
+		{"ThisYear", "vi", "/tally năm nay", full, "BÁO CÁO TỔNG KẾT NĂM 2026", "tally-VT-CDCD-CNTT-2026.xlsx"},
+		{"LastYear", "vi", "/tally năm ngoái", full, "BÁO CÁO TỔNG KẾT NĂM 2025", "tally-VT-CDCD-CNTT-2025.xlsx"},
+		{"English", "en", "/tally last month", full, "02/2026", "tally-VT-CDCD-CNTT-2026-02.xlsx"},
+		{"BadMonth", "vi", "/tally tháng 13", []string{"sendMessage"}, "«tháng 13» không phải là tháng hoặc năm", ""},
+		{"TwoPeriods", "vi", "/tally tháng trước năm nay", []string{"sendMessage"}, "Cú pháp: /tally [kỳ báo cáo] [mã đơn vị]", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := h.Apply(msgUpdate(user(810, tt.lang), tt.text))
+			if got := tallyMethods(msgs, 810); strings.Join(got, " ") != strings.Join(tt.methods, " ") {
+				t.Fatalf("methods: got %v, want %v (%v)", got, tt.methods, describe(msgs))
+			}
+			if got := msgs[0].Params["text"]; !strings.Contains(got, tt.want) {
+				t.Errorf("text lacks %q:\n%s", tt.want, got)
+			}
+			// The workbook is built when it is sent (Render), named
+			// tally-<UNIT>-<period>.xlsx.
+			if doc := msgs[len(msgs)-1]; tt.file != "" {
+				r := doc.Render
+				if r == nil || r.Kind != youthbot.RenderTallyWorkbook || "tally-"+r.Unit+"-"+r.Period+".xlsx" != tt.file {
+					t.Errorf("document: %+v, want %s", r, tt.file)
+				}
+			}
+		})
+	}
+}
+
+// TestForgetMeRewritesAQueuedTally: a /tally answer still in the outbox
+// names the branch's members; after one of them is forgotten its text no
+// longer names them, and its files are built when sent (none is stored).
+func TestForgetMeRewritesAQueuedTally(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.MakeSecretary(810, "VT-CDCD-CNTT")
+	msgs := h.Apply(msgUpdate(user(810, "vi"), "/tally 2026-02"))
+	if !strings.Contains(strings.Join(texts(msgs, 810), "\n"), "Trần Thị Bình") {
+		t.Fatalf("the tally does not name the member who did not take part: %v", describe(msgs))
+	}
+	h.Say(user(802, "vi"), "/forgetme")
+	h.Press(user(802, "vi"), "fg:yes")
+	var queued []*youthbot.Outgoing
+	h.DB.View(func(tx *storage.Tx) error { queued = must(tx.Outbox()); return nil })
+	var tally int
+	for _, o := range queued {
+		if o.Chat != 810 {
+			continue
+		}
+		tally++
+		if o.File != nil {
+			t.Errorf("a file stored in the outbox: %s", o.File.Name)
+		}
+		for k, v := range o.Params {
+			if strings.Contains(v, "Trần Thị Bình") {
+				t.Errorf("the queued tally still names the forgotten member in %s: %q", k, v)
+			}
+		}
+	}
+	if tally < 3 {
+		t.Errorf("%d messages of the tally left in the outbox, want its text, chart and workbook", tally)
 	}
 }

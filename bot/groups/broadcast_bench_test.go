@@ -1,4 +1,4 @@
-package bot
+package groups
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/bot/internal/harness"
 	"youthbot/seed"
 	"youthbot/storage"
 )
@@ -87,7 +89,7 @@ func seededCopy(b *testing.B) string {
 // reports each phase's time, and the outbox rows the Send's transaction
 // wrote. The fan-out is the scheduler's (BenchmarkBroadcastFanOutProvince).
 //
-//	YOUTHBOT_BENCH_DB=/tmp/seed.db go test -run '^$' -bench BroadcastProvince -benchtime=3x ./bot/
+//	YOUTHBOT_BENCH_DB=/tmp/seed.db go test -run '^$' -bench BroadcastProvince -benchtime=3x ./bot/groups/
 func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 	db, err := storage.Open(seededCopy(b), storage.Options{})
 	if err != nil {
@@ -96,9 +98,9 @@ func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 	defer db.Close()
 	opts := seed.Benchmark()
 	now := opts.Now
-	bot := New(Config{DB: db, Admins: []int64{adminID}, Location: opts.Loc, Lang: "vi",
+	yb := bot.New(bot.Config{DB: db, Admins: []int64{harness.AdminID}, Features: []bot.NewFeature{New}, Location: opts.Loc, Lang: "vi",
 		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)})
-	bot.SetUsername("youthbot_test_bot")
+	yb.SetUsername("youthbot_test_bot")
 	nextID := 0
 	// phase applies u as Apply does, timing its pre-phase and its write
 	// transaction (commit included), and counting the outbox rows it adds.
@@ -106,11 +108,11 @@ func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 		nextID++
 		u.UpdateID = nextID
 		start := time.Now()
-		ctx := bot.prepare(context.Background(), []tgbotapi.Update{u})
+		ctx := yb.Prepare(context.Background(), []tgbotapi.Update{u})
 		pre = time.Since(start)
 		start = time.Now()
 		err := db.Update(func(tx *storage.Tx) (err error) {
-			queued, _, err = bot.applyOne(ctx, tx, &u, now)
+			queued, err = yb.ApplyInTx(ctx, tx, &u, now)
 			return err
 		})
 		inTx = time.Since(start)
@@ -122,20 +124,20 @@ func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 	var prePre, preTx, sendPre, sendTx time.Duration
 	var rows int
 	var recipients string
-	admin := user(adminID, "vi")
+	admin := harness.User(harness.AdminID, "vi")
 	for i := 0; b.Loop(); i++ {
-		p1, t1, preview := phase(msgUpdate(admin, fmt.Sprintf("/broadcast Thông báo số %d", i)))
+		p1, t1, preview := phase(harness.MsgUpdate(admin, fmt.Sprintf("/broadcast Thông báo số %d", i)))
 		var send string
 		if err := db.View(func(tx *storage.Tx) error {
-			d, _, err := tx.Dialog(adminID)
+			d, _, err := tx.Dialog(harness.AdminID)
 			send = cbBroadcastSend + ":" + d.Data["id"]
 			return err
 		}); err != nil {
 			b.Fatal(err)
 		}
-		p2, t2, sent := phase(cbUpdate(admin, send))
+		p2, t2, sent := phase(harness.CbUpdate(admin, send))
 		prePre, preTx, sendPre, sendTx, rows = prePre+p1, preTx+t1, sendPre+p2, sendTx+t2, len(sent)
-		got := texts(append(preview, sent...), adminID)
+		got := harness.Texts(append(preview, sent...), harness.AdminID)
 		m := regexp.MustCompile(`<b>(\d+)</b>`).FindStringSubmatch(strings.Join(got, "\n"))
 		if len(got) != 3 || m == nil || len(m[1]) < 5 || !strings.Contains(got[2], " "+m[1]+" ") {
 			b.Fatalf("answers %q, want the preview and the Send's two with the province's recipients", got)

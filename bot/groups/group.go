@@ -1,4 +1,8 @@
-package bot
+// Package groups is the feature room of groups and broadcasts (F5):
+// /linkgroup, /unlinkgroup and /broadcast, with their buttons and dialog.
+// What the core does for groups by itself (migration, removal, the
+// fallback answer) is in bot/groupchat.go.
+package groups
 
 import (
 	"context"
@@ -12,11 +16,12 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // Groups and broadcasts (F5): /linkgroup, /unlinkgroup, /broadcast
-// (broadcast.go), and groups upgraded to supergroups.
-// The commands, buttons and dialogs of this feature; see router.go.
+// (broadcast.go).
+// The commands, buttons and dialogs of this feature; see bot/feature.go.
 
 // cbGroupLink is the callback data prefix of the unit buttons of
 // /linkgroup: gl:<unit> links the group where it is pressed to the unit
@@ -29,24 +34,33 @@ const groupAnonymousBot = 1087968824
 // chatMemberTimeout bounds the getChatMember call of the pre-phase.
 const chatMemberTimeout = 8 * time.Second
 
-func (b *Bot) groupCommands() []command {
-	return []command{
-		{name: "broadcast", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdBroadcast, prepare: b.prepareBroadcast},
-		{name: "linkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdLinkGroup, prepare: b.prepareGroupAdmin},
-		{name: "unlinkgroup", private: true, group: true, who: forSecretaries, handle: b.cmdUnlinkGroup, prepare: b.prepareGroupAdmin},
+// Groups is the feature, on the core it registered with.
+type Groups struct{ b *bot.Bot }
+
+// New is the feature's bot.NewFeature.
+func New(b *bot.Bot) bot.Feature { return &Groups{b: b} }
+
+// Commands are the feature's commands, in menu order.
+func (g *Groups) Commands() []bot.Command {
+	return []bot.Command{
+		{Name: "broadcast", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: g.cmdBroadcast, Prepare: g.prepareBroadcast},
+		{Name: "linkgroup", Private: true, Group: true, Who: bot.ForSecretaries, Handle: g.cmdLinkGroup, Prepare: g.prepareGroupAdmin},
+		{Name: "unlinkgroup", Private: true, Group: true, Who: bot.ForSecretaries, Handle: g.cmdUnlinkGroup, Prepare: g.prepareGroupAdmin},
 	}
 }
 
-func (b *Bot) groupCallbacks() map[string]callback {
-	return map[string]callback{
-		cbGroupLink:       {handle: b.cbGroupLink, prepare: b.prepareGroupAdmin},
-		cbBroadcastSend:   {handle: b.cbBroadcast, prepare: b.prepareBroadcast},
-		cbBroadcastCancel: {handle: b.cbBroadcast},
+// Callbacks are the feature's buttons by prefix.
+func (g *Groups) Callbacks() map[string]bot.Callback {
+	return map[string]bot.Callback{
+		cbGroupLink:       {Handle: g.cbGroupLink, Prepare: g.prepareGroupAdmin},
+		cbBroadcastSend:   {Handle: g.cbBroadcast, Prepare: g.prepareBroadcast},
+		cbBroadcastCancel: {Handle: g.cbBroadcast},
 	}
 }
 
-func (b *Bot) groupDialogs() map[string]dialogHandler {
-	return map[string]dialogHandler{dlgBroadcast: b.dlgBroadcast}
+// Dialogs are the feature's dialogs by name.
+func (g *Groups) Dialogs() map[string]bot.DialogHandler {
+	return map[string]bot.DialogHandler{dlgBroadcast: g.dlgBroadcast}
 }
 
 // groupAdmin is what the pre-phase learnt of the sender in a group: their
@@ -61,7 +75,7 @@ func (g groupAdmin) isAdmin() bool { return g.status == "creator" || g.status ==
 // prepareGroupAdmin claims /linkgroup and /unlinkgroup in groups, and the
 // unit buttons of /linkgroup: their handlers need to know, at that moment,
 // whether the sender administers the group.
-func (b *Bot) prepareGroupAdmin(u *tgbotapi.Update, _ input) func(ctx context.Context) any {
+func (g *Groups) prepareGroupAdmin(u *tgbotapi.Update, _ bot.Input) func(ctx context.Context) any {
 	var chat, user int64
 	switch {
 	case u.Message != nil && !u.Message.Chat.IsPrivate():
@@ -75,21 +89,22 @@ func (b *Bot) prepareGroupAdmin(u *tgbotapi.Update, _ input) func(ctx context.Co
 	if user == groupAnonymousBot {
 		return nil // the handler refuses: nobody to check
 	}
-	return func(ctx context.Context) any { return b.chatMemberStatus(ctx, chat, user) }
+	return func(ctx context.Context) any { return g.chatMemberStatus(ctx, chat, user) }
 }
 
 // chatMemberStatus asks Telegram for user's status in chat. The call is
 // bounded by the API's own timeout; the pre-phase stops waiting for it
 // earlier.
-func (b *Bot) chatMemberStatus(ctx context.Context, chat, user int64) groupAdmin {
-	if b.api == nil {
+func (g *Groups) chatMemberStatus(ctx context.Context, chat, user int64) groupAdmin {
+	api := g.b.API()
+	if api == nil {
 		return groupAdmin{err: errors.New("no Bot API client")}
 	}
 	ctx, cancel := context.WithTimeout(ctx, chatMemberTimeout)
 	defer cancel()
 	done := make(chan groupAdmin, 1)
 	go func() {
-		raw, err := b.api.Call("getChatMember", map[string]string{
+		raw, err := api.Call("getChatMember", map[string]string{
 			"chat_id": strconv.FormatInt(chat, 10), "user_id": strconv.FormatInt(user, 10),
 		})
 		if err != nil {
@@ -115,18 +130,18 @@ func (b *Bot) chatMemberStatus(ctx context.Context, chat, user int64) groupAdmin
 
 // requireGroupAdmin checks the pre-phase's answer: the sender administers
 // the group now.
-func (b *Bot) requireGroupAdmin(c *Ctx) error {
+func (g *Groups) requireGroupAdmin(c *bot.Ctx) error {
 	if c.From.ID == groupAnonymousBot {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.group_anonymous")
 	}
-	g, ok := c.pre.(groupAdmin)
-	if !ok || g.err != nil {
+	a, ok := c.Prepared().(groupAdmin)
+	if !ok || a.err != nil {
 		if ok {
-			b.log.Warn("getChatMember failed", "chat", c.Chat, "user", c.From.ID, "err", g.err)
+			g.b.Log().Warn("getChatMember failed", "chat", c.Chat, "user", c.From.ID, "err", a.err)
 		}
 		return youthbot.Errorf(youthbot.EINTERNAL, "err.group_check")
 	}
-	if !g.isAdmin() {
+	if !a.isAdmin() {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.group_admin")
 	}
 	return nil
@@ -136,12 +151,12 @@ func (b *Bot) requireGroupAdmin(c *Ctx) error {
 // sender must have rights over the unit (a secretary of it or above, or an
 // admin) and administer the group; without a code, a secretary of one unit
 // links it, of several picks one with buttons.
-func (b *Bot) cmdLinkGroup(c *Ctx, args string) error {
+func (g *Groups) cmdLinkGroup(c *bot.Ctx, args string) error {
 	if c.Private {
 		c.Reply(c.T("grp.private_hint"), nil)
 		return nil
 	}
-	if err := b.requireGroupAdmin(c); err != nil {
+	if err := g.requireGroupAdmin(c); err != nil {
 		return err
 	}
 	fields := strings.Fields(args)
@@ -149,11 +164,11 @@ func (b *Bot) cmdLinkGroup(c *Ctx, args string) error {
 	case len(fields) > 1:
 		return youthbot.Errorf(youthbot.EINVALID, "err.linkgroup_usage")
 	case len(fields) == 1:
-		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
+		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
 		}
-		return b.linkGroup(c, unit, false)
+		return g.linkGroup(c, unit, false)
 	}
 	units := c.SecretaryUnits()
 	switch len(units) {
@@ -167,7 +182,7 @@ func (b *Bot) cmdLinkGroup(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		return b.linkGroup(c, unit, false)
+		return g.linkGroup(c, unit, false)
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, code := range units {
@@ -175,36 +190,36 @@ func (b *Bot) cmdLinkGroup(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row(button(u.Name, data(cbGroupLink, u.Code))))
+		rows = append(rows, bot.Row(bot.Button(u.Name, bot.Data(cbGroupLink, u.Code))))
 	}
-	c.Reply(c.T("grp.pick"), keyboard(rows...))
+	c.Reply(c.T("grp.pick"), bot.Keyboard(rows...))
 	return nil
 }
 
 // cbGroupLink links the group to the unit picked; the presser is checked
 // again, group administrator included.
-func (b *Bot) cbGroupLink(c *Ctx, args []string) error {
+func (g *Groups) cbGroupLink(c *bot.Ctx, args []string) error {
 	if c.Private {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	if err := b.requireGroupAdmin(c); err != nil {
+	if err := g.requireGroupAdmin(c); err != nil {
 		return err
 	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
+	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil {
 		return err
 	}
-	return b.linkGroup(c, unit, true)
+	return g.linkGroup(c, unit, true)
 }
 
 // linkGroup links the chat to unit and says so.
-func (b *Bot) linkGroup(c *Ctx, unit youthbot.Unit, edit bool) error {
+func (g *Groups) linkGroup(c *bot.Ctx, unit youthbot.Unit, edit bool) error {
 	old, found, err := c.Tx.GroupLink(c.Chat)
 	if err != nil {
 		return err
 	}
 	if found && old.Unit == unit.Code {
-		return b.show(c, edit, c.T("grp.already", unit.Name), nil)
+		return c.Show(edit, c.T("grp.already", unit.Name), nil)
 	}
 	title := ""
 	if c.Update.Message != nil && c.Update.Message.Chat != nil {
@@ -222,17 +237,17 @@ func (b *Bot) linkGroup(c *Ctx, unit youthbot.Unit, edit bool) error {
 		}
 	}
 	c.Answer("", false)
-	return b.show(c, edit, text, nil)
+	return c.Show(edit, text, nil)
 }
 
 // cmdUnlinkGroup removes the group's link, by someone with rights over its
 // unit who administers the group.
-func (b *Bot) cmdUnlinkGroup(c *Ctx, _ string) error {
+func (g *Groups) cmdUnlinkGroup(c *bot.Ctx, _ string) error {
 	if c.Private {
 		c.Reply(c.T("grp.private_hint"), nil)
 		return nil
 	}
-	if err := b.requireGroupAdmin(c); err != nil {
+	if err := g.requireGroupAdmin(c); err != nil {
 		return err
 	}
 	l, found, err := c.Tx.GroupLink(c.Chat)
@@ -243,7 +258,7 @@ func (b *Bot) cmdUnlinkGroup(c *Ctx, _ string) error {
 		c.Reply(c.T("grp.not_linked"), nil)
 		return nil
 	}
-	if err := refusedAs(c.RequireManage(l.Unit), "err.group_admin"); err != nil {
+	if err := bot.RefusedAs(c.RequireManage(l.Unit), "err.group_admin"); err != nil {
 		return err
 	}
 	if _, _, err := c.Tx.UnlinkGroup(c.Chat); err != nil {
@@ -254,49 +269,5 @@ func (b *Bot) cmdUnlinkGroup(c *Ctx, _ string) error {
 		name = u.Name
 	}
 	c.Reply(c.T("grp.unlinked", name), nil)
-	return nil
-}
-
-// onGroupMigrated follows a group upgraded to a supergroup: the service
-// message in the old chat (migrate_to_chat_id) and the one in the new chat
-// (migrate_from_chat_id) both move its link; the second finds it moved.
-func (b *Bot) onGroupMigrated(c *Ctx, m *tgbotapi.Message) error {
-	c.command = "migrate"
-	if m.MigrateToChatID != 0 {
-		return c.Tx.MoveGroup(c.Chat, m.MigrateToChatID)
-	}
-	return c.Tx.MoveGroup(m.MigrateFromChatID, c.Chat)
-}
-
-// onGroupMembership follows the bot being removed from a group: the link
-// goes, as nothing can be sent there any more.
-func (b *Bot) onGroupMembership(c *Ctx, u *tgbotapi.ChatMemberUpdated) error {
-	switch u.NewChatMember.Status {
-	case "left", "kicked":
-		_, _, err := c.Tx.UnlinkGroup(c.Chat)
-		return err
-	}
-	return nil
-}
-
-// groupFallback answers a command the bot has no group handler for: in a
-// group it does not know, one short line on how to link it; in a linked
-// group, that the command works in private.
-func (b *Bot) groupFallback(c *Ctx, name string) error {
-	_, linked, err := c.Tx.GroupLink(c.Chat)
-	if err != nil {
-		return err
-	}
-	if !linked {
-		c.Reply(c.T("group_unknown"), nil)
-		return nil
-	}
-	for _, cmd := range b.commands() {
-		if cmd.name == name && cmd.private {
-			c.Reply(c.T("grp.use_private", name), nil)
-			return nil
-		}
-	}
-	c.Reply(c.T("unknown_command"), nil)
 	return nil
 }

@@ -1,4 +1,4 @@
-package bot_test
+package groups_test
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"go.uber.org/goleak"
 
 	"youthbot"
-	"youthbot/bot"
 	"youthbot/bot/bottest"
+	"youthbot/bot/groups"
 	"youthbot/bot/telegramtest"
 	"youthbot/storage"
 )
@@ -235,7 +235,7 @@ func TestBroadcastOfTheLongestTextFromManyUnits(t *testing.T) {
 		}
 		return nil
 	})
-	text := strings.Repeat("á", bot.MaxBroadcastLen-3) + " ok"
+	text := strings.Repeat("á", groups.MaxBroadcastLen-3) + " ok"
 	hoa.Send("/broadcast " + text)
 	preview := hoa.Expect(t, "Số người nhận: 1")
 	hoa.Press(preview, "📤 Gửi").Answer(t)

@@ -1,4 +1,4 @@
-package bot_test
+package reports_test
 
 import (
 	"bytes"

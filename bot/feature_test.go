@@ -1,0 +1,86 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+)
+
+// echoRoom is a feature room for the tests of the registration API: /echo
+// (secretaries only) and its button ec:<text>.
+type echoRoom struct {
+	cbPrefix string
+	dialog   string
+}
+
+func (r echoRoom) Commands() []Command {
+	return []Command{{Name: "echo", Private: true, Who: ForSecretaries, Need: RoleSecretary,
+		Handle: func(c *Ctx, args string) error {
+			c.Reply("echo "+args, Keyboard(Row(Button("again", Data(r.cbPrefix, "x")))))
+			return nil
+		}}}
+}
+
+func (r echoRoom) Callbacks() map[string]Callback {
+	return map[string]Callback{r.cbPrefix: {Handle: func(c *Ctx, args []string) error {
+		c.Answer("pressed "+Arg(args, 0), false)
+		return nil
+	}}}
+}
+
+func (r echoRoom) Dialogs() map[string]DialogHandler {
+	if r.dialog == "" {
+		return nil
+	}
+	return map[string]DialogHandler{r.dialog: func(c *Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error { return nil }}
+}
+
+// TestFeatureRoomsAreRoutedAfterTheCore: a room's command comes after the
+// core's in the menus, is refused to whom its Need excludes, and its
+// command and button reach its handlers.
+func TestFeatureRoomsAreRoutedAfterTheCore(t *testing.T) {
+	h := newHarness(t)
+	h.bot = New(Config{DB: h.db, Outbox: h.out, Admins: []int64{adminID}, Lang: "vi",
+		Now: func() time.Time { return h.now }, Features: []NewFeature{func(*Bot) Feature { return echoRoom{cbPrefix: "ec"} }}})
+	if cmds := h.bot.commands(); cmds[len(cmds)-1].name != "echo" {
+		t.Fatalf("last command %q, want the room's echo after the core's", cmds[len(cmds)-1].name)
+	}
+	if got := h.say(user(801, "vi"), "/echo hi"); len(got) != 1 || strings.Contains(got[0], "echo hi") {
+		t.Fatalf("a stranger's /echo answered %q, want one refusal", got)
+	}
+	h.makeSecretary(810, "VT-P5")
+	if got := h.say(user(810, "vi"), "/echo hi"); len(got) != 1 || got[0] != "echo hi" {
+		t.Fatalf("a secretary's /echo answered %q", got)
+	}
+	msgs := h.apply(cbUpdate(user(810, "vi"), "ec:x"))
+	if len(msgs) != 1 || msgs[0].Params["text"] != "pressed x" {
+		t.Fatalf("the room's button answered %v", describe(msgs))
+	}
+}
+
+// TestFeatureRoomsCannotClaimTheCoresNames: a room claiming a prefix or a
+// dialog the core has is a programming error, caught by New.
+func TestFeatureRoomsCannotClaimTheCoresNames(t *testing.T) {
+	tests := []struct {
+		name string
+		room echoRoom
+		want string
+	}{
+		{"Prefix", echoRoom{cbPrefix: cbTree}, "callback prefix claimed twice: " + cbTree},
+		{"Dialog", echoRoom{cbPrefix: "ec", dialog: dlgRegister}, "dialog name claimed twice: " + dlgRegister},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if p := recover(); p != tt.want {
+					t.Errorf("New panicked with %v, want %q", p, tt.want)
+				}
+			}()
+			New(Config{Features: []NewFeature{func(*Bot) Feature { return tt.room }}})
+		})
+	}
+}
