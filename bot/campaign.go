@@ -116,8 +116,8 @@ func (b *Bot) campaignPreview(c *Ctx, camp *youthbot.Campaign) (string, error) {
 	for _, t := range firings {
 		times = append(times, "• "+b.firingText(c, t))
 	}
-	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), camp.Cron,
-		b.loc.String(), strings.Join(times, "\n"), camp.Reminder), nil
+	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
+		youthbot.DescribeZone(b.loc, c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
 }
 
 // dlgCampaign answers text typed while a campaign waits for confirmation.
@@ -274,7 +274,8 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 			state = c.T("campaign.list_upcoming")
 		}
 		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
-			camp.Start.String(), camp.End.String(), camp.Cron)
+			camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
+			youthbot.DescribeZone(b.loc, c.Now, c.Lang))
 		ok, err := c.CanManage(camp.Unit)
 		if err != nil {
 			return err
