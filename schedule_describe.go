@@ -56,14 +56,20 @@ func DescribeSchedule(spec, lang string) string {
 		if !ok {
 			return custom
 		}
-		var names []string
-		seen := map[int]bool{}
+		// Monday first, Sunday (0 or 7) last, as people list a week.
+		var week []int
 		for _, d := range days {
-			d %= 7 // 7 is Sunday too
-			if !seen[d] {
-				seen[d] = true
-				names = append(names, i18n.T(lang, "campaign.weekday_"+strconv.Itoa(d)))
+			if d == 0 {
+				d = 7
 			}
+			if !slices.Contains(week, d) {
+				week = append(week, d)
+			}
+		}
+		slices.Sort(week)
+		var names []string
+		for _, d := range week {
+			names = append(names, i18n.T(lang, "campaign.weekday_"+strconv.Itoa(d%7)))
 		}
 		if len(names) == 7 {
 			return i18n.T(lang, "sched.daily", at)

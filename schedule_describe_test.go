@@ -12,6 +12,7 @@ func TestDescribeSchedule(t *testing.T) {
 		{"30 7 * * *", "Hằng ngày, 7:30", "Daily, 7:30"},
 		{"0 8 1 * *", "Ngày 1 hằng tháng, 8:00", "Day 1 of every month, 8:00"},
 		{"0 8 1,15 * *", "Ngày 1 và 15 hằng tháng, 8:00", "Day 1 and 15 of every month, 8:00"},
+		{"0 8 * * 0,6", "Thứ Bảy và Chủ nhật hằng tuần, 8:00", "Every Saturday and Sunday, 8:00"},
 		{"0 19 * * 1,3,5", "Thứ Hai, Thứ Tư và Thứ Sáu hằng tuần, 19:00", "Every Monday, Wednesday and Friday, 19:00"},
 		{"0 8 * * 1-5", "Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm và Thứ Sáu hằng tuần, 8:00", "Every Monday, Tuesday, Wednesday, Thursday and Friday, 8:00"},
 		{"0 8 * * 0", "Chủ nhật hằng tuần, 8:00", "Every Sunday, 8:00"},
