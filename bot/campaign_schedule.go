@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -274,6 +275,13 @@ func (b *Bot) finishPicker(c *Ctx, d *youthbot.Dialog, cron string, edit bool) e
 	camp := youthbot.Campaign{Name: d.Data[cfName], Start: dialogDate(d, cfStart), End: dialogDate(d, cfEnd),
 		Cron: cron, Reminder: d.Data[cfText]}
 	if err := camp.Validate(c.Now, b.loc); err != nil {
+		// A picked schedule is refused in the words it was picked in,
+		// not as the cron the user never saw.
+		var e *youthbot.Error
+		if d.Step != csCron && errors.As(err, &e) && e.Key == "err.campaign_cron_never" {
+			return youthbot.Errorf(youthbot.EINVALID, "campaign.pick_never",
+				youthbot.DescribeSchedule(cron, c.Lang), camp.Start.String(), camp.End.String())
+		}
 		return err
 	}
 	d.Data[cfCron], d.Step, d.Updated = cron, csConfirm, c.Now

@@ -96,6 +96,20 @@ func TestNewCampaignPickerChecksEveryPress(t *testing.T) {
 	if text, alert := other.PressData(m, "kc:w:"+n+":1").Answer(t); !alert || !strings.Contains(text, "đã cũ") {
 		t.Errorf("another user's press: %q alert=%v", text, alert)
 	}
+	// A day that never comes within the campaign: said as picked.
+	sec.Send("/newcampaign VT | Tháng hai | 01/02/2027 | 28/02/2027 | Nhớ nhé")
+	feb := sec.Expect(t, "theo lịch nào")
+	sec.Press(feb, "Hằng tháng").Answer(t)
+	b.Settle()
+	sec.Send("30")
+	sec.Expect(t, "mấy giờ")
+	sec.Send("8:00")
+	if got := sec.Next(t); !strings.Contains(got.Text, "Ngày 30 hằng tháng, 8:00") || strings.Contains(got.Text, "*") {
+		t.Errorf("never-firing pick: %q", got.Text)
+	}
+	sec.Send("/newcampaign VT | Mùa hè xanh | 01/06/2026 | 31/08/2026 | Tham gia nhé")
+	m = sec.Expect(t, "theo lịch nào")
+	sec.Press(m, "Hằng tuần").Answer(t)
 	sec.Press(m, "T6").Answer(t)
 	sec.Press(m, "Xong").Answer(t)
 	b.Settle()
