@@ -73,11 +73,10 @@ func (c *Campaign) Firings(after time.Time, loc *time.Location, n int) ([]time.T
 	return out, nil
 }
 
-// Validate checks a new campaign against now (in loc): a name, the end not
-// before the start and not already past, a reminder text, and a schedule
-// that parses, fires at least once between now and the end, and never
-// twice within MinReminderGap. It returns EINVALID errors with the reason.
-func (c *Campaign) Validate(now time.Time, loc *time.Location) error {
+// ValidateDetails checks what a new campaign has before its schedule is
+// chosen: a name, the end not before the start and not already past (now
+// in loc), a reminder text.
+func (c *Campaign) ValidateDetails(now time.Time, loc *time.Location) error {
 	switch n := utf8.RuneCountInString(c.Name); {
 	case n == 0:
 		return Errorf(EINVALID, "err.campaign_name")
@@ -95,6 +94,17 @@ func (c *Campaign) Validate(now time.Time, loc *time.Location) error {
 		return Errorf(EINVALID, "err.campaign_reminder")
 	case n > MaxReminderLen:
 		return Errorf(EINVALID, "err.campaign_reminder_long", MaxReminderLen)
+	}
+	return nil
+}
+
+// Validate checks a new campaign against now (in loc): its details
+// (ValidateDetails) and a schedule that parses, fires at least once
+// between now and the end, and never twice within MinReminderGap. It
+// returns EINVALID errors with the reason.
+func (c *Campaign) Validate(now time.Time, loc *time.Location) error {
+	if err := c.ValidateDetails(now, loc); err != nil {
+		return err
 	}
 	s, err := c.Schedule()
 	if err != nil {

@@ -36,13 +36,30 @@ const (
 // checks it and shows it with the next reminders for confirmation.
 func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	fields := pipeFields(args)
+	// Without a schedule (4 fields, or 5 with a unit whose 4th is a
+	// date) the schedule picker asks for one.
+	picker := len(fields) == 4
+	if len(fields) == 5 {
+		if _, err := youthbot.ParseDate(fields[3]); err == nil {
+			picker = true
+		}
+	}
 	var units []string
-	if len(fields) == 6 {
+	if len(fields) == 6 || picker && len(fields) == 5 {
 		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
 		}
 		units, fields = []string{unit.Code}, fields[1:]
+	}
+	if picker {
+		if _, err := youthbot.ParseSchedule(fields[3]); err == nil {
+			// A schedule where the reminder goes: the reminder is missing.
+			start, end := exampleSpan(c.Today)
+			return youthbot.Errorf(youthbot.EINVALID, "err.campaign_usage", start, end)
+		}
+		// The schedule's place, for the same reading as the typed form.
+		fields = []string{fields[0], fields[1], fields[2], "", fields[3]}
 	}
 	if len(fields) != 5 {
 		start, end := exampleSpan(c.Today)
@@ -59,7 +76,12 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	if camp.End, err = youthbot.ParseDate(fields[2]); err != nil {
 		return err
 	}
-	if err := camp.Validate(c.Now, b.loc); err != nil {
+	if picker {
+		err = camp.ValidateDetails(c.Now, b.loc)
+	} else {
+		err = camp.Validate(c.Now, b.loc)
+	}
+	if err != nil {
 		return err
 	}
 	if units == nil {
@@ -68,14 +90,25 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	if len(units) == 0 {
 		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
 	}
-	d := youthbot.Dialog{Name: dlgCampaign, Step: "confirm", Updated: c.Now, Data: map[string]string{
+	if picker {
+		return b.startSchedulePicker(c, &camp, units)
+	}
+	d := youthbot.Dialog{Name: dlgCampaign, Step: csConfirm, Updated: c.Now, Data: map[string]string{
 		pfNonce: youthbot.NewCode(6), cfName: camp.Name, cfStart: camp.Start.ISO(), cfEnd: camp.End.ISO(),
 		cfCron: camp.Cron, cfText: camp.Reminder, cfUnits: strings.Join(units, ","),
 	}}
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	preview, err := b.campaignPreview(c, &camp)
+	return b.showCampaignConfirm(c, &d, &camp, false)
+}
+
+// showCampaignConfirm shows the campaign of d (camp) with its next
+// reminders and the buttons that confirm it for a unit or cancel it: in
+// a new message, or in the message of the button pressed (edit).
+func (b *Bot) showCampaignConfirm(c *Ctx, d *youthbot.Dialog, camp *youthbot.Campaign, edit bool) error {
+	units := strings.Split(d.Data[cfUnits], ",")
+	preview, err := b.campaignPreview(c, camp)
 	if err != nil {
 		return err
 	}
@@ -93,7 +126,11 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 		preview += "\n\n" + c.T("campaign.new_pick_unit")
 		kb = keyboard(rows...)
 	}
-	c.Reply(preview, kb)
+	if edit {
+		c.EditCallback(preview, kb)
+	} else {
+		c.Reply(preview, kb)
+	}
 	return nil
 }
 
@@ -116,12 +153,15 @@ func (b *Bot) campaignPreview(c *Ctx, camp *youthbot.Campaign) (string, error) {
 	for _, t := range firings {
 		times = append(times, "• "+b.firingText(c, t))
 	}
-	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), camp.Cron,
-		b.loc.String(), strings.Join(times, "\n"), camp.Reminder), nil
+	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
+		youthbot.DescribeZone(b.loc, c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
 }
 
 // dlgCampaign answers text typed while a campaign waits for confirmation.
-func (b *Bot) dlgCampaign(c *Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
+func (b *Bot) dlgCampaign(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+	if handled, err := b.dlgCampaignText(c, d, m.Text); handled {
+		return err
+	}
 	c.Reply(c.T("campaign.new_press_button"), nil)
 	return nil
 }
@@ -133,7 +173,21 @@ func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
 		return err
 	}
 	op := arg(args, 0)
-	if !found || d.Name != dlgCampaign || arg(args, 1) != d.Data[pfNonce] || op != "ok" && op != "no" {
+	if !found || d.Name != dlgCampaign || arg(args, 1) != d.Data[pfNonce] {
+		return staleButton()
+	}
+	switch op {
+	case cpKind, cpWeekday, cpDay, cpTime:
+		if len(args) != 3 {
+			return staleButton()
+		}
+		return b.cbCampaignPick(c, &d, op, arg(args, 2))
+	case "ok":
+		if d.Step != csConfirm {
+			return staleButton()
+		}
+	case "no":
+	default:
 		return staleButton()
 	}
 	if op == "no" {
@@ -274,7 +328,8 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 			state = c.T("campaign.list_upcoming")
 		}
 		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
-			camp.Start.String(), camp.End.String(), camp.Cron)
+			camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
+			youthbot.DescribeZone(b.loc, c.Now, c.Lang))
 		ok, err := c.CanManage(camp.Unit)
 		if err != nil {
 			return err

@@ -23,7 +23,7 @@ func TestNewCampaignShowsTheNextFiringsBeforeStoring(t *testing.T) {
 	sec := b.Secretary("Hoa", "VT")
 	sec.Send("/newcampaign Tháng Thanh niên | 01/03/2026 | 31/03/2026 | 0 8 * * 1 | Đăng ký công trình thanh niên qua /projects nhé!")
 	preview := sec.Expect(t, "Tháng Thanh niên")
-	for _, want := range []string{"Thứ Hai 16/03/2026 08:00", "Thứ Hai 23/03/2026 08:00", "Thứ Hai 30/03/2026 08:00", "Asia/Ho_Chi_Minh", "Thành đoàn Vị Thanh"} {
+	for _, want := range []string{"Thứ Hai 16/03/2026 08:00", "Thứ Hai 23/03/2026 08:00", "Thứ Hai 30/03/2026 08:00", "giờ Việt Nam", "Thứ Hai hằng tuần, 8:00", "Thành đoàn Vị Thanh"} {
 		if !strings.Contains(preview.Text, want) {
 			t.Errorf("preview %q lacks %q", preview.Text, want)
 		}
@@ -257,4 +257,43 @@ func TestCampaignsOfAWholeProvinceFitInOneMessage(t *testing.T) {
 	if !strings.Contains(m.Text, "C1 ·") {
 		t.Errorf("the list does not begin with C1:\n%s", m.Text)
 	}
+}
+
+// noRawSchedule fails when text shows a cron expression or a zone name.
+func noRawSchedule(t *testing.T, what, text string) {
+	t.Helper()
+	for _, raw := range []string{"* *", " * ", "0 19", "0 8 1", "0 9", "Asia/", "Ho_Chi_Minh", "<code>"} {
+		if strings.Contains(text, raw) {
+			t.Errorf("%s shows %q: %q", what, raw, text)
+		}
+	}
+}
+
+func TestCampaignsSayTheScheduleNotTheCron(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{}) // Tuesday 10/03/2026 09:00
+	sec := b.Secretary("Hoa", "VT")
+	for _, line := range []string{
+		"Xuân tình nguyện | 01/03/2026 | 31/03/2026 | 0 19 * * 5 | Cùng ra quân!",
+		"Mùa hè xanh | 01/06/2026 | 31/08/2026 | 0 8 1 * * | Đăng ký!",
+		"Tháng Thanh niên | 01/03/2026 | 31/03/2026 | 0 9 * 3 * | Nhớ nhé",
+	} {
+		sec.Send("/newcampaign " + line)
+		preview := sec.Expect(t, "Lịch nhắc")
+		noRawSchedule(t, "preview", preview.Text)
+		if !strings.Contains(preview.Text, "giờ Việt Nam") {
+			t.Errorf("preview %q does not say giờ Việt Nam", preview.Text)
+		}
+		sec.Press(preview, "Xác nhận").Answer(t)
+		b.Settle()
+		noRawSchedule(t, "created", preview.Snapshot().Text)
+	}
+	sec.Send("/campaigns")
+	m := sec.Expect(t, "Xuân tình nguyện")
+	for _, want := range []string{"Thứ Sáu hằng tuần, 19:00", "Ngày 1 hằng tháng, 8:00", "Theo lịch riêng", "giờ Việt Nam"} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("/campaigns %q lacks %q", m.Text, want)
+		}
+	}
+	noRawSchedule(t, "/campaigns", m.Text)
+	b.Settle()
 }
