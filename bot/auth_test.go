@@ -114,6 +114,7 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "PendingAcceptTransfer", callback: fmt.Sprintf("pd:a:t%d:0", ptf.transfer)},
 		{name: "CancelOthersTransfer", callback: fmt.Sprintf("xc:%d", ptf.transfer)},
 		{name: "TransferOtherMember", callback: fmt.Sprintf("xp:%s:%d", sibling, ptf.member)},
+		{name: "TransferSendOtherMember", callback: fmt.Sprintf("xs:%s:%d", sibling, ptf.member)},
 		{name: "TransferPickOtherMember", callback: fmt.Sprintf("xm:%d", ptf.member)},
 		{name: "TransferWalkForOtherMember", callback: fmt.Sprintf("xt:VT:0:%d", ptf.member)},
 		{name: "ForgedTransferID", callback: "xa:-1"},

@@ -59,6 +59,7 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 				t.Fatal(err)
 			}
 			h.say(an, "/transfer "+tt.to)
+			h.press(an, "xs:"+tt.to)
 			var id uint64
 			h.db.View(func(tx *storage.Tx) error { tr, _, err := tx.PendingTransferOf(601); id = tr.ID; return err })
 			out := h.apply(cbUpdate(user(650, "vi"), fmt.Sprintf("xa:%d", id)))

@@ -86,6 +86,10 @@ var viParticipation = map[string]string{
 	"transfer.done":              "✅ Đã chuyển sinh hoạt <b>%s</b> từ %s sang <b>%s</b>.",
 	"transfer.waiting":           "⏳ Bạn đã có đề nghị chuyển sinh hoạt sang %s đang chờ tiếp nhận.",
 	"transfer.cancelled":         "↩️ Đã huỷ đề nghị chuyển sinh hoạt sang %s.",
+	"transfer.confirm":           "🔁 Gửi đề nghị chuyển sinh hoạt Đoàn?\nĐoàn viên: <b>%s</b>\nTừ: %s\nĐến: <b>%s</b>",
+	"transfer.aborted":           "Đã huỷ, chưa gửi đề nghị chuyển sinh hoạt.",
+	"btn.transfer_send":          "📨 Gửi",
+	"btn.transfer_abort":         "Huỷ",
 
 	"pending.activity": "🙋 <b>%s</b> — %s\n%s · %s · %s%s",
 	"pending.transfer": "🔁 <b>%s</b>: chuyển sinh hoạt từ %s sang %s",
@@ -201,6 +205,10 @@ var enParticipation = map[string]string{
 	"transfer.done":              "✅ <b>%s</b> was transferred from %s to <b>%s</b>.",
 	"transfer.waiting":           "⏳ You already asked to transfer to %s; the request awaits acceptance.",
 	"transfer.cancelled":         "↩️ The request to transfer to %s was withdrawn.",
+	"transfer.confirm":           "🔁 Send this transfer request?\nMember: <b>%s</b>\nFrom: %s\nTo: <b>%s</b>",
+	"transfer.aborted":           "Cancelled; no transfer request was sent.",
+	"btn.transfer_send":          "📨 Send",
+	"btn.transfer_abort":         "Cancel",
 
 	"pending.activity": "🙋 <b>%s</b> — %s\n%s · %s · %s%s",
 	"pending.transfer": "🔁 <b>%s</b>: transfer from %s to %s",
