@@ -527,6 +527,27 @@ func TestMembersSearchSortAndPhones(t *testing.T) {
 	if got := h.say(user(601, "vi"), "/members"); len(got) != 1 || !strings.HasPrefix(got[0], "⚠️") {
 		t.Errorf("/members by a member: %q", got)
 	}
+	t.Run("MarksMembersTheBotCannotReach", func(t *testing.T) {
+		if err := h.db.Update(func(tx *storage.Tx) error {
+			u, _, err := tx.User(602)
+			if err != nil {
+				return err
+			}
+			u.ID, u.Unreachable = 602, true
+			return tx.PutUser(u)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		got := h.say(user(611, "vi"), "/members")
+		if len(got) != 1 {
+			t.Fatalf("/members: %q", got)
+		}
+		binh, dat := strings.Index(got[0], "Lê Thị Bình"), strings.Index(got[0], "Đỗ Văn Đạt")
+		mark := strings.Index(got[0], "Đã chặn bot")
+		if mark < 0 || !(binh < mark && mark < dat) || strings.Count(got[0], "Đã chặn bot") != 1 {
+			t.Errorf("the member who blocked the bot (Bình, only) is not marked: %q", got[0])
+		}
+	})
 	t.Run("Paged", func(t *testing.T) {
 		for i := range membersPage + 1 {
 			h.ptMember(int64(700+i), ptBranch, fmt.Sprintf("Trần Văn Tư %c", 'A'+i))

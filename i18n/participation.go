@@ -65,6 +65,8 @@ var viParticipation = map[string]string{
 	"members.none_match": "Không tìm thấy đoàn viên nào có tên khớp «%s».",
 	"members.anonymous":  "(đã xoá dữ liệu)",
 
+	"members.unreachable": "    🚫 Đã chặn bot: không nhận được tin nhắn, thông báo của bot",
+
 	"transfer.intro":             "🔁 <b>Chuyển sinh hoạt Đoàn</b>\nBạn đang sinh hoạt tại %s. Chọn chi đoàn muốn chuyển đến, hoặc gõ /transfer MÃ_CHI_ĐOÀN.",
 	"transfer.pick_top":          "Chọn chi đoàn chuyển đến:",
 	"transfer.pick_in":           "Chọn chi đoàn chuyển đến trong <b>%s</b>:",
@@ -183,6 +185,8 @@ var enParticipation = map[string]string{
 	"members.none":       "There are no members in your units yet.",
 	"members.none_match": "No member's name matches «%s».",
 	"members.anonymous":  "(data erased)",
+
+	"members.unreachable": "    🚫 Blocked the bot: gets none of its messages or announcements",
 
 	"transfer.intro":             "🔁 <b>Transfer to another branch</b>\nYou are a member of %s. Pick the branch to move to, or type /transfer BRANCH_CODE.",
 	"transfer.pick_top":          "Pick the branch to move to:",
