@@ -105,6 +105,7 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 				t.Fatal(err)
 			}
 			h.say(user(660, "vi"), "/done "+branchP.Code)
+			h.press(user(660, "vi"), "jd:ok:"+branchP.Code+":0")
 			for _, a := range h.ptActivities(601) {
 				if a.Project == branchP.Code {
 					t.Errorf("/done of the old branch's project credited the member who left: %+v", a)
