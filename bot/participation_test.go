@@ -351,9 +351,13 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 			t.Errorf("confirm-all with a stale hash: %v", describe(msgs))
 		}
 	})
-	h.apply(cbUpdate(sec, all))
+	msgs = h.apply(cbUpdate(sec, all))
 	if h.member(602).Status != youthbot.StatusApproved {
 		t.Error("the registration on the page was not approved")
+	}
+	// The list says what was just decided.
+	if got := texts(msgs, 610); len(got) != 2 || !strings.HasPrefix(got[1], "✅ Đã duyệt: Trần Thị Chờ, Đoàn Viên A, Đoàn Viên B, Đoàn Viên C, Đoàn Viên D\n") {
+		t.Errorf("the list after approving the page: %q", got)
 	}
 	for i, id := range ids {
 		want := youthbot.ActivityConfirmed
@@ -365,9 +369,20 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 		}
 	}
 	t.Run("OneItem", func(t *testing.T) {
-		h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
+		msgs := h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
 		if got := h.ptActivity(ids[5]).Status; got != youthbot.ActivityRejected {
 			t.Errorf("rejected from /pending: %s", got)
+		}
+		if got := texts(msgs, 610); len(got) != 1 || !strings.HasPrefix(got[0], "❌ Đã từ chối: Đoàn Viên F\n") || strings.Contains(got[0], "Đã duyệt") {
+			t.Errorf("the list after rejecting one: %q", got)
+		}
+		msgs = h.apply(cbUpdate(sec, fmt.Sprintf("pd:a:a%d:0", ids[4])))
+		if got := texts(msgs, 610); len(got) != 1 || !strings.HasPrefix(got[0], "✅ Đã duyệt: Đoàn Viên E\n") {
+			t.Errorf("the list after approving one: %q", got)
+		}
+		msgs = h.apply(cbUpdate(sec, "pd:p:0"))
+		if got := texts(msgs, 610); len(got) != 1 || strings.Contains(got[0], "Đã duyệt:") {
+			t.Errorf("turning the page says something was decided: %q", got)
 		}
 	})
 }
