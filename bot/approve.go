@@ -262,14 +262,17 @@ func pageHash(items []pendingItem) string {
 func (b *Bot) cbPending(c *Ctx, args []string) error {
 	action := arg(args, 0)
 	var page int
+	var approved, rejected []string // who was just decided, for the list's first line
 	switch action {
 	case "p":
 		page, _ = strconv.Atoi(arg(args, 1))
 	case "a", "r":
 		page, _ = strconv.Atoi(arg(args, 2))
-		if err := b.decideItem(c, arg(args, 1), action == "a"); err != nil {
+		name, outcome, err := b.decideItem(c, arg(args, 1), action == "a")
+		if err != nil {
 			return err
 		}
+		approved, rejected = addDecided(approved, rejected, name, outcome)
 	case "A":
 		page, _ = strconv.Atoi(arg(args, 1))
 		items, err := b.pendingItems(c)
@@ -282,9 +285,11 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 			break
 		}
 		for _, it := range items[from:to] {
-			if err := b.decideItem(c, it.key, true); err != nil {
+			name, outcome, err := b.decideItem(c, it.key, true)
+			if err != nil {
 				return err
 			}
+			approved, rejected = addDecided(approved, rejected, name, outcome)
 		}
 		c.Answer(c.T("pending.approved_n", to-from), false)
 	default:
@@ -294,33 +299,93 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	var said []string
+	if len(approved) > 0 {
+		said = append(said, c.T("pending.just_approved", strings.Join(approved, ", ")))
+	}
+	if len(rejected) > 0 {
+		said = append(said, c.T("pending.just_rejected", strings.Join(rejected, ", ")))
+	}
+	if len(said) > 0 {
+		text = strings.Join(said, "\n") + "\n\n" + text
+	}
 	c.EditCallback(text, kb)
 	return nil
 }
 
-// decideItem approves or rejects one waiting item named by its key.
-func (b *Bot) decideItem(c *Ctx, key string, approve bool) error {
+// decided is what became of a waiting item decided from /pending.
+type decided int
+
+const (
+	decidedNothing  decided = iota // it was not decided (withdrawn, cancelled as stale)
+	decidedApproved                // approved, confirmed or accepted
+	decidedRejected
+)
+
+// addDecided adds the name of an item decided to the list of its outcome.
+func addDecided(approved, rejected []string, name string, outcome decided) ([]string, []string) {
+	switch outcome {
+	case decidedApproved:
+		approved = append(approved, name)
+	case decidedRejected:
+		rejected = append(rejected, name)
+	}
+	return approved, rejected
+}
+
+// memberName is the name of the member an item is about, or "(đã xoá dữ
+// liệu)" for one whose data was erased.
+func memberName(c *Ctx, id int64) string {
+	if m, err := c.Tx.Member(id); err == nil && m.FullName != "" {
+		return m.FullName
+	}
+	return c.T("members.anonymous")
+}
+
+// decideItem approves or rejects one waiting item named by its key, and
+// says whom it was about and what became of it.
+func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, error) {
 	if strings.HasPrefix(key, "m") {
 		id, reg, _ := strings.Cut(key[1:], ".")
 		m, _, err := b.pendingMember(c, id, reg)
 		if err != nil {
-			return err
+			return "", decidedNothing, err
 		}
-		return b.decideMember(c, &m, approve)
+		if err := b.decideMember(c, &m, approve); err != nil {
+			return "", decidedNothing, err
+		}
+		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "a"); ok {
 		a, err := b.activityToDecide(c, id)
 		if err != nil {
-			return err
+			return "", decidedNothing, err
 		}
-		return b.decideActivity(c, &a, approve)
+		if err := b.decideActivity(c, &a, approve); err != nil {
+			return "", decidedNothing, err
+		}
+		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "t"); ok {
 		t, err := b.transferToDecide(c, id)
 		if err != nil {
-			return err
+			return "", decidedNothing, err
 		}
-		return b.decideTransfer(c, &t, approve)
+		if err := b.decideTransfer(c, &t, approve); err != nil {
+			return "", decidedNothing, err
+		}
+		return memberName(c, t.Member), outcome(t.Status == youthbot.TransferAccepted, t.Status == youthbot.TransferRejected), nil
 	}
-	return staleButton()
+	return "", decidedNothing, staleButton()
+}
+
+// outcome is the decided of a decision that approved or rejected.
+func outcome(approved, rejected bool) decided {
+	switch {
+	case approved:
+		return decidedApproved
+	case rejected:
+		return decidedRejected
+	}
+	return decidedNothing
 }

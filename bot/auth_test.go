@@ -90,6 +90,7 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "ConfirmAttendanceAll", callback: "ja:a:" + pf.open + ":0"},
 		{name: "Done", command: "/done " + pf.open},
 		{name: "DoneWithValue", command: "/done " + pf.open + " 5tr"},
+		{name: "DoneConfirmButton", callback: "jd:ok:" + pf.open + ":5000000"},
 		{name: "TargetNegative", command: "/target 2024 hours -5"},
 		{name: "TargetOfBranch", command: "/target 2026 hours 100 " + branch},
 		{name: "TargetForged", callback: "kt:2026:h:100:" + branch},
@@ -114,6 +115,7 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "PendingAcceptTransfer", callback: fmt.Sprintf("pd:a:t%d:0", ptf.transfer)},
 		{name: "CancelOthersTransfer", callback: fmt.Sprintf("xc:%d", ptf.transfer)},
 		{name: "TransferOtherMember", callback: fmt.Sprintf("xp:%s:%d", sibling, ptf.member)},
+		{name: "TransferSendOtherMember", callback: fmt.Sprintf("xs:%s:%d", sibling, ptf.member)},
 		{name: "TransferPickOtherMember", callback: fmt.Sprintf("xm:%d", ptf.member)},
 		{name: "TransferWalkForOtherMember", callback: fmt.Sprintf("xt:VT:0:%d", ptf.member)},
 		{name: "ForgedTransferID", callback: "xa:-1"},
@@ -190,6 +192,7 @@ func TestAuthorisationTable(t *testing.T) {
 	})
 	t.Run("RightfulSecretaryCanCompleteProject", func(t *testing.T) {
 		h.say(user(504, "vi"), "/done "+pf.open)
+		h.press(user(504, "vi"), "jd:ok:"+pf.open+":0")
 		if err := h.db.View(func(tx *storage.Tx) error {
 			p, err := tx.Project(pf.open)
 			if err == nil && p.Status != youthbot.ProjectDone {

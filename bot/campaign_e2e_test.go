@@ -176,7 +176,8 @@ func TestTargetsProgressInPercent(t *testing.T) {
 		u.Expect(t, "Bạn đã đăng ký tham gia")
 	}
 	sec.Send("/done " + code + " 5tr")
-	sec.Expect(t, "Đã hoàn thành")
+	ptPress(t, sec, sec.Expect(t, "Hoàn thành"), "✅ Hoàn thành")
+	b.Settle()
 
 	sec.Send("/targets")
 	m := sec.Expect(t, "Kết quả thực hiện chỉ tiêu năm 2026")

@@ -182,6 +182,11 @@ func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineK
 		if m.Phone != "" && slices.Contains(c.Tx.Secretaries(m.Unit), c.From.ID) {
 			sb.WriteString("\n" + c.T("members.phone", m.Phone))
 		}
+		if u, found, err := c.Tx.User(m.UserID); err != nil {
+			return "", nil, err
+		} else if found && u.Unreachable {
+			sb.WriteString("\n" + c.T("members.unreachable"))
+		}
 	}
 	kb := keyboard(pageButtons(page, pages, func(p int) string { return data(cbMembersPage, strconv.Itoa(p), q) }))
 	if len(kb.InlineKeyboard) == 0 {

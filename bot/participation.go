@@ -28,6 +28,8 @@ const (
 	cbTransferAccept = "xa" // xa:<transfer>  a destination secretary accepts
 	cbTransferReject = "xr" // xr:<transfer>  a destination secretary rejects
 	cbTransferCancel = "xc" // xc:<transfer>  the requester withdraws it
+	cbTransferSend   = "xs" // xs:<unit>[:<member>]  send the confirmed request
+	cbTransferAbort  = "xq" // xq  do not send it
 )
 
 func (b *Bot) participationCommands() []command {
@@ -53,6 +55,8 @@ func (b *Bot) participationCallbacks() map[string]callback {
 		cbTransferAccept: {handle: b.cbTransferDecide},
 		cbTransferReject: {handle: b.cbTransferDecide},
 		cbTransferCancel: {handle: b.cbTransferCancel},
+		cbTransferSend:   {handle: b.cbTransferSend},
+		cbTransferAbort:  {handle: b.cbTransferAbort},
 	}
 }
 

@@ -351,9 +351,13 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 			t.Errorf("confirm-all with a stale hash: %v", describe(msgs))
 		}
 	})
-	h.apply(cbUpdate(sec, all))
+	msgs = h.apply(cbUpdate(sec, all))
 	if h.member(602).Status != youthbot.StatusApproved {
 		t.Error("the registration on the page was not approved")
+	}
+	// The list says what was just decided.
+	if got := texts(msgs, 610); len(got) != 2 || !strings.HasPrefix(got[1], "✅ Đã duyệt: Trần Thị Chờ, Đoàn Viên A, Đoàn Viên B, Đoàn Viên C, Đoàn Viên D\n") {
+		t.Errorf("the list after approving the page: %q", got)
 	}
 	for i, id := range ids {
 		want := youthbot.ActivityConfirmed
@@ -365,9 +369,20 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 		}
 	}
 	t.Run("OneItem", func(t *testing.T) {
-		h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
+		msgs := h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
 		if got := h.ptActivity(ids[5]).Status; got != youthbot.ActivityRejected {
 			t.Errorf("rejected from /pending: %s", got)
+		}
+		if got := texts(msgs, 610); len(got) != 1 || !strings.HasPrefix(got[0], "❌ Đã từ chối: Đoàn Viên F\n") || strings.Contains(got[0], "Đã duyệt") {
+			t.Errorf("the list after rejecting one: %q", got)
+		}
+		msgs = h.apply(cbUpdate(sec, fmt.Sprintf("pd:a:a%d:0", ids[4])))
+		if got := texts(msgs, 610); len(got) != 1 || !strings.HasPrefix(got[0], "✅ Đã duyệt: Đoàn Viên E\n") {
+			t.Errorf("the list after approving one: %q", got)
+		}
+		msgs = h.apply(cbUpdate(sec, "pd:p:0"))
+		if got := texts(msgs, 610); len(got) != 1 || strings.Contains(got[0], "Đã duyệt:") {
+			t.Errorf("turning the page says something was decided: %q", got)
 		}
 	})
 }
@@ -527,6 +542,27 @@ func TestMembersSearchSortAndPhones(t *testing.T) {
 	if got := h.say(user(601, "vi"), "/members"); len(got) != 1 || !strings.HasPrefix(got[0], "⚠️") {
 		t.Errorf("/members by a member: %q", got)
 	}
+	t.Run("MarksMembersTheBotCannotReach", func(t *testing.T) {
+		if err := h.db.Update(func(tx *storage.Tx) error {
+			u, _, err := tx.User(602)
+			if err != nil {
+				return err
+			}
+			u.ID, u.Unreachable = 602, true
+			return tx.PutUser(u)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		got := h.say(user(611, "vi"), "/members")
+		if len(got) != 1 {
+			t.Fatalf("/members: %q", got)
+		}
+		binh, dat := strings.Index(got[0], "Lê Thị Bình"), strings.Index(got[0], "Đỗ Văn Đạt")
+		mark := strings.Index(got[0], "Đã chặn bot")
+		if mark < 0 || !(binh < mark && mark < dat) || strings.Count(got[0], "Đã chặn bot") != 1 {
+			t.Errorf("the member who blocked the bot (Bình, only) is not marked: %q", got[0])
+		}
+	})
 	t.Run("Paged", func(t *testing.T) {
 		for i := range membersPage + 1 {
 			h.ptMember(int64(700+i), ptBranch, fmt.Sprintf("Trần Văn Tư %c", 'A'+i))
@@ -549,7 +585,14 @@ func TestTransferByTheMemberAcceptedByTheDestination(t *testing.T) {
 	h.say(an, "/log 02/03 2h Dọn kênh")
 	h.press(user(610, "vi"), fmt.Sprintf("ac:%d", h.ptActivities(601)[0].ID))
 
-	msgs := h.apply(msgUpdate(an, "/transfer "+strings.ToLower(ptFar)))
+	ask := h.apply(msgUpdate(an, "/transfer "+strings.ToLower(ptFar)))
+	if b := buttons(ask); len(b) != 2 || b[0] != "xs:"+ptFar || b[1] != "xq" || !has(texts(ask, 601), "Gửi đề nghị chuyển sinh hoạt Đoàn?") {
+		t.Fatalf("confirmation: %v", describe(ask))
+	}
+	if n := len(to(ask, 612)); n != 0 {
+		t.Fatalf("the request went out before it was confirmed: %d messages to the destination", n)
+	}
+	msgs := h.apply(cbUpdate(an, "xs:"+ptFar))
 	if !has(texts(msgs, 601), "Đã gửi đề nghị chuyển sinh hoạt") {
 		t.Fatalf("request: %v", describe(msgs))
 	}
@@ -564,6 +607,16 @@ func TestTransferByTheMemberAcceptedByTheDestination(t *testing.T) {
 	t.Run("SecondRequestIsRefused", func(t *testing.T) {
 		if got := h.say(an, "/transfer "+ptSibling); !has(got, "đang chờ tiếp nhận") {
 			t.Errorf("second request: %q", got)
+		}
+		if got := h.press(an, "xs:"+ptSibling); !has(got, "đang chờ tiếp nhận") {
+			t.Errorf("second request confirmed from an old question: %q", got)
+		}
+	})
+	t.Run("AbortSendsNothing", func(t *testing.T) {
+		before := h.snapshot()
+		msgs := h.apply(cbUpdate(an, "xq"))
+		if !has(texts(msgs, 601), "chưa gửi") || len(to(msgs, 612)) != 0 || h.snapshot() != before {
+			t.Errorf("abort: %v", describe(msgs))
 		}
 	})
 	t.Run("OriginSecretaryCannotAccept", func(t *testing.T) {
@@ -626,6 +679,10 @@ func TestTransferBySecretaryAndCancel(t *testing.T) {
 	h.press(sec, walk)
 	h.press(sec, "xt:VT-P5:0:601")
 	msgs = h.apply(cbUpdate(sec, "xp:VT-P5-KV1:601"))
+	if b := buttons(msgs); len(b) != 2 || b[0] != "xs:VT-P5-KV1:601" || len(to(msgs, 611)) != 0 {
+		t.Fatalf("confirmation %v", describe(msgs))
+	}
+	msgs = h.apply(cbUpdate(sec, "xs:VT-P5-KV1:601"))
 	if !has(texts(msgs, 601), "Bí thư đã đề nghị chuyển sinh hoạt") {
 		t.Errorf("the member was not told: %v", describe(msgs))
 	}
@@ -647,6 +704,10 @@ func TestTransferBySecretaryAndCancel(t *testing.T) {
 	// The district secretary manages both ends: the move is done at once.
 	h.apply(msgUpdate(district, "/transfer le van be"))
 	h.apply(cbUpdate(district, "xp:"+ptSibling+":602"))
+	if m := h.member(602); m.Unit != ptBranch {
+		t.Errorf("the move was done before it was confirmed: in %s", m.Unit)
+	}
+	h.apply(cbUpdate(district, "xs:"+ptSibling+":602"))
 	if m := h.member(602); m.Unit != ptSibling {
 		t.Errorf("a transfer by a secretary of both branches left the member in %s", m.Unit)
 	}
@@ -665,6 +726,7 @@ func (h *harness) addParticipationFixtures(branch string) participationFixtures 
 	u := h.ptMember(506, branch, "Võ Thị Sáu")
 	h.say(u, "/log 09/03 2h Dọn vệ sinh kênh xáng")
 	h.say(u, "/transfer "+ptFar)
+	h.press(u, "xs:"+ptFar)
 	f := participationFixtures{member: 506, activity: h.ptActivities(506)[0].ID}
 	h.db.View(func(tx *storage.Tx) error {
 		t, _, err := tx.PendingTransferOf(506)

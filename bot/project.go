@@ -65,6 +65,7 @@ func (b *Bot) projectCallbacks() map[string]callback {
 		cbEndCampaign: {handle: b.cbEndCampaign},
 		cbSetTarget:   {need: roleSecretary, handle: b.cbSetTarget},
 		cbShowTargets: {handle: b.cbShowTargets},
+		cbDone:        {need: roleSecretary, handle: b.cbDoneConfirm},
 	}
 }
 

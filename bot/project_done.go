@@ -1,13 +1,25 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 
 	"youthbot/service"
 )
 
-// cmdDone completes a project: /done P12 [value]. Every joined member (of
-// a branch the project is for, service.EligibleSeats) who was present (checked in, or confirmed by the secretary) — or, when
+// cbDone confirms or drops a /done: jd:ok:<project>:<value in đồng> |
+// jd:no:<project>.
+const cbDone = "jd"
+
+// doneNames bounds the names the /done confirmation lists.
+const doneNames = 10
+
+// cmdDone asks to confirm the completion of a project: /done P12 [value].
+// It shows what the completion will record (service.PreviewDone): whom it
+// credits, by which rule, and the value, and says so when the project's
+// end date is still ahead; the ✅ button completes it (cbDone). Every
+// joined member (of a branch the project is for, service.EligibleSeats)
+// who was present (checked in, or confirmed by the secretary) — or, when
 // nobody was, every joined member — gets one confirmed participation,
 // dated today with 0 hours and credited to the branch they belong to
 // today; the value produced is stored on the project, which storage
@@ -25,7 +37,65 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	if err != nil {
 		return err
 	}
-	done, notices, err := service.Done(c.Tx, c.actor(), p, strings.TrimSpace(rest), c.when())
+	pre, err := service.PreviewDone(c.Tx, p, strings.TrimSpace(rest), c.when())
+	if err != nil {
+		return err
+	}
+	rule := c.T("project.done_rule_joined")
+	if pre.ByAttendance {
+		rule = c.T("project.done_rule_present")
+	}
+	names := make([]string, 0, doneNames)
+	for _, s := range pre.Credited[:min(len(pre.Credited), doneNames)] {
+		m, err := c.Tx.Member(s.Member)
+		if err != nil {
+			return err
+		}
+		names = append(names, m.FullName)
+	}
+	list := strings.Join(names, ", ")
+	if len(pre.Credited) > doneNames {
+		list += " " + c.T("project.done_confirm_more", len(pre.Credited)-doneNames)
+	}
+	text := c.T("project.done_confirm", kindName(c, p.Kind), p.Code, p.Title, len(pre.Credited), rule)
+	if list != "" {
+		text += "\n" + c.T("project.done_confirm_who", list)
+	}
+	if pre.ValueVND > 0 {
+		text += "\n" + c.T("project.done_value", amountVND(c, pre.ValueVND))
+	} else {
+		text += "\n" + c.T("project.done_confirm_no_value")
+	}
+	if c.Today.Before(p.End) {
+		text += "\n\n" + c.T("project.done_confirm_early", p.End.String())
+	}
+	value := strconv.FormatInt(pre.ValueVND, 10)
+	c.Reply(text, yesNo(c.T("btn.done_confirm"), data(cbDone, "ok", p.Code, value), c.T("btn.done_abort"), data(cbDone, "no", p.Code)))
+	return nil
+}
+
+// cbDoneConfirm completes the project the presser confirmed, checking
+// their rights and the project's state again now.
+func (b *Bot) cbDoneConfirm(c *Ctx, args []string) error {
+	code, err := projectCodeArg(arg(args, 1), "err.project_done_usage")
+	if err != nil {
+		return staleButton()
+	}
+	p, err := b.managedProject(c, code)
+	if err != nil {
+		return err
+	}
+	if arg(args, 0) != "ok" {
+		c.EditCallback(c.T("project.done_aborted", p.Code), nil)
+		return nil
+	}
+	value := arg(args, 2)
+	if v, err := strconv.ParseInt(value, 10, 64); err != nil || v < 0 {
+		return staleButton()
+	} else if v == 0 {
+		value = ""
+	}
+	done, notices, err := service.Done(c.Tx, c.actor(), p, value, c.when())
 	if err != nil {
 		return err
 	}
@@ -41,6 +111,6 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 	if p.ValueVND > 0 {
 		text += "\n" + c.T("project.done_value", amountVND(c, p.ValueVND))
 	}
-	c.Reply(text, nil)
+	c.EditCallback(text, nil)
 	return nil
 }

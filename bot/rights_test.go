@@ -151,7 +151,8 @@ func TestSecretaryDoesNotAcceptOwnTransfer(t *testing.T) {
 	sec := h.ptMember(620, "VT-CDCD-CNTT", "Bí Thư Trường")
 	h.makeSecretary(620, "VT-CDCD") // rights over both branches
 	h.makeSecretary(640, "VT")
-	msgs := h.apply(msgUpdate(sec, "/transfer VT-CDCD-KT"))
+	h.apply(msgUpdate(sec, "/transfer VT-CDCD-KT"))
+	msgs := h.apply(cbUpdate(sec, "xs:VT-CDCD-KT"))
 	if got := h.member(620).Unit; got != "VT-CDCD-CNTT" {
 		t.Fatalf("the secretary's own transfer was accepted at once: now in %s", got)
 	}

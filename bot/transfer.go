@@ -54,7 +54,12 @@ func (b *Bot) cmdTransfer(c *Ctx, args string) error {
 			if err != nil {
 				return err
 			}
-			return b.requestTransfer(c, m, dest)
+			text, kb, err := b.transferConfirm(c, m, dest, "")
+			if err != nil {
+				return err
+			}
+			c.Reply(text, kb)
+			return nil
 		}
 	}
 	if secretary {
@@ -215,7 +220,8 @@ func (b *Bot) cbTransferWalk(c *Ctx, args []string) error {
 	return nil
 }
 
-// cbTransferPick requests the transfer to the branch picked on the tree.
+// cbTransferPick asks to confirm the branch picked on the tree as the
+// destination.
 func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 	m, err := b.transferSubject(c, arg(args, 1))
 	if err != nil {
@@ -225,14 +231,58 @@ func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 	if err != nil {
 		return staleButton()
 	}
+	text, kb, err := b.transferConfirm(c, m, dest, arg(args, 1))
+	if err != nil {
+		return err
+	}
+	c.EditCallback(text, kb)
+	return nil
+}
+
+// transferConfirm is the question asked before a transfer is requested:
+// who moves, from where, to where, with Gửi / Huỷ. memberArg is the
+// member's id for a secretary's request, empty for the sender's own.
+// It refuses, now, what requestTransfer would refuse.
+func (b *Bot) transferConfirm(c *Ctx, m youthbot.Member, dest youthbot.Unit, memberArg string) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	if err := b.checkTransfer(c, m, dest); err != nil {
+		return "", nil, err
+	}
+	send := []string{dest.Code}
+	if memberArg != "" {
+		send = append(send, memberArg)
+	}
+	text := c.T("transfer.confirm", m.FullName, b.unitName(c, m.Unit), dest.Name)
+	return text, yesNo(c.T("btn.transfer_send"), data(cbTransferSend, send...), c.T("btn.transfer_abort"), data(cbTransferAbort)), nil
+}
+
+// cbTransferSend sends the transfer request the presser confirmed,
+// re-checking the presser's rights and the member's state now.
+func (b *Bot) cbTransferSend(c *Ctx, args []string) error {
+	m, err := b.transferSubject(c, arg(args, 1))
+	if err != nil {
+		return err
+	}
+	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
+	if err != nil {
+		return staleButton()
+	}
+	if err := b.checkTransfer(c, m, dest); err != nil {
+		return err
+	}
 	c.EditCallback(c.T("tree.chosen", dest.Name), nil)
 	return b.requestTransfer(c, m, dest)
 }
 
-// requestTransfer records a request to move m to dest and asks dest's
-// secretaries; a requester with rights over dest accepts it at once,
-// unless it is their own move (someone else decides that).
-func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
+// cbTransferAbort drops a transfer the presser chose not to send.
+func (b *Bot) cbTransferAbort(c *Ctx, _ []string) error {
+	c.EditCallback(c.T("transfer.aborted"), nil)
+	c.Answer(c.T("transfer.aborted"), false)
+	return nil
+}
+
+// checkTransfer refuses a move to dest that cannot be requested: not a
+// branch, the member's own branch, or while another request waits.
+func (b *Bot) checkTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
 	if dest.Kind != youthbot.KindBranch {
 		return youthbot.Errorf(youthbot.EINVALID, "err.transfer_not_branch", dest.Name)
 	}
@@ -243,6 +293,16 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 		return err
 	} else if found {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", b.unitName(c, t.To))
+	}
+	return nil
+}
+
+// requestTransfer records a request to move m to dest and asks dest's
+// secretaries; a requester with rights over dest accepts it at once,
+// unless it is their own move (someone else decides that).
+func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
+	if err := b.checkTransfer(c, m, dest); err != nil {
+		return err
 	}
 	t := youthbot.Transfer{Member: m.UserID, From: m.Unit, To: dest.Code, RequestedBy: c.From.ID, RequestedAt: c.Now,
 		Status: youthbot.TransferPending}

@@ -59,6 +59,7 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 				t.Fatal(err)
 			}
 			h.say(an, "/transfer "+tt.to)
+			h.press(an, "xs:"+tt.to)
 			var id uint64
 			h.db.View(func(tx *storage.Tx) error { tr, _, err := tx.PendingTransferOf(601); id = tr.ID; return err })
 			out := h.apply(cbUpdate(user(650, "vi"), fmt.Sprintf("xa:%d", id)))
@@ -104,6 +105,7 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 				t.Fatal(err)
 			}
 			h.say(user(660, "vi"), "/done "+branchP.Code)
+			h.press(user(660, "vi"), "jd:ok:"+branchP.Code+":0")
 			for _, a := range h.ptActivities(601) {
 				if a.Project == branchP.Code {
 					t.Errorf("/done of the old branch's project credited the member who left: %+v", a)

@@ -75,6 +75,9 @@ var en = map[string]string{
 	"pending.changed":      "The list changed since you opened it. Here is the current one: please check it before approving.",
 	"pending.approved_n":   "Approved %d items.",
 
+	"pending.just_approved": "✅ Approved: %s",
+	"pending.just_rejected": "❌ Rejected: %s",
+
 	"profile.view":         "👤 <b>Your profile</b>\nFull name: %s\nDate of birth: %s\nPhone: %s\nBranch: %s\nStatus: %s",
 	"profile.no_phone":     "(none)",
 	"profile.none":         "You are not registered as a member. Open your branch's invite link or send /start to register.",

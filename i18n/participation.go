@@ -65,6 +65,8 @@ var viParticipation = map[string]string{
 	"members.none_match": "Không tìm thấy đoàn viên nào có tên khớp «%s».",
 	"members.anonymous":  "(đã xoá dữ liệu)",
 
+	"members.unreachable": "    🚫 Đã chặn bot: không nhận được tin nhắn, thông báo của bot",
+
 	"transfer.intro":             "🔁 <b>Chuyển sinh hoạt Đoàn</b>\nBạn đang sinh hoạt tại %s. Chọn chi đoàn muốn chuyển đến, hoặc gõ /transfer MÃ_CHI_ĐOÀN.",
 	"transfer.pick_top":          "Chọn chi đoàn chuyển đến:",
 	"transfer.pick_in":           "Chọn chi đoàn chuyển đến trong <b>%s</b>:",
@@ -86,6 +88,10 @@ var viParticipation = map[string]string{
 	"transfer.done":              "✅ Đã chuyển sinh hoạt <b>%s</b> từ %s sang <b>%s</b>.",
 	"transfer.waiting":           "⏳ Bạn đã có đề nghị chuyển sinh hoạt sang %s đang chờ tiếp nhận.",
 	"transfer.cancelled":         "↩️ Đã huỷ đề nghị chuyển sinh hoạt sang %s.",
+	"transfer.confirm":           "🔁 Gửi đề nghị chuyển sinh hoạt Đoàn?\nĐoàn viên: <b>%s</b>\nTừ: %s\nĐến: <b>%s</b>",
+	"transfer.aborted":           "Đã huỷ, chưa gửi đề nghị chuyển sinh hoạt.",
+	"btn.transfer_send":          "📨 Gửi",
+	"btn.transfer_abort":         "Huỷ",
 
 	"pending.activity": "🙋 <b>%s</b> — %s\n%s · %s · %s%s",
 	"pending.transfer": "🔁 <b>%s</b>: chuyển sinh hoạt từ %s sang %s",
@@ -180,6 +186,8 @@ var enParticipation = map[string]string{
 	"members.none_match": "No member's name matches «%s».",
 	"members.anonymous":  "(data erased)",
 
+	"members.unreachable": "    🚫 Blocked the bot: gets none of its messages or announcements",
+
 	"transfer.intro":             "🔁 <b>Transfer to another branch</b>\nYou are a member of %s. Pick the branch to move to, or type /transfer BRANCH_CODE.",
 	"transfer.pick_top":          "Pick the branch to move to:",
 	"transfer.pick_in":           "Pick the branch to move to in <b>%s</b>:",
@@ -201,6 +209,10 @@ var enParticipation = map[string]string{
 	"transfer.done":              "✅ <b>%s</b> was transferred from %s to <b>%s</b>.",
 	"transfer.waiting":           "⏳ You already asked to transfer to %s; the request awaits acceptance.",
 	"transfer.cancelled":         "↩️ The request to transfer to %s was withdrawn.",
+	"transfer.confirm":           "🔁 Send this transfer request?\nMember: <b>%s</b>\nFrom: %s\nTo: <b>%s</b>",
+	"transfer.aborted":           "Cancelled; no transfer request was sent.",
+	"btn.transfer_send":          "📨 Send",
+	"btn.transfer_abort":         "Cancel",
 
 	"pending.activity": "🙋 <b>%s</b> — %s\n%s · %s · %s%s",
 	"pending.transfer": "🔁 <b>%s</b>: transfer from %s to %s",

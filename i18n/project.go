@@ -79,6 +79,15 @@ var viProject = map[string]string{
 	"project.done_value":        "💰 Giá trị làm lợi: %s",
 	"project.done_credited":     "🎉 <b>%s — %s</b> đã hoàn thành. Một lượt tham gia tình nguyện ngày %s đã được ghi nhận cho bạn. Cảm ơn bạn!",
 
+	"project.done_confirm":          "❓ Hoàn thành %s <b>%s — %s</b>?\nSẽ ghi nhận %d lượt tham gia tình nguyện (%s).",
+	"project.done_confirm_who":      "👥 Cho: %s",
+	"project.done_confirm_more":     "và %d người nữa",
+	"project.done_confirm_no_value": "💰 Giá trị làm lợi: chưa ghi (gõ /done MÃ GIÁ_TRỊ, ví dụ /done P12 5tr)",
+	"project.done_confirm_early":    "⚠️ Công trình dự kiến kết thúc ngày %s: hoàn thành bây giờ là sớm hơn kế hoạch. Đã hoàn thành thì không ghi thêm được.",
+	"project.done_aborted":          "Đã huỷ, %s chưa được hoàn thành.",
+	"btn.done_confirm":              "✅ Hoàn thành",
+	"btn.done_abort":                "Huỷ",
+
 	"campaign.new_preview":        "📣 <b>%s</b>\n📅 %s – %s\n⏰ Lịch nhắc: %s (%s)\nBa lần nhắc tới:\n%s\n💬 Nội dung nhắc: %s",
 	"campaign.new_for_unit":       "Chiến dịch mới của <b>%s</b> — vui lòng kiểm tra lại:",
 	"campaign.new_pick_unit":      "Chiến dịch này của đơn vị nào? Bấm đơn vị để xác nhận.",
@@ -289,6 +298,15 @@ var enProject = map[string]string{
 	"project.done_rule_joined":  "nobody checked in, so every member who joined",
 	"project.done_value":        "💰 Value produced: %s",
 	"project.done_credited":     "🎉 <b>%s — %s</b> is completed. A volunteer participation on %s has been recorded for you. Thank you!",
+
+	"project.done_confirm":          "❓ Complete %s <b>%s — %s</b>?\n%d volunteer participations will be recorded (%s).",
+	"project.done_confirm_who":      "👥 For: %s",
+	"project.done_confirm_more":     "and %d more",
+	"project.done_confirm_no_value": "💰 Value produced: none given (type /done CODE VALUE, e.g. /done P12 5tr)",
+	"project.done_confirm_early":    "⚠️ The project is planned to end on %s: completing it now is earlier than planned. Once completed, nothing more can be recorded.",
+	"project.done_aborted":          "Cancelled; %s is not completed.",
+	"btn.done_confirm":              "✅ Complete",
+	"btn.done_abort":                "Cancel",
 
 	"campaign.new_preview":        "📣 <b>%s</b>\n📅 %s – %s\n⏰ Reminders: %s (%s)\nNext three reminders:\n%s\n💬 Reminder: %s",
 	"campaign.new_for_unit":       "New campaign of <b>%s</b> — please check:",

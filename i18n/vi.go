@@ -75,6 +75,9 @@ var vi = map[string]string{
 	"pending.changed":      "Danh sách đã thay đổi từ lúc bạn mở. Đây là danh sách mới, hãy xem lại trước khi duyệt.",
 	"pending.approved_n":   "Đã duyệt %d mục.",
 
+	"pending.just_approved": "✅ Đã duyệt: %s",
+	"pending.just_rejected": "❌ Đã từ chối: %s",
+
 	"profile.view":         "👤 <b>Hồ sơ của bạn</b>\nHọ và tên: %s\nNgày sinh: %s\nĐiện thoại: %s\nChi đoàn: %s\nTrạng thái: %s",
 	"profile.no_phone":     "(chưa có)",
 	"profile.none":         "Bạn chưa đăng ký đoàn viên. Hãy mở link mời của chi đoàn hoặc gõ /start để đăng ký.",

@@ -3,6 +3,8 @@ package scheduler
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"youthbot"
@@ -85,6 +87,13 @@ func (s *Scheduler) fanOut(ctx context.Context, id string, now time.Time) (int, 
 			}
 			bc.Cursor, bc.Queued = next, bc.Queued+len(added)
 			if done = end; done {
+				report, err := s.broadcastReport(tx, bc, now)
+				if err != nil {
+					return err
+				}
+				if report != nil {
+					added = append(added, report...)
+				}
 				return tx.DeleteBroadcast(bc.ID)
 			}
 			return tx.PutBroadcast(bc)
@@ -92,7 +101,7 @@ func (s *Scheduler) fanOut(ctx context.Context, id string, now time.Time) (int, 
 		if err != nil {
 			return queued, err
 		}
-		queued += len(added)
+		queued += countBroadcastMessages(added)
 		if len(added) > 0 && s.cfg.Outbox != nil {
 			s.cfg.Outbox.Push(added)
 		}
@@ -103,6 +112,67 @@ func (s *Scheduler) fanOut(ctx context.Context, id string, now time.Time) (int, 
 			return queued, nil
 		}
 	}
+}
+
+// BroadcastReportKey is the idempotency key of the report a broadcast's
+// author gets when its fan-out is complete.
+func BroadcastReportKey(id string) string { return "bcr/" + id }
+
+// broadcastReport queues, in the transaction of a fan-out's last chunk,
+// the report to its author: how many members' messages were queued, of
+// how many approved members in its scope, and how many of those the bot
+// cannot reach (they blocked it, so nothing was queued for them). The
+// figures are those of the fan-out, so the report says "queued", not
+// "delivered". An author who blocked the bot gets nothing.
+func (s *Scheduler) broadcastReport(tx *storage.Tx, bc storage.Broadcast, now time.Time) ([]*youthbot.Outgoing, error) {
+	r, ok, err := s.userRecipient(tx, bc.Author)
+	if err != nil || !ok {
+		return nil, err
+	}
+	blocked, err := unreachableIn(tx, tx.RecipientScope(bc.Units))
+	if err != nil {
+		return nil, err
+	}
+	text := i18n.T(r.lang, "bc.report", bc.Queued, bc.Queued+blocked, bc.From)
+	if blocked > 0 {
+		text += "\n" + i18n.T(r.lang, "bc.report_blocked", blocked)
+	}
+	return enqueue(tx, []*youthbot.Outgoing{message(r, BroadcastReportKey(bc.ID), "broadcast", text, now)})
+}
+
+// unreachableIn counts the approved members of the units of scope (sorted)
+// who blocked the bot.
+func unreachableIn(tx *storage.Tx, scope []string) (int, error) {
+	ids, err := tx.UnreachableUsers()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for id := range ids {
+		m, err := tx.Member(id)
+		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		if _, in := slices.BinarySearch(scope, m.Unit); in && m.Status == youthbot.StatusApproved {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// countBroadcastMessages counts the members' messages among msgs, leaving
+// out the author's report.
+func countBroadcastMessages(msgs []*youthbot.Outgoing) int {
+	n := 0
+	for _, m := range msgs {
+		if !strings.HasPrefix(m.Key, "bcr/") {
+			n++
+		}
+	}
+	return n
 }
 
 // KickBroadcasts wakes ServeBroadcasts: a broadcast was recorded. It never

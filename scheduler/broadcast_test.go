@@ -134,9 +134,24 @@ func TestBroadcastFanOutReachesEachMemberOnceInTheirLanguage(t *testing.T) {
 		t.Errorf("queued %d, want %d", n, len(want))
 	}
 	checkExactlyOnce(t, w.db, "B1", want)
-	pushed := w.out.take()
+	var pushed, reports []*youthbot.Outgoing
+	for _, m := range w.out.take() {
+		if m.Key == scheduler.BroadcastReportKey("B1") {
+			reports = append(reports, m)
+		} else {
+			pushed = append(pushed, m)
+		}
+	}
 	if len(pushed) != len(want) {
 		t.Fatalf("pushed %d messages, want %d", len(pushed), len(want))
+	}
+	// The author is told, once the fan-out is complete, what was queued
+	// and whom the bot cannot reach (member 100001 blocked it).
+	if len(reports) != 1 || reports[0].Chat != 777 {
+		t.Fatalf("reports to the author: %+v", reports)
+	}
+	if text := reports[0].Params["text"]; !strings.Contains(text, "29/30 đoàn viên của Đoàn phường V") || !strings.Contains(text, "1 đoàn viên đã chặn bot") {
+		t.Errorf("report %q", text)
 	}
 	for _, m := range pushed {
 		text, wantHead := m.Params["text"], "Thông báo của Đoàn phường V"
@@ -267,7 +282,7 @@ func TestBroadcastConfirmedBeforeACrashGoesOutAfterTheRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *storage.Tx) error {
-		return tx.PutBroadcast(storage.Broadcast{ID: "B5", Author: 777, Units: []string{"VT-P5"}, From: "Đoàn phường V", Text: "Mai họp lúc 8 giờ", Counted: 2})
+		return tx.PutBroadcast(storage.Broadcast{ID: "B5", Author: an.ID, Units: []string{"VT-P5"}, From: "Đoàn phường V", Text: "Mai họp lúc 8 giờ", Counted: 2})
 	})
 	db.Close()
 	if err != nil {
@@ -275,13 +290,22 @@ func TestBroadcastConfirmedBeforeACrashGoesOutAfterTheRestart(t *testing.T) {
 	}
 	b = b.Restart(bottest.Options{})
 	b.Server.WaitUntil(t, "both members to get the broadcast", func() bool {
-		return len(an.Messages()) == 1 && len(binh.Messages()) == 1
+		return len(an.Messages()) == 2 && len(binh.Messages()) == 1
 	})
 	b.Settle()
+	got, reports := 0, 0
 	for _, m := range append(an.Messages(), binh.Messages()...) {
-		if !strings.Contains(m.Text, "Mai họp lúc 8 giờ") {
+		switch {
+		case strings.Contains(m.Text, "Mai họp lúc 8 giờ"):
+			got++
+		case strings.Contains(m.Text, "2/2 đoàn viên"): // An wrote it: the report
+			reports++
+		default:
 			t.Errorf("got %q", m.Text)
 		}
+	}
+	if got != 2 || reports != 1 {
+		t.Errorf("%d broadcasts and %d reports, want 2 and 1", got, reports)
 	}
 	perChat, keys, pending := broadcastRows(t, b.DB, "B5")
 	if len(perChat) != 0 || keys != 2 || pending {

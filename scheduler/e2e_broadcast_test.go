@@ -135,6 +135,8 @@ func TestBroadcastEndToEndRepliesGoWithin1sAndRetryAftersAreKept(t *testing.T) {
 	if len(sends) != members {
 		t.Errorf("%d members got the broadcast, want %d", len(sends), members)
 	}
+	// Once the fan-out is complete the secretary is told what was queued.
+	sec.Expect(t, fmt.Sprintf("%d/%d đoàn viên", members, members))
 
 	// Phase 2: Telegram's flood control, for single chats and for the whole
 	// bot, during a broadcast: every member still gets it once, and no

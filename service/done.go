@@ -27,18 +27,9 @@ type Completion struct {
 // branch they belong to today, and a notice. Errors: ECONFLICT
 // "err.project_already_done", ParseVND's, EINVALID "err.project_not_started".
 func Done(st DoneStore, actor Actor, p youthbot.Project, valueText string, at When) (Completion, []Notice, error) {
-	if !p.Open() {
-		return Completion{}, nil, youthbot.Errorf(youthbot.ECONFLICT, "err.project_already_done", p.Code, p.DoneDate.String())
-	}
-	var value int64
-	if valueText != "" {
-		var err error
-		if value, err = youthbot.ParseVND(valueText); err != nil {
-			return Completion{}, nil, err
-		}
-	}
-	if at.Today.Before(p.Start) {
-		return Completion{}, nil, youthbot.Errorf(youthbot.EINVALID, "err.project_not_started", p.Code, p.Start.String())
+	value, err := checkDone(p, valueText, at)
+	if err != nil {
+		return Completion{}, nil, err
 	}
 	seats, err := EligibleSeats(st, p)
 	if err != nil {
@@ -65,6 +56,48 @@ func Done(st DoneStore, actor Actor, p youthbot.Project, valueText string, at Wh
 		notices = append(notices, notice(m.UserID, "project_done", "project.done_credited", p.Code, p.Title, at.Today.String()))
 	}
 	return Completion{Project: p, Credited: len(credited), ByAttendance: byAttendance}, notices, nil
+}
+
+// checkDone returns the value valueText gives, or why p cannot be
+// completed now (Done's errors).
+func checkDone(p youthbot.Project, valueText string, at When) (int64, error) {
+	if !p.Open() {
+		return 0, youthbot.Errorf(youthbot.ECONFLICT, "err.project_already_done", p.Code, p.DoneDate.String())
+	}
+	var value int64
+	if valueText != "" {
+		var err error
+		if value, err = youthbot.ParseVND(valueText); err != nil {
+			return 0, err
+		}
+	}
+	if at.Today.Before(p.Start) {
+		return 0, youthbot.Errorf(youthbot.EINVALID, "err.project_not_started", p.Code, p.Start.String())
+	}
+	return value, nil
+}
+
+// DonePreview is what Done would record now: the members it would credit,
+// whether by attendance, and the value.
+type DonePreview struct {
+	Credited     []youthbot.Participant
+	ByAttendance bool
+	ValueVND     int64
+}
+
+// PreviewDone says what Done(st, actor, p, valueText, at) would record,
+// writing nothing; it refuses what Done refuses.
+func PreviewDone(st SeatStore, p youthbot.Project, valueText string, at When) (DonePreview, error) {
+	value, err := checkDone(p, valueText, at)
+	if err != nil {
+		return DonePreview{}, err
+	}
+	seats, err := EligibleSeats(st, p)
+	if err != nil {
+		return DonePreview{}, err
+	}
+	credited, byAttendance := youthbot.Credited(seats)
+	return DonePreview{Credited: credited, ByAttendance: byAttendance, ValueVND: value}, nil
 }
 
 // EligibleSeats returns p's seats held by members who may hold them now

@@ -198,6 +198,8 @@ func TestBroadcastReachesApprovedMembersAfterConfirmation(t *testing.T) {
 		u.NoMore(t)
 	}
 	out.NoMore(t)
+	// Once the fan-out is complete, the secretary is told what was queued.
+	hoa.Expect(t, "2/2 đoàn viên của Đoàn phường V")
 	if n := len(pending.Messages()); n != 0 {
 		t.Errorf("pending member got %d messages", n)
 	}
