@@ -112,3 +112,16 @@ func TestLang(t *testing.T) {
 		}
 	}
 }
+
+func TestVietnameseSpellsEachWordOneWay(t *testing.T) {
+	// One spelling per word across the catalogs (old-style tone placement
+	// "luỹ" next to "lũy" reads as a typo).
+	variants := map[string]string{"luỹ": "lũy"}
+	for key, msg := range catalogs["vi"] {
+		for bad, good := range variants {
+			if strings.Contains(strings.ToLower(msg), bad) {
+				t.Errorf("vi %q spells %q: write %q", key, bad, good)
+			}
+		}
+	}
+}

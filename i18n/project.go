@@ -117,7 +117,7 @@ var viProject = map[string]string{
 	"target.now":                   "Đến nay đã thực hiện %s, đạt %s.",
 	"target.see_all":               "Xem tiến độ mọi chỉ tiêu: /targets %d",
 	"target.list_pick_unit":        "Xem chỉ tiêu năm %d của đơn vị nào?",
-	"target.list_title":            "🎯 <b>Kết quả thực hiện chỉ tiêu năm %d — %s</b>\n<i>Luỹ kế đến %s</i>\n",
+	"target.list_title":            "🎯 <b>Kết quả thực hiện chỉ tiêu năm %d — %s</b>\n<i>Lũy kế đến %s</i>\n",
 	"target.list_line":             "%s %s: %s / %s — <b>đạt %s</b>",
 	"target.list_met":              "<b>Đạt %d/%d chỉ tiêu.</b>",
 	"target.list_children":         "<b>Đơn vị trực thuộc</b>",
