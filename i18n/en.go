@@ -109,6 +109,7 @@ var en = map[string]string{
 	"help.group":             "I am the Youth Union assistant. Message me privately to register and to log your activities.",
 	"group_unknown":          "This group is not linked to a Youth Union unit. A secretary who is an administrator of this group can send /linkgroup.",
 	"unknown_command":        "There is no such command. Send /help to see the commands.",
+	"unknown_command_near":   "There is no such command. Did you mean /%s?",
 	"not_understood":         "I did not understand that. Send /help to see the commands.",
 	"stale_button":           "This button is out of date or no longer valid.",
 	"contact_outside_dialog": "I only take a phone number while you register or edit your profile (/profile). It was not stored.",

@@ -109,6 +109,7 @@ var vi = map[string]string{
 	"help.group":             "Mình là trợ lý Đoàn. Hãy nhắn riêng cho mình để đăng ký đoàn viên và ghi nhận hoạt động.",
 	"group_unknown":          "Nhóm này chưa được liên kết với đơn vị Đoàn nào. Bí thư là quản trị viên nhóm có thể gõ /linkgroup.",
 	"unknown_command":        "Không có lệnh này. Gõ /help để xem các lệnh.",
+	"unknown_command_near":   "Không có lệnh này. Ý bạn là /%s?",
 	"not_understood":         "Mình chưa hiểu tin nhắn này. Gõ /help để xem các lệnh.",
 	"stale_button":           "Nút này đã cũ hoặc không còn hiệu lực.",
 	"contact_outside_dialog": "Mình chỉ nhận số điện thoại khi bạn đăng ký hoặc sửa hồ sơ (/profile). Số này chưa được lưu.",

@@ -1,0 +1,43 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMisspelledCommandGetsTheClosest(t *testing.T) {
+	tests := []struct {
+		lang, text, want string
+	}{
+		{"vi", "/pendng", "Ý bạn là /pending?"},
+		{"vi", "/pneding", "Ý bạn là /pending?"},
+		{"vi", "/hlep", "Ý bạn là /help?"},
+		{"en", "/pendin", "Did you mean /pending?"},
+		{"vi", "/xyzzyq", "Không có lệnh này. Gõ /help"},
+		{"en", "/0901234567", "There is no such command. Send /help"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			h := newHarness(t)
+			got := strings.Join(h.say(user(501, tt.lang), tt.text), "\n")
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"log", "log", 0}, {"lgo", "log", 1}, {"pendng", "pending", 1},
+		{"pneding", "pending", 1}, {"help", "", 4}, {"kitten", "sitting", 3},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
