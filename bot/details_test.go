@@ -41,3 +41,22 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpOfAPendingMemberSaysItIsPending(t *testing.T) {
+	h := newHarness(t)
+	m := h.register(502, "VT-P5-KV1", "Nguyễn Văn An")
+	if m.Status != "pending" {
+		t.Fatalf("status %q, want pending", m.Status)
+	}
+	got := strings.Join(h.say(user(502, "vi"), "/help"), "\n")
+	if strings.Contains(got, "link mời") {
+		t.Errorf("a pending member's /help says to open an invite link:\n%s", got)
+	}
+	if !strings.Contains(got, "đang chờ bí thư duyệt") {
+		t.Errorf("a pending member's /help does not say it is pending:\n%s", got)
+	}
+	// Someone not registered is still told how to join.
+	if got := strings.Join(h.say(user(503, "vi"), "/help"), "\n"); !strings.Contains(got, "link mời") {
+		t.Errorf("a newcomer's /help does not say how to join:\n%s", got)
+	}
+}

@@ -106,6 +106,7 @@ var en = map[string]string{
 	"help.members":           "<b>Members</b>",
 	"help.secretaries":       "<b>Secretaries</b>",
 	"help.join":              "To register as a member, open your branch's invite link or send /start to choose your branch.",
+	"help.pending":           "Your registration with <b>%s</b> is waiting for a secretary's approval; you will be told when it is decided.",
 	"help.group":             "I am the Youth Union assistant. Message me privately to register and to log your activities.",
 	"group_unknown":          "This group is not linked to a Youth Union unit. A secretary who is an administrator of this group can send /linkgroup.",
 	"unknown_command":        "There is no such command. Send /help to see the commands.",

@@ -106,6 +106,7 @@ var vi = map[string]string{
 	"help.members":           "<b>Đoàn viên</b>",
 	"help.secretaries":       "<b>Bí thư</b>",
 	"help.join":              "Để đăng ký đoàn viên, hãy mở link mời của chi đoàn hoặc gõ /start để chọn chi đoàn.",
+	"help.pending":           "Đăng ký của bạn vào <b>%s</b> đang chờ bí thư duyệt; bạn sẽ được báo khi có kết quả.",
 	"help.group":             "Mình là trợ lý Đoàn. Hãy nhắn riêng cho mình để đăng ký đoàn viên và ghi nhận hoạt động.",
 	"group_unknown":          "Nhóm này chưa được liên kết với đơn vị Đoàn nào. Bí thư là quản trị viên nhóm có thể gõ /linkgroup.",
 	"unknown_command":        "Không có lệnh này. Gõ /help để xem các lệnh.",
