@@ -96,3 +96,27 @@ func TestLogDialogEchoesTheCampaignsName(t *testing.T) {
 		h.say(an, "/cancel")
 	}
 }
+
+func TestSkippingThePhoneIsAnsweredSkipped(t *testing.T) {
+	for _, tt := range []struct{ lang, skip, want, notWant string }{
+		{"vi", "Bỏ qua", "Đã bỏ qua", "Đã nhận"},
+		{"en", "Skip", "Skipped", "Got it"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			h := newHarness(t)
+			u := user(504, tt.lang)
+			if err := h.db.Update(func(tx *storage.Tx) error {
+				return tx.PutDialog(504, youthbot.Dialog{Name: dlgRegister, Step: stepConsent, Data: map[string]string{"unit": "VT-P5-KV1"}})
+			}); err != nil {
+				t.Fatal(err)
+			}
+			h.press(u, "rg:yes")
+			h.say(u, "Nguyễn Văn An")
+			h.say(u, "15/03/2004")
+			got := h.say(u, tt.skip)
+			if !has(got, tt.want) || has(got, tt.notWant) {
+				t.Errorf("skipping the phone: %q, want %q and not %q", got, tt.want, tt.notWant)
+			}
+		})
+	}
+}

@@ -148,7 +148,11 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 		}
 		d.Data["phone"] = phone
 		d.Step = stepConfirm
-		c.Reply(c.T("reg.phone_done"), removeKeyboard())
+		if phone == "" { // skipped: "Đã nhận" would say a number was taken
+			c.Reply(c.T("reg.phone_skipped"), removeKeyboard())
+		} else {
+			c.Reply(c.T("reg.phone_done"), removeKeyboard())
+		}
 		c.Reply(b.summary(c, d), yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
 	case stepConfirm:
 		c.Reply(c.T("reg.press_button")+"\n\n"+b.summary(c, d),
