@@ -26,6 +26,7 @@ var en = map[string]string{
 	"btn.remove_phone": "Remove phone number",
 	"btn.share_phone":  "📱 Share my phone number",
 	"btn.skip":         "Skip",
+	"btn.use_name":     "Use «%s»",
 	"btn.up":           "⬆️ Up one level",
 
 	"status.pending":   "Waiting for the secretary's approval",
@@ -50,6 +51,8 @@ var en = map[string]string{
 	"reg.ask_name":         "Enter your <b>full name</b> (with Vietnamese diacritics), e.g. Nguyễn Văn An",
 	"reg.ask_birth":        "Hello %s! What is your date of birth? (day/month/year, e.g. 15/03/2004)",
 	"reg.ask_birth_again":  "Enter your date of birth again as day/month/year, e.g. 15/03/2004.",
+	"reg.offer_title_case": "Your name is typed in capitals. If you like, press the button to save it as «%s».",
+	"reg.name_set":         "✔️ Full name: %s",
 	"reg.age_note":         "ℹ️ You are %d, outside the Youth Union age (16–30). You can still register; your secretary will decide.",
 	"reg.ask_phone":        "Press «📱 Share my phone number» to share your number with your branch secretary, or press «Skip».",
 	"reg.phone_use_button": "Please press the «📱 Share my phone number» button below (no need to type it), or press «Skip».",

@@ -26,6 +26,7 @@ var vi = map[string]string{
 	"btn.remove_phone": "Xoá số điện thoại",
 	"btn.share_phone":  "📱 Gửi số điện thoại của tôi",
 	"btn.skip":         "Bỏ qua",
+	"btn.use_name":     "Dùng «%s»",
 	"btn.up":           "⬆️ Lên cấp trên",
 
 	"status.pending":   "Chờ bí thư duyệt",
@@ -50,6 +51,8 @@ var vi = map[string]string{
 	"reg.ask_name":         "Nhập <b>họ và tên</b> đầy đủ của bạn (có dấu), ví dụ: Nguyễn Văn An",
 	"reg.ask_birth":        "Chào %s! Ngày sinh của bạn? (ngày/tháng/năm, ví dụ 15/03/2004)",
 	"reg.ask_birth_again":  "Nhập lại ngày sinh theo dạng ngày/tháng/năm, ví dụ 15/03/2004.",
+	"reg.offer_title_case": "Tên bạn gõ toàn chữ in hoa. Nếu muốn, bấm nút để lưu là «%s».",
+	"reg.name_set":         "✔️ Họ và tên: %s",
 	"reg.age_note":         "ℹ️ Bạn %d tuổi, ngoài độ tuổi đoàn viên (16–30). Bạn vẫn có thể đăng ký; bí thư sẽ xem xét.",
 	"reg.ask_phone":        "Bấm «📱 Gửi số điện thoại của tôi» để chia sẻ số điện thoại với bí thư chi đoàn, hoặc bấm «Bỏ qua».",
 	"reg.phone_use_button": "Vui lòng bấm nút «📱 Gửi số điện thoại của tôi» bên dưới (không cần gõ số), hoặc bấm «Bỏ qua».",
