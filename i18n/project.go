@@ -253,7 +253,7 @@ var enProject = map[string]string{
 	"project.att_btn_refresh":            "🔄 Refresh",
 	"project.att_confirmed_one":          "%s confirmed present.",
 	"project.att_withdrawn_one":          "Attendance of %s withdrawn.",
-	"project.att_confirmed_n":            "%d members confirmed present.",
+	"project.att_confirmed_n":            "%d {1|member|members} confirmed present.",
 
 	"project.done_completed":    "🎉 Completed %s <b>%s — %s</b>.\n%d volunteer participations recorded (%s).",
 	"project.done_rule_present": "by attendance",
@@ -301,9 +301,9 @@ var enProject = map[string]string{
 	"target.list_pick_unit":        "Targets for %d of which unit?",
 	"target.list_title":            "🎯 <b>Targets %d — %s</b>\n<i>Year to date, up to %s</i>\n",
 	"target.list_line":             "%s %s: %s / %s — <b>%s achieved</b>",
-	"target.list_met":              "<b>%d/%d targets met.</b>",
+	"target.list_met":              "<b>%d/%d {2|target|targets} met.</b>",
 	"target.list_children":         "<b>Units below</b>",
-	"target.list_child":            "• %s: %d/%d targets met",
+	"target.list_child":            "• %s: %d/%d {3|target|targets} met",
 	"target.list_none":             "No target was set for %d for %s. Set one, e.g.: /target %d participations 1000",
 
 	"err.project_unknown":            "There is no project %s.",
