@@ -93,3 +93,44 @@ func splitGivenName(name string) (given, rest string) {
 	}
 	return name, ""
 }
+
+// GreetingName is how a member is addressed: the given name (the last word
+// of a Vietnamese full name) with its first letter capitalised, whatever
+// case the name was typed in ("nguyễn văn an" is greeted "An"). The name
+// itself stays stored as typed.
+func GreetingName(full string) string {
+	given, _ := splitGivenName(NormalizeName(full))
+	return capitalise(strings.ToLower(given))
+}
+
+// TitleCaseName is an all-capitals name in title case ("NGUYỄN VĂN AN" →
+// "Nguyễn Văn An"); ok is false when the name has any lower-case letter
+// (it was typed with care: keep it).
+func TitleCaseName(name string) (title string, ok bool) {
+	upper := false
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return name, false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	if !upper {
+		return name, false
+	}
+	words := strings.Fields(norm.NFC.String(name))
+	for i, w := range words {
+		words[i] = capitalise(strings.ToLower(w))
+	}
+	return strings.Join(words, " "), true
+}
+
+// capitalise upper-cases the first letter of s (after a leading mark such as
+// an apostrophe) and keeps the rest.
+func capitalise(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToTitle(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}

@@ -97,3 +97,37 @@ func FuzzFoldName(f *testing.F) {
 		}
 	})
 }
+
+func TestGreetingName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Nguyễn Văn An", "An"},
+		{"nguyễn văn an", "An"},
+		{"NGUYỄN VĂN ĐỨC", "Đức"},
+		{"  trần   thị   ánh  ", "Ánh"},
+		{"an", "An"},
+		{"Lê Thị Mai-anh", "Mai-anh"},
+	} {
+		if got := GreetingName(tt.in); got != tt.want {
+			t.Errorf("GreetingName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTitleCaseName(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"NGUYỄN VĂN AN", "Nguyễn Văn An", true},
+		{"ĐỖ THỊ ÁNH", "Đỗ Thị Ánh", true},
+		{"Nguyễn Văn An", "Nguyễn Văn An", false},
+		{"nguyễn văn an", "nguyễn văn an", false},
+		{"NGUYỄN Văn An", "NGUYỄN Văn An", false},
+		{"-- .", "-- .", false},
+	} {
+		got, ok := TitleCaseName(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("TitleCaseName(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

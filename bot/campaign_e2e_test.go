@@ -187,7 +187,7 @@ func TestTargetsProgressInPercent(t *testing.T) {
 		"Giá trị làm lợi: 5.000.000 đồng / 10.000.000 đồng — <b>đạt 50%</b>",
 		"Giờ tình nguyện: 0 / 1.000 — <b>đạt 0%</b>",
 		"Đạt 2/4 chỉ tiêu",
-		"Luỹ kế đến 10/03/2026",
+		"Lũy kế đến 10/03/2026",
 	} {
 		if !strings.Contains(m.HTML, want) {
 			t.Errorf("/targets %q lacks %q", m.HTML, want)

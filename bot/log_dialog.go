@@ -182,7 +182,7 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 			return err
 		}
 		d.Data["project"], d.Data["campaign"], d.Data["link_done"] = project, campaign, "1"
-		picked = strings.ToUpper(value)
+		picked = linkLabel(c, project, campaign)
 	case "s":
 		switch d.Step {
 		case logHours:
@@ -316,6 +316,22 @@ func (b *Bot) logLinks(c *Ctx, d *youthbot.Dialog) ([]youthbot.Project, []youthb
 		}
 	}
 	return projects, campaigns
+}
+
+// linkLabel is how the dialog echoes the project or campaign picked: as
+// its button said it (a project by code and title, a campaign by name;
+// campaign codes mean nothing to members).
+func linkLabel(c *Ctx, project, campaign string) string {
+	if project != "" {
+		if p, err := c.Tx.Project(project); err == nil {
+			return p.Code + " · " + p.Title
+		}
+		return project
+	}
+	if cp, err := c.Tx.Campaign(campaign); err == nil {
+		return cp.Name
+	}
+	return campaign
 }
 
 // typedLink reads a project or campaign code typed (or pressed) in the

@@ -19,9 +19,10 @@ func (b *Bot) cmdHelp(c *Ctx, _ string) error {
 
 // helpText lists commands by audience: everyone's, members', secretaries'.
 func (b *Bot) helpText(c *Ctx) string {
-	member := false
-	if m, err := c.Member(); err == nil && m.Status == youthbot.StatusApproved {
-		member = true
+	member, pending, unit := false, false, ""
+	if m, err := c.Member(); err == nil {
+		member = m.Status == youthbot.StatusApproved
+		pending, unit = m.Status == youthbot.StatusPending, m.Unit
 	}
 	secretary := c.IsAdmin() || c.IsSecretary()
 	var sb strings.Builder
@@ -41,7 +42,11 @@ func (b *Bot) helpText(c *Ctx) string {
 	if secretary {
 		section(c.T("help.secretaries"), forSecretaries)
 	}
-	if !member && !secretary {
+	switch {
+	case member || secretary:
+	case pending: // registered already: an invite link would only confuse
+		sb.WriteString("\n\n" + c.T("help.pending", nameOfUnit(c, unit)))
+	default:
 		sb.WriteString("\n\n" + c.T("help.join"))
 	}
 	return sb.String()

@@ -78,7 +78,7 @@ func (b *Bot) cbRegister(c *Ctx, args []string) error {
 		return err
 	}
 	action := arg(args, 0)
-	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm}[action]
+	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm, "title": stepBirth}[action]
 	if !found || d.Name != dlgRegister || want == "" || d.Step != want {
 		return staleButton()
 	}
@@ -94,6 +94,14 @@ func (b *Bot) cbRegister(c *Ctx, args []string) error {
 		d.Step = stepName
 		c.EditCallback(c.T("reg.editing"), nil)
 		c.Reply(c.T("reg.ask_name"), nil)
+	case "title":
+		title, ok := youthbot.TitleCaseName(d.Data["name"])
+		if !ok {
+			return staleButton()
+		}
+		d.Data["name"] = title
+		c.EditCallback(c.T("reg.name_set", title), nil)
+		c.Reply(c.T("reg.ask_birth", youthbot.GreetingName(title)), nil)
 	case "ok":
 		c.EditCallback(b.summary(c, &d), nil)
 		return b.submitRegistration(c, &d)
@@ -122,9 +130,15 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 			c.Reply(c.errorText(err)+"\n"+c.T("reg.ask_name"), nil)
 			return nil
 		}
-		d.Data["name"] = name
+		d.Data["name"] = name // as typed: the title case is only offered
 		d.Step = stepBirth
-		c.Reply(c.T("reg.ask_birth", name), nil)
+		text := c.T("reg.ask_birth", youthbot.GreetingName(name))
+		if title, ok := youthbot.TitleCaseName(name); ok {
+			c.Reply(text+"\n\n"+c.T("reg.offer_title_case", title),
+				keyboard(row(button(c.T("btn.use_name", title), data(cbRegister, "title")))))
+		} else {
+			c.Reply(text, nil)
+		}
 	case stepBirth:
 		birth, err := youthbot.ParseDate(m.Text)
 		if err == nil {
@@ -148,7 +162,11 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 		}
 		d.Data["phone"] = phone
 		d.Step = stepConfirm
-		c.Reply(c.T("reg.phone_done"), removeKeyboard())
+		if phone == "" { // skipped: "Đã nhận" would say a number was taken
+			c.Reply(c.T("reg.phone_skipped"), removeKeyboard())
+		} else {
+			c.Reply(c.T("reg.phone_done"), removeKeyboard())
+		}
 		c.Reply(b.summary(c, d), yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
 	case stepConfirm:
 		c.Reply(c.T("reg.press_button")+"\n\n"+b.summary(c, d),

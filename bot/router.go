@@ -190,6 +190,10 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 			return cmd.h(c)
 		}
 		c.command = b.logName(pc.name)
+		if near := b.suggestCommand(pc.name); near != "" {
+			c.Reply(c.T("unknown_command_near", near), nil)
+			return nil
+		}
 		c.Reply(c.T("unknown_command"), nil)
 		return nil
 	}
@@ -254,6 +258,54 @@ func (b *Bot) commandOf(m *tgbotapi.Message) (pc parsedCommand, cmd *command, ok
 		}
 	}
 	return pc, nil, true
+}
+
+// suggestCommand returns the private command closest to a misspelled name
+// by edit distance, or "" when none is close: at most one edit for short
+// names, two from six letters on, and never a whole different word.
+func (b *Bot) suggestCommand(name string) string {
+	limit := 1
+	if len(name) >= 6 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for i := range b.cmdTable {
+		cmd := &b.cmdTable[i]
+		if !cmd.private || cmd.hidden {
+			continue
+		}
+		if d := editDistance(name, cmd.name); d < bestD && d < len(cmd.name) {
+			best, bestD = cmd.name, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Damerau (optimal string alignment) distance between
+// two ASCII names: insertions, deletions, substitutions and swaps of two
+// neighbours each count one.
+func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // logName is how a command is named in the logs: its name if it is one of

@@ -85,7 +85,7 @@ func TestEndToEndSecretaryRegistersInOwnBranch(t *testing.T) {
 	hoa.Send("15/03/2001")
 	hoa.Expect(t, "Bỏ qua")
 	hoa.Send("Bỏ qua")
-	hoa.Expect(t, "Đã nhận")
+	hoa.Expect(t, "Đã bỏ qua")
 	ptPress(t, hoa, hoa.Expect(t, "Kiểm tra lại thông tin"), "Xác nhận")
 	hoa.Expect(t, "Đã gửi đăng ký")
 

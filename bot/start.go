@@ -34,7 +34,7 @@ func (b *Bot) cmdStart(c *Ctx, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("start.member", m.FullName, unit.Name)+"\n\n"+b.helpText(c), nil)
+		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+b.helpText(c), nil)
 		return nil
 	}
 	if c.IsAdmin() || c.IsSecretary() {

@@ -91,7 +91,7 @@ var enGroup = map[string]string{
 	"sched.kind_work":      "youth work",
 	"sched.kind_task":      "youth task",
 	"sched.digest_title":   "🔔 <b>Waiting more than 24 hours</b>",
-	"sched.digest_line":    "• %s: %d registrations, %d activities",
+	"sched.digest_line":    "• %s: %d {2|registration|registrations}, %d {3|activity|activities}",
 	"sched.digest_more":    "… and %d more units",
 	"sched.digest_hint":    "Type /pending to handle them.",
 }

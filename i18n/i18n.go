@@ -61,7 +61,67 @@ func T(lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return tmpl
 	}
-	return fmt.Sprintf(tmpl, Escape(args)...)
+	return fmt.Sprintf(plurals(tmpl, args), Escape(args)...)
+}
+
+// plurals resolves the plural choices of a template: "{2|member|members}"
+// is "member" when argument 2 (counted from 1, as in %[2]d) is one (the
+// integer 1 or a number formatted as "1"), else "members". English needs
+// them ("1 participation"); Vietnamese nouns do not change.
+func plurals(tmpl string, args []any) string {
+	if !strings.Contains(tmpl, "{") {
+		return tmpl
+	}
+	var sb strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		j := strings.IndexByte(tmpl[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			sb.WriteString(tmpl)
+			return sb.String()
+		}
+		j += i
+		choice := strings.Split(tmpl[i+1:j], "|")
+		n := 0
+		if len(choice) == 3 {
+			fmt.Sscan(choice[0], &n)
+		}
+		if n < 1 || n > len(args) {
+			sb.WriteString(tmpl[:j+1]) // not a plural choice: keep it
+			tmpl = tmpl[j+1:]
+			continue
+		}
+		sb.WriteString(tmpl[:i])
+		if isOne(args[n-1]) {
+			sb.WriteString(choice[1])
+		} else {
+			sb.WriteString(choice[2])
+		}
+		tmpl = tmpl[j+1:]
+	}
+}
+
+// isOne reports whether a message argument is the count one.
+func isOne(a any) bool {
+	switch v := a.(type) {
+	case int:
+		return v == 1
+	case int32:
+		return v == 1
+	case int64:
+		return v == 1
+	case uint:
+		return v == 1
+	case uint32:
+		return v == 1
+	case uint64:
+		return v == 1
+	case string:
+		return v == "1"
+	case Raw:
+		return v == "1"
+	}
+	return false
 }
 
 // Escape returns args with strings and Stringers HTML-escaped.

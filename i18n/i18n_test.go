@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -109,6 +110,64 @@ func TestLang(t *testing.T) {
 	for code, want := range map[string]string{"vi": "vi", "vi-VN": "vi", "en-US": "en", "EN": "en", "fr": "vi", "": "vi"} {
 		if got := Lang(code, "vi"); got != want {
 			t.Errorf("Lang(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestVietnameseSpellsEachWordOneWay(t *testing.T) {
+	// One spelling per word across the catalogs (old-style tone placement
+	// "luỹ" next to "lũy" reads as a typo).
+	variants := map[string]string{"luỹ": "lũy"}
+	for key, msg := range catalogs["vi"] {
+		for bad, good := range variants {
+			if strings.Contains(strings.ToLower(msg), bad) {
+				t.Errorf("vi %q spells %q: write %q", key, bad, good)
+			}
+		}
+	}
+}
+
+func TestPluralChoices(t *testing.T) {
+	tests := []struct {
+		tmpl string
+		args []any
+		want string
+	}{
+		{"%d {1|participation|participations}", []any{1}, "1 participation"},
+		{"%d {1|participation|participations}", []any{2}, "2 participations"},
+		{"%d {1|participation|participations}", []any{0}, "0 participations"},
+		{"%s {1|hour|hours}", []any{"1"}, "1 hour"},
+		{"%s {1|hour|hours}", []any{"1.5"}, "1.5 hours"},
+		{"%s {1|hour|hours}", []any{"1,000"}, "1,000 hours"},
+		{"%d/%d {2|member|members}", []any{1, 1}, "1/1 member"},
+		{"%[2]d {2|unit|units}, %[1]d {1|task|tasks}", []any{1, 3}, "3 units, 1 task"},
+		{"{x} %d", []any{1}, "{x} 1"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprintf(plurals(tt.tmpl, tt.args), tt.args...); got != tt.want {
+			t.Errorf("%q %v: %q, want %q", tt.tmpl, tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestEnglishCountsAgree(t *testing.T) {
+	// Every English message that counts something says one thing in the
+	// singular ("1 participations" is the defect this catches).
+	for _, tt := range []struct {
+		key  string
+		args []any
+		bad  string
+	}{
+		{"my.branch", []any{1, 1, 3}, "1 participations"},
+		{"report.child_month", []any{1, "Chi đoàn", "1", "1", "3", "1"}, "1 participations"},
+		{"report.child_month", []any{1, "Chi đoàn", "1", "1", "3", "1"}, "1 hours"},
+		{"report.child_year", []any{1, "Chi đoàn", "1", "1", "1", "1", "x"}, "1 participations"},
+		{"report.child_year", []any{1, "Chi đoàn", "1", "1", "1", "1", "x"}, "1 hours"},
+		{"report.child_year", []any{1, "Chi đoàn", "1", "1", "1", "1", "x"}, "1 works"},
+		{"report.child_year", []any{1, "Chi đoàn", "1", "1", "1", "1", "x"}, "1 tasks"},
+	} {
+		if got := T("en", tt.key, tt.args...); strings.Contains(got, tt.bad) {
+			t.Errorf("%s: %q says %q", tt.key, got, tt.bad)
 		}
 	}
 }

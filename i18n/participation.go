@@ -173,7 +173,7 @@ var enParticipation = map[string]string{
 	"my.month":   "Month %s: <b>%d</b> participations · %s h",
 	"my.year":    "Year %d: <b>%d</b> participations · %s h · rank <b>%d</b>/%d in the branch",
 	"my.pending": "⏳ Awaiting confirmation: %d",
-	"my.branch":  "🏠 Your branch this month: %d participations, %d/%d members took part",
+	"my.branch":  "🏠 Your branch this month: %d {1|participation|participations}, %d/%d {3|member|members} took part",
 	"my.history": "<b>History</b> (page %d/%d)",
 	"my.item":    "• %s · %s · %s — %s",
 	"my.none":    "You have no participation yet. Type /log to log your first volunteer activity.",
