@@ -48,7 +48,7 @@ type SenderConfig struct {
 	Render func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
 }
 
-// Per-chat limits (Telegram's Bots FAQ, PRODUCT.md §6).
+// Per-chat limits (Telegram's Bots FAQ: about 1 message a second in a chat, 20 a minute in a group).
 const (
 	chatRate       = 1.0 // per second, sustained
 	chatBurst      = 3

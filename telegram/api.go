@@ -124,7 +124,7 @@ func (a *API) UploadContext(ctx context.Context, method string, params map[strin
 }
 
 // forCall returns the library's client for one call, recording the answer
-// in ans: MakeRequest never looks at the HTTP status (LIBRARY-v5.5.1.md §4).
+// in ans: MakeRequest never looks at the HTTP status (go-telegram-bot-api v5.5.1 decodes the body whatever the status).
 func (a *API) forCall(ctx context.Context) (*tgbotapi.BotAPI, *answer) {
 	ans := &answer{}
 	b := *a.bot
@@ -165,7 +165,7 @@ func (a *API) classify(method string, err error, ans *answer) *APIError {
 	var te *tgbotapi.Error
 	switch {
 	case errors.As(err, &te) && (te.Code != 0 || te.Message != "" || te.RetryAfter > 0 || te.MigrateToChatID != 0):
-		// Telegram's answer. Uploads lose the code (LIBRARY-v5.5.1.md §4):
+		// Telegram's answer. Uploads lose the code (v5.5.1's UploadFiles drops error_code):
 		// the HTTP status is it, and the parameters and description say
 		// it too.
 		e.Description = a.Redact(te.Message)
