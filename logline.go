@@ -38,6 +38,24 @@ type LogLine struct {
 // previous year, hours not above 0 or over 24, a part given twice, an
 // empty or too long description.
 func ParseLogLine(s string, today Date) (LogLine, error) {
+	l, _, err := ParseLogLineParts(s, today)
+	return l, err
+}
+
+// LogLineParts says which optional parts a one-line /log named (a day
+// that is today counts as named).
+type LogLineParts struct{ Day, Hours bool }
+
+// ParseLogLineParts is ParseLogLine that also says which parts were named.
+func ParseLogLineParts(s string, today Date) (LogLine, LogLineParts, error) {
+	l, p, err := parseLogLine(s, today)
+	if err != nil {
+		return LogLine{}, LogLineParts{}, err
+	}
+	return l, p, nil
+}
+
+func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 	l := LogLine{Date: today}
 	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
 	var haveDate, haveHours, haveCode bool
@@ -46,27 +64,27 @@ func ParseLogLine(s string, today Date) (LogLine, error) {
 		rest := words[i:]
 		if d, n, err := matchDay(rest, today); n > 0 {
 			if haveDate {
-				return LogLine{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
+				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
 			if err != nil {
-				return LogLine{}, err
+				return LogLine{}, LogLineParts{}, err
 			}
 			l.Date, haveDate, i = d, true, i+n
 			continue
 		}
 		if t, n, err := matchHours(rest); n > 0 {
 			if haveHours {
-				return LogLine{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
+				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
 			if err != nil {
-				return LogLine{}, err
+				return LogLine{}, LogLineParts{}, err
 			}
 			l.Tenths, haveHours, i = t, true, i+n
 			continue
 		}
 		if w := rest[0]; isCodeWord(w) {
 			if haveCode {
-				return LogLine{}, Errorf(EINVALID, "err.log_twice", w)
+				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", w)
 			}
 			code := strings.ToUpper(w[1:])
 			if code[0] == 'P' {
@@ -79,11 +97,12 @@ func ParseLogLine(s string, today Date) (LogLine, error) {
 		}
 		break
 	}
+	parts := LogLineParts{Day: haveDate, Hours: haveHours}
 	l.Description = NormalizeDescription(norm.NFC.String(strings.Join(words[i:], " ")))
 	if err := ValidateDescription(l.Description); err != nil {
-		return LogLine{}, err
+		return LogLine{}, LogLineParts{}, err
 	}
-	return l, nil
+	return l, parts, nil
 }
 
 // ParseLogDate reads the date of a participation, dd/mm or dd/mm/yyyy

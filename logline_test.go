@@ -168,3 +168,25 @@ func FuzzParseLogLine(f *testing.F) {
 		}
 	})
 }
+
+// ParseLogLineParts says which parts the line named, even a day that
+// is today.
+func TestParseLogLineGivenParts(t *testing.T) {
+	today := Date{Year: 2026, Month: 3, Day: 10}
+	tests := []struct {
+		line       string
+		day, hours bool
+	}{
+		{"hôm nay dọn rác", true, false},
+		{"3h dọn rác", false, true},
+		{"hôm qua 2 giờ trồng cây", true, true},
+		{"#P12 dọn rác", false, false},
+		{"dọn rác", false, false},
+	}
+	for _, tt := range tests {
+		_, p, err := ParseLogLineParts(tt.line, today)
+		if err != nil || p.Day != tt.day || p.Hours != tt.hours {
+			t.Errorf("%q: day %v hours %v err %v, want %v %v", tt.line, p.Day, p.Hours, err, tt.day, tt.hours)
+		}
+	}
+}

@@ -44,6 +44,7 @@ func (b *Bot) participationCommands() []command {
 func (b *Bot) participationCallbacks() map[string]callback {
 	return map[string]callback{
 		cbLogStep:        {handle: b.cbLogStep},
+		cbLogOffer:       {handle: b.cbLogOffer},
 		cbActConfirm:     {handle: b.cbActDecide},
 		cbActReject:      {handle: b.cbActDecide},
 		cbActUndo:        {handle: b.cbActUndo},
@@ -61,7 +62,7 @@ func (b *Bot) participationCallbacks() map[string]callback {
 }
 
 func (b *Bot) participationDialogs() map[string]dialogHandler {
-	return map[string]dialogHandler{dlgLog: b.dlgLog}
+	return map[string]dialogHandler{dlgLog: b.dlgLog, dlgLogOffer: b.dlgOffer}
 }
 
 // approvedMember returns the sender's member record if they are an

@@ -211,6 +211,15 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 			return err
 		}
 	}
+	return b.outsideDialog(c, m)
+}
+
+// outsideDialog answers a private message that is no command and no
+// dialog's answer.
+func (b *Bot) outsideDialog(c *Ctx, m *tgbotapi.Message) error {
+	if offered, err := b.offerLog(c, m); err != nil || offered {
+		return err
+	}
 	switch {
 	case m.Contact != nil:
 		c.Reply(c.T("contact_outside_dialog"), nil)

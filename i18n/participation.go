@@ -28,6 +28,13 @@ var viParticipation = map[string]string{
 	"log.undone":     "↩️ <b>Đã huỷ ghi nhận</b>\n%s",
 	"log.refused":    "%s\n\n<b>Cách ghi:</b> <code>/log [ngày] [số giờ] [#mã công trình] nội dung</code>\nNgày: hôm nay, hôm qua, hôm kia, thứ hai … chủ nhật, hoặc ngày/tháng[/năm]. Số giờ: 2h, 2 giờ, 2,5 giờ, 1h30, 90 phút.\nVí dụ: <code>/log %s 3h Dọn vệ sinh kênh xáng</code>\nhoặc <code>/log hôm qua 2 giờ Trồng cây xanh</code>\nHoặc chỉ gõ /log để được hướng dẫn từng bước.",
 
+	"log.offer":           "📝 Ghi nhận: %s?",
+	"log.offer_photo":     "📷 Ghi nhận một hoạt động với ảnh này làm minh chứng?",
+	"log.offer_today":     "hôm nay",
+	"log.offer_yesterday": "hôm qua",
+	"btn.offer_log":       "📝 Ghi nhận",
+	"btn.offer_photo":     "📝 Ghi nhận kèm ảnh này",
+
 	"activity.date":              "📅 Ngày: %s",
 	"activity.hours":             "⏱ Số giờ: %s",
 	"activity.hours_n":           "%s giờ",
@@ -148,6 +155,13 @@ var enParticipation = map[string]string{
 	"log.stored":     "✅ <b>Participation logged</b>\n%s\nStatus: ⏳ awaiting confirmation\n\nYour branch secretary will confirm it. If you made a mistake, press «Undo» before the secretary decides.",
 	"log.undone":     "↩️ <b>Withdrawn</b>\n%s",
 	"log.refused":    "%s\n\n<b>How to write it:</b> <code>/log [day] [hours] [#project] description</code>\nDay: today, yesterday, monday … sunday, or dd/mm[/yyyy]. Hours: 2h, 2 hours, 2.5h, 1h30, 90 minutes.\nExample: <code>/log %s 3h Cleaning the Xáng canal</code>\nor <code>/log yesterday 2 hours Planting trees</code>\nOr just type /log to be guided step by step.",
+
+	"log.offer":           "📝 Log it: %s?",
+	"log.offer_photo":     "📷 Log an activity with this photo as evidence?",
+	"log.offer_today":     "today",
+	"log.offer_yesterday": "yesterday",
+	"btn.offer_log":       "📝 Log it",
+	"btn.offer_photo":     "📝 Log with this photo",
 
 	"activity.date":              "📅 Date: %s",
 	"activity.hours":             "⏱ Hours: %s",
