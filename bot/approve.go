@@ -23,6 +23,10 @@ const pendingPage = 5
 func (b *Bot) cbDecide(c *Ctx, args []string) error {
 	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
 	approve := prefix == cbApprove
+	why, err := reasonArg(prefix == cbRejectWhy, arg(args, 2))
+	if err != nil {
+		return err
+	}
 	m, unit, err := b.pendingMember(c, arg(args, 0), arg(args, 1))
 	if err != nil {
 		return err
@@ -34,7 +38,18 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 		c.Answer(c.T("approval.already")+"\n"+status, true)
 		return nil
 	}
-	if err := b.decideMember(c, &m, approve); err != nil {
+	id, reg := arg(args, 0), arg(args, 1)
+	switch {
+	case prefix == cbReject:
+		c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbRejectWhy, id, reg, why) }))
+		c.Answer(c.T("reject.ask"), false)
+		return nil
+	case why == reasonBack:
+		c.EditMarkup(b.approvalKeyboard(c.Lang, m))
+		c.Answer("", false)
+		return nil
+	}
+	if err := b.decideMember(c, &m, approve, why); err != nil {
 		return err
 	}
 	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
@@ -71,8 +86,8 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 
 // decideMember approves or rejects a pending registration and tells the
 // member.
-func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool) error {
-	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, c.when())
+func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool, why string) error {
+	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, why, c.when())
 	if err != nil {
 		return err
 	}
@@ -351,7 +366,7 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, err
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideMember(c, &m, approve); err != nil {
+		if err := b.decideMember(c, &m, approve, ""); err != nil {
 			return "", decidedNothing, err
 		}
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
@@ -361,7 +376,7 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, err
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideActivity(c, &a, approve); err != nil {
+		if err := b.decideActivity(c, &a, approve, ""); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
@@ -388,4 +403,50 @@ func outcome(approved, rejected bool) decided {
 		return decidedRejected
 	}
 	return decidedNothing
+}
+
+// reasonBack is the reason buttons' "back" (to the Approve / Reject
+// buttons), and reasonNone the rejection without a reason.
+const (
+	reasonBack = "back"
+	reasonNone = "none"
+)
+
+// reasonArg reads the reason a reason button carries ("" for none), when
+// the button is one (withReason); anything else is a forged button.
+func reasonArg(withReason bool, why string) (string, error) {
+	switch {
+	case !withReason:
+		return "", nil
+	case why == reasonNone:
+		return "", nil
+	case why == reasonBack || slices.Contains(service.RejectReasons, why):
+		return why, nil
+	}
+	return "", staleButton()
+}
+
+// reasonKeyboard offers the reasons of a rejection, no reason and back;
+// press makes a button's data from its reason.
+func reasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
+	var rows [][]tgbotapi.InlineKeyboardButton
+	for _, why := range append(slices.Clone(service.RejectReasons), reasonNone) {
+		rows = append(rows, row(button(tr(lang, "btn.reason_"+why), press(why))))
+	}
+	rows = append(rows, row(button(tr(lang, "btn.reason_back"), press(reasonBack))))
+	return keyboard(rows...)
+}
+
+// EditMarkup replaces only the buttons of the message whose button was
+// pressed (its text, or photo and caption, stay).
+func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
+	cb := c.Update.CallbackQuery
+	if cb == nil || cb.Message == nil {
+		return
+	}
+	p := map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}
+	if markup != nil {
+		p["reply_markup"] = mustJSON(markup)
+	}
+	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }

@@ -291,7 +291,8 @@ func TestConfirmRejectUndo(t *testing.T) {
 	})
 
 	b := logOne("/log 2h Dạy học")
-	msgs = h.apply(cbUpdate(sec, fmt.Sprintf("ar:%d", b.ID)))
+	h.apply(cbUpdate(sec, fmt.Sprintf("ar:%d", b.ID)))
+	msgs = h.apply(cbUpdate(sec, fmt.Sprintf("aw:%d:none", b.ID)))
 	if h.ptActivity(b.ID).Status != youthbot.ActivityRejected || !has(texts(msgs, 601), "không được xác nhận") {
 		t.Errorf("Reject: %v", describe(msgs))
 	}
