@@ -283,7 +283,33 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 		page, _ = strconv.Atoi(arg(args, 1))
 	case "a", "r":
 		page, _ = strconv.Atoi(arg(args, 2))
-		name, outcome, err := b.decideItem(c, arg(args, 1), action == "a")
+		key := arg(args, 1)
+		if action == "r" && (strings.HasPrefix(key, "m") || strings.HasPrefix(key, "a")) {
+			// A registration or an activity: ask for the reason first.
+			if err := b.itemToReject(c, key); err != nil {
+				return err
+			}
+			p := strconv.Itoa(page)
+			c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbPending, "w", key, p, why) }))
+			c.Answer(c.T("reject.ask"), false)
+			return nil
+		}
+		name, outcome, err := b.decideItem(c, key, action == "a", "")
+		if err != nil {
+			return err
+		}
+		approved, rejected = addDecided(approved, rejected, name, outcome)
+	case "w":
+		page, _ = strconv.Atoi(arg(args, 2))
+		key := arg(args, 1)
+		why, err := reasonArg(true, arg(args, 3))
+		if err != nil || !strings.HasPrefix(key, "m") && !strings.HasPrefix(key, "a") {
+			return staleButton()
+		}
+		if why == reasonBack {
+			break // the list again, as it is now
+		}
+		name, outcome, err := b.decideItem(c, key, false, why)
 		if err != nil {
 			return err
 		}
@@ -300,7 +326,7 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 			break
 		}
 		for _, it := range items[from:to] {
-			name, outcome, err := b.decideItem(c, it.key, true)
+			name, outcome, err := b.decideItem(c, it.key, true, "")
 			if err != nil {
 				return err
 			}
@@ -357,16 +383,36 @@ func memberName(c *Ctx, id int64) string {
 	return c.T("members.anonymous")
 }
 
-// decideItem approves or rejects one waiting item named by its key, and
-// says whom it was about and what became of it.
-func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, error) {
+// itemToReject checks, before the reasons are offered, that the
+// registration or activity a /pending key names may be rejected by the
+// presser now: their rights, and that it still waits.
+func (b *Bot) itemToReject(c *Ctx, key string) error {
+	if id, ok := strings.CutPrefix(key, "a"); ok {
+		a, err := b.activityToDecide(c, id)
+		if err == nil && a.Status != youthbot.ActivityPending {
+			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
+		}
+		return err
+	}
+	id, reg, _ := strings.Cut(strings.TrimPrefix(key, "m"), ".")
+	m, _, err := b.pendingMember(c, id, reg)
+	if err == nil && m.Status != youthbot.StatusPending {
+		err = youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
+	}
+	return err
+}
+
+// decideItem approves or rejects (with the reason why, for a registration
+// or an activity) one waiting item named by its key, and says whom it was
+// about and what became of it.
+func (b *Bot) decideItem(c *Ctx, key string, approve bool, why string) (string, decided, error) {
 	if strings.HasPrefix(key, "m") {
 		id, reg, _ := strings.Cut(key[1:], ".")
 		m, _, err := b.pendingMember(c, id, reg)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideMember(c, &m, approve, ""); err != nil {
+		if err := b.decideMember(c, &m, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
@@ -376,7 +422,7 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, err
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideActivity(c, &a, approve, ""); err != nil {
+		if err := b.decideActivity(c, &a, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
