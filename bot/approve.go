@@ -23,6 +23,10 @@ const pendingPage = 5
 func (b *Bot) cbDecide(c *Ctx, args []string) error {
 	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
 	approve := prefix == cbApprove
+	why, err := reasonArg(prefix == cbRejectWhy, arg(args, 2))
+	if err != nil {
+		return err
+	}
 	m, unit, err := b.pendingMember(c, arg(args, 0), arg(args, 1))
 	if err != nil {
 		return err
@@ -34,7 +38,18 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 		c.Answer(c.T("approval.already")+"\n"+status, true)
 		return nil
 	}
-	if err := b.decideMember(c, &m, approve); err != nil {
+	id, reg := arg(args, 0), arg(args, 1)
+	switch {
+	case prefix == cbReject:
+		c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbRejectWhy, id, reg, why) }))
+		c.Answer(c.T("reject.ask"), false)
+		return nil
+	case why == reasonBack:
+		c.EditMarkup(b.approvalKeyboard(c.Lang, m))
+		c.Answer("", false)
+		return nil
+	}
+	if err := b.decideMember(c, &m, approve, why); err != nil {
 		return err
 	}
 	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
@@ -71,8 +86,8 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 
 // decideMember approves or rejects a pending registration and tells the
 // member.
-func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool) error {
-	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, c.when())
+func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool, why string) error {
+	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, why, c.when())
 	if err != nil {
 		return err
 	}
@@ -268,7 +283,33 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 		page, _ = strconv.Atoi(arg(args, 1))
 	case "a", "r":
 		page, _ = strconv.Atoi(arg(args, 2))
-		name, outcome, err := b.decideItem(c, arg(args, 1), action == "a")
+		key := arg(args, 1)
+		if action == "r" && (strings.HasPrefix(key, "m") || strings.HasPrefix(key, "a")) {
+			// A registration or an activity: ask for the reason first.
+			if err := b.itemToReject(c, key); err != nil {
+				return err
+			}
+			p := strconv.Itoa(page)
+			c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbPending, "w", key, p, why) }))
+			c.Answer(c.T("reject.ask"), false)
+			return nil
+		}
+		name, outcome, err := b.decideItem(c, key, action == "a", "")
+		if err != nil {
+			return err
+		}
+		approved, rejected = addDecided(approved, rejected, name, outcome)
+	case "w":
+		page, _ = strconv.Atoi(arg(args, 2))
+		key := arg(args, 1)
+		why, err := reasonArg(true, arg(args, 3))
+		if err != nil || !strings.HasPrefix(key, "m") && !strings.HasPrefix(key, "a") {
+			return staleButton()
+		}
+		if why == reasonBack {
+			break // the list again, as it is now
+		}
+		name, outcome, err := b.decideItem(c, key, false, why)
 		if err != nil {
 			return err
 		}
@@ -285,7 +326,7 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 			break
 		}
 		for _, it := range items[from:to] {
-			name, outcome, err := b.decideItem(c, it.key, true)
+			name, outcome, err := b.decideItem(c, it.key, true, "")
 			if err != nil {
 				return err
 			}
@@ -342,16 +383,36 @@ func memberName(c *Ctx, id int64) string {
 	return c.T("members.anonymous")
 }
 
-// decideItem approves or rejects one waiting item named by its key, and
-// says whom it was about and what became of it.
-func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, error) {
+// itemToReject checks, before the reasons are offered, that the
+// registration or activity a /pending key names may be rejected by the
+// presser now: their rights, and that it still waits.
+func (b *Bot) itemToReject(c *Ctx, key string) error {
+	if id, ok := strings.CutPrefix(key, "a"); ok {
+		a, err := b.activityToDecide(c, id)
+		if err == nil && a.Status != youthbot.ActivityPending {
+			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
+		}
+		return err
+	}
+	id, reg, _ := strings.Cut(strings.TrimPrefix(key, "m"), ".")
+	m, _, err := b.pendingMember(c, id, reg)
+	if err == nil && m.Status != youthbot.StatusPending {
+		err = youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
+	}
+	return err
+}
+
+// decideItem approves or rejects (with the reason why, for a registration
+// or an activity) one waiting item named by its key, and says whom it was
+// about and what became of it.
+func (b *Bot) decideItem(c *Ctx, key string, approve bool, why string) (string, decided, error) {
 	if strings.HasPrefix(key, "m") {
 		id, reg, _ := strings.Cut(key[1:], ".")
 		m, _, err := b.pendingMember(c, id, reg)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideMember(c, &m, approve); err != nil {
+		if err := b.decideMember(c, &m, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
@@ -361,7 +422,7 @@ func (b *Bot) decideItem(c *Ctx, key string, approve bool) (string, decided, err
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideActivity(c, &a, approve); err != nil {
+		if err := b.decideActivity(c, &a, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
@@ -388,4 +449,50 @@ func outcome(approved, rejected bool) decided {
 		return decidedRejected
 	}
 	return decidedNothing
+}
+
+// reasonBack is the reason buttons' "back" (to the Approve / Reject
+// buttons), and reasonNone the rejection without a reason.
+const (
+	reasonBack = "back"
+	reasonNone = "none"
+)
+
+// reasonArg reads the reason a reason button carries ("" for none), when
+// the button is one (withReason); anything else is a forged button.
+func reasonArg(withReason bool, why string) (string, error) {
+	switch {
+	case !withReason:
+		return "", nil
+	case why == reasonNone:
+		return "", nil
+	case why == reasonBack || slices.Contains(service.RejectReasons, why):
+		return why, nil
+	}
+	return "", staleButton()
+}
+
+// reasonKeyboard offers the reasons of a rejection, no reason and back;
+// press makes a button's data from its reason.
+func reasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
+	var rows [][]tgbotapi.InlineKeyboardButton
+	for _, why := range append(slices.Clone(service.RejectReasons), reasonNone) {
+		rows = append(rows, row(button(tr(lang, "btn.reason_"+why), press(why))))
+	}
+	rows = append(rows, row(button(tr(lang, "btn.reason_back"), press(reasonBack))))
+	return keyboard(rows...)
+}
+
+// EditMarkup replaces only the buttons of the message whose button was
+// pressed (its text, or photo and caption, stay).
+func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
+	cb := c.Update.CallbackQuery
+	if cb == nil || cb.Message == nil {
+		return
+	}
+	p := map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}
+	if markup != nil {
+		p["reply_markup"] = mustJSON(markup)
+	}
+	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }

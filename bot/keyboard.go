@@ -15,8 +15,9 @@ const (
 	cbTreeJoin    = "tj" // tj:<unit> register in this branch
 	cbRegister    = "rg" // rg:yes|no|ok|edit registration dialog buttons
 	cbApprove     = "ma" // ma:<user>:<registered unix> approve a registration
-	cbReject      = "mr" // mr:<user>:<registered unix> reject a registration
-	cbPending     = "pd" // pd:p:<page> | pd:a|r:<item>:<page> | pd:A:<page>:<hash>
+	cbReject      = "mr" // mr:<user>:<registered unix> reject a registration: asks for the reason
+	cbRejectWhy   = "mw" // mw:<user>:<registered unix>:<reason>|back reject with that reason
+	cbPending     = "pd" // pd:p:<page> | pd:a|r:<item>:<page> | pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
 	cbProfileEdit = "pe" // pe:name|birth|phone
 	cbForget      = "fg" // fg:yes|no
 	cbLang        = "lg" // lg:vi|en

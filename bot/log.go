@@ -197,8 +197,7 @@ func (b *Bot) askConfirm(c *Ctx, m youthbot.Member, a youthbot.Activity) error {
 	id := strconv.FormatUint(a.ID, 10)
 	for _, to := range ids {
 		err := b.notifyActivity(c, to, a.Photo, func(lang string) (string, *tgbotapi.InlineKeyboardMarkup) {
-			return b.requestText(c, lang, a, m, unit, ""),
-				yesNo(tr(lang, "btn.confirm_activity"), data(cbActConfirm, id), tr(lang, "btn.reject"), data(cbActReject, id))
+			return b.requestText(c, lang, a, m, unit, ""), activityKeyboard(lang, id)
 		})
 		if err != nil {
 			return err
@@ -263,10 +262,19 @@ func fitCaption(s string) string {
 // entities decoded.
 func captionLen(s string) int { return utf8.RuneCountInString(report.Plain(s)) }
 
+// activityKeyboard is a confirmation request's Confirm / Reject buttons.
+func activityKeyboard(lang, id string) *tgbotapi.InlineKeyboardMarkup {
+	return yesNo(tr(lang, "btn.confirm_activity"), data(cbActConfirm, id), tr(lang, "btn.reject"), data(cbActReject, id))
+}
+
 // cbActDecide handles Confirm / Reject on a confirmation request, or on
 // the /pending list through decideItem.
 func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
+	why, err := reasonArg(prefix == cbActRejectWhy, arg(args, 1))
+	if err != nil {
+		return err
+	}
 	a, err := b.activityToDecide(c, arg(args, 0))
 	if err != nil {
 		return err
@@ -277,7 +285,18 @@ func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 		c.Answer(c.T("activity.already")+"\n"+status, true)
 		return nil
 	}
-	if err := b.decideActivity(c, &a, prefix == cbActConfirm); err != nil {
+	id := arg(args, 0)
+	switch {
+	case prefix == cbActReject:
+		c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbActRejectWhy, id, why) }))
+		c.Answer(c.T("reject.ask"), false)
+		return nil
+	case why == reasonBack:
+		c.EditMarkup(activityKeyboard(c.Lang, id))
+		c.Answer("", false)
+		return nil
+	}
+	if err := b.decideActivity(c, &a, prefix == cbActConfirm, why); err != nil {
 		return err
 	}
 	status := b.activityDecision(c.Lang, a)
@@ -296,8 +315,8 @@ func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, er
 
 // decideActivity confirms or rejects a waiting activity and tells the
 // member.
-func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool) error {
-	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, c.when())
+func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
+	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, why, c.when())
 	if err != nil {
 		return err
 	}

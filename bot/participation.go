@@ -18,7 +18,8 @@ import (
 const (
 	cbLogStep        = "ad" // ad:d:<yyyymmdd> | ad:h:<tenths> | ad:p:<project> | ad:c:<campaign> | ad:s  the /log dialog
 	cbActConfirm     = "ac" // ac:<activity>  a secretary confirms
-	cbActReject      = "ar" // ar:<activity>  a secretary rejects
+	cbActReject      = "ar" // ar:<activity>  a secretary rejects: asks for the reason
+	cbActRejectWhy   = "aw" // aw:<activity>:<reason>|back  rejects with that reason
 	cbActUndo        = "au" // au:<activity>  the member withdraws it before a decision
 	cbMyPage         = "am" // am:<page>  /my history
 	cbMembersPage    = "ab" // ab:<page>:<folded search>  /members
@@ -47,6 +48,7 @@ func (b *Bot) participationCallbacks() map[string]callback {
 		cbLogOffer:       {handle: b.cbLogOffer},
 		cbActConfirm:     {handle: b.cbActDecide},
 		cbActReject:      {handle: b.cbActDecide},
+		cbActRejectWhy:   {handle: b.cbActDecide},
 		cbActUndo:        {handle: b.cbActUndo},
 		cbMyPage:         {handle: b.cbMyPage},
 		cbMembersPage:    {need: roleSecretary, handle: b.cbMembersPage, prepare: b.prepareMembers},

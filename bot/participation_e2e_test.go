@@ -159,8 +159,12 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 	}
 	ptContains(t, req, "Nguyễn Văn An", "09/03/2026", "Phát quang bụi rậm")
 	ptFirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
-	if answer := ptPress(t, hoa, req, "Từ chối"); !strings.Contains(answer, "Đã từ chối") {
+	if answer := ptPress(t, hoa, req, "Từ chối"); !strings.Contains(answer, "lý do") {
 		t.Errorf("answer to Reject: %q", answer)
+	}
+	b.Settle()
+	if answer := ptPress(t, hoa, req, "Không có lý do"); !strings.Contains(answer, "Đã từ chối") {
+		t.Errorf("answer to the reason: %q", answer)
 	}
 	an.Expect(t, "không được xác nhận")
 	b.Settle()

@@ -291,7 +291,8 @@ func TestConfirmRejectUndo(t *testing.T) {
 	})
 
 	b := logOne("/log 2h Dạy học")
-	msgs = h.apply(cbUpdate(sec, fmt.Sprintf("ar:%d", b.ID)))
+	h.apply(cbUpdate(sec, fmt.Sprintf("ar:%d", b.ID)))
+	msgs = h.apply(cbUpdate(sec, fmt.Sprintf("aw:%d:none", b.ID)))
 	if h.ptActivity(b.ID).Status != youthbot.ActivityRejected || !has(texts(msgs, 601), "không được xác nhận") {
 		t.Errorf("Reject: %v", describe(msgs))
 	}
@@ -369,7 +370,8 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 		}
 	}
 	t.Run("OneItem", func(t *testing.T) {
-		msgs := h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
+		h.apply(cbUpdate(sec, fmt.Sprintf("pd:r:a%d:0", ids[5])))
+		msgs := h.apply(cbUpdate(sec, fmt.Sprintf("pd:w:a%d:0:none", ids[5])))
 		if got := h.ptActivity(ids[5]).Status; got != youthbot.ActivityRejected {
 			t.Errorf("rejected from /pending: %s", got)
 		}

@@ -123,6 +123,7 @@ func (b *Bot) coreCallbacks() map[string]callback {
 		cbRegister:    {handle: b.cbRegister},
 		cbApprove:     {handle: b.cbDecide},
 		cbReject:      {handle: b.cbDecide},
+		cbRejectWhy:   {handle: b.cbDecide},
 		cbPending:     {need: roleSecretary, handle: b.cbPending},
 		cbProfileEdit: {handle: b.cbProfileEdit},
 		cbForget:      {handle: b.cbForget},

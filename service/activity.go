@@ -15,8 +15,12 @@ type ActivityStore interface {
 // DecideActivity confirms (confirm) or rejects the waiting activity id and
 // tells the member who logged it (nobody if they were forgotten since). It
 // returns the activity as decided. Errors: ENOTFOUND, ECONFLICT
-// "activity.already" (decided or withdrawn before).
-func DecideActivity(st ActivityStore, actor Actor, id uint64, confirm bool, at When) (youthbot.Activity, []Notice, error) {
+// "activity.already" (decided or withdrawn before), EINVALID (a reason
+// that is not one of RejectReasons).
+func DecideActivity(st ActivityStore, actor Actor, id uint64, confirm bool, why string, at When) (youthbot.Activity, []Notice, error) {
+	if err := checkReason(confirm, why); err != nil {
+		return youthbot.Activity{}, nil, err
+	}
 	a, err := st.Activity(id)
 	if err != nil {
 		return a, nil, err
@@ -39,7 +43,7 @@ func DecideActivity(st ActivityStore, actor Actor, id uint64, confirm bool, at W
 	if confirm {
 		key = "activity.confirmed"
 	}
-	return a, []Notice{notice(a.Member, "activity_decision", key, a.Date.String(), Clip(a.Description, 100))}, nil
+	return a, []Notice{withReason(notice(a.Member, "activity_decision", key, a.Date.String(), Clip(a.Description, 100)), why)}, nil
 }
 
 // Clip shortens user text to n characters for a line that quotes it: the

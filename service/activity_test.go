@@ -35,7 +35,7 @@ func TestDecideActivity(t *testing.T) {
 			var got youthbot.Activity
 			var notices []service.Notice
 			update(t, db, func(tx *storage.Tx) (err error) {
-				got, notices, err = service.DecideActivity(tx, sec, a.ID, tc.confirm, at)
+				got, notices, err = service.DecideActivity(tx, sec, a.ID, tc.confirm, "", at)
 				return err
 			})
 			if got.Status != tc.status || !got.DecidedAt.Equal(now) || got.DecidedBy != sec.ID {
@@ -52,7 +52,7 @@ func TestDecideActivity(t *testing.T) {
 				return err
 			})
 			err := db.Update(func(tx *storage.Tx) error {
-				_, _, err := service.DecideActivity(tx, sec, a.ID, !tc.confirm, at)
+				_, _, err := service.DecideActivity(tx, sec, a.ID, !tc.confirm, "", at)
 				return err
 			})
 			if youthbot.ErrorCode(err) != youthbot.ECONFLICT {

@@ -18,8 +18,11 @@ type MemberStore interface {
 // user id: the member's first stint in the branch begins with an approval,
 // and the member is told. It returns the member as decided. Errors:
 // ENOTFOUND (no such member), ECONFLICT "approval.already" (decided
-// before).
-func DecideMember(st MemberStore, actor Actor, id int64, approve bool, at When) (youthbot.Member, []Notice, error) {
+// before), EINVALID (a reason that is not one of RejectReasons).
+func DecideMember(st MemberStore, actor Actor, id int64, approve bool, why string, at When) (youthbot.Member, []Notice, error) {
+	if err := checkReason(approve, why); err != nil {
+		return youthbot.Member{}, nil, err
+	}
 	m, err := st.Member(id)
 	if err != nil {
 		return m, nil, err
@@ -48,5 +51,5 @@ func DecideMember(st MemberStore, actor Actor, id int64, approve bool, at When) 
 	if approve {
 		key = "member.approved"
 	}
-	return m, []Notice{notice(m.UserID, "decision", key, unit.Name)}, nil
+	return m, []Notice{withReason(notice(m.UserID, "decision", key, unit.Name), why)}, nil
 }

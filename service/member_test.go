@@ -27,7 +27,7 @@ func TestDecideMember(t *testing.T) {
 			var got youthbot.Member
 			var notices []service.Notice
 			update(t, db, func(tx *storage.Tx) (err error) {
-				got, notices, err = service.DecideMember(tx, sec, 7, tc.approve, at)
+				got, notices, err = service.DecideMember(tx, sec, 7, tc.approve, "", at)
 				return err
 			})
 			if got.Status != tc.status || !got.DecidedAt.Equal(now) || got.DecidedBy != sec.ID {
@@ -73,7 +73,7 @@ func TestDecideMemberRefusesADecidedOrUnknownMember(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := db.Update(func(tx *storage.Tx) error {
-				_, notices, err := service.DecideMember(tx, sec, tc.id, false, at)
+				_, notices, err := service.DecideMember(tx, sec, tc.id, false, "", at)
 				if len(notices) != 0 {
 					t.Errorf("got notices %+v, want none", notices)
 				}
