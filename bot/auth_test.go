@@ -68,6 +68,8 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "Reject", callback: fmt.Sprintf("mr:505:%d", reg)},
 		{name: "PendingApproveItem", callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
 		{name: "PendingRejectItem", callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
+		{name: "RejectWithReason", callback: fmt.Sprintf("mw:505:%d:info", reg)},
+		{name: "PendingRejectWithReason", callback: fmt.Sprintf("pd:w:m505.%d:0:proof", reg)},
 		{name: "PendingApproveAll", callback: pageData},
 		{name: "InviteWalk", callback: "iw:s:" + branch + ":0"},
 		{name: "InviteMake", callback: "ig:s:" + branch},
@@ -105,6 +107,8 @@ func TestAuthorisationTable(t *testing.T) {
 		// Participation (F2) and transfers.
 		{name: "ConfirmActivity", callback: fmt.Sprintf("ac:%d", ptf.activity)},
 		{name: "RejectActivity", callback: fmt.Sprintf("ar:%d", ptf.activity)},
+		{name: "RejectActivityWithReason", callback: fmt.Sprintf("aw:%d:unit", ptf.activity)},
+		{name: "PendingRejectActivityWithReason", callback: fmt.Sprintf("pd:w:a%d:0:none", ptf.activity)},
 		{name: "PendingConfirmActivity", callback: fmt.Sprintf("pd:a:a%d:0", ptf.activity)},
 		{name: "UndoOthersActivity", callback: fmt.Sprintf("au:%d", ptf.activity)},
 		{name: "ForgedActivityID", callback: "ac:abc"},
