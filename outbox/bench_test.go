@@ -32,7 +32,7 @@ import (
 // ratio to 200/s, and the 429 answers (the target: ≥ 0.95, zero 429).
 func BenchmarkBroadcast2000(b *testing.B) {
 	const members, rate = 2000, 200
-	bot, sec, _ := broadcastWorld(b, members, rate)
+	bot, sec, _ := bottest.StartWard(b, members, rate)
 	var achieved, ratio float64
 	b.ResetTimer()
 	for i := range b.N {
@@ -41,7 +41,7 @@ func BenchmarkBroadcast2000(b *testing.B) {
 		preview := sec.Expect(b, fmt.Sprintf("Số người nhận: %d", members))
 		sec.Press(preview, "📤 Gửi")
 		settle(b, bot)
-		sends := broadcastSends(bot, sec, text)
+		sends := bot.BroadcastSends(sec, text)
 		if len(sends) != members {
 			b.Fatalf("%d members got the broadcast, want %d", len(sends), members)
 		}
@@ -64,7 +64,7 @@ func BenchmarkBroadcast2000(b *testing.B) {
 // double (median and slowest).
 func BenchmarkReplyLatencyDuringBroadcast(b *testing.B) {
 	const members, rate = 2000, 200
-	bot, sec, users := broadcastWorld(b, members, rate)
+	bot, sec, users := bottest.StartWard(b, members, rate)
 	probe := users[0]
 	var lat []time.Duration
 	b.ResetTimer()
@@ -75,17 +75,17 @@ func BenchmarkReplyLatencyDuringBroadcast(b *testing.B) {
 		start := time.Now()
 		cb := sec.Press(preview, "📤 Gửi")
 		bot.Server.WaitUntil(b, "the answer to the press", func() bool {
-			c, ok := firstCall(bot.Server, start, func(c telegramtest.Call) bool { return c.Params["callback_query_id"] == cb.ID })
+			c, ok := bottest.FirstCall(bot.Server, start, func(c telegramtest.Call) bool { return c.Params["callback_query_id"] == cb.ID })
 			if ok {
 				lat = append(lat, c.Time.Sub(start))
 			}
 			return ok
 		})
-		for len(broadcastSends(bot, sec, text)) < members*9/10 {
+		for len(bot.BroadcastSends(sec, text)) < members*9/10 {
 			start := time.Now()
 			probe.Send("/help")
 			bot.Server.WaitUntil(b, "the answer to /help", func() bool {
-				c, ok := firstCall(bot.Server, start, func(c telegramtest.Call) bool {
+				c, ok := bottest.FirstCall(bot.Server, start, func(c telegramtest.Call) bool {
 					return c.Chat == probe.ID && c.Method == "sendMessage" && !strings.Contains(c.Params["text"], text)
 				})
 				if ok {

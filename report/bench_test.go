@@ -1,11 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,49 +16,24 @@ import (
 // The benchmark's data is the seed package's at the size of the README
 // performance table: 500 units, 100,000 members, 1,000,000 activities over
 // the 12 months ending 10 March 2026, generated once per test process
-// (some 20 s) into a temporary file; set YOUTHBOT_BENCH_DB to keep it in
-// (or reuse it from) a file of your choice.
-var (
-	benchMonth = youthbot.MonthPeriod(2026, time.February) // the last whole month: what the tally job builds
-	benchData  struct {
-		once sync.Once
-		path string
-		err  error
-	}
-)
+// (seed.SharedFile; set YOUTHBOT_BENCH_DB to keep it in, or reuse it from,
+// a file of your choice).
+var benchMonth = youthbot.MonthPeriod(2026, time.February) // the last whole month: what the tally job builds
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchData.path != "" && os.Getenv("YOUTHBOT_BENCH_DB") == "" {
-		os.RemoveAll(filepath.Dir(benchData.path))
-	}
+	seed.RemoveShared()
 	os.Exit(code)
 }
 
 // benchDB returns the path of the seeded database, generating it once.
 func benchDB(b *testing.B) string {
 	b.Helper()
-	benchData.once.Do(func() {
-		path := os.Getenv("YOUTHBOT_BENCH_DB")
-		if path == "" {
-			dir, err := os.MkdirTemp("", "youthbot-report-bench-")
-			if err != nil {
-				benchData.err = err
-				return
-			}
-			path = filepath.Join(dir, "seed.db")
-		}
-		benchData.path = path
-		took, err := seed.File(path, seed.Benchmark())
-		benchData.err = err
-		if took > 0 {
-			fmt.Fprintf(os.Stderr, "seeded %s in %v\n", path, took.Round(100*time.Millisecond))
-		}
-	})
-	if benchData.err != nil {
-		b.Fatal(benchData.err)
+	path, err := seed.SharedFile()
+	if err != nil {
+		b.Fatal(err)
 	}
-	return benchData.path
+	return path
 }
 
 // rawScan iterates every key and value of the named buckets (all when none

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"runtime/metrics"
 	"slices"
 	"strconv"
@@ -22,63 +20,21 @@ import (
 	"youthbot/storage"
 )
 
-// benchSeed is the seeded database the benchmarks copy, generated once
-// per process.
-var benchSeed struct {
-	once sync.Once
-	path string
-	tmp  string // a directory to remove at the end, when the path is not $YOUTHBOT_BENCH_DB
-	err  error
-}
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchSeed.tmp != "" {
-		os.RemoveAll(benchSeed.tmp)
-	}
+	seed.RemoveShared()
 	os.Exit(code)
 }
 
 // seededCopy returns a copy, in a temporary directory, of the database of
-// README's performance table (seed.Benchmark: 100,000 members), generated
-// once into $YOUTHBOT_BENCH_DB when set (and kept there for later runs),
-// else into a temporary file removed at the end.
+// README's performance table (seed.SharedFile: 100,000 members).
 func seededCopy(b *testing.B) string {
 	b.Helper()
-	benchSeed.once.Do(func() {
-		benchSeed.path = os.Getenv("YOUTHBOT_BENCH_DB")
-		if benchSeed.path == "" {
-			if benchSeed.tmp, benchSeed.err = os.MkdirTemp("", "youthbot-broadcast-bench-"); benchSeed.err != nil {
-				return
-			}
-			benchSeed.path = filepath.Join(benchSeed.tmp, "seed.db")
-		}
-		took, err := seed.File(benchSeed.path, seed.Benchmark())
-		if benchSeed.err = err; took > 0 {
-			fmt.Fprintf(os.Stderr, "seeded %s in %v\n", benchSeed.path, took.Round(100*time.Millisecond))
-		}
-	})
-	if benchSeed.err != nil {
-		b.Fatal(benchSeed.err)
-	}
-	src := benchSeed.path
-	dst := filepath.Join(b.TempDir(), "y.db")
-	in, err := os.Open(src)
+	path, err := seed.SharedCopy(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
-	}
-	return dst
+	return path
 }
 
 // counting is an Outbox that only counts what it is given.

@@ -7,62 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"youthbot"
 	"youthbot/bot/bottest"
 	"youthbot/bot/telegramtest"
-	"youthbot/storage"
 )
-
-// broadcastWorld is the real bot with members approved members of the
-// secretary's ward, the double enforcing rate msg/s (1/s per chat, bursts
-// of 3; 20/min per group) and the bot's YOUTHBOT_SEND_RATE at rate.
-func broadcastWorld(tb testing.TB, members int, rate float64) (*bottest.Bot, *telegramtest.User, []*telegramtest.User) {
-	tb.Helper()
-	b := bottest.Start(tb, bottest.Options{Rate: rate})
-	b.Server.SetWaitTimeout(2 * time.Minute)
-	b.Server.SetLimits(telegramtest.Limits{Global: rate, PerChat: 1, PerChatBurst: 3, PerGroupPerMinute: 20})
-	sec := b.Secretary("Hoa", "VT-P5")
-	users := make([]*telegramtest.User, members)
-	for i := range users {
-		users[i] = b.Server.NewUser(fmt.Sprintf("Đoàn viên %d", i), "vi")
-	}
-	now := b.Now()
-	b.Update(func(tx *storage.Tx) error {
-		for i, u := range users {
-			unit := []string{"VT-P5-KV1", "VT-P5-KV4"}[i%2]
-			m := youthbot.Member{UserID: u.ID, Unit: unit, FullName: u.FirstName, Status: youthbot.StatusApproved, RegisteredAt: now, DecidedAt: now}
-			if err := tx.PutMember(m); err != nil {
-				return err
-			}
-			if err := tx.OpenStint(u.ID, unit, now, true); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return b, sec, users
-}
-
-// broadcastSends returns the members' deliveries of the broadcast of text.
-func broadcastSends(b *bottest.Bot, sec *telegramtest.User, text string) []telegramtest.Call {
-	var sends []telegramtest.Call
-	for _, c := range b.Server.Calls() {
-		if c.Method == "sendMessage" && c.Status == 200 && c.Chat != sec.ID && strings.Contains(c.Params["text"], text) {
-			sends = append(sends, c)
-		}
-	}
-	return sends
-}
-
-// firstCall returns the first call after since that matches.
-func firstCall(srv *telegramtest.Server, since time.Time, match func(telegramtest.Call) bool) (telegramtest.Call, bool) {
-	for _, c := range srv.Calls() {
-		if !c.Time.Before(since) && c.Status == 200 && match(c) {
-			return c, true
-		}
-	}
-	return telegramtest.Call{}, false
-}
 
 // replyLatency has act do something at once and returns how long until the
 // double got the bot's answer that matches.
@@ -73,7 +20,7 @@ func replyLatency(t *testing.T, srv *telegramtest.Server, what string, act func(
 	var got telegramtest.Call
 	srv.WaitUntil(t, what, func() bool {
 		var ok bool
-		got, ok = firstCall(srv, start, match)
+		got, ok = bottest.FirstCall(srv, start, match)
 		return ok
 	})
 	return got.Time.Sub(start)
@@ -82,7 +29,7 @@ func replyLatency(t *testing.T, srv *telegramtest.Server, what string, act func(
 func TestBroadcastEndToEndRepliesGoWithin1sAndRetryAftersAreKept(t *testing.T) {
 	noLeaks(t)
 	const members, rate = 2000, 200
-	b, sec, users := broadcastWorld(t, members, rate)
+	b, sec, users := bottest.StartWard(t, members, rate)
 	probe := users[0]
 	isAnswer := func(id string) func(telegramtest.Call) bool {
 		return func(c telegramtest.Call) bool {
@@ -113,7 +60,7 @@ func TestBroadcastEndToEndRepliesGoWithin1sAndRetryAftersAreKept(t *testing.T) {
 	check("the secretary's 📤 Gửi", replyLatency(t, b.Server, "the answer to 📤 Gửi",
 		func() { cb = sec.Press(preview, "📤 Gửi") }, func(c telegramtest.Call) bool { return isAnswer(cb.ID)(c) }))
 	rounds := 0
-	for len(broadcastSends(b, sec, text)) < members*8/10 {
+	for len(b.BroadcastSends(sec, text)) < members*8/10 {
 		rounds++
 		check("a member's /help", replyLatency(t, b.Server, "the answer to /help",
 			func() { probe.Send("/help") }, toChat(probe.ID, text)))
@@ -131,7 +78,7 @@ func TestBroadcastEndToEndRepliesGoWithin1sAndRetryAftersAreKept(t *testing.T) {
 	if rounds < 3 {
 		t.Errorf("only %d rounds of replies while the broadcast went", rounds)
 	}
-	sends := broadcastSends(b, sec, text)
+	sends := b.BroadcastSends(sec, text)
 	if len(sends) != members {
 		t.Errorf("%d members got the broadcast, want %d", len(sends), members)
 	}
@@ -148,13 +95,13 @@ func TestBroadcastEndToEndRepliesGoWithin1sAndRetryAftersAreKept(t *testing.T) {
 		b.Server.FailChat(u.ID, 1, telegramtest.Fault{RetryAfter: 2})
 	}
 	sec.Press(preview, "📤 Gửi")
-	b.Server.WaitUntil(t, "the broadcast to start", func() bool { return len(broadcastSends(b, sec, text2)) > 300 })
+	b.Server.WaitUntil(t, "the broadcast to start", func() bool { return len(b.BroadcastSends(sec, text2)) > 300 })
 	b.Server.FloodBot(1)
-	b.Server.WaitUntil(t, "half the broadcast", func() bool { return len(broadcastSends(b, sec, text2)) > members/2 })
+	b.Server.WaitUntil(t, "half the broadcast", func() bool { return len(b.BroadcastSends(sec, text2)) > members/2 })
 	b.Server.FloodBot(2)
 	settle(t, b)
 	per := map[int64]int{}
-	for _, c := range broadcastSends(b, sec, text2) {
+	for _, c := range b.BroadcastSends(sec, text2) {
 		per[c.Chat]++
 	}
 	for _, u := range users {

@@ -2,7 +2,10 @@ package seed
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"sync"
 	"time"
 
 	"youthbot/storage"
@@ -43,4 +46,64 @@ func File(path string, opts Options) (time.Duration, error) {
 		return 0, fmt.Errorf("seed %s: %w", path, err)
 	}
 	return time.Since(start), nil
+}
+
+// shared is the Benchmark database of this process (SharedFile).
+var shared struct {
+	once sync.Once
+	path string
+	tmp  string // a directory to remove (RemoveShared), when path is not $YOUTHBOT_BENCH_DB
+	err  error
+}
+
+// SharedFile returns the path of a database seeded with Benchmark(),
+// generated once per process: into $YOUTHBOT_BENCH_DB when it is set (and
+// kept there for later runs, some 10 s saved each), else into a temporary
+// directory that RemoveShared removes (call it from TestMain).
+func SharedFile() (string, error) {
+	shared.once.Do(func() {
+		shared.path = os.Getenv("YOUTHBOT_BENCH_DB")
+		if shared.path == "" {
+			if shared.tmp, shared.err = os.MkdirTemp("", "youthbot-bench-"); shared.err != nil {
+				return
+			}
+			shared.path = filepath.Join(shared.tmp, "seed.db")
+		}
+		took, err := File(shared.path, Benchmark())
+		if shared.err = err; took > 0 {
+			fmt.Fprintf(os.Stderr, "seeded %s in %v\n", shared.path, took.Round(100*time.Millisecond))
+		}
+	})
+	return shared.path, shared.err
+}
+
+// SharedCopy copies SharedFile's database into dir and returns the copy's
+// path: for benchmarks that write to it.
+func SharedCopy(dir string) (string, error) {
+	src, err := SharedFile()
+	if err != nil {
+		return "", err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	dst := filepath.Join(dir, "y.db")
+	out, err := os.Create(dst)
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return "", fmt.Errorf("copy %s: %w", src, err)
+	}
+	return dst, out.Close()
+}
+
+// RemoveShared removes SharedFile's temporary directory, if it made one.
+func RemoveShared() {
+	if shared.tmp != "" {
+		os.RemoveAll(shared.tmp)
+	}
 }
