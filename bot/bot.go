@@ -40,7 +40,7 @@ type Config struct {
 	// Broadcasts is told of each broadcast recorded (the scheduler, which
 	// fans them out); optional.
 	Broadcasts Broadcasts
-	// Features are the feature rooms, after the core's own, in menu order
+	// Features are the feature rooms, in menu order
 	// (feature.go).
 	Features []NewFeature
 }

@@ -195,3 +195,51 @@ func (b *Bot) PreparerOf(u *tgbotapi.Update) func(ctx context.Context) any { ret
 // Queue queues a message built by the handler itself (a tally's text and
 // files), sent once the transaction commits.
 func (c *Ctx) Queue(o *youthbot.Outgoing) { c.queue(o) }
+
+// The rooms still inside the core package. They register through the same
+// Features list as the rooms that have their own package, each in its place
+// of the menu order; a room that moves out takes its entry's place.
+var (
+	// Membership: /start, /help, /profile, /pending, /invite,
+	// /secretaries, /lang, /cancel, /forgetme.
+	Membership NewFeature = func(b *Bot) Feature {
+		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit}}
+	}
+	// Participation: /log, /my, /transfer, /members.
+	Participation NewFeature = func(b *Bot) Feature {
+		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs()}
+	}
+	// Projects: projects, check-in, /done, campaigns, targets.
+	Projects NewFeature = func(b *Bot) Feature {
+		return coreRoom{b.projectCommands(), b.projectCallbacks(), b.projectDialogs()}
+	}
+)
+
+// CoreRooms are the rooms of the core package, in menu order.
+var CoreRooms = []NewFeature{Membership, Participation, Projects}
+
+// coreRoom is a room whose tables are the core's own.
+type coreRoom struct {
+	cmds []command
+	cbs  map[string]callback
+	dlgs map[string]dialogHandler
+}
+
+func (r coreRoom) Commands() []Command {
+	out := make([]Command, len(r.cmds))
+	for i, c := range r.cmds {
+		out[i] = Command{Name: c.name, Private: c.private, Group: c.group, Who: c.who, Need: c.need,
+			Hidden: c.hidden, Handle: c.handle, Prepare: c.prepare}
+	}
+	return out
+}
+
+func (r coreRoom) Callbacks() map[string]Callback {
+	out := make(map[string]Callback, len(r.cbs))
+	for p, c := range r.cbs {
+		out[p] = Callback{Need: c.need, Handle: c.handle, Prepare: c.prepare}
+	}
+	return out
+}
+
+func (r coreRoom) Dialogs() map[string]DialogHandler { return r.dlgs }

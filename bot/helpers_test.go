@@ -73,6 +73,7 @@ func newHarnessOpts(t testing.TB, path string, opts storage.Options) *harness {
 	h.bot = New(Config{
 		DB: db, Outbox: h.out, Admins: []int64{adminID}, Location: loc, Lang: "vi",
 		Now: func() time.Time { return h.now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.logs}, nil)),
+		Features: CoreRooms,
 	})
 	h.bot.SetUsername("youthbot_test_bot")
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))

@@ -60,13 +60,10 @@ func (b *Bot) compile() {
 	}
 }
 
-// commands lists every command in menu order: the core's, then each
-// feature's (each feature file declares its own list).
+// commands lists every command in menu order: each feature's, in the
+// order of Config.Features.
 func (b *Bot) buildCommands() []command {
 	var all []command
-	for _, list := range [][]command{b.coreCommands(), b.participationCommands(), b.projectCommands()} {
-		all = append(all, list...)
-	}
 	for _, f := range b.features {
 		for _, cmd := range f.Commands() {
 			all = append(all, cmd.entry())
@@ -90,15 +87,10 @@ func (b *Bot) coreCommands() []command {
 	}
 }
 
-// callbacks maps the prefix of callback_data to its handler, the core's and
-// each feature's. Two features claiming one prefix is a programming error.
+// callbacks maps the prefix of callback_data to its handler, each
+// feature's. Two features claiming one prefix is a programming error.
 func (b *Bot) buildCallbacks() map[string]callback {
-	all := b.coreCallbacks()
-	for _, m := range []map[string]callback{b.participationCallbacks(), b.projectCallbacks()} {
-		for prefix, h := range m {
-			claim(all, prefix, h, "callback prefix")
-		}
-	}
+	all := map[string]callback{}
 	for _, f := range b.features {
 		for prefix, cb := range f.Callbacks() {
 			claim(all, prefix, cb.entry(), "callback prefix")
@@ -143,18 +135,9 @@ func (b *Bot) commands() []command { return b.cmdTable }
 // dialogHandler handles the user's next message in a dialog.
 type dialogHandler = func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 
-// dialogs maps a dialog's name to its handler, the core's and each
-// feature's.
+// dialogs maps a dialog's name to its handler, each feature's.
 func (b *Bot) buildDialogs() map[string]dialogHandler {
-	all := map[string]dialogHandler{
-		dlgRegister: b.dlgRegister,
-		dlgEdit:     b.dlgEdit,
-	}
-	for _, m := range []map[string]dialogHandler{b.participationDialogs(), b.projectDialogs()} {
-		for name, h := range m {
-			claim(all, name, h, "dialog name")
-		}
-	}
+	all := map[string]dialogHandler{}
 	for _, f := range b.features {
 		for name, h := range f.Dialogs() {
 			claim(all, name, h, "dialog name")

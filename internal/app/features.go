@@ -6,6 +6,6 @@ import (
 	"youthbot/bot/reports"
 )
 
-// Features are the bot's feature rooms, after the core's own commands, in
+// Features are the bot's feature rooms, in
 // the order of the command menus and /help.
-var Features = []bot.NewFeature{reports.New, groups.New}
+var Features = []bot.NewFeature{bot.Membership, bot.Participation, bot.Projects, reports.New, groups.New}

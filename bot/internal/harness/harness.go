@@ -76,7 +76,7 @@ func New(t testing.TB, features ...bot.NewFeature) *H {
 	h.Bot = bot.New(bot.Config{
 		DB: db, Outbox: h.Out, Admins: []int64{AdminID}, Location: loc, Lang: "vi",
 		Now: func() time.Time { return h.Now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.Logs}, nil)),
-		Features: features,
+		Features: append(append([]bot.NewFeature(nil), bot.CoreRooms...), features...),
 	})
 	h.Bot.SetUsername("youthbot_test_bot")
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
