@@ -60,6 +60,7 @@ type Bot struct {
 
 	broadcasts Broadcasts
 	features   []Feature
+	startLinks map[string]StartLink // by payload prefix ("c_")
 
 	cmdTable  []command
 	cbTable   map[string]callback
@@ -102,6 +103,14 @@ func New(cfg Config) *Bot {
 		b.features = append(b.features, f(b))
 	}
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
+	b.startLinks = map[string]StartLink{}
+	for _, f := range b.features {
+		if l, ok := f.(StartLinker); ok {
+			for prefix, link := range l.StartLinks() {
+				claim(b.startLinks, prefix, link, "deep link prefix")
+			}
+		}
+	}
 	b.compile() // router.go
 	return b
 }

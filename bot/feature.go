@@ -27,6 +27,19 @@ type Feature interface {
 	Dialogs() map[string]DialogHandler
 }
 
+// StartLinker is a Feature that owns deep links: /start with a payload
+// "<prefix><code>", by prefix ("c_").
+type StartLinker interface {
+	StartLinks() map[string]StartLink
+}
+
+// StartLink handles /start with a payload of its prefix; the update is
+// logged as "start.<Name>".
+type StartLink struct {
+	Name   string
+	Handle func(c *Ctx, code string) error
+}
+
 // NewFeature builds a feature on the core it registers with.
 type NewFeature func(b *Bot) Feature
 
@@ -203,15 +216,17 @@ var (
 	// Membership: /start, /help, /profile, /pending, /invite,
 	// /secretaries, /lang, /cancel, /forgetme.
 	Membership NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit}}
+		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit},
+			map[string]StartLink{"j_": {"join", b.startJoin}, "s_": {"secretary", b.startSecretary}}}
 	}
 	// Participation: /log, /my, /transfer, /members.
 	Participation NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs()}
+		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs(), nil}
 	}
 	// Projects: projects, check-in, /done, campaigns, targets.
 	Projects NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.projectCommands(), b.projectCallbacks(), b.projectDialogs()}
+		return coreRoom{b.projectCommands(), b.projectCallbacks(), b.projectDialogs(),
+			map[string]StartLink{"c_": {"checkin", b.startCheckin}}}
 	}
 )
 
@@ -220,10 +235,13 @@ var CoreRooms = []NewFeature{Membership, Participation, Projects}
 
 // coreRoom is a room whose tables are the core's own.
 type coreRoom struct {
-	cmds []command
-	cbs  map[string]callback
-	dlgs map[string]dialogHandler
+	cmds  []command
+	cbs   map[string]callback
+	dlgs  map[string]dialogHandler
+	links map[string]StartLink
 }
+
+func (r coreRoom) StartLinks() map[string]StartLink { return r.links }
 
 func (r coreRoom) Commands() []Command {
 	out := make([]Command, len(r.cmds))

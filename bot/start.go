@@ -12,21 +12,18 @@ import (
 // treePage is how many units a tree-walk keyboard shows at once.
 const treePage = 8
 
-// cmdStart handles /start with a deep-link payload (j_ member invite, s_
-// secretary invite, c_ project check-in) or without one.
+// cmdStart handles /start with a deep-link payload (a room's StartLinks:
+// j_ member invite, s_ secretary invite, c_ project check-in) or without
+// one.
 func (b *Bot) cmdStart(c *Ctx, payload string) error {
-	switch {
-	case strings.HasPrefix(payload, "j_"):
-		c.command = "start.join"
-		return b.startJoin(c, payload[2:])
-	case strings.HasPrefix(payload, "s_"):
-		c.command = "start.secretary"
-		return b.startSecretary(c, payload[2:])
-	case strings.HasPrefix(payload, "c_"):
-		c.command = "start.checkin"
-		return b.startCheckin(c, payload[2:])
-	case payload != "":
-		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
+	if payload != "" {
+		prefix, rest, _ := strings.Cut(payload, "_")
+		link, ok := b.startLinks[prefix+"_"]
+		if !ok {
+			return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
+		}
+		c.command = "start." + link.Name
+		return link.Handle(c, rest)
 	}
 	m, err := c.Member()
 	if err == nil && (m.Status == youthbot.StatusPending || m.Status == youthbot.StatusApproved) {
