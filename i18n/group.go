@@ -27,8 +27,8 @@ var viGroup = map[string]string{
 	"bc.waiting":   "Bạn đang có một thông báo chờ xác nhận: bấm «📤 Gửi» hoặc «Huỷ» ở tin xem trước, hoặc gõ /cancel.",
 	"bc.none":      "Chưa có đoàn viên nào để gửi thông báo.",
 
-	"bc.report":         "📢 Thông báo đã vào hàng gửi: %d/%d đoàn viên của %s.",
-	"bc.report_blocked": "%d đoàn viên đã chặn bot nên không nhận được.",
+	"bc.report":         "📢 Thông báo đã vào hàng gửi: %s/%s đoàn viên của %s.",
+	"bc.report_blocked": "%s đoàn viên đã chặn bot nên không nhận được.",
 
 	"err.broadcast_usage": "Cách dùng: /broadcast nội dung thông báo",
 	"err.broadcast_long":  "Nội dung thông báo quá dài (tối đa %d ký tự).",
@@ -74,8 +74,8 @@ var enGroup = map[string]string{
 	"bc.waiting":   "An announcement is waiting for your confirmation: press «📤 Send» or «Cancel» on the preview, or type /cancel.",
 	"bc.none":      "There are no members to send an announcement to yet.",
 
-	"bc.report":         "📢 The announcement is queued for %d/%d members of %s.",
-	"bc.report_blocked": "%d members blocked the bot and will not get it.",
+	"bc.report":         "📢 The announcement is queued for %s/%s members of %s.",
+	"bc.report_blocked": "%[1]s {1|member|members} blocked the bot and will not get it.",
 
 	"err.broadcast_usage": "Usage: /broadcast text of the announcement",
 	"err.broadcast_long":  "The announcement is too long (at most %d characters).",
