@@ -89,6 +89,8 @@ var migrations = []func(*bolt.Tx) error{
 	createBroadcastBuckets,
 	// 6: the erasure log of /forgetme (erase.go).
 	createErasureBucket,
+	// 7: the ids of sent messages that may be edited (sent.go).
+	createSentBuckets,
 }
 
 // SchemaVersion is the schema this build writes.
