@@ -58,8 +58,8 @@ func photoOf(m *tgbotapi.Message) string {
 	return m.Photo[len(m.Photo)-1].FileID
 }
 
-// addActivity stores a participation the member logged, credited to their
-// branch and waiting for a decision, answers with what was stored and an
+// addActivity stores a participation the member logged, credited to the
+// branch they were in that day and waiting for a decision, answers with what was stored and an
 // Undo button, and asks the branch's secretaries to confirm it.
 func (b *Bot) addActivity(c *Ctx, m youthbot.Member, a *youthbot.Activity) error {
 	if err := youthbot.ValidateActivityDate(a.Date, c.Today); err != nil {
@@ -71,7 +71,8 @@ func (b *Bot) addActivity(c *Ctx, m youthbot.Member, a *youthbot.Activity) error
 	if err := b.checkDayHours(c, m, a); err != nil {
 		return err
 	}
-	a.Member, a.Unit, a.Status, a.Source, a.CreatedAt = m.UserID, m.Unit, youthbot.ActivityPending, youthbot.SourceLog, c.Now
+	a.Member, a.Status, a.Source, a.CreatedAt = m.UserID, youthbot.ActivityPending, youthbot.SourceLog, c.Now
+	a.Unit = service.LogBranch(c.Tx, m, a.Date, b.loc)
 	if err := c.Tx.AddActivity(a); err != nil {
 		return err
 	}

@@ -638,9 +638,14 @@ func TestTransferByTheMemberAcceptedByTheDestination(t *testing.T) {
 	if got := h.press(user(612, "vi"), b[0]); !has(got, "đã được xử lý") {
 		t.Errorf("second press: %q", got)
 	}
-	h.say(an, "/log 09/03 1h Ở chi đoàn mới")
+	h.say(an, "/log 10/03 1h Ở chi đoàn mới")
 	if a := h.ptActivities(601)[0]; a.Unit != ptFar {
-		t.Errorf("a log after the move is credited to %s", a.Unit)
+		t.Errorf("a log of the day of the move is credited to %s", a.Unit)
+	}
+	// A participation of before the move counts where it happened.
+	h.say(an, "/log 08/03 1h Ở chi đoàn cũ")
+	if a := h.ptActivities(601)[0]; a.Unit != ptBranch || a.Description != "Ở chi đoàn cũ" {
+		t.Errorf("a back-dated log is credited to %s (%q)", a.Unit, a.Description)
 	}
 	var old, now *youthbot.Figures
 	h.db.View(func(tx *storage.Tx) (err error) {
