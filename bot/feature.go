@@ -223,15 +223,10 @@ var (
 	Participation NewFeature = func(b *Bot) Feature {
 		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs(), nil}
 	}
-	// Projects: projects, check-in, /done, campaigns, targets.
-	Projects NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.projectCommands(), b.projectCallbacks(), b.projectDialogs(),
-			map[string]StartLink{"c_": {"checkin", b.startCheckin}}}
-	}
 )
 
 // CoreRooms are the rooms of the core package, in menu order.
-var CoreRooms = []NewFeature{Membership, Participation, Projects}
+var CoreRooms = []NewFeature{Membership, Participation}
 
 // coreRoom is a room whose tables are the core's own.
 type coreRoom struct {

@@ -1,4 +1,4 @@
-package bot
+package projects
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // The /newcampaign schedule picker: a campaign typed without a schedule
@@ -53,7 +54,7 @@ var weekOrder = []int{1, 2, 3, 4, 5, 6, 0}
 
 // startSchedulePicker stores the campaign checked so far and asks for its
 // schedule.
-func (b *Bot) startSchedulePicker(c *Ctx, camp *youthbot.Campaign, units []string) error {
+func (pj *Projects) startSchedulePicker(c *bot.Ctx, camp *youthbot.Campaign, units []string) error {
 	d := youthbot.Dialog{Name: dlgCampaign, Step: csKind, Updated: c.Now, Data: map[string]string{
 		pfNonce: youthbot.NewCode(6), cfName: camp.Name, cfStart: camp.Start.ISO(), cfEnd: camp.End.ISO(),
 		cfText: camp.Reminder, cfUnits: strings.Join(units, ","),
@@ -65,77 +66,77 @@ func (b *Bot) startSchedulePicker(c *Ctx, camp *youthbot.Campaign, units []strin
 	return nil
 }
 
-func kindKeyboard(c *Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
-	return keyboard(
-		row(button(c.T("campaign.pick_daily"), data(cbNewCampaign, cpKind, n, "d")),
-			button(c.T("campaign.pick_weekly"), data(cbNewCampaign, cpKind, n, "w"))),
-		row(button(c.T("campaign.pick_monthly"), data(cbNewCampaign, cpKind, n, "m")),
-			button(c.T("campaign.pick_cron"), data(cbNewCampaign, cpKind, n, "c"))),
-		row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))),
+func kindKeyboard(c *bot.Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
+	return bot.Keyboard(
+		bot.Row(bot.Button(c.T("campaign.pick_daily"), bot.Data(cbNewCampaign, cpKind, n, "d")),
+			bot.Button(c.T("campaign.pick_weekly"), bot.Data(cbNewCampaign, cpKind, n, "w"))),
+		bot.Row(bot.Button(c.T("campaign.pick_monthly"), bot.Data(cbNewCampaign, cpKind, n, "m")),
+			bot.Button(c.T("campaign.pick_cron"), bot.Data(cbNewCampaign, cpKind, n, "c"))),
+		bot.Row(bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))),
 	)
 }
 
-func weekdayKeyboard(c *Ctx, n string, chosen []string) *tgbotapi.InlineKeyboardMarkup {
+func weekdayKeyboard(c *bot.Ctx, n string, chosen []string) *tgbotapi.InlineKeyboardMarkup {
 	var days []tgbotapi.InlineKeyboardButton
 	for _, wd := range weekOrder {
 		label := c.T("campaign.pick_wd_" + strconv.Itoa(wd))
 		if slices.Contains(chosen, strconv.Itoa(wd)) {
 			label = "✅ " + label
 		}
-		days = append(days, button(label, data(cbNewCampaign, cpWeekday, n, strconv.Itoa(wd))))
+		days = append(days, bot.Button(label, bot.Data(cbNewCampaign, cpWeekday, n, strconv.Itoa(wd))))
 	}
-	return keyboard(days[:4], days[4:],
-		row(button(c.T("campaign.pick_done"), data(cbNewCampaign, cpWeekday, n, "x")),
-			button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))))
+	return bot.Keyboard(days[:4], days[4:],
+		bot.Row(bot.Button(c.T("campaign.pick_done"), bot.Data(cbNewCampaign, cpWeekday, n, "x")),
+			bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))))
 }
 
-func monthdayKeyboard(c *Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
+func monthdayKeyboard(c *bot.Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for day := 1; day <= 28; day += 7 {
 		var r []tgbotapi.InlineKeyboardButton
 		for d := day; d < day+7; d++ {
-			r = append(r, button(strconv.Itoa(d), data(cbNewCampaign, cpDay, n, strconv.Itoa(d))))
+			r = append(r, bot.Button(strconv.Itoa(d), bot.Data(cbNewCampaign, cpDay, n, strconv.Itoa(d))))
 		}
 		rows = append(rows, r)
 	}
-	rows = append(rows, row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))))
-	return keyboard(rows...)
+	rows = append(rows, bot.Row(bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))))
+	return bot.Keyboard(rows...)
 }
 
-func timeKeyboard(c *Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
+func timeKeyboard(c *bot.Ctx, n string) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
 	var r []tgbotapi.InlineKeyboardButton
 	for _, t := range pickerTimes {
-		r = append(r, button(fmt.Sprintf("%d:%02d", t[0], t[1]), data(cbNewCampaign, cpTime, n, fmt.Sprintf("%02d%02d", t[0], t[1]))))
+		r = append(r, bot.Button(fmt.Sprintf("%d:%02d", t[0], t[1]), bot.Data(cbNewCampaign, cpTime, n, fmt.Sprintf("%02d%02d", t[0], t[1]))))
 		if len(r) == 3 {
 			rows, r = append(rows, r), nil
 		}
 	}
-	rows = append(rows, row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))))
-	return keyboard(rows...)
+	rows = append(rows, bot.Row(bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))))
+	return bot.Keyboard(rows...)
 }
 
 // checkPickerRights refuses a press or answer from a sender who no longer
 // manages any unit the campaign may be for.
-func (b *Bot) checkPickerRights(c *Ctx, d *youthbot.Dialog) error {
+func (pj *Projects) checkPickerRights(c *bot.Ctx, d *youthbot.Dialog) error {
 	var first error
 	for _, u := range strings.Split(d.Data[cfUnits], ",") {
-		if _, err := b.managedUnit(c, u); err == nil {
+		if _, err := c.ManagedUnit(u); err == nil {
 			return nil
 		} else if first == nil {
 			first = err
 		}
 	}
 	if first == nil {
-		first = staleButton()
+		first = bot.StaleButton()
 	}
 	return first
 }
 
 // cbCampaignPick answers a press of the picker: op and value from the
 // callback data, the dialog already matched by its nonce.
-func (b *Bot) cbCampaignPick(c *Ctx, d *youthbot.Dialog, op, value string) error {
-	if err := b.checkPickerRights(c, d); err != nil {
+func (pj *Projects) cbCampaignPick(c *bot.Ctx, d *youthbot.Dialog, op, value string) error {
+	if err := pj.checkPickerRights(c, d); err != nil {
 		return err
 	}
 	n := d.Data[pfNonce]
@@ -144,16 +145,16 @@ func (b *Bot) cbCampaignPick(c *Ctx, d *youthbot.Dialog, op, value string) error
 		switch value {
 		case "d":
 			d.Data[cfKind], d.Step = "d", csTime
-			return b.pickerEdit(c, d, b.pickTimeText(c), timeKeyboard(c, n))
+			return pj.pickerEdit(c, d, pj.pickTimeText(c), timeKeyboard(c, n))
 		case "w":
 			d.Data[cfKind], d.Step = "w", csWeekdays
-			return b.pickerEdit(c, d, c.T("campaign.pick_weekdays"), weekdayKeyboard(c, n, nil))
+			return pj.pickerEdit(c, d, c.T("campaign.pick_weekdays"), weekdayKeyboard(c, n, nil))
 		case "m":
 			d.Data[cfKind], d.Step = "m", csMonthday
-			return b.pickerEdit(c, d, c.T("campaign.pick_monthday"), monthdayKeyboard(c, n))
+			return pj.pickerEdit(c, d, c.T("campaign.pick_monthday"), monthdayKeyboard(c, n))
 		case "c":
 			d.Step = csCron
-			return b.pickerEdit(c, d, c.T("campaign.pick_type_cron"), keyboard(row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n)))))
+			return pj.pickerEdit(c, d, c.T("campaign.pick_type_cron"), bot.Keyboard(bot.Row(bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n)))))
 		}
 	case op == cpWeekday && d.Step == csWeekdays:
 		chosen := splitList(d.Data[cfDays])
@@ -163,11 +164,11 @@ func (b *Bot) cbCampaignPick(c *Ctx, d *youthbot.Dialog, op, value string) error
 				return nil
 			}
 			d.Step = csTime
-			return b.pickerEdit(c, d, b.pickTimeText(c), timeKeyboard(c, n))
+			return pj.pickerEdit(c, d, pj.pickTimeText(c), timeKeyboard(c, n))
 		}
 		wd, err := strconv.Atoi(value)
 		if err != nil || wd < 0 || wd > 6 || strconv.Itoa(wd) != value {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		if i := slices.Index(chosen, value); i >= 0 {
 			chosen = slices.Delete(chosen, i, i+1)
@@ -176,26 +177,26 @@ func (b *Bot) cbCampaignPick(c *Ctx, d *youthbot.Dialog, op, value string) error
 		}
 		slices.SortFunc(chosen, func(a, b string) int { return strings.Compare(a, b) })
 		d.Data[cfDays] = strings.Join(chosen, ",")
-		return b.pickerEdit(c, d, c.T("campaign.pick_weekdays"), weekdayKeyboard(c, n, chosen))
+		return pj.pickerEdit(c, d, c.T("campaign.pick_weekdays"), weekdayKeyboard(c, n, chosen))
 	case op == cpDay && d.Step == csMonthday:
 		day, err := strconv.Atoi(value)
 		if err != nil || day < 1 || day > 28 || strconv.Itoa(day) != value {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		d.Data[cfDay], d.Step = value, csTime
-		return b.pickerEdit(c, d, b.pickTimeText(c), timeKeyboard(c, n))
+		return pj.pickerEdit(c, d, pj.pickTimeText(c), timeKeyboard(c, n))
 	case op == cpTime && d.Step == csTime:
 		h, m, ok := parseClock(value)
 		if !ok || len(value) != 4 {
-			return staleButton()
+			return bot.StaleButton()
 		}
-		return b.finishPicker(c, d, pickerCron(d, h, m), true)
+		return pj.finishPicker(c, d, pickerCron(d, h, m), true)
 	}
-	return staleButton()
+	return bot.StaleButton()
 }
 
 // pickerEdit stores the dialog's new step and shows it in the picker's message.
-func (b *Bot) pickerEdit(c *Ctx, d *youthbot.Dialog, text string, kb *tgbotapi.InlineKeyboardMarkup) error {
+func (pj *Projects) pickerEdit(c *bot.Ctx, d *youthbot.Dialog, text string, kb *tgbotapi.InlineKeyboardMarkup) error {
 	d.Updated = c.Now
 	if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
 		return err
@@ -206,11 +207,11 @@ func (b *Bot) pickerEdit(c *Ctx, d *youthbot.Dialog, text string, kb *tgbotapi.I
 
 // dlgCampaignText answers text typed during the picker: a day of the
 // month, a time or a cron, at the step that asks for it.
-func (b *Bot) dlgCampaignText(c *Ctx, d *youthbot.Dialog, text string) (handled bool, err error) {
+func (pj *Projects) dlgCampaignText(c *bot.Ctx, d *youthbot.Dialog, text string) (handled bool, err error) {
 	text = strings.TrimSpace(text)
 	switch d.Step {
 	case csMonthday:
-		if err := b.checkPickerRights(c, d); err != nil {
+		if err := pj.checkPickerRights(c, d); err != nil {
 			return true, err
 		}
 		day, err := strconv.Atoi(text)
@@ -221,22 +222,22 @@ func (b *Bot) dlgCampaignText(c *Ctx, d *youthbot.Dialog, text string) (handled 
 		if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
 			return true, err
 		}
-		c.Reply(b.pickTimeText(c), timeKeyboard(c, d.Data[pfNonce]))
+		c.Reply(pj.pickTimeText(c), timeKeyboard(c, d.Data[pfNonce]))
 		return true, nil
 	case csTime:
-		if err := b.checkPickerRights(c, d); err != nil {
+		if err := pj.checkPickerRights(c, d); err != nil {
 			return true, err
 		}
 		h, m, ok := parseClock(text)
 		if !ok {
 			return true, youthbot.Errorf(youthbot.EINVALID, "campaign.pick_time_bad", text)
 		}
-		return true, b.finishPicker(c, d, pickerCron(d, h, m), false)
+		return true, pj.finishPicker(c, d, pickerCron(d, h, m), false)
 	case csCron:
-		if err := b.checkPickerRights(c, d); err != nil {
+		if err := pj.checkPickerRights(c, d); err != nil {
 			return true, err
 		}
-		return true, b.finishPicker(c, d, strings.Join(strings.Fields(text), " "), false)
+		return true, pj.finishPicker(c, d, strings.Join(strings.Fields(text), " "), false)
 	}
 	return false, nil
 }
@@ -271,10 +272,10 @@ func pickerCron(d *youthbot.Dialog, h, m int) string {
 
 // finishPicker checks the campaign with its schedule and shows it for
 // confirmation, in the picker's message (edit) or a new one.
-func (b *Bot) finishPicker(c *Ctx, d *youthbot.Dialog, cron string, edit bool) error {
+func (pj *Projects) finishPicker(c *bot.Ctx, d *youthbot.Dialog, cron string, edit bool) error {
 	camp := youthbot.Campaign{Name: d.Data[cfName], Start: dialogDate(d, cfStart), End: dialogDate(d, cfEnd),
 		Cron: cron, Reminder: d.Data[cfText]}
-	if err := camp.Validate(c.Now, b.loc); err != nil {
+	if err := camp.Validate(c.Now, pj.b.Location()); err != nil {
 		// A picked schedule is refused in the words it was picked in,
 		// not as the cron the user never saw.
 		var e *youthbot.Error
@@ -288,7 +289,7 @@ func (b *Bot) finishPicker(c *Ctx, d *youthbot.Dialog, cron string, edit bool) e
 	if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
 		return err
 	}
-	return b.showCampaignConfirm(c, d, &camp, edit)
+	return pj.showCampaignConfirm(c, d, &camp, edit)
 }
 
 func splitList(s string) []string {
@@ -299,6 +300,6 @@ func splitList(s string) []string {
 }
 
 // pickTimeText asks for the time, naming the bot's zone in words.
-func (b *Bot) pickTimeText(c *Ctx) string {
-	return c.T("campaign.pick_time", youthbot.DescribeZone(b.loc, c.Now, c.Lang))
+func (pj *Projects) pickTimeText(c *bot.Ctx) string {
+	return c.T("campaign.pick_time", youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang))
 }

@@ -1,4 +1,4 @@
-package bot
+package projects
 
 import (
 	"strconv"
@@ -7,6 +7,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // /newproject: a secretary (or admin) creates a youth project for one of
@@ -38,7 +39,7 @@ const noCampaign = "-"
 
 // cmdNewProject starts /newproject: guided without arguments (or with only
 // a unit code or a kind), else the one-line form.
-func (b *Bot) cmdNewProject(c *Ctx, args string) error {
+func (pj *Projects) cmdNewProject(c *bot.Ctx, args string) error {
 	d := youthbot.Dialog{Name: dlgProject, Data: map[string]string{pfNonce: youthbot.NewCode(6)}, Updated: c.Now}
 	fields := pipeFields(args)
 	switch {
@@ -48,13 +49,13 @@ func (b *Bot) cmdNewProject(c *Ctx, args string) error {
 			d.Data[pfKind] = string(kind)
 			break
 		}
-		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
+		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
 		}
 		d.Data[pfUnit] = unit.Code
 	default:
-		if err := b.parseProjectLine(c, fields, d.Data); err != nil {
+		if err := pj.parseProjectLine(c, fields, d.Data); err != nil {
 			return err
 		}
 	}
@@ -63,14 +64,14 @@ func (b *Bot) cmdNewProject(c *Ctx, args string) error {
 			d.Data[pfUnit] = units[0]
 		}
 	}
-	return b.projectNext(c, &d)
+	return pj.projectNext(c, &d)
 }
 
 // parseProjectLine reads the one-line form into the dialog's fields,
 // refusing it whole with the first problem.
-func (b *Bot) parseProjectLine(c *Ctx, fields []string, data map[string]string) error {
+func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[string]string) error {
 	if _, isKind := youthbot.ParseProjectKind(fields[0]); !isKind && len(fields) >= 6 {
-		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
+		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
 		}
@@ -101,12 +102,12 @@ func (b *Bot) parseProjectLine(c *Ctx, fields []string, data map[string]string) 
 	}
 	data[pfCamp] = noCampaign
 	if len(fields) == 6 && fields[5] != "" {
-		camp, err := b.runningCampaign(c, strings.ToUpper(fields[5]))
+		camp, err := pj.runningCampaign(c, strings.ToUpper(fields[5]))
 		if err != nil {
 			return err
 		}
 		if unit := data[pfUnit]; unit != "" {
-			if err := b.campaignCovers(c, camp, unit); err != nil {
+			if err := pj.campaignCovers(c, camp, unit); err != nil {
 				return err
 			}
 		}
@@ -128,13 +129,13 @@ func parseCapacity(s string) (int, error) {
 
 // projectNext asks for the first missing field, or creates the project
 // when none is missing.
-func (b *Bot) projectNext(c *Ctx, d *youthbot.Dialog) error {
+func (pj *Projects) projectNext(c *bot.Ctx, d *youthbot.Dialog) error {
 	for _, f := range projectFields {
 		if d.Data[f] != "" {
 			continue
 		}
 		if f == pfCamp {
-			options, err := b.campaignOptions(c, d.Data[pfUnit])
+			options, err := pj.campaignOptions(c, d.Data[pfUnit])
 			if err != nil {
 				return err
 			}
@@ -147,28 +148,28 @@ func (b *Bot) projectNext(c *Ctx, d *youthbot.Dialog) error {
 		if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
 			return err
 		}
-		return b.askProjectField(c, d)
+		return pj.askProjectField(c, d)
 	}
-	return b.createProject(c, d)
+	return pj.createProject(c, d)
 }
 
 // askProjectField asks for the field of the dialog's step.
-func (b *Bot) askProjectField(c *Ctx, d *youthbot.Dialog) error {
+func (pj *Projects) askProjectField(c *bot.Ctx, d *youthbot.Dialog) error {
 	n := d.Data[pfNonce]
 	switch d.Step {
 	case pfUnit:
 		var rows [][]tgbotapi.InlineKeyboardButton
 		for _, code := range actingUnits(c) {
-			rows = append(rows, row(button(nameOfUnit(c, code), data(cbNewProject, "u", code, n))))
+			rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, code), bot.Data(cbNewProject, "u", code, n))))
 		}
 		if len(rows) == 0 {
 			return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
 		}
-		c.Reply(c.T("project.new_ask_unit"), keyboard(rows...))
+		c.Reply(c.T("project.new_ask_unit"), bot.Keyboard(rows...))
 	case pfKind:
-		c.Reply(c.T("project.new_ask_kind", nameOfUnit(c, d.Data[pfUnit])), keyboard(
-			row(button("🏗 "+c.T("project.kind_work"), data(cbNewProject, "k", "ct", n))),
-			row(button("🛠 "+c.T("project.kind_task"), data(cbNewProject, "k", "pv", n)))))
+		c.Reply(c.T("project.new_ask_kind", bot.NameOfUnit(c, d.Data[pfUnit])), bot.Keyboard(
+			bot.Row(bot.Button("🏗 "+c.T("project.kind_work"), bot.Data(cbNewProject, "k", "ct", n))),
+			bot.Row(bot.Button("🛠 "+c.T("project.kind_task"), bot.Data(cbNewProject, "k", "pv", n)))))
 	case pfTitle:
 		c.Reply(c.T("project.new_ask_title"), nil)
 	case pfStart:
@@ -178,16 +179,16 @@ func (b *Bot) askProjectField(c *Ctx, d *youthbot.Dialog) error {
 	case pfCap:
 		c.Reply(c.T("project.new_ask_capacity", youthbot.MaxProjectCapacity), nil)
 	case pfCamp:
-		options, err := b.campaignOptions(c, d.Data[pfUnit])
+		options, err := pj.campaignOptions(c, d.Data[pfUnit])
 		if err != nil {
 			return err
 		}
 		var rows [][]tgbotapi.InlineKeyboardButton
 		for _, camp := range options {
-			rows = append(rows, row(button("📣 "+truncateRunes(camp.Name, 40), data(cbNewProject, "c", camp.ID, n))))
+			rows = append(rows, bot.Row(bot.Button("📣 "+bot.TruncateRunes(camp.Name, 40), bot.Data(cbNewProject, "c", camp.ID, n))))
 		}
-		rows = append(rows, row(button(c.T("project.btn_no_campaign"), data(cbNewProject, "c", noCampaign, n))))
-		c.Reply(c.T("project.new_ask_campaign"), keyboard(rows...))
+		rows = append(rows, bot.Row(bot.Button(c.T("project.btn_no_campaign"), bot.Data(cbNewProject, "c", noCampaign, n))))
+		c.Reply(c.T("project.new_ask_campaign"), bot.Keyboard(rows...))
 	}
 	return nil
 }
@@ -201,18 +202,18 @@ func dialogDate(d *youthbot.Dialog, field string) youthbot.Date {
 
 // dlgProject takes the answer typed for the dialog's step; a wrong answer
 // is explained and asked again.
-func (b *Bot) dlgProject(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	text := strings.TrimSpace(m.Text)
 	again := func(err error) error {
-		c.Reply(c.errorText(err), nil)
-		return b.askProjectField(c, d)
+		c.Reply(c.ErrorText(err), nil)
+		return pj.askProjectField(c, d)
 	}
 	switch d.Step {
 	case pfKind:
 		kind, ok := youthbot.ParseProjectKind(text)
 		if !ok {
 			c.Reply(c.T("project.new_press_button"), nil)
-			return b.askProjectField(c, d)
+			return pj.askProjectField(c, d)
 		}
 		d.Data[pfKind] = string(kind)
 	case pfTitle:
@@ -247,23 +248,23 @@ func (b *Bot) dlgProject(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error 
 		d.Data[pfCap] = strconv.Itoa(n)
 	case pfUnit, pfCamp:
 		c.Reply(c.T("project.new_press_button"), nil)
-		return b.askProjectField(c, d)
+		return pj.askProjectField(c, d)
 	default:
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
-	return b.projectNext(c, d)
+	return pj.projectNext(c, d)
 }
 
 // cbNewProject takes the dialog's button answers: unit, kind, campaign.
-func (b *Bot) cbNewProject(c *Ctx, args []string) error {
+func (pj *Projects) cbNewProject(c *bot.Ctx, args []string) error {
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	field := map[string]string{"u": pfUnit, "k": pfKind, "c": pfCamp}[arg(args, 0)]
-	value := arg(args, 1)
-	if !found || d.Name != dlgProject || field == "" || d.Step != field || arg(args, 2) != d.Data[pfNonce] {
-		return staleButton()
+	field := map[string]string{"u": pfUnit, "k": pfKind, "c": pfCamp}[bot.Arg(args, 0)]
+	value := bot.Arg(args, 1)
+	if !found || d.Name != dlgProject || field == "" || d.Step != field || bot.Arg(args, 2) != d.Data[pfNonce] {
+		return bot.StaleButton()
 	}
 	if err := c.RequireManage(""); err != nil {
 		return err
@@ -271,7 +272,7 @@ func (b *Bot) cbNewProject(c *Ctx, args []string) error {
 	var chosen string
 	switch field {
 	case pfUnit:
-		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(value))
+		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(value))
 		if err != nil {
 			return err
 		}
@@ -279,17 +280,17 @@ func (b *Bot) cbNewProject(c *Ctx, args []string) error {
 	case pfKind:
 		kind, ok := youthbot.ParseProjectKind(value)
 		if !ok {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		value, chosen = string(kind), kindName(c, kind)
 	case pfCamp:
 		chosen = c.T("project.btn_no_campaign")
 		if value != noCampaign {
-			camp, err := b.runningCampaign(c, value)
+			camp, err := pj.runningCampaign(c, value)
 			if err != nil {
 				return err
 			}
-			if err := b.campaignCovers(c, camp, d.Data[pfUnit]); err != nil {
+			if err := pj.campaignCovers(c, camp, d.Data[pfUnit]); err != nil {
 				return err
 			}
 			chosen = camp.Name
@@ -297,13 +298,13 @@ func (b *Bot) cbNewProject(c *Ctx, args []string) error {
 	}
 	d.Data[field] = value
 	c.EditCallback(c.T("project.new_chosen", chosen), nil)
-	return b.projectNext(c, &d)
+	return pj.projectNext(c, &d)
 }
 
 // createProject stores the dialog's project after checking everything
 // again (rights and dates may have changed since the dialog began).
-func (b *Bot) createProject(c *Ctx, d *youthbot.Dialog) error {
-	unit, err := b.managedUnit(c, d.Data[pfUnit])
+func (pj *Projects) createProject(c *bot.Ctx, d *youthbot.Dialog) error {
+	unit, err := c.ManagedUnit(d.Data[pfUnit])
 	if err != nil {
 		return err
 	}
@@ -321,11 +322,11 @@ func (b *Bot) createProject(c *Ctx, d *youthbot.Dialog) error {
 	}
 	campName := ""
 	if id := d.Data[pfCamp]; id != noCampaign && id != "" {
-		camp, err := b.runningCampaign(c, id)
+		camp, err := pj.runningCampaign(c, id)
 		if err != nil {
 			return err
 		}
-		if err := b.campaignCovers(c, camp, unit.Code); err != nil {
+		if err := pj.campaignCovers(c, camp, unit.Code); err != nil {
 			return err
 		}
 		p.Campaign, campName = camp.ID, camp.Name

@@ -1,4 +1,4 @@
-package bot
+package projects_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -24,11 +25,11 @@ type projectFixtures struct {
 
 // addProjectFixtures stores projectFixtures around branch (the harness's
 // clock is 10/03/2026). member has joined the open and the done project.
-func (h *harness) addProjectFixtures(branch string, member int64) projectFixtures {
-	h.t.Helper()
+func addProjectFixtures(h *harness.H, branch string, member int64) projectFixtures {
+	h.T.Helper()
 	var f projectFixtures
 	day := func(m time.Month, d int) youthbot.Date { return youthbot.Date{Year: 2026, Month: m, Day: d} }
-	err := h.db.Update(func(tx *storage.Tx) error {
+	err := h.DB.Update(func(tx *storage.Tx) error {
 		for _, u := range []youthbot.Unit{
 			{Code: "CT", Name: "Thành đoàn Cần Thơ", Kind: youthbot.KindProvince},
 			{Code: "CT-NK", Name: "Chi đoàn phường An Hoà", Parent: "CT", Kind: youthbot.KindBranch},
@@ -65,7 +66,7 @@ func (h *harness) addProjectFixtures(branch string, member int64) projectFixture
 		return nil
 	})
 	if err != nil {
-		h.t.Fatal(err)
+		h.T.Fatal(err)
 	}
 	return f
 }
@@ -74,17 +75,17 @@ func (h *harness) addProjectFixtures(branch string, member int64) projectFixture
 // secretary and its member, what must be refused whoever sends it: each
 // gets a clear refusal and nothing changes.
 func TestProjectBadInputFromTheRightfulSecretary(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const branch = "VT-CDCD-CNTT"
 	const sec, member = 601, 602
-	h.makeSecretary(sec, branch)
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	h.MakeSecretary(sec, branch)
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutMember(youthbot.Member{UserID: member, Unit: branch, FullName: "Lê Văn Đoàn", Status: youthbot.StatusApproved,
-			RegisteredAt: h.now, DecidedAt: h.now})
+			RegisteredAt: h.Now, DecidedAt: h.Now})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	f := h.addProjectFixtures(branch, member)
+	f := addProjectFixtures(h, branch, member)
 	tests := []struct {
 		name     string
 		from     int64
@@ -123,21 +124,21 @@ func TestProjectBadInputFromTheRightfulSecretary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := h.snapshot()
-			u := user(tt.from, "vi")
+			before := h.Snapshot()
+			u := harness.User(tt.from, "vi")
 			var msgs []*youthbot.Outgoing
 			if tt.command != "" {
-				msgs = h.apply(msgUpdate(u, tt.command))
+				msgs = h.Apply(harness.MsgUpdate(u, tt.command))
 			} else {
-				msgs = h.apply(cbUpdate(u, tt.callback))
+				msgs = h.Apply(harness.CbUpdate(u, tt.callback))
 			}
-			if after := h.snapshot(); after != before {
+			if after := h.Snapshot(); after != before {
 				t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
 			}
-			if !refused(msgs, tt.from) {
+			if !harness.Refused(msgs, tt.from) {
 				t.Errorf("no clear refusal; got %v", describe(msgs))
 			}
-			if got := strings.Join(texts(msgs, tt.from), " | "); !strings.Contains(got, tt.want) {
+			if got := strings.Join(harness.Texts(msgs, tt.from), " | "); !strings.Contains(got, tt.want) {
 				t.Errorf("answer %q, want it to say %q", got, tt.want)
 			}
 		})
@@ -147,41 +148,41 @@ func TestProjectBadInputFromTheRightfulSecretary(t *testing.T) {
 // TestProjectsPageThroughAndDeepLinkRouting covers /projects' paging and
 // the c_ payload of /start.
 func TestProjectsPageThroughAndDeepLinkRouting(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const branch = "VT-P5-KV1"
 	const sec, member = 701, 702
-	h.makeSecretary(sec, "VT-P5")
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	h.MakeSecretary(sec, "VT-P5")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutMember(youthbot.Member{UserID: member, Unit: branch, FullName: "Trần An", Status: youthbot.StatusApproved,
-			RegisteredAt: h.now, DecidedAt: h.now})
+			RegisteredAt: h.Now, DecidedAt: h.Now})
 	}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 7 {
-		out := h.say(user(sec, "vi"), "/newproject pv | Việc số "+string(rune('A'+i))+" | 20/03/2026 | 21/03/2026 | 3")
+		out := h.Say(harness.User(sec, "vi"), "/newproject pv | Việc số "+string(rune('A'+i))+" | 20/03/2026 | 21/03/2026 | 3")
 		if len(out) != 1 || !strings.Contains(out[0], "/join P") {
 			t.Fatalf("create %d: %q", i, out)
 		}
 	}
-	msgs := h.apply(msgUpdate(user(member, "vi"), "/projects"))
-	first := texts(msgs, member)
+	msgs := h.Apply(harness.MsgUpdate(harness.User(member, "vi"), "/projects"))
+	first := harness.Texts(msgs, member)
 	if len(first) != 1 || !strings.Contains(first[0], "trang 1/2") || strings.Contains(first[0], "Việc số F") {
 		t.Fatalf("first page: %q", first)
 	}
 	var next string
-	for _, d := range buttons(msgs) {
-		if strings.HasPrefix(d, cbProjects+":") {
+	for _, d := range harness.Buttons(msgs) {
+		if strings.HasPrefix(d, "jp:") {
 			next = d
 		}
 	}
 	if next != "jp:1" {
 		t.Fatalf("page button %q, want jp:1", next)
 	}
-	second := h.press(user(member, "vi"), next)
+	second := h.Press(harness.User(member, "vi"), next)
 	if len(second) != 1 || !strings.Contains(second[0], "Việc số F") || !strings.Contains(second[0], "trang 2/2") {
 		t.Errorf("second page: %q", second)
 	}
-	if got := h.say(user(member, "vi"), "/start c_zzzz9999"); len(got) != 1 || !strings.Contains(got[0], "Link không hợp lệ") {
+	if got := h.Say(harness.User(member, "vi"), "/start c_zzzz9999"); len(got) != 1 || !strings.Contains(got[0], "Link không hợp lệ") {
 		t.Errorf("unknown check-in code: %q", got)
 	}
 }
@@ -194,34 +195,34 @@ func FuzzProjectInput(f *testing.F) {
 		"jj:P1:0", "ja:o:P1:602:0", "kt:2026:h:5:VT", "kc:ok:abc:HG", "jn:u:HG:x", "TZ=", "@every", "1.5 tỷ", "P2"} {
 		f.Add(uint8(0), s)
 	}
-	h := newHarness(f)
-	h.makeSecretary(601, "VT-CDCD-CNTT")
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	h := harness.New(f)
+	h.MakeSecretary(601, "VT-CDCD-CNTT")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutMember(youthbot.Member{UserID: 602, Unit: "VT-CDCD-CNTT", FullName: "Lê Văn Đoàn", Status: youthbot.StatusApproved,
-			RegisteredAt: h.now, DecidedAt: h.now})
+			RegisteredAt: h.Now, DecidedAt: h.Now})
 	}); err != nil {
 		f.Fatal(err)
 	}
-	h.addProjectFixtures("VT-CDCD-CNTT", 602)
+	addProjectFixtures(h, "VT-CDCD-CNTT", 602)
 	commands := []string{"/newproject ", "/join ", "/leave ", "/checkin ", "/done ", "/newcampaign ", "/endcampaign ",
 		"/target ", "/targets ", "/projects ", "/campaigns ", "/start c_"}
 	f.Fuzz(func(t *testing.T, which uint8, s string) {
-		from := user(601+int64(which%2), "vi")
-		u, text := cbUpdate(from, s), ""
+		from := harness.User(601+int64(which%2), "vi")
+		u, text := harness.CbUpdate(from, s), ""
 		if which&0x80 == 0 {
 			text = commands[int(which/2)%len(commands)] + s
-			u = msgUpdate(from, text)
+			u = harness.MsgUpdate(from, text)
 		}
-		h.nextID++
-		u.UpdateID = h.nextID
-		if err := h.bot.Apply(context.Background(), []tgbotapi.Update{u}); err != nil {
+		h.NextID++
+		u.UpdateID = h.NextID
+		if err := h.Bot.Apply(context.Background(), []tgbotapi.Update{u}); err != nil {
 			t.Fatalf("apply: %v", err)
 		}
-		msgs := h.out.take()
-		if strings.Contains(h.logs.String(), "handler panic") {
-			t.Fatalf("handler panicked on %d %q:\n%s", which, s, h.logs.String())
+		msgs := h.Out.Take()
+		if strings.Contains(h.Logs.String(), "handler panic") {
+			t.Fatalf("handler panicked on %d %q:\n%s", which, s, h.Logs.String())
 		}
-		if text != "" && len(texts(msgs, from.ID)) == 0 && !hasPhoto(msgs) {
+		if text != "" && len(harness.Texts(msgs, from.ID)) == 0 && !hasPhoto(msgs) {
 			t.Errorf("no answer to %q", text)
 		}
 	})
@@ -240,36 +241,36 @@ func hasPhoto(msgs []*youthbot.Outgoing) bool {
 // batch (one write transaction, as Poll hands them over when they arrive
 // together): exactly one gets the seat, the others queue in arrival order.
 func TestLastSeatInOneBatch(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const branch = "VT-P5-KV4"
-	h.makeSecretary(800, branch)
-	out := h.say(user(800, "vi"), "/newproject pv | Hiến máu | 01/04/2026 | 01/04/2026 | 1")
+	h.MakeSecretary(800, branch)
+	out := h.Say(harness.User(800, "vi"), "/newproject pv | Hiến máu | 01/04/2026 | 01/04/2026 | 1")
 	if len(out) != 1 || !strings.Contains(out[0], "/join P1") {
 		t.Fatalf("create: %q", out)
 	}
 	const n = 30
 	var updates []tgbotapi.Update
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		for i := range n {
 			id := int64(810 + n - 1 - i) // arrival order is not id order
 			if err := tx.PutMember(youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
-				RegisteredAt: h.now, DecidedAt: h.now}); err != nil {
+				RegisteredAt: h.Now, DecidedAt: h.Now}); err != nil {
 				return err
 			}
-			u := cbUpdate(user(id, "vi"), "jj:P1:0")
-			h.nextID++
-			u.UpdateID = h.nextID
+			u := harness.CbUpdate(harness.User(id, "vi"), "jj:P1:0")
+			h.NextID++
+			u.UpdateID = h.NextID
 			updates = append(updates, u)
 		}
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.bot.Apply(context.Background(), updates); err != nil {
+	if err := h.Bot.Apply(context.Background(), updates); err != nil {
 		t.Fatal(err)
 	}
 	joined := 0
-	for _, m := range h.out.take() {
+	for _, m := range h.Out.Take() {
 		if m.Method != "answerCallbackQuery" {
 			continue
 		}
@@ -288,7 +289,7 @@ func TestLastSeatInOneBatch(t *testing.T) {
 		t.Errorf("%d members got the last seat, want 1", joined)
 	}
 	var seats []youthbot.Participant
-	if err := h.db.View(func(tx *storage.Tx) (err error) { seats, err = tx.Seats("P1"); return err }); err != nil {
+	if err := h.DB.View(func(tx *storage.Tx) (err error) { seats, err = tx.Seats("P1"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if youthbot.Joined(seats) != 1 || len(seats) != n {

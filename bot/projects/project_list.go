@@ -1,4 +1,4 @@
-package bot
+package projects
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/service"
 )
 
@@ -27,7 +28,7 @@ type listedProject struct {
 // member, those of their branch and the units above it that have not
 // ended; as a secretary (or admin), every open project of their subtrees,
 // ended ones included (they still wait for /done). Earliest start first.
-func (b *Bot) listProjects(c *Ctx) ([]*listedProject, error) {
+func (pj *Projects) listProjects(c *bot.Ctx) ([]*listedProject, error) {
 	byCode := map[string]*listedProject{}
 	var out []*listedProject
 	add := func(units []string, member bool) error {
@@ -55,7 +56,7 @@ func (b *Bot) listProjects(c *Ctx) ([]*listedProject, error) {
 		}
 		return nil
 	}
-	if m, err := memberForProjects(c); err == nil {
+	if m, err := bot.MemberForProjects(c); err == nil {
 		path, err := c.Tx.Ancestors(m.Unit)
 		if err != nil {
 			return nil, err
@@ -92,30 +93,30 @@ func projectNumber(code string) int {
 }
 
 // cmdProjects lists the projects the sender sees, with Join / Leave.
-func (b *Bot) cmdProjects(c *Ctx, _ string) error {
-	return firstPage(c, b.projectsView)
+func (pj *Projects) cmdProjects(c *bot.Ctx, _ string) error {
+	return bot.FirstPage(c, pj.projectsView)
 }
 
 // cbProjects pages through /projects.
-func (b *Bot) cbProjects(c *Ctx, args []string) error {
-	return turnPage(c, arg(args, 0), b.projectsView)
+func (pj *Projects) cbProjects(c *bot.Ctx, args []string) error {
+	return bot.TurnPage(c, bot.Arg(args, 0), pj.projectsView)
 }
 
 // projectsView renders a page of /projects.
-func (b *Bot) projectsView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	list, err := b.listProjects(c)
+func (pj *Projects) projectsView(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	list, err := pj.listProjects(c)
 	if err != nil {
 		return "", nil, err
 	}
 	if len(list) == 0 {
 		return c.T("project.list_none"), nil, nil
 	}
-	from, to, page, pages := pageOf(len(list), projectsPage, page)
+	from, to, page, pages := bot.PageOf(len(list), projectsPage, page)
 	var sb strings.Builder
 	sb.WriteString(c.T("project.list_title", len(list), page+1, pages))
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, lp := range list[from:to] {
-		sb.WriteString("\n\n" + b.projectCard(c, &lp.Project, lp.seats))
+		sb.WriteString("\n\n" + pj.projectCard(c, &lp.Project, lp.seats))
 		seat, mine := service.SeatOf(lp.seats, c.From.ID)
 		switch {
 		case mine && seat.State == youthbot.SeatJoined:
@@ -132,20 +133,20 @@ func (b *Bot) projectsView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMa
 		p := strconv.Itoa(page)
 		switch {
 		case mine && lp.CanLeave(c.Today, seat.State) == nil:
-			rows = append(rows, row(button(c.T("project.btn_leave", lp.Code), data(cbLeave, lp.Code, p))))
+			rows = append(rows, bot.Row(bot.Button(c.T("project.btn_leave", lp.Code), bot.Data(cbLeave, lp.Code, p))))
 		case !mine && lp.CanJoin(c.Today) == nil && lp.SeatsLeft(lp.seats) == 0:
-			rows = append(rows, row(button(c.T("project.btn_queue", lp.Code), data(cbJoin, lp.Code, p))))
+			rows = append(rows, bot.Row(bot.Button(c.T("project.btn_queue", lp.Code), bot.Data(cbJoin, lp.Code, p))))
 		case !mine && lp.CanJoin(c.Today) == nil:
-			rows = append(rows, row(button(c.T("project.btn_join", lp.Code), data(cbJoin, lp.Code, p))))
+			rows = append(rows, bot.Row(bot.Button(c.T("project.btn_join", lp.Code), bot.Data(cbJoin, lp.Code, p))))
 		}
 	}
-	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbProjects, strconv.Itoa(p)) }))
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbProjects, strconv.Itoa(p)) }))
 	return sb.String(), optionalKeyboard(rows...), nil
 }
 
 // projectCard describes a project: code, kind, title, unit, days, seats.
-func (b *Bot) projectCard(c *Ctx, p *youthbot.Project, seats []youthbot.Participant) string {
-	text := c.T("project.card", p.Code, kindName(c, p.Kind), p.Title, nameOfUnit(c, p.Unit), p.Start.String(), p.End.String())
+func (pj *Projects) projectCard(c *bot.Ctx, p *youthbot.Project, seats []youthbot.Participant) string {
+	text := c.T("project.card", p.Code, kindName(c, p.Kind), p.Title, bot.NameOfUnit(c, p.Unit), p.Start.String(), p.End.String())
 	waiting := len(seats) - youthbot.Joined(seats)
 	switch left := p.SeatsLeft(seats); {
 	case left < 0:
@@ -173,12 +174,12 @@ func projectCodeArg(s, usage string) (string, error) {
 }
 
 // cmdJoin joins a project: /join P12.
-func (b *Bot) cmdJoin(c *Ctx, args string) error {
+func (pj *Projects) cmdJoin(c *bot.Ctx, args string) error {
 	code, err := projectCodeArg(args, "err.project_join_usage")
 	if err != nil {
 		return err
 	}
-	msg, err := b.joinProject(c, code)
+	msg, err := pj.joinProject(c, code)
 	if err != nil {
 		return err
 	}
@@ -187,12 +188,12 @@ func (b *Bot) cmdJoin(c *Ctx, args string) error {
 }
 
 // cmdLeave leaves a project or its waiting list: /leave P12.
-func (b *Bot) cmdLeave(c *Ctx, args string) error {
+func (pj *Projects) cmdLeave(c *bot.Ctx, args string) error {
 	code, err := projectCodeArg(args, "err.project_leave_usage")
 	if err != nil {
 		return err
 	}
-	msg, err := b.leaveProject(c, code)
+	msg, err := pj.leaveProject(c, code)
 	if err != nil {
 		return err
 	}
@@ -202,26 +203,26 @@ func (b *Bot) cmdLeave(c *Ctx, args string) error {
 
 // cbJoin and cbLeave are the buttons of /projects: the answer says what
 // happened and the list is redrawn.
-func (b *Bot) cbJoin(c *Ctx, args []string) error {
-	return b.joinLeaveButton(c, args, b.joinProject)
+func (pj *Projects) cbJoin(c *bot.Ctx, args []string) error {
+	return pj.joinLeaveButton(c, args, pj.joinProject)
 }
 
-func (b *Bot) cbLeave(c *Ctx, args []string) error {
-	return b.joinLeaveButton(c, args, b.leaveProject)
+func (pj *Projects) cbLeave(c *bot.Ctx, args []string) error {
+	return pj.joinLeaveButton(c, args, pj.leaveProject)
 }
 
-func (b *Bot) joinLeaveButton(c *Ctx, args []string, act func(c *Ctx, code string) (string, error)) error {
-	code, ok := youthbot.NormalizeProjectCode(arg(args, 0))
-	page, err := strconv.Atoi(arg(args, 1))
+func (pj *Projects) joinLeaveButton(c *bot.Ctx, args []string, act func(c *bot.Ctx, code string) (string, error)) error {
+	code, ok := youthbot.NormalizeProjectCode(bot.Arg(args, 0))
+	page, err := strconv.Atoi(bot.Arg(args, 1))
 	if !ok || err != nil || len(args) != 2 {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	msg, err := act(c, code)
 	if err != nil {
 		return err
 	}
 	c.Answer(msg, false)
-	text, kb, err := b.projectsView(c, page)
+	text, kb, err := pj.projectsView(c, page)
 	if err != nil {
 		return err
 	}
@@ -234,12 +235,12 @@ func (b *Bot) joinLeaveButton(c *Ctx, args []string, act func(c *Ctx, code strin
 // waiting list. Joining twice changes nothing. All of it happens in the
 // update batch's single write transaction, so two members can never take
 // the last seat both.
-func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
-	m, err := memberForProjects(c)
+func (pj *Projects) joinProject(c *bot.Ctx, code string) (string, error) {
+	m, err := bot.MemberForProjects(c)
 	if err != nil {
 		return "", err
 	}
-	j, err := service.Join(c.Tx, m, code, c.when())
+	j, err := service.Join(c.Tx, m, code, c.When())
 	if err != nil {
 		return "", err
 	}
@@ -257,12 +258,12 @@ func (b *Bot) joinProject(c *Ctx, code string) (string, error) {
 
 // leaveProject takes the sender out of a project (before it starts) or
 // its waiting list; a freed seat goes to the first in line.
-func (b *Bot) leaveProject(c *Ctx, code string) (string, error) {
-	p, seat, notices, err := service.Leave(c.Tx, c.actor(), code, c.when())
+func (pj *Projects) leaveProject(c *bot.Ctx, code string) (string, error) {
+	p, seat, notices, err := service.Leave(c.Tx, c.Actor(), code, c.When())
 	if err != nil {
 		return "", err
 	}
-	if err := c.deliver(notices); err != nil {
+	if err := c.Deliver(notices); err != nil {
 		return "", err
 	}
 	if seat.State == youthbot.SeatWaiting {

@@ -1,4 +1,4 @@
-package bot_test
+package projects_test
 
 import (
 	"strings"

@@ -1,12 +1,14 @@
-package bot
+package projects
 
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/report"
 )
 
@@ -34,7 +36,7 @@ const (
 //	/newcampaign [UNIT |] <name> | <start> | <end> | <cron> | <reminder text>
 //
 // checks it and shows it with the next reminders for confirmation.
-func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
+func (pj *Projects) cmdNewCampaign(c *bot.Ctx, args string) error {
 	fields := pipeFields(args)
 	// Without a schedule (4 fields, or 5 with a unit whose 4th is a
 	// date) the schedule picker asks for one.
@@ -46,7 +48,7 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	}
 	var units []string
 	if len(fields) == 6 || picker && len(fields) == 5 {
-		unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(fields[0]))
+		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
 		}
@@ -77,9 +79,9 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 		return err
 	}
 	if picker {
-		err = camp.ValidateDetails(c.Now, b.loc)
+		err = camp.ValidateDetails(c.Now, pj.b.Location())
 	} else {
-		err = camp.Validate(c.Now, b.loc)
+		err = camp.Validate(c.Now, pj.b.Location())
 	}
 	if err != nil {
 		return err
@@ -91,7 +93,7 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
 	}
 	if picker {
-		return b.startSchedulePicker(c, &camp, units)
+		return pj.startSchedulePicker(c, &camp, units)
 	}
 	d := youthbot.Dialog{Name: dlgCampaign, Step: csConfirm, Updated: c.Now, Data: map[string]string{
 		pfNonce: youthbot.NewCode(6), cfName: camp.Name, cfStart: camp.Start.ISO(), cfEnd: camp.End.ISO(),
@@ -100,31 +102,31 @@ func (b *Bot) cmdNewCampaign(c *Ctx, args string) error {
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	return b.showCampaignConfirm(c, &d, &camp, false)
+	return pj.showCampaignConfirm(c, &d, &camp, false)
 }
 
 // showCampaignConfirm shows the campaign of d (camp) with its next
 // reminders and the buttons that confirm it for a unit or cancel it: in
 // a new message, or in the message of the button pressed (edit).
-func (b *Bot) showCampaignConfirm(c *Ctx, d *youthbot.Dialog, camp *youthbot.Campaign, edit bool) error {
+func (pj *Projects) showCampaignConfirm(c *bot.Ctx, d *youthbot.Dialog, camp *youthbot.Campaign, edit bool) error {
 	units := strings.Split(d.Data[cfUnits], ",")
-	preview, err := b.campaignPreview(c, camp)
+	preview, err := pj.campaignPreview(c, camp)
 	if err != nil {
 		return err
 	}
 	n := d.Data[pfNonce]
 	var kb *tgbotapi.InlineKeyboardMarkup
 	if len(units) == 1 {
-		preview = c.T("campaign.new_for_unit", nameOfUnit(c, units[0])) + "\n" + preview
-		kb = yesNo(c.T("btn.confirm"), data(cbNewCampaign, "ok", n, units[0]), c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))
+		preview = c.T("campaign.new_for_unit", bot.NameOfUnit(c, units[0])) + "\n" + preview
+		kb = bot.YesNo(c.T("btn.confirm"), bot.Data(cbNewCampaign, "ok", n, units[0]), c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))
 	} else {
 		var rows [][]tgbotapi.InlineKeyboardButton
 		for _, u := range units {
-			rows = append(rows, row(button("✅ "+nameOfUnit(c, u), data(cbNewCampaign, "ok", n, u))))
+			rows = append(rows, bot.Row(bot.Button("✅ "+bot.NameOfUnit(c, u), bot.Data(cbNewCampaign, "ok", n, u))))
 		}
-		rows = append(rows, row(button(c.T("campaign.btn_cancel"), data(cbNewCampaign, "no", n))))
+		rows = append(rows, bot.Row(bot.Button(c.T("campaign.btn_cancel"), bot.Data(cbNewCampaign, "no", n))))
 		preview += "\n\n" + c.T("campaign.new_pick_unit")
-		kb = keyboard(rows...)
+		kb = bot.Keyboard(rows...)
 	}
 	if edit {
 		c.EditCallback(preview, kb)
@@ -144,22 +146,22 @@ func exampleSpan(today youthbot.Date) (start, end string) {
 }
 
 // campaignPreview describes a campaign and its next reminders.
-func (b *Bot) campaignPreview(c *Ctx, camp *youthbot.Campaign) (string, error) {
-	firings, err := camp.Firings(c.Now, b.loc, campaignFirings)
+func (pj *Projects) campaignPreview(c *bot.Ctx, camp *youthbot.Campaign) (string, error) {
+	firings, err := camp.Firings(c.Now, pj.b.Location(), campaignFirings)
 	if err != nil {
 		return "", err
 	}
 	var times []string
 	for _, t := range firings {
-		times = append(times, "• "+b.firingText(c, t))
+		times = append(times, "• "+pj.firingText(c, t))
 	}
 	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-		youthbot.DescribeZone(b.loc, c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
+		youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
 }
 
 // dlgCampaign answers text typed while a campaign waits for confirmation.
-func (b *Bot) dlgCampaign(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
-	if handled, err := b.dlgCampaignText(c, d, m.Text); handled {
+func (pj *Projects) dlgCampaign(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+	if handled, err := pj.dlgCampaignText(c, d, m.Text); handled {
 		return err
 	}
 	c.Reply(c.T("campaign.new_press_button"), nil)
@@ -167,38 +169,38 @@ func (b *Bot) dlgCampaign(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 }
 
 // cbNewCampaign confirms (for a unit) or cancels the campaign shown.
-func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
+func (pj *Projects) cbNewCampaign(c *bot.Ctx, args []string) error {
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	op := arg(args, 0)
-	if !found || d.Name != dlgCampaign || arg(args, 1) != d.Data[pfNonce] {
-		return staleButton()
+	op := bot.Arg(args, 0)
+	if !found || d.Name != dlgCampaign || bot.Arg(args, 1) != d.Data[pfNonce] {
+		return bot.StaleButton()
 	}
 	switch op {
 	case cpKind, cpWeekday, cpDay, cpTime:
 		if len(args) != 3 {
-			return staleButton()
+			return bot.StaleButton()
 		}
-		return b.cbCampaignPick(c, &d, op, arg(args, 2))
+		return pj.cbCampaignPick(c, &d, op, bot.Arg(args, 2))
 	case "ok":
 		if d.Step != csConfirm {
-			return staleButton()
+			return bot.StaleButton()
 		}
 	case "no":
 	default:
-		return staleButton()
+		return bot.StaleButton()
 	}
 	if op == "no" {
 		c.EditCallback(c.T("campaign.new_cancelled"), nil)
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
-	code := arg(args, 2)
+	code := bot.Arg(args, 2)
 	if !slices.Contains(strings.Split(d.Data[cfUnits], ","), code) {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	unit, err := b.managedUnit(c, code)
+	unit, err := c.ManagedUnit(code)
 	if err != nil {
 		return err
 	}
@@ -206,7 +208,7 @@ func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
 		Name: d.Data[cfName], Unit: unit.Code, Start: dialogDate(&d, cfStart), End: dialogDate(&d, cfEnd),
 		Cron: d.Data[cfCron], Reminder: d.Data[cfText], CreatedBy: c.From.ID, CreatedAt: c.Now,
 	}
-	if err := camp.Validate(c.Now, b.loc); err != nil {
+	if err := camp.Validate(c.Now, pj.b.Location()); err != nil {
 		return err
 	}
 	if err := c.Tx.NewCampaign(&camp); err != nil {
@@ -215,7 +217,7 @@ func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	preview, err := b.campaignPreview(c, &camp)
+	preview, err := pj.campaignPreview(c, &camp)
 	if err != nil {
 		return err
 	}
@@ -225,7 +227,7 @@ func (b *Bot) cbNewCampaign(c *Ctx, args []string) error {
 
 // runningCampaign loads a campaign a project may still name: not ended
 // early and not past its last day.
-func (b *Bot) runningCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
+func (pj *Projects) runningCampaign(c *bot.Ctx, id string) (youthbot.Campaign, error) {
 	camp, err := c.Tx.Campaign(id)
 	if err != nil {
 		return camp, err
@@ -238,19 +240,19 @@ func (b *Bot) runningCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
 
 // campaignCovers refuses a campaign that does not cover unit: a campaign
 // is for its unit's subtree.
-func (b *Bot) campaignCovers(c *Ctx, camp youthbot.Campaign, unit string) error {
+func (pj *Projects) campaignCovers(c *bot.Ctx, camp youthbot.Campaign, unit string) error {
 	ok, err := c.Tx.InSubtree(unit, camp.Unit)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_not_for_unit", camp.ID, nameOfUnit(c, unit))
+		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_not_for_unit", camp.ID, bot.NameOfUnit(c, unit))
 	}
 	return nil
 }
 
 // campaignOptions are the campaigns a new project of unit may name.
-func (b *Bot) campaignOptions(c *Ctx, unit string) ([]youthbot.Campaign, error) {
+func (pj *Projects) campaignOptions(c *bot.Ctx, unit string) ([]youthbot.Campaign, error) {
 	all, err := c.Tx.Campaigns()
 	if err != nil {
 		return nil, err
@@ -273,13 +275,13 @@ func (b *Bot) campaignOptions(c *Ctx, unit string) ([]youthbot.Campaign, error) 
 // visibleCampaigns are the campaigns not over that the sender sees: those
 // of their branch and the units above it, and for a secretary those of the
 // units above theirs and of their subtrees; an admin sees all.
-func (b *Bot) visibleCampaigns(c *Ctx) ([]youthbot.Campaign, error) {
+func (pj *Projects) visibleCampaigns(c *bot.Ctx) ([]youthbot.Campaign, error) {
 	all, err := c.Tx.Campaigns()
 	if err != nil {
 		return nil, err
 	}
 	var mine []string
-	if m, err := memberForProjects(c); err == nil {
+	if m, err := bot.MemberForProjects(c); err == nil {
 		mine = append(mine, m.Unit)
 	}
 	tops := c.SecretaryUnits()
@@ -308,8 +310,8 @@ func (b *Bot) visibleCampaigns(c *Ctx) ([]youthbot.Campaign, error) {
 }
 
 // cmdCampaigns lists the campaigns running now and those about to start.
-func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
-	list, err := b.visibleCampaigns(c)
+func (pj *Projects) cmdCampaigns(c *bot.Ctx, _ string) error {
+	list, err := pj.visibleCampaigns(c)
 	if err != nil {
 		return err
 	}
@@ -321,15 +323,15 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 	sb.WriteString(c.T("campaign.list_title", len(list)))
 	// A province's campaigns may not fit in one message: those that do
 	// not are counted in a last line.
-	room := report.MaxMessage - captionLen(sb.String()) - captionLen("\n\n"+c.T("campaign.list_more", len(list)))
+	room := report.MaxMessage - textLen(sb.String()) - textLen("\n\n"+c.T("campaign.list_more", len(list)))
 	for i, camp := range list {
 		state := c.T("campaign.list_running")
 		if !camp.ActiveOn(c.Today) {
 			state = c.T("campaign.list_upcoming")
 		}
-		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, nameOfUnit(c, camp.Unit),
+		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, bot.NameOfUnit(c, camp.Unit),
 			camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-			youthbot.DescribeZone(b.loc, c.Now, c.Lang))
+			youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang))
 		ok, err := c.CanManage(camp.Unit)
 		if err != nil {
 			return err
@@ -337,7 +339,7 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 		if ok {
 			item += "\n" + c.T("campaign.list_manage", camp.ID)
 		}
-		if room -= captionLen(item); room < 0 {
+		if room -= textLen(item); room < 0 {
 			sb.WriteString("\n\n" + c.T("campaign.list_more", len(list)-i))
 			break
 		}
@@ -348,8 +350,8 @@ func (b *Bot) cmdCampaigns(c *Ctx, _ string) error {
 }
 
 // managedCampaign loads a campaign the sender may end.
-func (b *Bot) managedCampaign(c *Ctx, id string) (youthbot.Campaign, error) {
-	camp, err := managed(c, id, c.Tx.Campaign, func(camp youthbot.Campaign) string { return camp.Unit }, "err.not_your_campaign")
+func (pj *Projects) managedCampaign(c *bot.Ctx, id string) (youthbot.Campaign, error) {
+	camp, err := bot.Managed(c, id, c.Tx.Campaign, func(camp youthbot.Campaign) string { return camp.Unit }, "err.not_your_campaign")
 	if err != nil {
 		return camp, err
 	}
@@ -373,27 +375,27 @@ func validCampaignID(s string) bool {
 }
 
 // cmdEndCampaign asks to end a campaign early: /endcampaign C3.
-func (b *Bot) cmdEndCampaign(c *Ctx, args string) error {
+func (pj *Projects) cmdEndCampaign(c *bot.Ctx, args string) error {
 	id := strings.ToUpper(strings.TrimSpace(args))
 	if !validCampaignID(id) {
 		return youthbot.Errorf(youthbot.EINVALID, "err.campaign_end_usage")
 	}
-	camp, err := b.managedCampaign(c, id)
+	camp, err := pj.managedCampaign(c, id)
 	if err != nil {
 		return err
 	}
-	c.Reply(c.T("campaign.end_confirm", camp.ID, camp.Name, nameOfUnit(c, camp.Unit), camp.End.String()),
-		yesNo(c.T("campaign.btn_end"), data(cbEndCampaign, "ok", camp.ID), c.T("btn.keep"), data(cbEndCampaign, "no", camp.ID)))
+	c.Reply(c.T("campaign.end_confirm", camp.ID, camp.Name, bot.NameOfUnit(c, camp.Unit), camp.End.String()),
+		bot.YesNo(c.T("campaign.btn_end"), bot.Data(cbEndCampaign, "ok", camp.ID), c.T("btn.keep"), bot.Data(cbEndCampaign, "no", camp.ID)))
 	return nil
 }
 
 // cbEndCampaign ends the campaign (ok) or keeps it (no).
-func (b *Bot) cbEndCampaign(c *Ctx, args []string) error {
-	op, id := arg(args, 0), arg(args, 1)
+func (pj *Projects) cbEndCampaign(c *bot.Ctx, args []string) error {
+	op, id := bot.Arg(args, 0), bot.Arg(args, 1)
 	if op != "ok" && op != "no" || !validCampaignID(id) || len(args) != 2 {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	camp, err := b.managedCampaign(c, id)
+	camp, err := pj.managedCampaign(c, id)
 	if err != nil {
 		return err
 	}
@@ -408,3 +410,7 @@ func (b *Bot) cbEndCampaign(c *Ctx, args []string) error {
 	c.EditCallback(c.T("campaign.end_done", camp.ID, camp.Name), nil)
 	return nil
 }
+
+// textLen counts the characters Telegram counts in a text (its limit:
+// report.MaxMessage): the text without tags, entities decoded.
+func textLen(s string) int { return utf8.RuneCountInString(report.Plain(s)) }

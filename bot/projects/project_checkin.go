@@ -1,4 +1,4 @@
-package bot
+package projects
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"github.com/skip2/go-qrcode"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // On-site check-in, the two-step attendance proof: /checkin gives the
@@ -26,25 +27,25 @@ const checkinCodeLen = 12
 
 // managedProject loads a project the sender may run: an admin, or a
 // secretary of its unit or a unit above.
-func (b *Bot) managedProject(c *Ctx, code string) (youthbot.Project, error) {
-	return managed(c, code, c.Tx.Project, func(p youthbot.Project) string { return p.Unit }, "err.not_your_project")
+func (pj *Projects) managedProject(c *bot.Ctx, code string) (youthbot.Project, error) {
+	return bot.Managed(c, code, c.Tx.Project, func(p youthbot.Project) string { return p.Unit }, "err.not_your_project")
 }
 
 // checkinLink is the deep link members open to check in.
-func (b *Bot) checkinLink(p *youthbot.Project) string {
-	return fmt.Sprintf("https://t.me/%s?start=c_%s", b.username, p.CheckinCode)
+func (pj *Projects) checkinLink(p *youthbot.Project) string {
+	return fmt.Sprintf("https://t.me/%s?start=c_%s", pj.b.Username(), p.CheckinCode)
 }
 
 // cmdCheckin sends the QR code and link of a project's check-in, then the
 // attendance list: /checkin P12. The code is made once and kept, so a
 // printed QR code stays valid. After the project's last day only the
 // attendance list comes, for confirming before /done.
-func (b *Bot) cmdCheckin(c *Ctx, args string) error {
+func (pj *Projects) cmdCheckin(c *bot.Ctx, args string) error {
 	code, err := projectCodeArg(args, "err.project_checkin_usage")
 	if err != nil {
 		return err
 	}
-	p, err := b.managedProject(c, code)
+	p, err := pj.managedProject(c, code)
 	if err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func (b *Bot) cmdCheckin(c *Ctx, args string) error {
 	}
 	if c.Today.After(p.End) {
 		// Too late to check in; the secretary may still confirm attendance.
-		text, kb, err := b.attendanceView(c, &p, 0)
+		text, kb, err := pj.attendanceView(c, &p, 0)
 		if err != nil {
 			return err
 		}
@@ -66,13 +67,13 @@ func (b *Bot) cmdCheckin(c *Ctx, args string) error {
 			return err
 		}
 	}
-	link := b.checkinLink(&p)
+	link := pj.checkinLink(&p)
 	png, err := qrcode.Encode(link, qrcode.Medium, 512)
 	if err != nil {
 		return fmt.Errorf("qr code of %s: %w", p.Code, err)
 	}
 	replyPhoto(c, "checkin-"+p.Code+".png", png, c.T("project.checkin_caption", p.Code, p.Title, link, p.Start.String(), p.End.String()))
-	text, kb, err := b.attendanceView(c, &p, 0)
+	text, kb, err := pj.attendanceView(c, &p, 0)
 	if err != nil {
 		return err
 	}
@@ -82,8 +83,8 @@ func (b *Bot) cmdCheckin(c *Ctx, args string) error {
 
 // replyPhoto sends an uploaded PNG with an HTML caption to the chat of the
 // update.
-func replyPhoto(c *Ctx, name string, png []byte, caption string) {
-	c.queue(&youthbot.Outgoing{
+func replyPhoto(c *bot.Ctx, name string, png []byte, caption string) {
+	c.Queue(&youthbot.Outgoing{
 		Chat: c.Chat, Lane: youthbot.LaneReply, Method: "sendPhoto", Notice: "checkin_qr",
 		Params: map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "caption": caption, "parse_mode": "HTML"},
 		File:   &youthbot.OutFile{Field: "photo", Name: name, Data: png},
@@ -92,7 +93,7 @@ func replyPhoto(c *Ctx, name string, png []byte, caption string) {
 
 // startCheckin is the c_ deep link: a joined member opening it during the
 // project's days is marked present, once.
-func (b *Bot) startCheckin(c *Ctx, code string) error {
+func (pj *Projects) startCheckin(c *bot.Ctx, code string) error {
 	if !youthbot.ValidCode(code) {
 		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
 	}
@@ -100,7 +101,7 @@ func (b *Bot) startCheckin(c *Ctx, code string) error {
 	if err != nil {
 		return err
 	}
-	m, err := memberForProjects(c)
+	m, err := bot.MemberForProjects(c)
 	if err != nil {
 		return err
 	}
@@ -118,21 +119,21 @@ func (b *Bot) startCheckin(c *Ctx, code string) error {
 		return err
 	}
 	if !seat.PresentAt.IsZero() {
-		c.Reply(c.T("project.checkin_already", p.Code, b.whenText(seat.PresentAt)), nil)
+		c.Reply(c.T("project.checkin_already", p.Code, pj.b.WhenText(seat.PresentAt)), nil)
 		return nil
 	}
 	seat.PresentAt = c.Now
 	if err := c.Tx.PutSeat(p.Code, seat); err != nil {
 		return err
 	}
-	c.Reply(c.T("project.checkin_done", p.Code, p.Title, b.whenText(c.Now)), nil)
+	c.Reply(c.T("project.checkin_done", p.Code, p.Title, pj.b.WhenText(c.Now)), nil)
 	return nil
 }
 
 // attendanceView is the secretary's attendance list of a project: each
 // joined member with their check-in and whether it is confirmed; a tap on
 // a member confirms (or withdraws) their attendance.
-func (b *Bot) attendanceView(c *Ctx, p *youthbot.Project, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (pj *Projects) attendanceView(c *bot.Ctx, p *youthbot.Project, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	seats, err := c.Tx.Seats(p.Code)
 	if err != nil {
 		return "", nil, err
@@ -158,19 +159,19 @@ func (b *Bot) attendanceView(c *Ctx, p *youthbot.Project, page int) (string, *tg
 	if len(joined) == 0 {
 		sb.WriteString("\n\n" + c.T("project.att_nobody"))
 	}
-	from, to, page, pages := pageOf(len(joined), attendancePage, page)
+	from, to, page, pages := bot.PageOf(len(joined), attendancePage, page)
 	code, pg := p.Code, strconv.Itoa(page)
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for i, s := range joined[from:to] {
-		name := b.participantName(c, s.Member)
+		name := pj.participantName(c, s.Member)
 		var line string
 		switch {
 		case s.Attended && !s.PresentAt.IsZero():
-			line = c.T("project.att_confirmed", name, b.whenText(s.PresentAt))
+			line = c.T("project.att_confirmed", name, pj.b.WhenText(s.PresentAt))
 		case s.Attended:
 			line = c.T("project.att_confirmed_by_secretary", name)
 		case !s.PresentAt.IsZero():
-			line = c.T("project.att_checked_in", name, b.whenText(s.PresentAt))
+			line = c.T("project.att_checked_in", name, pj.b.WhenText(s.PresentAt))
 		default:
 			line = c.T("project.att_absent", name)
 		}
@@ -180,22 +181,22 @@ func (b *Bot) attendanceView(c *Ctx, p *youthbot.Project, page int) (string, *tg
 			mark = "✅ "
 		}
 		if p.Open() {
-			rows = append(rows, row(button(mark+truncateRunes(name, 40), data(cbAttendance, "o", code, strconv.FormatInt(s.Member, 10), pg))))
+			rows = append(rows, bot.Row(bot.Button(mark+bot.TruncateRunes(name, 40), bot.Data(cbAttendance, "o", code, strconv.FormatInt(s.Member, 10), pg))))
 		}
 	}
 	if p.Open() {
 		if unconfirmed > 0 {
-			rows = append(rows, row(button(c.T("project.att_btn_all", unconfirmed), data(cbAttendance, "a", code, pg))))
+			rows = append(rows, bot.Row(bot.Button(c.T("project.att_btn_all", unconfirmed), bot.Data(cbAttendance, "a", code, pg))))
 		}
-		rows = append(rows, pageButtons(page, pages, func(n int) string { return data(cbAttendance, "v", code, strconv.Itoa(n)) }))
-		rows = append(rows, row(button(c.T("project.att_btn_refresh"), data(cbAttendance, "v", code, pg))))
+		rows = append(rows, bot.PageButtons(page, pages, func(n int) string { return bot.Data(cbAttendance, "v", code, strconv.Itoa(n)) }))
+		rows = append(rows, bot.Row(bot.Button(c.T("project.att_btn_refresh"), bot.Data(cbAttendance, "v", code, pg))))
 		sb.WriteString("\n\n" + c.T("project.att_help", code))
 	}
 	return sb.String(), optionalKeyboard(rows...), nil
 }
 
 // participantName is a member's name for the attendance list.
-func (b *Bot) participantName(c *Ctx, id int64) string {
+func (pj *Projects) participantName(c *bot.Ctx, id int64) string {
 	if m, err := c.Tx.Member(id); err == nil && m.FullName != "" {
 		return m.FullName
 	}
@@ -205,19 +206,19 @@ func (b *Bot) participantName(c *Ctx, id int64) string {
 // cbAttendance handles the attendance list's buttons: v shows a page, o
 // confirms or withdraws one member's attendance, a confirms every member
 // who checked in.
-func (b *Bot) cbAttendance(c *Ctx, args []string) error {
-	op := arg(args, 0)
-	code, ok := youthbot.NormalizeProjectCode(arg(args, 1))
+func (pj *Projects) cbAttendance(c *bot.Ctx, args []string) error {
+	op := bot.Arg(args, 0)
+	code, ok := youthbot.NormalizeProjectCode(bot.Arg(args, 1))
 	pageArg := map[string]int{"v": 2, "a": 2, "o": 3}
 	i, known := pageArg[op]
 	if !known || !ok || len(args) != i+1 {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	page, err := strconv.Atoi(args[i])
 	if err != nil {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	p, err := b.managedProject(c, code)
+	p, err := pj.managedProject(c, code)
 	if err != nil {
 		return err
 	}
@@ -228,20 +229,20 @@ func (b *Bot) cbAttendance(c *Ctx, args []string) error {
 	case "o":
 		id, err := strconv.ParseInt(args[2], 10, 64)
 		if err != nil {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		seat, found, err := c.Tx.Seat(code, id)
 		if err != nil {
 			return err
 		}
 		if !found || seat.State != youthbot.SeatJoined {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		seat.Attended = !seat.Attended
 		if err := c.Tx.PutSeat(code, seat); err != nil {
 			return err
 		}
-		name := b.participantName(c, id)
+		name := pj.participantName(c, id)
 		if seat.Attended {
 			c.Answer(c.T("project.att_confirmed_one", name), false)
 		} else {
@@ -264,7 +265,7 @@ func (b *Bot) cbAttendance(c *Ctx, args []string) error {
 		}
 		c.Answer(c.T("project.att_confirmed_n", n), false)
 	}
-	text, kb, err := b.attendanceView(c, &p, page)
+	text, kb, err := pj.attendanceView(c, &p, page)
 	if err != nil {
 		return err
 	}

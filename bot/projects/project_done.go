@@ -1,9 +1,10 @@
-package bot
+package projects
 
 import (
 	"strconv"
 	"strings"
 
+	"youthbot/bot"
 	"youthbot/service"
 )
 
@@ -27,17 +28,17 @@ const doneNames = 10
 // completed project cannot be completed again, so a second /done adds
 // nothing. The value accepts ParseVND's forms: 5000000, 5.000.000, 5tr,
 // 5 triệu, 2,5 tỷ, 500k.
-func (b *Bot) cmdDone(c *Ctx, args string) error {
+func (pj *Projects) cmdDone(c *bot.Ctx, args string) error {
 	first, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
 	code, err := projectCodeArg(first, "err.project_done_usage")
 	if err != nil {
 		return err
 	}
-	p, err := b.managedProject(c, code)
+	p, err := pj.managedProject(c, code)
 	if err != nil {
 		return err
 	}
-	pre, err := service.PreviewDone(c.Tx, p, strings.TrimSpace(rest), c.when())
+	pre, err := service.PreviewDone(c.Tx, p, strings.TrimSpace(rest), c.When())
 	if err != nil {
 		return err
 	}
@@ -70,36 +71,36 @@ func (b *Bot) cmdDone(c *Ctx, args string) error {
 		text += "\n\n" + c.T("project.done_confirm_early", p.End.String())
 	}
 	value := strconv.FormatInt(pre.ValueVND, 10)
-	c.Reply(text, yesNo(c.T("btn.done_confirm"), data(cbDone, "ok", p.Code, value), c.T("btn.done_abort"), data(cbDone, "no", p.Code)))
+	c.Reply(text, bot.YesNo(c.T("btn.done_confirm"), bot.Data(cbDone, "ok", p.Code, value), c.T("btn.done_abort"), bot.Data(cbDone, "no", p.Code)))
 	return nil
 }
 
 // cbDoneConfirm completes the project the presser confirmed, checking
 // their rights and the project's state again now.
-func (b *Bot) cbDoneConfirm(c *Ctx, args []string) error {
-	code, err := projectCodeArg(arg(args, 1), "err.project_done_usage")
+func (pj *Projects) cbDoneConfirm(c *bot.Ctx, args []string) error {
+	code, err := projectCodeArg(bot.Arg(args, 1), "err.project_done_usage")
 	if err != nil {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	p, err := b.managedProject(c, code)
+	p, err := pj.managedProject(c, code)
 	if err != nil {
 		return err
 	}
-	if arg(args, 0) != "ok" {
+	if bot.Arg(args, 0) != "ok" {
 		c.EditCallback(c.T("project.done_aborted", p.Code), nil)
 		return nil
 	}
-	value := arg(args, 2)
+	value := bot.Arg(args, 2)
 	if v, err := strconv.ParseInt(value, 10, 64); err != nil || v < 0 {
-		return staleButton()
+		return bot.StaleButton()
 	} else if v == 0 {
 		value = ""
 	}
-	done, notices, err := service.Done(c.Tx, c.actor(), p, value, c.when())
+	done, notices, err := service.Done(c.Tx, c.Actor(), p, value, c.When())
 	if err != nil {
 		return err
 	}
-	if err := c.deliver(notices); err != nil {
+	if err := c.Deliver(notices); err != nil {
 		return err
 	}
 	p = done.Project

@@ -1,4 +1,4 @@
-package bot
+package projects
 
 import (
 	"strconv"
@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/report"
 )
 
@@ -34,7 +35,7 @@ func metricOfLetter(s string) (youthbot.Metric, bool) {
 // cmdTarget sets a target: /target <year> <metric> <value> [UNIT], the
 // metric in any of its names (youthbot.MatchMetric: lượt, giờ, công trình,
 // giá trị làm lợi…, or the code names).
-func (b *Bot) cmdTarget(c *Ctx, args string) error {
+func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
 	f := strings.Fields(args)
 	if len(f) < 3 {
 		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
@@ -75,19 +76,19 @@ func (b *Bot) cmdTarget(c *Ctx, args string) error {
 		if len(units) > 1 {
 			var rows [][]tgbotapi.InlineKeyboardButton
 			for _, u := range units {
-				rows = append(rows, row(button(nameOfUnit(c, u),
-					data(cbSetTarget, strconv.Itoa(year), metricLetters[metric], strconv.FormatInt(value, 10), u))))
+				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u),
+					bot.Data(cbSetTarget, strconv.Itoa(year), metricLetters[metric], strconv.FormatInt(value, 10), u))))
 			}
-			c.Reply(c.T("target.pick_unit", metricName(c, metric), year), keyboard(rows...))
+			c.Reply(c.T("target.pick_unit", metricName(c, metric), year), bot.Keyboard(rows...))
 			return nil
 		}
 		unitCode = units[0]
 	}
-	unit, err := b.managedUnit(c, unitCode)
+	unit, err := c.ManagedUnit(unitCode)
 	if err != nil {
 		return err
 	}
-	text, err := b.setTarget(c, unit, tg)
+	text, err := pj.setTarget(c, unit, tg)
 	if err != nil {
 		return err
 	}
@@ -96,22 +97,22 @@ func (b *Bot) cmdTarget(c *Ctx, args string) error {
 }
 
 // cbSetTarget sets the target for the unit picked.
-func (b *Bot) cbSetTarget(c *Ctx, args []string) error {
-	year, err1 := strconv.Atoi(arg(args, 0))
-	metric, ok := metricOfLetter(arg(args, 1))
-	value, err2 := strconv.ParseInt(arg(args, 2), 10, 64)
+func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
+	year, err1 := strconv.Atoi(bot.Arg(args, 0))
+	metric, ok := metricOfLetter(bot.Arg(args, 1))
+	value, err2 := strconv.ParseInt(bot.Arg(args, 2), 10, 64)
 	if err1 != nil || err2 != nil || !ok || len(args) != 4 {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	tg := youthbot.Target{Year: year, Metric: metric, Value: value}
 	if err := tg.Validate(c.Today); err != nil {
 		return err
 	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 3)))
+	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 3)))
 	if err != nil {
 		return err
 	}
-	text, err := b.setTarget(c, unit, tg)
+	text, err := pj.setTarget(c, unit, tg)
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func (b *Bot) cbSetTarget(c *Ctx, args []string) error {
 }
 
 // setTarget stores the target and says where the unit stands on it.
-func (b *Bot) setTarget(c *Ctx, unit youthbot.Unit, tg youthbot.Target) (string, error) {
+func (pj *Projects) setTarget(c *bot.Ctx, unit youthbot.Unit, tg youthbot.Target) (string, error) {
 	tg.Unit = unit.Code
 	var old int64
 	for _, t := range c.Tx.Targets(unit.Code, tg.Year) {
@@ -132,11 +133,11 @@ func (b *Bot) setTarget(c *Ctx, unit youthbot.Unit, tg youthbot.Target) (string,
 		return "", err
 	}
 	period, _ := targetPeriod(c.Today, tg.Year)
-	f, err := c.Tx.Figures(unit.Code, period, b.loc)
+	f, err := c.Tx.Figures(unit.Code, period, pj.b.Location())
 	if err != nil {
 		return "", err
 	}
-	text := c.T("target.set", tg.Year, nameOfUnit(c, unit.Code), metricName(c, tg.Metric), metricValue(c, tg.Metric, float64(tg.Value)))
+	text := c.T("target.set", tg.Year, bot.NameOfUnit(c, unit.Code), metricName(c, tg.Metric), metricValue(c, tg.Metric, float64(tg.Value)))
 	if old > 0 && old != tg.Value {
 		text += "\n" + c.T("target.was", metricValue(c, tg.Metric, float64(old)))
 	}
@@ -162,7 +163,7 @@ func targetPeriod(today youthbot.Date, year int) (youthbot.Period, youthbot.Date
 // cmdTargets shows targets' progress: /targets [year] [UNIT]. Without a
 // unit: the secretary's unit (a choice when they have several), the root
 // for an admin, the branch for a member.
-func (b *Bot) cmdTargets(c *Ctx, args string) error {
+func (pj *Projects) cmdTargets(c *bot.Ctx, args string) error {
 	year, unitCode := c.Today.Year, ""
 	for _, f := range strings.Fields(args) {
 		if y, err := strconv.Atoi(f); err == nil && len(f) == 4 {
@@ -180,7 +181,7 @@ func (b *Bot) cmdTargets(c *Ctx, args string) error {
 	if unitCode == "" {
 		units := actingUnits(c)
 		if len(units) == 0 {
-			m, err := memberForProjects(c)
+			m, err := bot.MemberForProjects(c)
 			if err != nil {
 				return err
 			}
@@ -189,14 +190,14 @@ func (b *Bot) cmdTargets(c *Ctx, args string) error {
 		if len(units) > 1 {
 			var rows [][]tgbotapi.InlineKeyboardButton
 			for _, u := range units {
-				rows = append(rows, row(button(nameOfUnit(c, u), data(cbShowTargets, u, strconv.Itoa(year)))))
+				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u), bot.Data(cbShowTargets, u, strconv.Itoa(year)))))
 			}
-			c.Reply(c.T("target.list_pick_unit", year), keyboard(rows...))
+			c.Reply(c.T("target.list_pick_unit", year), bot.Keyboard(rows...))
 			return nil
 		}
 		unitCode = units[0]
 	}
-	text, err := b.targetsView(c, unitCode, year)
+	text, err := pj.targetsView(c, unitCode, year)
 	if err != nil {
 		return err
 	}
@@ -205,12 +206,12 @@ func (b *Bot) cmdTargets(c *Ctx, args string) error {
 }
 
 // cbShowTargets shows the targets of the unit picked.
-func (b *Bot) cbShowTargets(c *Ctx, args []string) error {
-	year, err := strconv.Atoi(arg(args, 1))
+func (pj *Projects) cbShowTargets(c *bot.Ctx, args []string) error {
+	year, err := strconv.Atoi(bot.Arg(args, 1))
 	if err != nil || len(args) != 2 || year < 2000 || year > c.Today.Year+1 {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	text, err := b.targetsView(c, youthbot.NormalizeUnitCode(arg(args, 0)), year)
+	text, err := pj.targetsView(c, youthbot.NormalizeUnitCode(bot.Arg(args, 0)), year)
 	if err != nil {
 		return err
 	}
@@ -221,7 +222,7 @@ func (b *Bot) cbShowTargets(c *Ctx, args []string) error {
 // targetsView renders a unit's targets of a year with their progress,
 // after checking the sender may see the unit: a unit they manage, or a
 // member's own branch.
-func (b *Bot) targetsView(c *Ctx, code string, year int) (string, error) {
+func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, error) {
 	unit, err := c.Tx.Unit(code)
 	if err != nil {
 		return "", err
@@ -231,12 +232,12 @@ func (b *Bot) targetsView(c *Ctx, code string, year int) (string, error) {
 		return "", err
 	}
 	if !ok {
-		if m, err := memberForProjects(c); err != nil || m.Unit != unit.Code {
+		if m, err := bot.MemberForProjects(c); err != nil || m.Unit != unit.Code {
 			return "", youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
 		}
 	}
 	period, upTo := targetPeriod(c.Today, year)
-	f, err := c.Tx.Figures(unit.Code, period, b.loc)
+	f, err := c.Tx.Figures(unit.Code, period, pj.b.Location())
 	if err != nil {
 		return "", err
 	}
