@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -257,11 +256,6 @@ func fitCaption(s string) string {
 	return s
 }
 
-// captionLen counts the characters Telegram counts in a caption or a text
-// (its limits: maxCaption, report.MaxMessage): the text without tags,
-// entities decoded.
-func captionLen(s string) int { return utf8.RuneCountInString(report.Plain(s)) }
-
 // activityKeyboard is a confirmation request's Confirm / Reject buttons.
 func activityKeyboard(lang, id string) *tgbotapi.InlineKeyboardMarkup {
 	return yesNo(tr(lang, "btn.confirm_activity"), data(cbActConfirm, id), tr(lang, "btn.reject"), data(cbActReject, id))
@@ -303,25 +297,6 @@ func (b *Bot) cbActDecide(c *Ctx, args []string) error {
 	b.editRequest(c, a, status)
 	c.Answer(status, false)
 	return nil
-}
-
-// activityToDecide loads the activity a button names and checks, now, that
-// the presser has rights over the branch it is credited to and is not the
-// member who logged it.
-func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
-	return toDecide(c, idArgument, c.Tx.Activity, func(a youthbot.Activity) string { return a.Unit },
-		func(a youthbot.Activity) int64 { return a.Member })
-}
-
-// decideActivity confirms or rejects a waiting activity and tells the
-// member.
-func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
-	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, why, c.when())
-	if err != nil {
-		return err
-	}
-	*a = decided
-	return c.deliver(notices)
 }
 
 // activityDecision says what became of an activity and when.

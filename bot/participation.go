@@ -1,13 +1,7 @@
 package bot
 
 import (
-	"strconv"
-
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"youthbot"
-	"youthbot/report"
-	"youthbot/service"
 )
 
 // Participation (F2): /log, /my, /members, /transfer.
@@ -81,32 +75,4 @@ func (b *Bot) approvedMember(c *Ctx) (youthbot.Member, error) {
 		return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_member")
 	}
 	return m, nil
-}
-
-// hours formats hours × 10 as members read them: "2,5" in Vietnamese,
-// "2.5" in English, "3" for whole hours.
-func hours(lang string, tenths int) string { return report.Hours(lang, tenths) }
-
-// idArg reads a positive id argument of callback data.
-func idArg(s string) (uint64, bool) {
-	id, err := strconv.ParseUint(s, 10, 64)
-	return id, err == nil && id > 0
-}
-
-// userArg reads a Telegram user id argument of callback data.
-func userArg(s string) (int64, bool) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	return id, err == nil && id != 0
-}
-
-// clip shortens user text for a list line.
-func clip(s string, n int) string { return service.Clip(s, n) }
-
-// markup passes an inline keyboard to Reply or Notify: none as a nil
-// interface, not a nil pointer (which would be sent as "null").
-func markup(kb *tgbotapi.InlineKeyboardMarkup) any {
-	if kb == nil {
-		return nil
-	}
-	return kb
 }

@@ -79,13 +79,6 @@ func (b *Bot) showPendingTransfer(c *Ctx, t youthbot.Transfer) error {
 	return nil
 }
 
-func (b *Bot) unitName(c *Ctx, code string) string {
-	if u, err := c.Tx.Unit(code); err == nil {
-		return u.Name
-	}
-	return code
-}
-
 // transferSearch offers the members of the secretary's subtree whose name
 // matches, as buttons.
 func (b *Bot) transferSearch(c *Ctx, search string) error {
@@ -374,14 +367,6 @@ func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
 	return ""
 }
 
-// transferToDecide loads the transfer a button names and checks, now, that
-// the presser has rights over its destination and is not the member who
-// moves.
-func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
-	return toDecide(c, idArgument, c.Tx.Transfer, func(t youthbot.Transfer) string { return t.To },
-		func(t youthbot.Transfer) int64 { return t.Member })
-}
-
 // cbTransferDecide handles Accept / Reject on a transfer request.
 func (b *Bot) cbTransferDecide(c *Ctx, args []string) error {
 	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
@@ -408,18 +393,6 @@ func (b *Bot) cbTransferDecide(c *Ctx, args []string) error {
 	}
 	c.Answer(status, false)
 	return nil
-}
-
-// decideTransfer accepts or rejects a pending transfer. A transfer whose
-// member is no longer an approved member of its origin is cancelled
-// instead.
-func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
-	decided, notices, err := service.DecideTransfer(c.Tx, c.actor(), t.ID, accept, c.when())
-	if err != nil {
-		return err
-	}
-	*t = decided
-	return c.deliver(notices)
 }
 
 // acceptTransfer moves the member and tells those concerned
