@@ -24,7 +24,7 @@ const (
 	cbInviteWalk  = "iw" // iw:m|s:<unit>:<page> pick a unit for an invite
 	cbInviteMake  = "ig" // ig:m|s:<unit> make the invite
 	// /secretaries' prefixes (s?) are listed in secretaries.go.
-	// Participation's prefixes (a?, x?, lo) are listed in bot/participation.
+	// Participation's prefixes (a?, x?) are listed in participation.go.
 	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
 )
 

@@ -227,7 +227,7 @@ func (r *Participation) notifyActivity(c *bot.Ctx, to int64, photo string, text 
 	if photo == "" {
 		return c.Notify(to, "activity", func(lang string) (string, any) { return text(lang) })
 	}
-	lang, ok, err := service.Recipient(c.Tx, to, r.b.DefaultLang())
+	lang, ok, err := service.Recipient(c.Tx, to, r.b.Lang())
 	if err != nil || !ok {
 		return err
 	}
