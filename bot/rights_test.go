@@ -11,7 +11,8 @@ import (
 
 // No decision about oneself (issue 8, item 18): a secretary's own
 // registration, hours and transfer go to someone else, and a press of
-// their own button is refused whatever it says.
+// their own button is refused whatever it says (hours and transfers:
+// bot/participation/rights_test.go).
 
 // registerAll is register returning what the last step (the confirmation
 // that submits the registration) queued.

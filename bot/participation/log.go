@@ -184,7 +184,7 @@ func activityStatus(lang string, a youthbot.Activity) string {
 // askConfirm sends a logged activity to whoever confirms it: the branch's
 // secretaries, else the nearest unit above with secretaries, else the
 // admins; never the member who logged it, nor only their peers
-// (r.deciders). With a photo, the photo goes with the text as its caption.
+// (bot.Bot.Deciders). With a photo, the photo goes with the text as its caption.
 func (r *Participation) askConfirm(c *bot.Ctx, m youthbot.Member, a youthbot.Activity) error {
 	ids, _, err := r.b.Deciders(c.Tx, a.Unit, m.UserID)
 	if err != nil {
