@@ -213,12 +213,6 @@ func (c *Ctx) Queue(o *youthbot.Outgoing) { c.queue(o) }
 // Features list as the rooms that have their own package, each in its place
 // of the menu order; a room that moves out takes its entry's place.
 var (
-	// Membership: /start, /help, /profile, /pending, /invite,
-	// /secretaries, /lang, /cancel, /forgetme.
-	Membership NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit},
-			map[string]StartLink{"j_": {"join", b.startJoin}, "s_": {"secretary", b.startSecretary}}}
-	}
 	// Participation: /log, /my, /transfer, /members.
 	Participation NewFeature = func(b *Bot) Feature {
 		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs(), nil}
@@ -231,7 +225,7 @@ var (
 )
 
 // CoreRooms are the rooms of the core package, in menu order.
-var CoreRooms = []NewFeature{Membership, Participation, Projects}
+var CoreRooms = []NewFeature{Participation, Projects}
 
 // coreRoom is a room whose tables are the core's own.
 type coreRoom struct {

@@ -22,6 +22,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/membership"
 	"youthbot/demo"
 	"youthbot/storage"
 	"youthbot/unitcsv"
@@ -63,7 +64,8 @@ type H struct {
 	Logs   *bytes.Buffer
 }
 
-// New returns a harness whose bot has features, on a new database.
+// New returns a harness whose bot has the membership room, the core's
+// rooms and features, on a new database.
 func New(t testing.TB, features ...bot.NewFeature) *H {
 	t.Helper()
 	db, err := storage.Open(filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
@@ -76,7 +78,7 @@ func New(t testing.TB, features ...bot.NewFeature) *H {
 	h.Bot = bot.New(bot.Config{
 		DB: db, Outbox: h.Out, Admins: []int64{AdminID}, Location: loc, Lang: "vi",
 		Now: func() time.Time { return h.Now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.Logs}, nil)),
-		Features: append(append([]bot.NewFeature(nil), bot.CoreRooms...), features...),
+		Features: append(append([]bot.NewFeature{membership.New}, bot.CoreRooms...), features...),
 	})
 	h.Bot.SetUsername("youthbot_test_bot")
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
