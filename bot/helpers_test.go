@@ -64,9 +64,6 @@ var TestRooms []NewFeature
 const (
 	dlgRegister = "reg"
 	stepConsent = "consent"
-	stepName    = "name"
-	stepBirth   = "birth"
-	stepPhone   = "phone"
 	cbTree      = "tw"
 	cbRegister  = "rg"
 	cbApprove   = "ma"
@@ -253,4 +250,27 @@ func (h *harness) snapshot() string {
 		h.t.Fatal(err)
 	}
 	return sb.String()
+}
+
+func (h *harness) dialog(id int64) (youthbot.Dialog, bool) {
+	var d youthbot.Dialog
+	var found bool
+	h.db.View(func(tx *storage.Tx) (err error) { d, found, err = tx.Dialog(id); return err })
+	return d, found
+}
+
+func has(texts []string, sub string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
