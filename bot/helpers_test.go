@@ -55,9 +55,9 @@ type harness struct {
 
 const adminID = 900
 
-// TestRooms are the rooms a harness's bot has, in menu order: the
-// membership room (bot/membership) and the core's. The external test
-// package sets it (rooms_test.go): this one cannot import the room.
+// TestRooms are the rooms a harness's bot has, in menu order: those of
+// bot/internal/harness, which the external test package sets here
+// (rooms_test.go), as this one cannot import the rooms.
 var TestRooms []NewFeature
 
 // The names of the membership room that the core's tests drive directly.

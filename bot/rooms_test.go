@@ -2,11 +2,9 @@ package bot_test
 
 import (
 	"youthbot/bot"
-	"youthbot/bot/membership"
+	"youthbot/bot/internal/harness"
 )
 
-// The core's own tests (package bot) run with the rooms that moved out of
-// the core, which they cannot import themselves.
-func init() {
-	bot.TestRooms = append([]bot.NewFeature{membership.New}, bot.CoreRooms...)
-}
+// The core's own tests (package bot) run with the rooms, which they cannot
+// import themselves: those of the rooms' harness.
+func init() { bot.TestRooms = harness.Rooms }

@@ -14,6 +14,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/i18n"
+	"youthbot/report"
 	"youthbot/service"
 )
 
@@ -149,6 +150,59 @@ func (r *Room) pendingItems(c *bot.Ctx) ([]pendingItem, error) {
 		items = append(items, more...)
 	}
 	slices.SortStableFunc(items, func(a, b pendingItem) int { return a.at.Compare(b.at) })
+	return items, nil
+}
+
+// pendingParticipation lists a unit's logged activities waiting for
+// confirmation ("a<id>") and the transfers into it waiting for acceptance
+// ("t<id>").
+func (r *Room) pendingParticipation(c *bot.Ctx, u youthbot.Unit) ([]pendingItem, error) {
+	var items []pendingItem
+	acts, err := c.Tx.PendingActivities(u.Code)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range acts {
+		if a.Member == c.From.ID {
+			continue
+		}
+		m, _ := c.Tx.Member(a.Member)
+		name := m.FullName
+		if name == "" {
+			name = c.T("members.anonymous")
+		}
+		h := "—"
+		if a.Tenths > 0 {
+			h = c.T("activity.hours_n", report.Hours(c.Lang, a.Tenths))
+		}
+		extra := ""
+		if a.Project != "" {
+			extra += " · 🏗 " + a.Project
+		}
+		if a.Photo != "" {
+			extra += " · 📷"
+		}
+		items = append(items, pendingItem{
+			key:  "a" + strconv.FormatUint(a.ID, 10),
+			at:   a.CreatedAt,
+			line: c.T("pending.activity", name, u.Name, a.Date.String(), h, service.Clip(a.Description, 120), extra),
+		})
+	}
+	transfers, err := c.Tx.PendingTransfers(u.Code)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range transfers {
+		if t.Member == c.From.ID {
+			continue
+		}
+		m, _ := c.Tx.Member(t.Member)
+		items = append(items, pendingItem{
+			key:  "t" + strconv.FormatUint(t.ID, 10),
+			at:   t.RequestedAt,
+			line: c.T("pending.transfer", m.FullName, r.b.UnitName(c, t.From), u.Name),
+		})
+	}
 	return items, nil
 }
 
@@ -317,7 +371,7 @@ func memberName(c *bot.Ctx, id int64) string {
 // presser now: their rights, and that it still waits.
 func (r *Room) itemToReject(c *bot.Ctx, key string) error {
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.activityToDecide(c, id)
+		a, err := r.b.ActivityToDecide(c, id)
 		if err == nil && a.Status != youthbot.ActivityPending {
 			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
 		}
@@ -347,21 +401,21 @@ func (r *Room) decideItem(c *bot.Ctx, key string, approve bool, why string) (str
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.activityToDecide(c, id)
+		a, err := r.b.ActivityToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := r.decideActivity(c, &a, approve, why); err != nil {
+		if err := r.b.DecideActivity(c, &a, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "t"); ok {
-		t, err := r.transferToDecide(c, id)
+		t, err := r.b.TransferToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := r.decideTransfer(c, &t, approve); err != nil {
+		if err := r.b.DecideTransfer(c, &t, approve); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, t.Member), outcome(t.Status == youthbot.TransferAccepted, t.Status == youthbot.TransferRejected), nil

@@ -66,8 +66,13 @@ type H struct {
 	features []bot.NewFeature
 }
 
-// New returns a harness whose bot has the membership room, the core's
-// rooms and features, on a new database.
+// Rooms are the rooms every harness registers before its own, in menu
+// order: those of their own packages that the others' tests go through (a
+// member registers, a secretary approves) and the core's.
+var Rooms = []bot.NewFeature{membership.New, bot.Participation, bot.Projects}
+
+// New returns a harness whose bot has Rooms and features, on a new
+// database.
 func New(t testing.TB, features ...bot.NewFeature) *H {
 	t.Helper()
 	db, err := storage.Open(filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
@@ -76,7 +81,7 @@ func New(t testing.TB, features ...bot.NewFeature) *H {
 	}
 	t.Cleanup(func() { db.Close() })
 	h := &H{T: t, DB: db, Out: &Outbox{}, Now: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), Logs: &bytes.Buffer{},
-		features: append(append([]bot.NewFeature{membership.New}, bot.CoreRooms...), features...)}
+		features: append(append([]bot.NewFeature(nil), Rooms...), features...)}
 	h.SetAdmins(AdminID)
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
