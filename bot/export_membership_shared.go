@@ -14,7 +14,8 @@ import (
 // uses too: the decisions' checks, notices and buttons (/pending decides
 // activities and transfers as well as registrations), the paging of the
 // tree walks. The participation branch declares the same API in
-// export_participation.go: when both are merged, this file goes.
+// export_participation.go and export_shared_participation.go: when both
+// are merged, this file goes.
 
 // PendingPrefix is the callback data prefix of /pending's buttons.
 const PendingPrefix = cbPending
@@ -59,8 +60,8 @@ func (b *Bot) ManagedUnitsOf(tx *storage.Tx, user int64) []string { return b.man
 // WhenText writes a moment in the bot's zone as users read it: 08:05 16/03/2026.
 func (b *Bot) WhenText(t time.Time) string { return b.whenText(t) }
 
-// DefaultLang is the language of users who chose none (Config.Lang).
-func (b *Bot) DefaultLang() string { return b.lang }
+// Lang is the bot's default language, of users who chose none (Config.Lang).
+func (b *Bot) Lang() string { return b.lang }
 
 // Actor is who acts in a service call: the sender.
 func (c *Ctx) Actor() service.Actor { return c.actor() }

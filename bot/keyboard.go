@@ -15,7 +15,7 @@ const (
 	// handler tells from its buttons: pd:p:<page> | pd:a|r:<item>:<page> |
 	// pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
 	cbPending = "pd"
-	// Membership's prefixes (t?, r?, m?, p?, f?, l?, i?, s?) are listed in bot/membership.
+	// Membership's prefixes (tw, tj, rg, m?, pe, fg, lg, i?, s?) are listed in bot/membership.
 	// Participation's prefixes (a?, x?) are listed in participation.go.
 	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
 )

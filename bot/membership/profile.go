@@ -166,7 +166,7 @@ func (r *Room) cbForget(c *bot.Ctx, args []string) error {
 	if c.From.UserName != "" {
 		known = append(known, "@"+c.From.UserName)
 	}
-	notices, err := service.Forget(c.Tx, c.Actor(), i18n.T(r.b.DefaultLang(), "members.anonymous"), known, c.When())
+	notices, err := service.Forget(c.Tx, c.Actor(), i18n.T(r.b.Lang(), "members.anonymous"), known, c.When())
 	if err != nil {
 		return err
 	}

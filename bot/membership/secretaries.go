@@ -24,7 +24,7 @@ import (
 // (storage.RemoveSecretary); a secretary link is also refused when its
 // creator no longer has rights over its unit (startSecretary).
 
-// Callback data of /secretaries (see keyboard.go for the others).
+// Callback data of /secretaries (membership.go lists the room's others).
 const (
 	cbSecretaries     = "sv" // sv:<unit>:<page>  a unit's secretaries
 	cbSecretaryAsk    = "sa" // sa:<unit>:<user>  ask to confirm a removal
