@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/bot/internal/harness"
 	"youthbot/bot/membership"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -240,17 +241,26 @@ func TestForgetMeGivesUpProjectSeats(t *testing.T) {
 	h := harness.New(t)
 	const branch = "VT-P5-KV1"
 	h.MakeSecretary(760, branch)
-	if out := h.Say(harness.User(760, "vi"), "/newproject pv | Hiến máu | 01/04/2026 | 01/04/2026 | 1"); len(out) != 1 || !strings.Contains(out[0], "/join P1") {
-		t.Fatalf("create: %q", out)
+	// The project /newproject (of the projects room) would make, P1.
+	april := youthbot.Date{Year: 2026, Month: 4, Day: 1}
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		return tx.NewProject(&youthbot.Project{Kind: youthbot.ProjectTask, Title: "Hiến máu", Unit: branch, Start: april, End: april,
+			Capacity: 1, Status: youthbot.ProjectOpen, CreatedBy: 760, CreatedAt: h.Now})
+	}); err != nil {
+		t.Fatal(err)
 	}
 	for _, id := range []int64{761, 762} {
 		if err := h.DB.Update(func(tx *storage.Tx) error {
-			return tx.PutMember(youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
-				RegisteredAt: h.Now, DecidedAt: h.Now})
+			m := youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
+				RegisteredAt: h.Now, DecidedAt: h.Now}
+			if err := tx.PutMember(m); err != nil {
+				return err
+			}
+			_, err := service.Join(tx, m, "P1", service.When{Now: h.Now, Today: youthbot.DateOf(h.Now, h.Bot.Location())}) // as /join: 761 takes the seat, 762 waits
+			return err
 		}); err != nil {
 			t.Fatal(err)
 		}
-		h.Say(harness.User(id, "vi"), "/join P1") // 761 takes the seat, 762 waits
 	}
 	h.Say(harness.User(761, "vi"), "/forgetme")
 	msgs := h.Apply(harness.CbUpdate(harness.User(761, "vi"), "fg:yes"))
