@@ -6,7 +6,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
-	"youthbot/report"
 	"youthbot/service"
 )
 
@@ -112,24 +111,11 @@ func (b *Bot) UnitName(c *Ctx, code string) string { return b.unitName(c, code) 
 
 // Kept here from the participation files for the core and the other rooms.
 
-// hours formats hours × 10 as members read them: "2,5" in Vietnamese,
-// "2.5" in English, "3" for whole hours.
-func hours(lang string, tenths int) string { return report.Hours(lang, tenths) }
-
 // idArg reads a positive id argument of callback data.
 func idArg(s string) (uint64, bool) {
 	id, err := strconv.ParseUint(s, 10, 64)
 	return id, err == nil && id > 0
 }
-
-// userArg reads a Telegram user id argument of callback data.
-func userArg(s string) (int64, bool) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	return id, err == nil && id != 0
-}
-
-// clip shortens user text for a list line.
-func clip(s string, n int) string { return service.Clip(s, n) }
 
 // markup passes an inline keyboard to Reply or Notify: none as a nil
 // interface, not a nil pointer (which would be sent as "null").

@@ -45,7 +45,7 @@ func (r echoRoom) Dialogs() map[string]DialogHandler {
 func TestFeatureRoomsAreRoutedAfterTheCore(t *testing.T) {
 	h := newHarness(t)
 	h.bot = New(Config{DB: h.db, Outbox: h.out, Admins: []int64{adminID}, Lang: "vi",
-		Now: func() time.Time { return h.now }, Features: append(append([]NewFeature(nil), CoreRooms...), func(*Bot) Feature { return echoRoom{cbPrefix: "ec"} })})
+		Now: func() time.Time { return h.now }, Features: append(append([]NewFeature(nil), TestRooms...), func(*Bot) Feature { return echoRoom{cbPrefix: "ec"} })})
 	if cmds := h.bot.commands(); cmds[len(cmds)-1].name != "echo" {
 		t.Fatalf("last command %q, want the room's echo after the core's", cmds[len(cmds)-1].name)
 	}
@@ -80,7 +80,7 @@ func TestFeatureRoomsCannotClaimTheCoresNames(t *testing.T) {
 					t.Errorf("New panicked with %v, want %q", p, tt.want)
 				}
 			}()
-			New(Config{Features: append(append([]NewFeature(nil), CoreRooms...), func(*Bot) Feature { return tt.room })})
+			New(Config{Features: append(append([]NewFeature(nil), TestRooms...), func(*Bot) Feature { return tt.room })})
 		})
 	}
 }

@@ -55,6 +55,21 @@ type harness struct {
 
 const adminID = 900
 
+// TestRooms are the rooms a harness's bot has, in menu order: those of
+// bot/internal/harness, which the external test package sets here
+// (rooms_test.go), as this one cannot import the rooms.
+var TestRooms []NewFeature
+
+// The names of the membership room that the core's tests drive directly.
+const (
+	dlgRegister = "reg"
+	stepConsent = "consent"
+	cbTree      = "tw"
+	cbRegister  = "rg"
+	cbApprove   = "ma"
+	cbLang      = "lg"
+)
+
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	return newHarnessOpts(t, filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
@@ -73,7 +88,7 @@ func newHarnessOpts(t testing.TB, path string, opts storage.Options) *harness {
 	h.bot = New(Config{
 		DB: db, Outbox: h.out, Admins: []int64{adminID}, Location: loc, Lang: "vi",
 		Now: func() time.Time { return h.now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.logs}, nil)),
-		Features: CoreRooms,
+		Features: TestRooms,
 	})
 	h.bot.SetUsername("youthbot_test_bot")
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
@@ -235,4 +250,11 @@ func (h *harness) snapshot() string {
 		h.t.Fatal(err)
 	}
 	return sb.String()
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

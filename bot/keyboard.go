@@ -11,19 +11,11 @@ import (
 // 64 bytes (Telegram's limit); it is untrusted input: every handler checks
 // its arguments and the sender's rights again.
 const (
-	cbTree        = "tw" // tw:<unit>:<page> walk the unit tree to pick a branch
-	cbTreeJoin    = "tj" // tj:<unit> register in this branch
-	cbRegister    = "rg" // rg:yes|no|ok|edit registration dialog buttons
-	cbApprove     = "ma" // ma:<user>:<registered unix> approve a registration
-	cbReject      = "mr" // mr:<user>:<registered unix> reject a registration: asks for the reason
-	cbRejectWhy   = "mw" // mw:<user>:<registered unix>:<reason>|back reject with that reason
-	cbPending     = "pd" // pd:p:<page> | pd:a|r:<item>:<page> | pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
-	cbProfileEdit = "pe" // pe:name|birth|phone
-	cbForget      = "fg" // fg:yes|no
-	cbLang        = "lg" // lg:vi|en
-	cbInviteWalk  = "iw" // iw:m|s:<unit>:<page> pick a unit for an invite
-	cbInviteMake  = "ig" // ig:m|s:<unit> make the invite
-	// /secretaries' prefixes (s?) are listed in secretaries.go.
+	// /pending's list (bot/membership), whose presses a request's own
+	// handler tells from its buttons: pd:p:<page> | pd:a|r:<item>:<page> |
+	// pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
+	cbPending = "pd"
+	// Membership's prefixes (tw, tj, rg, m?, pe, fg, lg, i?, s?) are listed in bot/membership.
 	// Participation's prefixes (a?, x?) are listed in participation.go.
 	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
 )

@@ -72,21 +72,6 @@ func (b *Bot) buildCommands() []command {
 	return all
 }
 
-// coreCommands are registration's and the account's commands.
-func (b *Bot) coreCommands() []command {
-	return []command{
-		{name: "start", private: true, hidden: true, handle: b.cmdStart},
-		{name: "help", private: true, group: true, handle: b.cmdHelp},
-		{name: "profile", private: true, who: forMembers, handle: b.cmdProfile},
-		{name: "pending", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdPending},
-		{name: "invite", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdInvite},
-		{name: "secretaries", private: true, who: forSecretaries, need: roleSecretary, handle: b.cmdSecretaries},
-		{name: "lang", private: true, handle: b.cmdLang},
-		{name: "cancel", private: true, handle: b.cmdCancel},
-		{name: "forgetme", private: true, handle: b.cmdForgetMe},
-	}
-}
-
 // callbacks maps the prefix of callback_data to its handler, each
 // feature's. Two features claiming one prefix is a programming error.
 func (b *Bot) buildCallbacks() map[string]callback {
@@ -106,27 +91,6 @@ func claim[V any](all map[string]V, key string, v V, what string) {
 		panic(what + " claimed twice: " + key)
 	}
 	all[key] = v
-}
-
-func (b *Bot) coreCallbacks() map[string]callback {
-	return map[string]callback{
-		cbTree:        {handle: b.cbTree},
-		cbTreeJoin:    {handle: b.cbTreeJoin},
-		cbRegister:    {handle: b.cbRegister},
-		cbApprove:     {handle: b.cbDecide},
-		cbReject:      {handle: b.cbDecide},
-		cbRejectWhy:   {handle: b.cbDecide},
-		cbPending:     {need: roleSecretary, handle: b.cbPending},
-		cbProfileEdit: {handle: b.cbProfileEdit},
-		cbForget:      {handle: b.cbForget},
-		cbLang:        {handle: b.cbLang},
-		cbInviteWalk:  {handle: b.cbInviteWalk},
-		cbInviteMake:  {handle: b.cbInviteMake},
-
-		cbSecretaries:     {need: roleSecretary, handle: b.cbSecretaries},
-		cbSecretaryAsk:    {need: roleSecretary, handle: b.cbSecretaryAsk},
-		cbSecretaryRemove: {need: roleSecretary, handle: b.cbSecretaryRemove},
-	}
 }
 
 // commands returns the command table built once by New.

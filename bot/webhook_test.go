@@ -65,7 +65,7 @@ func newHookEnv(t testing.TB) *hookEnv {
 	m := &countingMetrics{}
 	wb := New(Config{
 		DB: h.db, Outbox: h.out, Admins: []int64{adminID}, Location: h.bot.loc, Lang: "vi",
-		Now: func() time.Time { return h.now }, Log: h.bot.log, Metrics: m, Features: CoreRooms,
+		Now: func() time.Time { return h.now }, Log: h.bot.log, Metrics: m, Features: TestRooms,
 	})
 	wb.SetUsername("youthbot_test_bot")
 	return &hookEnv{harness: h, wb: wb, metrics: m, handler: wb.WebhookHandler(hookSecret)}

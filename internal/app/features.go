@@ -3,6 +3,7 @@ package app
 import (
 	"youthbot/bot"
 	"youthbot/bot/groups"
+	"youthbot/bot/membership"
 	"youthbot/bot/participation"
 	"youthbot/bot/projects"
 	"youthbot/bot/reports"
@@ -10,4 +11,4 @@ import (
 
 // Features are the bot's feature rooms, in
 // the order of the command menus and /help.
-var Features = []bot.NewFeature{bot.Membership, participation.New, projects.New, reports.New, groups.New}
+var Features = []bot.NewFeature{membership.New, participation.New, projects.New, reports.New, groups.New}

@@ -22,6 +22,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/membership"
 	"youthbot/bot/participation"
 	"youthbot/bot/projects"
 	"youthbot/demo"
@@ -63,12 +64,14 @@ type H struct {
 	Now    time.Time
 	NextID int // the last update_id applied
 	Logs   *bytes.Buffer
+
+	features []bot.NewFeature
 }
 
 // Rooms are the rooms every harness registers before its own, in menu
-// order: the core's and those of their own packages that the others' tests
-// go through (a member logs, a secretary decides on /pending).
-var Rooms = []bot.NewFeature{bot.Membership, participation.New, projects.New}
+// order: those of their own packages that the others' tests go through (a
+// member registers, logs; a secretary approves, decides on /pending).
+var Rooms = []bot.NewFeature{membership.New, participation.New, projects.New}
 
 // New returns a harness whose bot has Rooms and features, on a new
 // database.
@@ -85,14 +88,9 @@ func NewOpts(t testing.TB, path string, opts storage.Options, features ...bot.Ne
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	h := &H{T: t, DB: db, Out: &Outbox{}, Now: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), Logs: &bytes.Buffer{}}
-	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
-	h.Bot = bot.New(bot.Config{
-		DB: db, Outbox: h.Out, Admins: []int64{AdminID}, Location: loc, Lang: "vi",
-		Now: func() time.Time { return h.Now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.Logs}, nil)),
-		Features: append(append([]bot.NewFeature(nil), Rooms...), features...),
-	})
-	h.Bot.SetUsername("youthbot_test_bot")
+	h := &H{T: t, DB: db, Out: &Outbox{}, Now: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), Logs: &bytes.Buffer{},
+		features: append(append([]bot.NewFeature(nil), Rooms...), features...)}
+	h.SetAdmins(AdminID)
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +99,18 @@ func NewOpts(t testing.TB, path string, opts storage.Options, features ...bot.Ne
 		t.Fatal(err)
 	}
 	return h
+}
+
+// SetAdmins gives the harness a new bot on the same database whose
+// admins are ids, as a restart with another YOUTHBOT_ADMINS does.
+func (h *H) SetAdmins(ids ...int64) {
+	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+	h.Bot = bot.New(bot.Config{
+		DB: h.DB, Outbox: h.Out, Admins: ids, Location: loc, Lang: "vi",
+		Now: func() time.Time { return h.Now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.Logs}, nil)),
+		Features: h.features,
+	})
+	h.Bot.SetUsername("youthbot_test_bot")
 }
 
 type lockedWriter struct {
@@ -146,6 +156,62 @@ func (h *H) MakeSecretary(id int64, unit string) {
 	}
 }
 
+// Register takes user id through the whole registration into branch (the
+// membership room's dialog, from its first step) and returns the member
+// record (pending).
+func (h *H) Register(id int64, branch, name string) youthbot.Member {
+	h.T.Helper()
+	u := User(id, "vi")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		return tx.PutDialog(id, youthbot.Dialog{Name: "reg", Step: "consent", Data: map[string]string{"unit": branch}})
+	}); err != nil {
+		h.T.Fatal(err)
+	}
+	h.Press(u, "rg:yes")
+	h.Say(u, name)
+	h.Say(u, "15/03/2004")
+	h.Apply(ContactUpdate(u, id, "84901234567"))
+	h.Press(u, "rg:ok")
+	return h.Member(id)
+}
+
+// ApprovedMember stores an approved member of branch, approved a month
+// ago, and returns them as a Telegram user.
+func (h *H) ApprovedMember(id int64, branch, name string) *tgbotapi.User {
+	h.T.Helper()
+	at := h.Now.AddDate(0, -1, 0)
+	err := h.DB.Update(func(tx *storage.Tx) error {
+		m := youthbot.Member{UserID: id, Unit: branch, FullName: name, Phone: fmt.Sprintf("+849000%05d", id),
+			Birth: youthbot.Date{Year: 2003, Month: 5, Day: 1}, Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
+		if err := tx.PutMember(m); err != nil {
+			return err
+		}
+		return tx.OpenStint(id, branch, at, true)
+	})
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	return User(id, "vi")
+}
+
+// Member is id's member record.
+func (h *H) Member(id int64) youthbot.Member {
+	h.T.Helper()
+	var m youthbot.Member
+	if err := h.DB.View(func(tx *storage.Tx) (err error) { m, err = tx.Member(id); return err }); err != nil {
+		h.T.Fatalf("member %d: %v", id, err)
+	}
+	return m
+}
+
+// Dialog is id's dialog in progress, if any.
+func (h *H) Dialog(id int64) (youthbot.Dialog, bool) {
+	var d youthbot.Dialog
+	var found bool
+	h.DB.View(func(tx *storage.Tx) (err error) { d, found, err = tx.Dialog(id); return err })
+	return d, found
+}
+
 // User is a Telegram user with the app language lang.
 func User(id int64, lang string) *tgbotapi.User {
 	return &tgbotapi.User{ID: id, FirstName: fmt.Sprintf("U%d", id), LanguageCode: lang}
@@ -159,6 +225,13 @@ func MsgUpdate(from *tgbotapi.User, text string) tgbotapi.Update {
 		n := len(strings.Fields(text)[0])
 		m.Entities = []tgbotapi.MessageEntity{{Type: "bot_command", Offset: 0, Length: n}}
 	}
+	return tgbotapi.Update{Message: m}
+}
+
+// ContactUpdate is from's sharing of owner's contact with phone.
+func ContactUpdate(from *tgbotapi.User, owner int64, phone string) tgbotapi.Update {
+	m := &tgbotapi.Message{MessageID: 1, From: from, Chat: &tgbotapi.Chat{ID: from.ID, Type: "private"}, Date: 1,
+		Contact: &tgbotapi.Contact{PhoneNumber: phone, FirstName: "X", UserID: owner}}
 	return tgbotapi.Update{Message: m}
 }
 
@@ -180,6 +253,37 @@ func Texts(msgs []*youthbot.Outgoing, chat int64) []string {
 		if t := m.Params["text"]; t != "" {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// To are the messages of msgs sent to chat.
+func To(msgs []*youthbot.Outgoing, chat int64) []*youthbot.Outgoing {
+	var out []*youthbot.Outgoing
+	for _, m := range msgs {
+		if m.Chat == chat {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Has reports whether one of texts contains sub.
+func Has(texts []string, sub string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Describe lists msgs one a line (method, chat, text, alert), for a
+// failure's message.
+func Describe(msgs []*youthbot.Outgoing) []string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package bot
+package membership
 
 import (
 	"strconv"
@@ -7,8 +7,10 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/report"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -22,7 +24,7 @@ import (
 // (storage.RemoveSecretary); a secretary link is also refused when its
 // creator no longer has rights over its unit (startSecretary).
 
-// Callback data of /secretaries (see keyboard.go for the others).
+// Callback data of /secretaries (membership.go lists the room's others).
 const (
 	cbSecretaries     = "sv" // sv:<unit>:<page>  a unit's secretaries
 	cbSecretaryAsk    = "sa" // sa:<unit>:<user>  ask to confirm a removal
@@ -32,37 +34,17 @@ const (
 // hasRights reports whether user has rights over unit now: an admin, or a
 // secretary of the unit or of a unit above it. It is Ctx.CanManage for
 // someone other than the sender (the creator of an invite).
-func (b *Bot) hasRights(tx *storage.Tx, user int64, unit string) (bool, error) {
-	if b.IsAdmin(user) {
+func (r *Room) hasRights(tx *storage.Tx, user int64, unit string) (bool, error) {
+	if r.b.IsAdmin(user) {
 		_, err := tx.Unit(unit)
 		return err == nil, nil
 	}
 	return tx.Manages(tx.SecretaryUnits(user), unit)
 }
 
-// deciders returns who is asked to decide about subject (a registration,
-// an activity, a transfer) in unit: the nearest secretaries at or above
-// the unit among whom subject is not, else the admins other than subject
-// (storage.Deciders). at is the unit of the secretaries found ("" for the
-// admins).
-func (b *Bot) deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
-	return tx.Deciders(unit, subject, b.admins)
-}
-
-// refuseSelf refuses a decision about oneself: buttons are untrusted, so
-// a secretary's press on the request about their own registration, hours
-// or transfer (sent to them before, crafted, or from /pending) is refused
-// here, whatever rights they have.
-func refuseSelf(c *Ctx, subject int64) error {
-	if subject == c.From.ID {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
-	}
-	return nil
-}
-
 // cmdSecretaries lists a unit's secretaries: /secretaries [UNIT_CODE];
 // without a code the sender's own unit, or their units to pick from.
-func (b *Bot) cmdSecretaries(c *Ctx, args string) error {
+func (r *Room) cmdSecretaries(c *bot.Ctx, args string) error {
 	fields := strings.Fields(args)
 	if len(fields) > 1 {
 		return youthbot.Errorf(youthbot.EINVALID, "err.secretaries_usage")
@@ -78,11 +60,11 @@ func (b *Bot) cmdSecretaries(c *Ctx, args string) error {
 		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
 	}
 	if len(tops) == 1 {
-		unit, err := b.managedUnit(c, tops[0])
+		unit, err := c.ManagedUnit(tops[0])
 		if err != nil {
 			return err
 		}
-		text, kb, err := b.secretariesView(c, unit, 0)
+		text, kb, err := r.secretariesView(c, unit, 0)
 		if err != nil {
 			return err
 		}
@@ -95,15 +77,15 @@ func (b *Bot) cmdSecretaries(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row(button(u.Name+" ›", data(cbSecretaries, u.Code, "0"))))
+		rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbSecretaries, u.Code, "0"))))
 	}
-	c.Reply(c.T("secretaries.pick"), keyboard(rows...))
+	c.Reply(c.T("secretaries.pick"), bot.Keyboard(rows...))
 	return nil
 }
 
 // secretariesView shows unit's own secretaries, a remove button for each
 // the sender may remove, and the unit's children to walk down to.
-func (b *Bot) secretariesView(c *Ctx, unit youthbot.Unit, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (r *Room) secretariesView(c *bot.Ctx, unit youthbot.Unit, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	var sb strings.Builder
 	sb.WriteString(c.T("secretaries.title", unit.Name, unit.Code))
 	var rows [][]tgbotapi.InlineKeyboardButton
@@ -112,44 +94,44 @@ func (b *Bot) secretariesView(c *Ctx, unit youthbot.Unit, page int) (string, *tg
 		sb.WriteString("\n" + c.T("secretaries.none", unit.Code))
 	}
 	for i, id := range ids {
-		name := b.secretaryName(c, id, unit.Code)
+		name := r.secretaryName(c, id, unit.Code)
 		you := ""
 		if id == c.From.ID {
 			you = c.T("secretaries.you")
 		}
 		sb.WriteString("\n" + c.T("secretaries.line", i+1, id, name, i18n.Raw(you)))
-		ok, err := b.canRemoveSecretary(c, unit, id)
+		ok, err := r.canRemoveSecretary(c, unit, id)
 		if err != nil {
 			return "", nil, err
 		}
 		if ok {
-			rows = append(rows, row(button(c.T("btn.remove_secretary", i+1, i18n.Raw(clip(name, 30))), // a button is plain text
-				data(cbSecretaryAsk, unit.Code, strconv.FormatInt(id, 10)))))
+			rows = append(rows, bot.Row(bot.Button(c.T("btn.remove_secretary", i+1, i18n.Raw(service.Clip(name, 30))), // a button is plain text
+				bot.Data(cbSecretaryAsk, unit.Code, strconv.FormatInt(id, 10)))))
 		}
 	}
 	children, err := c.Tx.Children(unit.Code)
 	if err != nil {
 		return "", nil, err
 	}
-	from, to, page, pages := pageOf(len(children), treePage, page)
+	from, to, page, pages := bot.PageOf(len(children), bot.TreePage, page)
 	for _, u := range children[from:to] {
-		rows = append(rows, row(button(u.Name+" ›", data(cbSecretaries, u.Code, "0"))))
+		rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbSecretaries, u.Code, "0"))))
 	}
-	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbSecretaries, unit.Code, strconv.Itoa(p)) }))
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbSecretaries, unit.Code, strconv.Itoa(p)) }))
 	if unit.Parent != "" {
 		if ok, err := c.CanManage(unit.Parent); err != nil {
 			return "", nil, err
 		} else if ok {
-			rows = append(rows, row(button(c.T("btn.up"), data(cbSecretaries, unit.Parent, "0"))))
+			rows = append(rows, bot.Row(bot.Button(c.T("btn.up"), bot.Data(cbSecretaries, unit.Parent, "0"))))
 		}
 	}
-	return sb.String(), keyboard(rows...), nil
+	return sb.String(), bot.Keyboard(rows...), nil
 }
 
 // secretaryName is how a secretary is named in lists: their member name,
 // else the name they had on Telegram when they took the role, else their
 // id.
-func (b *Bot) secretaryName(c *Ctx, id int64, unit string) string {
+func (r *Room) secretaryName(c *bot.Ctx, id int64, unit string) string {
 	if m, err := c.Tx.Member(id); err == nil && m.FullName != "" {
 		return m.FullName
 	}
@@ -162,7 +144,7 @@ func (b *Bot) secretaryName(c *Ctx, id int64, unit string) string {
 // canRemoveSecretary reports whether the sender may take unit's secretary
 // role from target: an admin, a secretary with rights over the unit's
 // parent, or target themselves.
-func (b *Bot) canRemoveSecretary(c *Ctx, unit youthbot.Unit, target int64) (bool, error) {
+func (r *Room) canRemoveSecretary(c *bot.Ctx, unit youthbot.Unit, target int64) (bool, error) {
 	if target == c.From.ID || c.IsAdmin() {
 		return true, nil
 	}
@@ -175,16 +157,16 @@ func (b *Bot) canRemoveSecretary(c *Ctx, unit youthbot.Unit, target int64) (bool
 // secretaryToRemove checks a remove button against the state now: the
 // sender has rights over the unit and may remove target, who is still its
 // secretary.
-func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, error) {
-	target, ok := userArg(arg(args, 1))
+func (r *Room) secretaryToRemove(c *bot.Ctx, args []string) (youthbot.Unit, int64, error) {
+	target, ok := userArg(bot.Arg(args, 1))
 	if !ok {
-		return youthbot.Unit{}, 0, staleButton()
+		return youthbot.Unit{}, 0, bot.StaleButton()
 	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
+	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil {
 		return unit, 0, err
 	}
-	allowed, err := b.canRemoveSecretary(c, unit, target)
+	allowed, err := r.canRemoveSecretary(c, unit, target)
 	if err != nil {
 		return unit, 0, err
 	}
@@ -198,13 +180,13 @@ func (b *Bot) secretaryToRemove(c *Ctx, args []string) (youthbot.Unit, int64, er
 }
 
 // cbSecretaries shows a unit's secretaries (walking the tree).
-func (b *Bot) cbSecretaries(c *Ctx, args []string) error {
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 0)))
+func (r *Room) cbSecretaries(c *bot.Ctx, args []string) error {
+	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil {
 		return err
 	}
-	page, _ := strconv.Atoi(arg(args, 1))
-	text, kb, err := b.secretariesView(c, unit, page)
+	page, _ := strconv.Atoi(bot.Arg(args, 1))
+	text, kb, err := r.secretariesView(c, unit, page)
 	if err != nil {
 		return err
 	}
@@ -213,37 +195,37 @@ func (b *Bot) cbSecretaries(c *Ctx, args []string) error {
 }
 
 // cbSecretaryAsk asks the sender to confirm a removal.
-func (b *Bot) cbSecretaryAsk(c *Ctx, args []string) error {
-	unit, target, err := b.secretaryToRemove(c, args)
+func (r *Room) cbSecretaryAsk(c *bot.Ctx, args []string) error {
+	unit, target, err := r.secretaryToRemove(c, args)
 	if err != nil {
 		return err
 	}
 	id := strconv.FormatInt(target, 10)
-	text := c.T("secretaries.confirm", b.secretaryName(c, target, unit.Code), unit.Name)
+	text := c.T("secretaries.confirm", r.secretaryName(c, target, unit.Code), unit.Name)
 	if target == c.From.ID {
 		text = c.T("secretaries.confirm_self", unit.Name)
 	}
 	c.EditCallback(text,
-		yesNo(c.T("btn.remove_confirm"), data(cbSecretaryRemove, unit.Code, id), c.T("btn.keep_secretary"), data(cbSecretaries, unit.Code, "0")))
+		bot.YesNo(c.T("btn.remove_confirm"), bot.Data(cbSecretaryRemove, unit.Code, id), c.T("btn.keep_secretary"), bot.Data(cbSecretaries, unit.Code, "0")))
 	return nil
 }
 
 // cbSecretaryRemove takes the role, tells the person and shows the list
 // again.
-func (b *Bot) cbSecretaryRemove(c *Ctx, args []string) error {
-	unit, target, err := b.secretaryToRemove(c, args)
+func (r *Room) cbSecretaryRemove(c *bot.Ctx, args []string) error {
+	unit, target, err := r.secretaryToRemove(c, args)
 	if err != nil {
 		return err
 	}
-	name := b.secretaryName(c, target, unit.Code)
+	name := r.secretaryName(c, target, unit.Code)
 	if err := c.Tx.RemoveSecretary(target, unit.Code); err != nil {
 		return err
 	}
-	c.secLoaded = false // the sender may have stepped down
+	c.SecretaryUnitsChanged() // the sender may have stepped down
 	if target != c.From.ID {
 		by := strings.TrimSpace(c.From.FirstName + " " + c.From.LastName)
 		if err := c.Notify(target, "secretary_removed", func(lang string) (string, any) {
-			return tr(lang, "secretaries.you_removed", unit.Name, by), nil
+			return i18n.T(lang, "secretaries.you_removed", unit.Name, by), nil
 		}); err != nil {
 			return err
 		}
@@ -253,7 +235,7 @@ func (b *Bot) cbSecretaryRemove(c *Ctx, args []string) error {
 		return err
 	}
 	if ok {
-		text, kb, err := b.secretariesView(c, unit, 0)
+		text, kb, err := r.secretariesView(c, unit, 0)
 		if err != nil {
 			return err
 		}
@@ -263,4 +245,10 @@ func (b *Bot) cbSecretaryRemove(c *Ctx, args []string) error {
 	}
 	c.Answer(report.Plain(c.T("secretaries.removed", name, unit.Name)), false)
 	return nil
+}
+
+// userArg reads a Telegram user id argument of callback data.
+func userArg(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id != 0
 }

@@ -1,29 +1,22 @@
-package bot
+package membership
 
 import (
 	"strconv"
-	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/i18n"
+	"youthbot/service"
 )
-
-// treePage is how many units a tree-walk keyboard shows at once.
-const treePage = 8
 
 // cmdStart handles /start with a deep-link payload (a room's StartLinks:
 // j_ member invite, s_ secretary invite, c_ project check-in) or without
 // one.
-func (b *Bot) cmdStart(c *Ctx, payload string) error {
+func (r *Room) cmdStart(c *bot.Ctx, payload string) error {
 	if payload != "" {
-		prefix, rest, _ := strings.Cut(payload, "_")
-		link, ok := b.startLinks[prefix+"_"]
-		if !ok {
-			return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
-		}
-		c.command = "start." + link.Name
-		return link.Handle(c, rest)
+		return r.b.FollowLink(c, payload)
 	}
 	m, err := c.Member()
 	if err == nil && (m.Status == youthbot.StatusPending || m.Status == youthbot.StatusApproved) {
@@ -31,14 +24,14 @@ func (b *Bot) cmdStart(c *Ctx, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+b.helpText(c), nil)
+		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+r.b.HelpText(c), nil)
 		return nil
 	}
 	if c.IsAdmin() || c.IsSecretary() {
-		c.Reply(c.T("start.secretary")+"\n\n"+b.helpText(c), nil)
+		c.Reply(c.T("start.secretary")+"\n\n"+r.b.HelpText(c), nil)
 		return nil
 	}
-	text, kb, err := b.treeView(c, "", 0)
+	text, kb, err := r.treeView(c, "", 0)
 	if err != nil {
 		return err
 	}
@@ -47,8 +40,8 @@ func (b *Bot) cmdStart(c *Ctx, payload string) error {
 }
 
 // startJoin opens registration in the branch of a member invite.
-func (b *Bot) startJoin(c *Ctx, code string) error {
-	inv, err := b.invite(c, code, youthbot.InviteMember)
+func (r *Room) startJoin(c *bot.Ctx, code string) error {
+	inv, err := r.invite(c, code, youthbot.InviteMember)
 	if err != nil {
 		return err
 	}
@@ -56,13 +49,13 @@ func (b *Bot) startJoin(c *Ctx, code string) error {
 	if err != nil || unit.Kind != youthbot.KindBranch {
 		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
 	}
-	return b.beginRegistration(c, unit)
+	return r.beginRegistration(c, unit)
 }
 
 // startSecretary makes the opener secretary of the invite's unit and uses
 // the invite up, if its creator still has rights over the unit.
-func (b *Bot) startSecretary(c *Ctx, code string) error {
-	inv, err := b.invite(c, code, youthbot.InviteSecretary)
+func (r *Room) startSecretary(c *bot.Ctx, code string) error {
+	inv, err := r.invite(c, code, youthbot.InviteSecretary)
 	if err != nil {
 		return err
 	}
@@ -71,7 +64,7 @@ func (b *Bot) startSecretary(c *Ctx, code string) error {
 		return youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
 	}
 	// The link passes on its creator's rights: only while they have them.
-	if ok, err := b.hasRights(c.Tx, inv.CreatedBy, unit.Code); err != nil {
+	if ok, err := r.hasRights(c.Tx, inv.CreatedBy, unit.Code); err != nil {
 		return err
 	} else if !ok {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.invite_revoked", unit.Name)
@@ -92,20 +85,20 @@ func (b *Bot) startSecretary(c *Ctx, code string) error {
 	if err := c.Tx.AddSecretary(c.From.ID, unit.Code); err != nil {
 		return err
 	}
-	if err := c.Tx.SetSecretaryName(c.From.ID, unit.Code, clip(c.From.FirstName+" "+c.From.LastName, youthbot.MaxNameLen)); err != nil {
+	if err := c.Tx.SetSecretaryName(c.From.ID, unit.Code, service.Clip(c.From.FirstName+" "+c.From.LastName, youthbot.MaxNameLen)); err != nil {
 		return err
 	}
-	c.secLoaded = false
-	c.Reply(c.T("secretary.welcome", unit.Name, unit.Code)+"\n\n"+b.helpText(c), nil)
+	c.SecretaryUnitsChanged()
+	c.Reply(c.T("secretary.welcome", unit.Name, unit.Code)+"\n\n"+r.b.HelpText(c), nil)
 	name := c.From.FirstName
 	return c.Notify(inv.CreatedBy, "secretary_joined", func(lang string) (string, any) {
-		return tr(lang, "secretary.joined", name, unit.Name), nil
+		return i18n.T(lang, "secretary.joined", name, unit.Name), nil
 	})
 }
 
 // invite loads the invite of a deep link, refusing malformed, unknown, used
 // and expired codes and codes of the other kind.
-func (b *Bot) invite(c *Ctx, code string, kind youthbot.InviteKind) (youthbot.Invite, error) {
+func (r *Room) invite(c *bot.Ctx, code string, kind youthbot.InviteKind) (youthbot.Invite, error) {
 	if !youthbot.ValidCode(code) {
 		return youthbot.Invite{}, youthbot.Errorf(youthbot.EINVALID, "err.link_invalid")
 	}
@@ -121,7 +114,7 @@ func (b *Bot) invite(c *Ctx, code string, kind youthbot.InviteKind) (youthbot.In
 
 // treeView shows the children of unit ("" for the top) as buttons: branches
 // open registration, other units open their own children.
-func (b *Bot) treeView(c *Ctx, code string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (r *Room) treeView(c *bot.Ctx, code string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	children, err := c.Tx.Children(code)
 	if err != nil {
 		return "", nil, err
@@ -136,16 +129,16 @@ func (b *Bot) treeView(c *Ctx, code string, page int) (string, *tgbotapi.InlineK
 	if len(children) == 0 && code == "" {
 		return c.T("tree.empty"), nil, nil
 	}
-	from, to, page, pages := pageOf(len(children), treePage, page)
+	from, to, page, pages := bot.PageOf(len(children), bot.TreePage, page)
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, u := range children[from:to] {
 		if u.Kind == youthbot.KindBranch {
-			rows = append(rows, row(button("✍️ "+u.Name, data(cbTreeJoin, u.Code))))
+			rows = append(rows, bot.Row(bot.Button("✍️ "+u.Name, bot.Data(cbTreeJoin, u.Code))))
 		} else {
-			rows = append(rows, row(button(u.Name+" ›", data(cbTree, u.Code, "0"))))
+			rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbTree, u.Code, "0"))))
 		}
 	}
-	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbTree, code, strconv.Itoa(p)) }))
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbTree, code, strconv.Itoa(p)) }))
 	title := c.T("tree.pick_top")
 	if code != "" {
 		unit, err := c.Tx.Unit(code)
@@ -154,25 +147,25 @@ func (b *Bot) treeView(c *Ctx, code string, page int) (string, *tgbotapi.InlineK
 		}
 		title = c.T("tree.pick_in", unit.Name)
 		if unit.Parent != "" || !single {
-			rows = append(rows, row(button(c.T("btn.up"), data(cbTree, unit.Parent, "0"))))
+			rows = append(rows, bot.Row(bot.Button(c.T("btn.up"), bot.Data(cbTree, unit.Parent, "0"))))
 		}
 		if len(children) == 0 {
 			title = c.T("tree.no_branches", unit.Name)
 		}
 	}
-	return title, keyboard(rows...), nil
+	return title, bot.Keyboard(rows...), nil
 }
 
 // cbTree walks the unit tree.
-func (b *Bot) cbTree(c *Ctx, args []string) error {
-	code := youthbot.NormalizeUnitCode(arg(args, 0))
-	page, _ := strconv.Atoi(arg(args, 1))
+func (r *Room) cbTree(c *bot.Ctx, args []string) error {
+	code := youthbot.NormalizeUnitCode(bot.Arg(args, 0))
+	page, _ := strconv.Atoi(bot.Arg(args, 1))
 	if code != "" {
 		if _, err := c.Tx.Unit(code); err != nil {
-			return staleButton()
+			return bot.StaleButton()
 		}
 	}
-	text, kb, err := b.treeView(c, code, page)
+	text, kb, err := r.treeView(c, code, page)
 	if err != nil {
 		return err
 	}
@@ -181,11 +174,11 @@ func (b *Bot) cbTree(c *Ctx, args []string) error {
 }
 
 // cbTreeJoin starts registration in the branch picked on the tree.
-func (b *Bot) cbTreeJoin(c *Ctx, args []string) error {
-	unit, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
+func (r *Room) cbTreeJoin(c *bot.Ctx, args []string) error {
+	unit, err := c.Tx.Unit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil || unit.Kind != youthbot.KindBranch {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	c.EditCallback(c.T("tree.chosen", unit.Name), nil)
-	return b.beginRegistration(c, unit)
+	return r.beginRegistration(c, unit)
 }

@@ -1,4 +1,4 @@
-package bot
+package membership
 
 import (
 	"crypto/sha256"
@@ -12,48 +12,50 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/i18n"
+	"youthbot/report"
 	"youthbot/service"
-	"youthbot/storage"
 )
 
 // pendingPage is how many waiting items a /pending page shows.
 const pendingPage = 5
 
 // cbDecide handles Approve / Reject on an approval request.
-func (b *Bot) cbDecide(c *Ctx, args []string) error {
-	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
+func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
+	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
 	approve := prefix == cbApprove
-	why, err := reasonArg(prefix == cbRejectWhy, arg(args, 2))
+	why, err := bot.ReasonArg(prefix == cbRejectWhy, bot.Arg(args, 2))
 	if err != nil {
 		return err
 	}
-	m, unit, err := b.pendingMember(c, arg(args, 0), arg(args, 1))
+	m, unit, err := r.pendingMember(c, bot.Arg(args, 0), bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
 	showPhone := slices.Contains(c.Tx.Secretaries(unit.Code), c.From.ID)
 	if m.Status != youthbot.StatusPending {
-		status := b.decisionLine(c, c.Lang, m)
-		c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, status), nil)
+		status := r.decisionLine(c, c.Lang, m)
+		c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, status), nil)
 		c.Answer(c.T("approval.already")+"\n"+status, true)
 		return nil
 	}
-	id, reg := arg(args, 0), arg(args, 1)
+	id, reg := bot.Arg(args, 0), bot.Arg(args, 1)
 	switch {
 	case prefix == cbReject:
-		c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbRejectWhy, id, reg, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) }))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
-	case why == reasonBack:
-		c.EditMarkup(b.approvalKeyboard(c.Lang, m))
+	case why == bot.ReasonBack:
+		c.EditMarkup(r.approvalKeyboard(c.Lang, m))
 		c.Answer("", false)
 		return nil
 	}
-	if err := b.decideMember(c, &m, approve, why); err != nil {
+	if err := r.decideMember(c, &m, approve, why); err != nil {
 		return err
 	}
-	c.EditCallback(b.approvalText(c, c.Lang, m, unit, showPhone, b.decisionLine(c, c.Lang, m)), nil)
-	c.Answer(b.decisionLine(c, c.Lang, m), false)
+	c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, r.decisionLine(c, c.Lang, m)), nil)
+	c.Answer(r.decisionLine(c, c.Lang, m), false)
 	return nil
 }
 
@@ -61,11 +63,11 @@ func (b *Bot) cbDecide(c *Ctx, args []string) error {
 // registration time, so a button of an older registration is stale) and
 // checks the presser's rights over its branch, now, and that it is not
 // their own.
-func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, youthbot.Unit, error) {
+func (r *Room) pendingMember(c *bot.Ctx, idArg, regArg string) (youthbot.Member, youthbot.Unit, error) {
 	id, err1 := strconv.ParseInt(idArg, 10, 64)
 	reg, err2 := strconv.ParseInt(regArg, 10, 64)
 	if err1 != nil || err2 != nil {
-		return youthbot.Member{}, youthbot.Unit{}, staleButton()
+		return youthbot.Member{}, youthbot.Unit{}, bot.StaleButton()
 	}
 	m, err := c.Tx.Member(id)
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && m.RegisteredAt.Unix() != reg {
@@ -77,7 +79,7 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 	if err := c.RequireManage(m.Unit); err != nil {
 		return m, youthbot.Unit{}, err
 	}
-	if err := refuseSelf(c, m.UserID); err != nil {
+	if err := bot.RefuseSelf(c, m.UserID); err != nil {
 		return m, youthbot.Unit{}, err
 	}
 	unit, err := c.Tx.Unit(m.Unit)
@@ -86,25 +88,25 @@ func (b *Bot) pendingMember(c *Ctx, idArg, regArg string) (youthbot.Member, yout
 
 // decideMember approves or rejects a pending registration and tells the
 // member.
-func (b *Bot) decideMember(c *Ctx, m *youthbot.Member, approve bool, why string) error {
-	decided, notices, err := service.DecideMember(c.Tx, c.actor(), m.UserID, approve, why, c.when())
+func (r *Room) decideMember(c *bot.Ctx, m *youthbot.Member, approve bool, why string) error {
+	decided, notices, err := service.DecideMember(c.Tx, c.Actor(), m.UserID, approve, why, c.When())
 	if err != nil {
 		return err
 	}
 	*m = decided
-	return c.deliver(notices)
+	return c.Deliver(notices)
 }
 
 // decisionLine says who decided a registration and when.
-func (b *Bot) decisionLine(c *Ctx, lang string, m youthbot.Member) string {
-	when := b.whenText(m.DecidedAt)
+func (r *Room) decisionLine(c *bot.Ctx, lang string, m youthbot.Member) string {
+	when := r.b.WhenText(m.DecidedAt)
 	switch m.Status {
 	case youthbot.StatusApproved:
-		return tr(lang, "approval.approved", when)
+		return i18n.T(lang, "approval.approved", when)
 	case youthbot.StatusRejected:
-		return tr(lang, "approval.rejected", when)
+		return i18n.T(lang, "approval.rejected", when)
 	}
-	return tr(lang, "approval.withdrawn")
+	return i18n.T(lang, "approval.withdrawn")
 }
 
 // pendingItem is one thing waiting for a secretary's decision.
@@ -116,9 +118,9 @@ type pendingItem struct {
 
 // pendingItems gathers what waits for the sender's decision in every unit
 // they manage, except what is about themselves (someone else decides it).
-func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
+func (r *Room) pendingItems(c *bot.Ctx) ([]pendingItem, error) {
 	var items []pendingItem
-	for _, unit := range b.managedUnits(c) {
+	for _, unit := range r.managedUnits(c) {
 		u, err := c.Tx.Unit(unit)
 		if err != nil {
 			return nil, err
@@ -141,7 +143,7 @@ func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
 				line: c.T("pending.registration", m.FullName, u.Name, m.Birth.String(), age),
 			})
 		}
-		more, err := b.pendingParticipation(c, u)
+		more, err := r.pendingParticipation(c, u)
 		if err != nil {
 			return nil, err
 		}
@@ -154,7 +156,7 @@ func (b *Bot) pendingItems(c *Ctx) ([]pendingItem, error) {
 // pendingParticipation lists a unit's logged activities waiting for
 // confirmation ("a<id>") and the transfers into it waiting for acceptance
 // ("t<id>").
-func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, error) {
+func (r *Room) pendingParticipation(c *bot.Ctx, u youthbot.Unit) ([]pendingItem, error) {
 	var items []pendingItem
 	acts, err := c.Tx.PendingActivities(u.Code)
 	if err != nil {
@@ -171,7 +173,7 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 		}
 		h := "—"
 		if a.Tenths > 0 {
-			h = c.T("activity.hours_n", hours(c.Lang, a.Tenths))
+			h = c.T("activity.hours_n", report.Hours(c.Lang, a.Tenths))
 		}
 		extra := ""
 		if a.Project != "" {
@@ -183,7 +185,7 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 		items = append(items, pendingItem{
 			key:  "a" + strconv.FormatUint(a.ID, 10),
 			at:   a.CreatedAt,
-			line: c.T("pending.activity", name, u.Name, a.Date.String(), h, clip(a.Description, 120), extra),
+			line: c.T("pending.activity", name, u.Name, a.Date.String(), h, service.Clip(a.Description, 120), extra),
 		})
 	}
 	transfers, err := c.Tx.PendingTransfers(u.Code)
@@ -198,39 +200,20 @@ func (b *Bot) pendingParticipation(c *Ctx, u youthbot.Unit) ([]pendingItem, erro
 		items = append(items, pendingItem{
 			key:  "t" + strconv.FormatUint(t.ID, 10),
 			at:   t.RequestedAt,
-			line: c.T("pending.transfer", m.FullName, b.unitName(c, t.From), u.Name),
+			line: c.T("pending.transfer", m.FullName, r.b.UnitName(c, t.From), u.Name),
 		})
 	}
 	return items, nil
 }
 
 // managedUnits lists every unit the sender has rights over, each once.
-func (b *Bot) managedUnits(c *Ctx) []string {
-	return b.managedUnitsOf(c.Tx, c.From.ID)
-}
-
-// managedUnitsOf lists every unit a user has rights over, each once.
-func (b *Bot) managedUnitsOf(tx *storage.Tx, user int64) []string {
-	tops := tx.SecretaryUnits(user)
-	if b.IsAdmin(user) {
-		tops = tx.ChildCodes("")
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, top := range tops {
-		for _, u := range tx.Subtree(top) {
-			if !seen[u] {
-				seen[u] = true
-				out = append(out, u)
-			}
-		}
-	}
-	return out
+func (r *Room) managedUnits(c *bot.Ctx) []string {
+	return r.b.ManagedUnitsOf(c.Tx, c.From.ID)
 }
 
 // cmdPending lists what waits for the secretary's decision.
-func (b *Bot) cmdPending(c *Ctx, _ string) error {
-	text, kb, err := b.pendingView(c, 0)
+func (r *Room) cmdPending(c *bot.Ctx, _ string) error {
+	text, kb, err := r.pendingView(c, 0)
 	if err != nil {
 		return err
 	}
@@ -239,15 +222,15 @@ func (b *Bot) cmdPending(c *Ctx, _ string) error {
 }
 
 // pendingView renders one page of the waiting list.
-func (b *Bot) pendingView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	items, err := b.pendingItems(c)
+func (r *Room) pendingView(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	items, err := r.pendingItems(c)
 	if err != nil {
 		return "", nil, err
 	}
 	if len(items) == 0 {
 		return c.T("pending.none"), nil, nil
 	}
-	from, to, page, pages := pageOf(len(items), pendingPage, page)
+	from, to, page, pages := bot.PageOf(len(items), pendingPage, page)
 	var sb strings.Builder
 	sb.WriteString(c.T("pending.title", len(items), page+1, pages))
 	var rows [][]tgbotapi.InlineKeyboardButton
@@ -255,11 +238,11 @@ func (b *Bot) pendingView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMar
 	for i, it := range items[from:to] {
 		n := strconv.Itoa(from + i + 1)
 		fmt.Fprintf(&sb, "\n\n%s. %s", n, it.line)
-		rows = append(rows, row(button("✅ "+n, data(cbPending, "a", it.key, p)), button("❌ "+n, data(cbPending, "r", it.key, p))))
+		rows = append(rows, bot.Row(bot.Button("✅ "+n, bot.Data(bot.PendingPrefix, "a", it.key, p)), bot.Button("❌ "+n, bot.Data(bot.PendingPrefix, "r", it.key, p))))
 	}
-	rows = append(rows, row(button(c.T("btn.approve_page"), data(cbPending, "A", p, pageHash(items[from:to])))))
-	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbPending, "p", strconv.Itoa(p)) }))
-	return sb.String(), keyboard(rows...), nil
+	rows = append(rows, bot.Row(bot.Button(c.T("btn.approve_page"), bot.Data(bot.PendingPrefix, "A", p, pageHash(items[from:to])))))
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string { return bot.Data(bot.PendingPrefix, "p", strconv.Itoa(p)) }))
+	return sb.String(), bot.Keyboard(rows...), nil
 }
 
 // pageHash fingerprints the items a page showed, so "approve all on this
@@ -274,59 +257,59 @@ func pageHash(items []pendingItem) string {
 }
 
 // cbPending handles the /pending list's buttons.
-func (b *Bot) cbPending(c *Ctx, args []string) error {
-	action := arg(args, 0)
+func (r *Room) cbPending(c *bot.Ctx, args []string) error {
+	action := bot.Arg(args, 0)
 	var page int
 	var approved, rejected []string // who was just decided, for the list's first line
 	switch action {
 	case "p":
-		page, _ = strconv.Atoi(arg(args, 1))
+		page, _ = strconv.Atoi(bot.Arg(args, 1))
 	case "a", "r":
-		page, _ = strconv.Atoi(arg(args, 2))
-		key := arg(args, 1)
+		page, _ = strconv.Atoi(bot.Arg(args, 2))
+		key := bot.Arg(args, 1)
 		if action == "r" && (strings.HasPrefix(key, "m") || strings.HasPrefix(key, "a")) {
 			// A registration or an activity: ask for the reason first.
-			if err := b.itemToReject(c, key); err != nil {
+			if err := r.itemToReject(c, key); err != nil {
 				return err
 			}
 			p := strconv.Itoa(page)
-			c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbPending, "w", key, p, why) }))
+			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) }))
 			c.Answer(c.T("reject.ask"), false)
 			return nil
 		}
-		name, outcome, err := b.decideItem(c, key, action == "a", "")
+		name, outcome, err := r.decideItem(c, key, action == "a", "")
 		if err != nil {
 			return err
 		}
 		approved, rejected = addDecided(approved, rejected, name, outcome)
 	case "w":
-		page, _ = strconv.Atoi(arg(args, 2))
-		key := arg(args, 1)
-		why, err := reasonArg(true, arg(args, 3))
+		page, _ = strconv.Atoi(bot.Arg(args, 2))
+		key := bot.Arg(args, 1)
+		why, err := bot.ReasonArg(true, bot.Arg(args, 3))
 		if err != nil || !strings.HasPrefix(key, "m") && !strings.HasPrefix(key, "a") {
-			return staleButton()
+			return bot.StaleButton()
 		}
-		if why == reasonBack {
+		if why == bot.ReasonBack {
 			break // the list again, as it is now
 		}
-		name, outcome, err := b.decideItem(c, key, false, why)
+		name, outcome, err := r.decideItem(c, key, false, why)
 		if err != nil {
 			return err
 		}
 		approved, rejected = addDecided(approved, rejected, name, outcome)
 	case "A":
-		page, _ = strconv.Atoi(arg(args, 1))
-		items, err := b.pendingItems(c)
+		page, _ = strconv.Atoi(bot.Arg(args, 1))
+		items, err := r.pendingItems(c)
 		if err != nil {
 			return err
 		}
-		from, to, _, _ := pageOf(len(items), pendingPage, page)
-		if len(items) == 0 || pageHash(items[from:to]) != arg(args, 2) {
+		from, to, _, _ := bot.PageOf(len(items), pendingPage, page)
+		if len(items) == 0 || pageHash(items[from:to]) != bot.Arg(args, 2) {
 			c.Answer(c.T("pending.changed"), true)
 			break
 		}
 		for _, it := range items[from:to] {
-			name, outcome, err := b.decideItem(c, it.key, true, "")
+			name, outcome, err := r.decideItem(c, it.key, true, "")
 			if err != nil {
 				return err
 			}
@@ -334,9 +317,9 @@ func (b *Bot) cbPending(c *Ctx, args []string) error {
 		}
 		c.Answer(c.T("pending.approved_n", to-from), false)
 	default:
-		return staleButton()
+		return bot.StaleButton()
 	}
-	text, kb, err := b.pendingView(c, page)
+	text, kb, err := r.pendingView(c, page)
 	if err != nil {
 		return err
 	}
@@ -376,7 +359,7 @@ func addDecided(approved, rejected []string, name string, outcome decided) ([]st
 
 // memberName is the name of the member an item is about, or "(đã xoá dữ
 // liệu)" for one whose data was erased.
-func memberName(c *Ctx, id int64) string {
+func memberName(c *bot.Ctx, id int64) string {
 	if m, err := c.Tx.Member(id); err == nil && m.FullName != "" {
 		return m.FullName
 	}
@@ -386,16 +369,16 @@ func memberName(c *Ctx, id int64) string {
 // itemToReject checks, before the reasons are offered, that the
 // registration or activity a /pending key names may be rejected by the
 // presser now: their rights, and that it still waits.
-func (b *Bot) itemToReject(c *Ctx, key string) error {
+func (r *Room) itemToReject(c *bot.Ctx, key string) error {
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := b.activityToDecide(c, id)
+		a, err := r.b.ActivityToDecide(c, id)
 		if err == nil && a.Status != youthbot.ActivityPending {
 			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
 		}
 		return err
 	}
 	id, reg, _ := strings.Cut(strings.TrimPrefix(key, "m"), ".")
-	m, _, err := b.pendingMember(c, id, reg)
+	m, _, err := r.pendingMember(c, id, reg)
 	if err == nil && m.Status != youthbot.StatusPending {
 		err = youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
 	}
@@ -405,39 +388,39 @@ func (b *Bot) itemToReject(c *Ctx, key string) error {
 // decideItem approves or rejects (with the reason why, for a registration
 // or an activity) one waiting item named by its key, and says whom it was
 // about and what became of it.
-func (b *Bot) decideItem(c *Ctx, key string, approve bool, why string) (string, decided, error) {
+func (r *Room) decideItem(c *bot.Ctx, key string, approve bool, why string) (string, decided, error) {
 	if strings.HasPrefix(key, "m") {
 		id, reg, _ := strings.Cut(key[1:], ".")
-		m, _, err := b.pendingMember(c, id, reg)
+		m, _, err := r.pendingMember(c, id, reg)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideMember(c, &m, approve, why); err != nil {
+		if err := r.decideMember(c, &m, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := b.activityToDecide(c, id)
+		a, err := r.b.ActivityToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideActivity(c, &a, approve, why); err != nil {
+		if err := r.b.DecideActivity(c, &a, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "t"); ok {
-		t, err := b.transferToDecide(c, id)
+		t, err := r.b.TransferToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := b.decideTransfer(c, &t, approve); err != nil {
+		if err := r.b.DecideTransfer(c, &t, approve); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, t.Member), outcome(t.Status == youthbot.TransferAccepted, t.Status == youthbot.TransferRejected), nil
 	}
-	return "", decidedNothing, staleButton()
+	return "", decidedNothing, bot.StaleButton()
 }
 
 // outcome is the decided of a decision that approved or rejected.
@@ -449,50 +432,4 @@ func outcome(approved, rejected bool) decided {
 		return decidedRejected
 	}
 	return decidedNothing
-}
-
-// reasonBack is the reason buttons' "back" (to the Approve / Reject
-// buttons), and reasonNone the rejection without a reason.
-const (
-	reasonBack = "back"
-	reasonNone = "none"
-)
-
-// reasonArg reads the reason a reason button carries ("" for none), when
-// the button is one (withReason); anything else is a forged button.
-func reasonArg(withReason bool, why string) (string, error) {
-	switch {
-	case !withReason:
-		return "", nil
-	case why == reasonNone:
-		return "", nil
-	case why == reasonBack || slices.Contains(service.RejectReasons, why):
-		return why, nil
-	}
-	return "", staleButton()
-}
-
-// reasonKeyboard offers the reasons of a rejection, no reason and back;
-// press makes a button's data from its reason.
-func reasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
-	var rows [][]tgbotapi.InlineKeyboardButton
-	for _, why := range append(slices.Clone(service.RejectReasons), reasonNone) {
-		rows = append(rows, row(button(tr(lang, "btn.reason_"+why), press(why))))
-	}
-	rows = append(rows, row(button(tr(lang, "btn.reason_back"), press(reasonBack))))
-	return keyboard(rows...)
-}
-
-// EditMarkup replaces only the buttons of the message whose button was
-// pressed (its text, or photo and caption, stay).
-func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
-	cb := c.Update.CallbackQuery
-	if cb == nil || cb.Message == nil {
-		return
-	}
-	p := map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}
-	if markup != nil {
-		p["reply_markup"] = mustJSON(markup)
-	}
-	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }

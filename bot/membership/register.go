@@ -1,12 +1,12 @@
-package bot
+package membership
 
 import (
 	"fmt"
-	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/i18n"
 )
 
@@ -21,24 +21,22 @@ const (
 	stepConfirm = "confirm"
 )
 
-func tr(lang, key string, args ...any) string { return i18n.T(lang, key, args...) }
-
 // beginRegistration starts the registration dialog in a branch, unless the
 // user is already registered.
-func (b *Bot) beginRegistration(c *Ctx, unit youthbot.Unit) error {
-	if err := b.checkNotRegistered(c); err != nil {
+func (r *Room) beginRegistration(c *bot.Ctx, unit youthbot.Unit) error {
+	if err := r.checkNotRegistered(c); err != nil {
 		return err
 	}
 	d := youthbot.Dialog{Name: dlgRegister, Step: stepConsent, Data: map[string]string{"unit": unit.Code}, Updated: c.Now}
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	c.Reply(b.consentText(c, unit), b.consentKeyboard(c))
+	c.Reply(r.consentText(c, unit), r.consentKeyboard(c))
 	return nil
 }
 
 // checkNotRegistered refuses a second registration.
-func (b *Bot) checkNotRegistered(c *Ctx) error {
+func (r *Room) checkNotRegistered(c *bot.Ctx) error {
 	m, err := c.Member()
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 		return nil
@@ -59,7 +57,7 @@ func (b *Bot) checkNotRegistered(c *Ctx) error {
 	return nil
 }
 
-func (b *Bot) consentText(c *Ctx, unit youthbot.Unit) string {
+func (r *Room) consentText(c *bot.Ctx, unit youthbot.Unit) string {
 	where := unit.Name
 	if parent, err := c.Tx.Unit(unit.Parent); err == nil {
 		where = unit.Name + " — " + parent.Name
@@ -67,20 +65,20 @@ func (b *Bot) consentText(c *Ctx, unit youthbot.Unit) string {
 	return c.T("reg.consent", where)
 }
 
-func (b *Bot) consentKeyboard(c *Ctx) *tgbotapi.InlineKeyboardMarkup {
-	return yesNo(c.T("btn.agree"), data(cbRegister, "yes"), c.T("btn.disagree"), data(cbRegister, "no"))
+func (r *Room) consentKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
+	return bot.YesNo(c.T("btn.agree"), bot.Data(cbRegister, "yes"), c.T("btn.disagree"), bot.Data(cbRegister, "no"))
 }
 
 // cbRegister handles the registration dialog's buttons.
-func (b *Bot) cbRegister(c *Ctx, args []string) error {
+func (r *Room) cbRegister(c *bot.Ctx, args []string) error {
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	action := arg(args, 0)
+	action := bot.Arg(args, 0)
 	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm, "title": stepBirth}[action]
 	if !found || d.Name != dlgRegister || want == "" || d.Step != want {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	switch action {
 	case "yes":
@@ -97,28 +95,28 @@ func (b *Bot) cbRegister(c *Ctx, args []string) error {
 	case "title":
 		title, ok := youthbot.TitleCaseName(d.Data["name"])
 		if !ok {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		d.Data["name"] = title
 		c.EditCallback(c.T("reg.name_set", title), nil)
 		c.Reply(c.T("reg.ask_birth", youthbot.GreetingName(title)), nil)
 	case "ok":
-		c.EditCallback(b.summary(c, &d), nil)
-		return b.submitRegistration(c, &d)
+		c.EditCallback(r.summary(c, &d), nil)
+		return r.submitRegistration(c, &d)
 	}
 	d.Updated = c.Now
 	return c.Tx.PutDialog(c.From.ID, d)
 }
 
 // dlgRegister handles the user's messages during registration.
-func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	switch d.Step {
 	case stepConsent:
 		unit, err := c.Tx.Unit(d.Data["unit"])
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("reg.press_button")+"\n\n"+b.consentText(c, unit), b.consentKeyboard(c))
+		c.Reply(c.T("reg.press_button")+"\n\n"+r.consentText(c, unit), r.consentKeyboard(c))
 		return nil
 	case stepName:
 		name := youthbot.NormalizeName(m.Text)
@@ -127,7 +125,7 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 			return nil
 		}
 		if err := youthbot.ValidateName(name); err != nil {
-			c.Reply(c.errorText(err)+"\n"+c.T("reg.ask_name"), nil)
+			c.Reply(c.ErrorText(err)+"\n"+c.T("reg.ask_name"), nil)
 			return nil
 		}
 		d.Data["name"] = name // as typed: the title case is only offered
@@ -135,7 +133,7 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 		text := c.T("reg.ask_birth", youthbot.GreetingName(name))
 		if title, ok := youthbot.TitleCaseName(name); ok {
 			c.Reply(text+"\n\n"+c.T("reg.offer_title_case", title),
-				keyboard(row(button(c.T("btn.use_name", title), data(cbRegister, "title")))))
+				bot.Keyboard(bot.Row(bot.Button(c.T("btn.use_name", title), bot.Data(cbRegister, "title")))))
 		} else {
 			c.Reply(text, nil)
 		}
@@ -145,7 +143,7 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}
 		if err != nil {
-			c.Reply(c.errorText(err)+"\n"+c.T("reg.ask_birth_again"), nil)
+			c.Reply(c.ErrorText(err)+"\n"+c.T("reg.ask_birth_again"), nil)
 			return nil
 		}
 		d.Data["birth"] = birth.ISO()
@@ -154,23 +152,23 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 		if (&youthbot.Member{Birth: birth}).AgeOutsideUnion(c.Today) {
 			text = c.T("reg.age_note", birth.YearsSince(c.Today)) + "\n\n" + text
 		}
-		c.Reply(text, contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+		c.Reply(text, bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 	case stepPhone:
-		phone, ok, err := b.phoneAnswer(c, m)
+		phone, ok, err := r.phoneAnswer(c, m)
 		if err != nil || !ok {
 			return err
 		}
 		d.Data["phone"] = phone
 		d.Step = stepConfirm
 		if phone == "" { // skipped: "Đã nhận" would say a number was taken
-			c.Reply(c.T("reg.phone_skipped"), removeKeyboard())
+			c.Reply(c.T("reg.phone_skipped"), bot.RemoveKeyboard())
 		} else {
-			c.Reply(c.T("reg.phone_done"), removeKeyboard())
+			c.Reply(c.T("reg.phone_done"), bot.RemoveKeyboard())
 		}
-		c.Reply(b.summary(c, d), yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
+		c.Reply(r.summary(c, d), bot.YesNo(c.T("btn.confirm"), bot.Data(cbRegister, "ok"), c.T("btn.edit"), bot.Data(cbRegister, "edit")))
 	case stepConfirm:
-		c.Reply(c.T("reg.press_button")+"\n\n"+b.summary(c, d),
-			yesNo(c.T("btn.confirm"), data(cbRegister, "ok"), c.T("btn.edit"), data(cbRegister, "edit")))
+		c.Reply(c.T("reg.press_button")+"\n\n"+r.summary(c, d),
+			bot.YesNo(c.T("btn.confirm"), bot.Data(cbRegister, "ok"), c.T("btn.edit"), bot.Data(cbRegister, "edit")))
 		return nil
 	default:
 		return c.Tx.DeleteDialog(c.From.ID)
@@ -181,38 +179,27 @@ func (b *Bot) dlgRegister(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 
 // phoneAnswer reads the answer to "share your phone": the user's own contact,
 // or the skip button. Anything else is answered with why and ok false.
-func (b *Bot) phoneAnswer(c *Ctx, m *tgbotapi.Message) (phone string, ok bool, err error) {
+func (r *Room) phoneAnswer(c *bot.Ctx, m *tgbotapi.Message) (phone string, ok bool, err error) {
 	switch {
 	case m.Contact != nil && m.Contact.UserID == c.From.ID:
 		phone = youthbot.NormalizePhone(m.Contact.PhoneNumber)
 		if phone == "" {
-			c.Reply(c.T("err.phone_invalid"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+			c.Reply(c.T("err.phone_invalid"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 			return "", false, nil
 		}
 		return phone, true, nil
 	case m.Contact != nil:
-		c.Reply("⚠️ "+c.T("err.contact_not_own"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+		c.Reply("⚠️ "+c.T("err.contact_not_own"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 		return "", false, nil
-	case isSkip(m.Text):
+	case bot.IsSkip(m.Text):
 		return "", true, nil
 	}
-	c.Reply(c.T("reg.phone_use_button"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+	c.Reply(c.T("reg.phone_use_button"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 	return "", false, nil
 }
 
-// isSkip reports whether text is the skip button in any language.
-func isSkip(text string) bool {
-	text = strings.TrimSpace(text)
-	for _, lang := range i18n.Langs() {
-		if strings.EqualFold(text, tr(lang, "btn.skip")) {
-			return true
-		}
-	}
-	return strings.EqualFold(text, "/skip")
-}
-
 // summary shows what the user entered, for confirmation.
-func (b *Bot) summary(c *Ctx, d *youthbot.Dialog) string {
+func (r *Room) summary(c *bot.Ctx, d *youthbot.Dialog) string {
 	unit, _ := c.Tx.Unit(d.Data["unit"])
 	birth := youthbot.Date{}
 	birth.UnmarshalText([]byte(d.Data["birth"]))
@@ -225,8 +212,8 @@ func (b *Bot) summary(c *Ctx, d *youthbot.Dialog) string {
 
 // submitRegistration stores the registration as pending and asks the
 // branch's secretaries (or the nearest above, or the admins) to decide.
-func (b *Bot) submitRegistration(c *Ctx, d *youthbot.Dialog) error {
-	if err := b.checkNotRegistered(c); err != nil {
+func (r *Room) submitRegistration(c *bot.Ctx, d *youthbot.Dialog) error {
+	if err := r.checkNotRegistered(c); err != nil {
 		return err
 	}
 	unit, err := c.Tx.Unit(d.Data["unit"])
@@ -248,22 +235,22 @@ func (b *Bot) submitRegistration(c *Ctx, d *youthbot.Dialog) error {
 		return err
 	}
 	c.Reply(c.T("reg.submitted", unit.Name), nil)
-	return b.askApproval(c, m, unit)
+	return r.askApproval(c, m, unit)
 }
 
 // askApproval sends the approval request of a registration to whoever
 // decides it: the branch's secretaries, else the nearest unit above with
 // secretaries, else the admins; never the registering person, nor only
-// their peers (b.deciders).
-func (b *Bot) askApproval(c *Ctx, m youthbot.Member, unit youthbot.Unit) error {
-	ids, at, err := b.deciders(c.Tx, unit.Code, m.UserID)
+// their peers (bot.Bot.Deciders).
+func (r *Room) askApproval(c *bot.Ctx, m youthbot.Member, unit youthbot.Unit) error {
+	ids, at, err := r.b.Deciders(c.Tx, unit.Code, m.UserID)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
 		showPhone := at == unit.Code
 		err := c.Notify(id, "approval", func(lang string) (string, any) {
-			return b.approvalText(c, lang, m, unit, showPhone, ""), b.approvalKeyboard(lang, m)
+			return r.approvalText(c, lang, m, unit, showPhone, ""), r.approvalKeyboard(lang, m)
 		})
 		if err != nil {
 			return err
@@ -274,25 +261,25 @@ func (b *Bot) askApproval(c *Ctx, m youthbot.Member, unit youthbot.Unit) error {
 
 // approvalText is the approval request a secretary reads; status, if set,
 // is the decision line shown once the request is handled.
-func (b *Bot) approvalText(c *Ctx, lang string, m youthbot.Member, unit youthbot.Unit, showPhone bool, status string) string {
+func (r *Room) approvalText(c *bot.Ctx, lang string, m youthbot.Member, unit youthbot.Unit, showPhone bool, status string) string {
 	age := m.Birth.YearsSince(c.Today)
-	ageLine := tr(lang, "approval.age", age)
+	ageLine := i18n.T(lang, "approval.age", age)
 	if m.AgeOutsideUnion(c.Today) {
-		ageLine = "⚠ " + tr(lang, "approval.age_warn", age, youthbot.MinUnionAge, youthbot.MaxUnionAge)
+		ageLine = "⚠ " + i18n.T(lang, "approval.age_warn", age, youthbot.MinUnionAge, youthbot.MaxUnionAge)
 	}
 	phone := ""
 	if showPhone && m.Phone != "" {
-		phone = "\n" + tr(lang, "approval.phone", m.Phone)
+		phone = "\n" + i18n.T(lang, "approval.phone", m.Phone)
 	}
-	text := tr(lang, "approval.request", unit.Name, m.FullName, m.Birth.String(), i18n.Raw(ageLine), i18n.Raw(phone),
-		b.whenText(m.RegisteredAt))
+	text := i18n.T(lang, "approval.request", unit.Name, m.FullName, m.Birth.String(), i18n.Raw(ageLine), i18n.Raw(phone),
+		r.b.WhenText(m.RegisteredAt))
 	if status != "" {
 		text += "\n\n" + status
 	}
 	return text
 }
 
-func (b *Bot) approvalKeyboard(lang string, m youthbot.Member) *tgbotapi.InlineKeyboardMarkup {
+func (r *Room) approvalKeyboard(lang string, m youthbot.Member) *tgbotapi.InlineKeyboardMarkup {
 	id, reg := fmt.Sprint(m.UserID), fmt.Sprint(m.RegisteredAt.Unix())
-	return yesNo(tr(lang, "btn.approve"), data(cbApprove, id, reg), tr(lang, "btn.reject"), data(cbReject, id, reg))
+	return bot.YesNo(i18n.T(lang, "btn.approve"), bot.Data(cbApprove, id, reg), i18n.T(lang, "btn.reject"), bot.Data(cbReject, id, reg))
 }

@@ -1,4 +1,4 @@
-package bot
+package membership
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/i18n"
 	"youthbot/service"
 )
 
@@ -13,8 +15,8 @@ import (
 const dlgEdit = "edit"
 
 // cmdProfile shows the sender's own data with buttons to edit it.
-func (b *Bot) cmdProfile(c *Ctx, _ string) error {
-	text, kb, err := b.profileView(c)
+func (r *Room) cmdProfile(c *bot.Ctx, _ string) error {
+	text, kb, err := r.profileView(c)
 	if err != nil {
 		return err
 	}
@@ -22,7 +24,7 @@ func (b *Bot) cmdProfile(c *Ctx, _ string) error {
 	return nil
 }
 
-func (b *Bot) profileView(c *Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (r *Room) profileView(c *bot.Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	var roles string
 	if units := c.SecretaryUnits(); len(units) > 0 {
 		names := make([]string, 0, len(units))
@@ -53,10 +55,10 @@ func (b *Bot) profileView(c *Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error
 	}
 	status := c.T("status." + string(m.Status))
 	text := c.T("profile.view", m.FullName, m.Birth.String(), phone, unit.Name, status) + roles
-	kb := keyboard(row(
-		button(c.T("btn.edit_name"), data(cbProfileEdit, "name")),
-		button(c.T("btn.edit_birth"), data(cbProfileEdit, "birth")),
-		button(c.T("btn.edit_phone"), data(cbProfileEdit, "phone")),
+	kb := bot.Keyboard(bot.Row(
+		bot.Button(c.T("btn.edit_name"), bot.Data(cbProfileEdit, "name")),
+		bot.Button(c.T("btn.edit_birth"), bot.Data(cbProfileEdit, "birth")),
+		bot.Button(c.T("btn.edit_phone"), bot.Data(cbProfileEdit, "phone")),
 	))
 	return text, kb, nil
 }
@@ -68,37 +70,37 @@ func editable(m youthbot.Member) bool {
 }
 
 // cbProfileEdit starts editing one field of the profile.
-func (b *Bot) cbProfileEdit(c *Ctx, args []string) error {
+func (r *Room) cbProfileEdit(c *bot.Ctx, args []string) error {
 	m, err := c.Member()
 	if err != nil || !editable(m) {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	field := arg(args, 0)
+	field := bot.Arg(args, 0)
 	switch field {
 	case "name":
 		c.Reply(c.T("edit.ask_name"), nil)
 	case "birth":
 		c.Reply(c.T("edit.ask_birth"), nil)
 	case "phone":
-		c.Reply(c.T("edit.ask_phone"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+		c.Reply(c.T("edit.ask_phone"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
 	default:
-		return staleButton()
+		return bot.StaleButton()
 	}
 	return c.Tx.PutDialog(c.From.ID, youthbot.Dialog{Name: dlgEdit, Step: field, Updated: c.Now})
 }
 
 // dlgEdit takes the new value of the field being edited.
-func (b *Bot) dlgEdit(c *Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
+func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
 	m, err := c.Member()
 	if err != nil || !editable(m) {
-		c.Reply(c.T("profile.none"), removeKeyboard())
+		c.Reply(c.T("profile.none"), bot.RemoveKeyboard())
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
 	switch d.Step {
 	case "name":
 		name := youthbot.NormalizeName(msg.Text)
 		if err := youthbot.ValidateName(name); err != nil {
-			c.Reply(c.errorText(err)+"\n"+c.T("edit.ask_name"), nil)
+			c.Reply(c.ErrorText(err)+"\n"+c.T("edit.ask_name"), nil)
 			return nil
 		}
 		m.FullName = name
@@ -108,7 +110,7 @@ func (b *Bot) dlgEdit(c *Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}
 		if err != nil {
-			c.Reply(c.errorText(err)+"\n"+c.T("edit.ask_birth"), nil)
+			c.Reply(c.ErrorText(err)+"\n"+c.T("edit.ask_birth"), nil)
 			return nil
 		}
 		m.Birth = birth
@@ -122,7 +124,7 @@ func (b *Bot) dlgEdit(c *Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
 			if msg.Contact != nil {
 				key = "err.contact_not_own"
 			}
-			c.Reply(c.T(key), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+			c.Reply(c.T(key), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
 			return nil
 		}
 		m.Phone = youthbot.NormalizePhone(msg.Contact.PhoneNumber)
@@ -135,27 +137,27 @@ func (b *Bot) dlgEdit(c *Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	c.Reply(c.T("edit.saved"), removeKeyboard())
-	return b.cmdProfile(c, "")
+	c.Reply(c.T("edit.saved"), bot.RemoveKeyboard())
+	return r.cmdProfile(c, "")
 }
 
 // cmdForgetMe asks for confirmation before erasing the sender's data.
-func (b *Bot) cmdForgetMe(c *Ctx, _ string) error {
-	c.Reply(c.T("forget.confirm"), yesNo(c.T("btn.forget"), data(cbForget, "yes"), c.T("btn.keep"), data(cbForget, "no")))
+func (r *Room) cmdForgetMe(c *bot.Ctx, _ string) error {
+	c.Reply(c.T("forget.confirm"), bot.YesNo(c.T("btn.forget"), bot.Data(cbForget, "yes"), c.T("btn.keep"), bot.Data(cbForget, "no")))
 	return nil
 }
 
 // cbForget erases the sender's personal data (or keeps it): service.Forget.
 // The member record stays as an anonymous count so past figures do not
 // change; their places in projects go (a joined seat to the waiting list).
-func (b *Bot) cbForget(c *Ctx, args []string) error {
-	switch arg(args, 0) {
+func (r *Room) cbForget(c *bot.Ctx, args []string) error {
+	switch bot.Arg(args, 0) {
 	case "no":
 		c.EditCallback(c.T("forget.kept"), nil)
 		return nil
 	case "yes":
 	default:
-		return staleButton()
+		return bot.StaleButton()
 	}
 	// Their seats, then everything else, the queued messages about them
 	// included, in storage: the same erasure `youthbot restore` applies
@@ -164,11 +166,11 @@ func (b *Bot) cbForget(c *Ctx, args []string) error {
 	if c.From.UserName != "" {
 		known = append(known, "@"+c.From.UserName)
 	}
-	notices, err := service.Forget(c.Tx, c.actor(), tr(b.lang, "members.anonymous"), known, c.when())
+	notices, err := service.Forget(c.Tx, c.Actor(), i18n.T(r.b.Lang(), "members.anonymous"), known, c.When())
 	if err != nil {
 		return err
 	}
-	if err := c.deliver(notices); err != nil {
+	if err := c.Deliver(notices); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("forget.done"), nil)

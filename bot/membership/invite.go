@@ -1,4 +1,4 @@
-package bot
+package membership
 
 import (
 	"fmt"
@@ -7,20 +7,21 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary | bí thư].
-func (b *Bot) cmdInvite(c *Ctx, args string) error {
+func (r *Room) cmdInvite(c *bot.Ctx, args string) error {
 	kind, code, err := youthbot.ParseInviteArgs(args)
 	if err != nil {
 		return err
 	}
 	if code != "" {
-		unit, err := b.managedUnit(c, code)
+		unit, err := c.ManagedUnit(code)
 		if err != nil {
 			return err
 		}
-		return b.makeInvite(c, unit, kind, false)
+		return r.makeInvite(c, unit, kind, false)
 	}
 	tops := c.SecretaryUnits()
 	if c.IsAdmin() {
@@ -31,7 +32,7 @@ func (b *Bot) cmdInvite(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		return b.makeInvite(c, unit, kind, false)
+		return r.makeInvite(c, unit, kind, false)
 	}
 	if len(tops) == 0 {
 		return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
@@ -42,9 +43,9 @@ func (b *Bot) cmdInvite(c *Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row(button(u.Name+" ›", data(cbInviteWalk, kindArg(kind), u.Code, "0"))))
+		rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbInviteWalk, kindArg(kind), u.Code, "0"))))
 	}
-	c.Reply(c.T("invite.pick"), keyboard(rows...))
+	c.Reply(c.T("invite.pick"), bot.Keyboard(rows...))
 	return nil
 }
 
@@ -65,19 +66,16 @@ func argKind(s string) (youthbot.InviteKind, bool) {
 	return "", false
 }
 
-// managedUnit loads a unit the sender has rights over.
-func (b *Bot) managedUnit(c *Ctx, code string) (youthbot.Unit, error) { return c.ManagedUnit(code) }
-
 // makeInvite answers with the invite link of unit: the branch's standing
 // member link, or a new single-use secretary link. A member link for a unit
 // that is not a branch shows its units to pick a branch from.
-func (b *Bot) makeInvite(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, edit bool) error {
+func (r *Room) makeInvite(c *bot.Ctx, unit youthbot.Unit, kind youthbot.InviteKind, edit bool) error {
 	if kind == youthbot.InviteMember && unit.Kind != youthbot.KindBranch {
-		text, kb, err := b.inviteWalk(c, unit, kind, 0)
+		text, kb, err := r.inviteWalk(c, unit, kind, 0)
 		if err != nil {
 			return err
 		}
-		return b.show(c, edit, c.T("invite.branch_only", unit.Name)+"\n\n"+text, kb)
+		return c.Show(edit, c.T("invite.branch_only", unit.Name)+"\n\n"+text, kb)
 	}
 	var inv youthbot.Invite
 	if kind == youthbot.InviteMember {
@@ -96,21 +94,16 @@ func (b *Bot) makeInvite(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, e
 	if err := c.Tx.PutInvite(inv); err != nil {
 		return err
 	}
-	link := fmt.Sprintf("https://t.me/%s?start=%s", b.username, inv.Payload())
+	link := fmt.Sprintf("https://t.me/%s?start=%s", r.b.Username(), inv.Payload())
 	text := c.T("invite.member", unit.Name, link)
 	if kind == youthbot.InviteSecretary {
-		text = c.T("invite.secretary", unit.Name, link, b.whenText(inv.ExpiresAt))
+		text = c.T("invite.secretary", unit.Name, link, r.b.WhenText(inv.ExpiresAt))
 	}
-	return b.show(c, edit, text, nil)
-}
-
-// show edits the pressed message, or replies.
-func (b *Bot) show(c *Ctx, edit bool, text string, kb *tgbotapi.InlineKeyboardMarkup) error {
-	return c.Show(edit, text, kb)
+	return c.Show(edit, text, nil)
 }
 
 // inviteWalk shows a unit's children to pick the invite's unit from.
-func (b *Bot) inviteWalk(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (r *Room) inviteWalk(c *bot.Ctx, unit youthbot.Unit, kind youthbot.InviteKind, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	children, err := c.Tx.Children(unit.Code)
 	if err != nil {
 		return "", nil, err
@@ -118,37 +111,37 @@ func (b *Bot) inviteWalk(c *Ctx, unit youthbot.Unit, kind youthbot.InviteKind, p
 	k := kindArg(kind)
 	var rows [][]tgbotapi.InlineKeyboardButton
 	if kind == youthbot.InviteSecretary || unit.Kind == youthbot.KindBranch {
-		rows = append(rows, row(button("🔗 "+unit.Name, data(cbInviteMake, k, unit.Code))))
+		rows = append(rows, bot.Row(bot.Button("🔗 "+unit.Name, bot.Data(cbInviteMake, k, unit.Code))))
 	}
-	from, to, page, pages := pageOf(len(children), treePage, page)
+	from, to, page, pages := bot.PageOf(len(children), bot.TreePage, page)
 	for _, u := range children[from:to] {
 		if u.Kind == youthbot.KindBranch || kind == youthbot.InviteSecretary && len(c.Tx.ChildCodes(u.Code)) == 0 {
-			rows = append(rows, row(button("🔗 "+u.Name, data(cbInviteMake, k, u.Code))))
+			rows = append(rows, bot.Row(bot.Button("🔗 "+u.Name, bot.Data(cbInviteMake, k, u.Code))))
 		} else {
-			rows = append(rows, row(button(u.Name+" ›", data(cbInviteWalk, k, u.Code, "0"))))
+			rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbInviteWalk, k, u.Code, "0"))))
 		}
 	}
-	rows = append(rows, pageButtons(page, pages, func(p int) string { return data(cbInviteWalk, k, unit.Code, strconv.Itoa(p)) }))
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbInviteWalk, k, unit.Code, strconv.Itoa(p)) }))
 	if unit.Parent != "" {
 		ok, err := c.CanManage(unit.Parent)
 		if err != nil {
 			return "", nil, err
 		}
 		if ok {
-			rows = append(rows, row(button(c.T("btn.up"), data(cbInviteWalk, k, unit.Parent, "0"))))
+			rows = append(rows, bot.Row(bot.Button(c.T("btn.up"), bot.Data(cbInviteWalk, k, unit.Parent, "0"))))
 		}
 	}
-	return c.T("invite.pick_in", unit.Name), keyboard(rows...), nil
+	return c.T("invite.pick_in", unit.Name), bot.Keyboard(rows...), nil
 }
 
 // cbInviteWalk moves the invite unit picker.
-func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
-	kind, unit, err := b.inviteButton(c, args)
+func (r *Room) cbInviteWalk(c *bot.Ctx, args []string) error {
+	kind, unit, err := r.inviteButton(c, args)
 	if err != nil {
 		return err
 	}
-	page, _ := strconv.Atoi(arg(args, 2))
-	text, kb, err := b.inviteWalk(c, unit, kind, page)
+	page, _ := strconv.Atoi(bot.Arg(args, 2))
+	text, kb, err := r.inviteWalk(c, unit, kind, page)
 	if err != nil {
 		return err
 	}
@@ -157,21 +150,21 @@ func (b *Bot) cbInviteWalk(c *Ctx, args []string) error {
 }
 
 // cbInviteMake makes the invite for the unit picked.
-func (b *Bot) cbInviteMake(c *Ctx, args []string) error {
-	kind, unit, err := b.inviteButton(c, args)
+func (r *Room) cbInviteMake(c *bot.Ctx, args []string) error {
+	kind, unit, err := r.inviteButton(c, args)
 	if err != nil {
 		return err
 	}
-	return b.makeInvite(c, unit, kind, true)
+	return r.makeInvite(c, unit, kind, true)
 }
 
 // inviteButton reads the invite kind and the unit an invite button names
 // (kind:unit:...), a unit the presser manages.
-func (b *Bot) inviteButton(c *Ctx, args []string) (youthbot.InviteKind, youthbot.Unit, error) {
-	kind, ok := argKind(arg(args, 0))
+func (r *Room) inviteButton(c *bot.Ctx, args []string) (youthbot.InviteKind, youthbot.Unit, error) {
+	kind, ok := argKind(bot.Arg(args, 0))
 	if !ok {
-		return "", youthbot.Unit{}, staleButton()
+		return "", youthbot.Unit{}, bot.StaleButton()
 	}
-	unit, err := b.managedUnit(c, youthbot.NormalizeUnitCode(arg(args, 1)))
+	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 1)))
 	return kind, unit, err
 }
