@@ -12,15 +12,14 @@ var viImport = map[string]string{
 	"imp.changes_unsupported": "lệnh import chưa áp dụng thay đổi cây đơn vị (trang ThayDoiDonVi); hãy bỏ trang này ra khỏi tệp",
 	"imp.no_activity":         "không có hoạt động mã «%s», trong trang HoatDong hay trong cơ sở dữ liệu",
 	"imp.kind_changed":        "mã «%s» đã được nhập là %s, không đổi thành %s được",
+	"imp.activity_open":       "một hoạt động (hd) đã diễn ra: chỉ công trình và phần việc mới có trạng thái đang thực hiện",
+	"imp.invalid":             "không ghi được dòng này",
 	"imp.summary":             "%s: tạo mới %d, cập nhật %d, không đổi %d",
 	"imp.summary_none":        "Tệp không có dòng nào để nhập.",
 	"imp.dry_run":             "Chạy thử (--dry-run): chưa ghi gì vào cơ sở dữ liệu.",
 	"imp.done":                "Đã nhập %s: %d dòng tạo mới hoặc cập nhật.",
 	"imp.unchanged":           "Đã đọc %s: không có gì thay đổi.",
 	"imp.refused":             "Không nhập %s:",
-	"imp.kind.work":           "công trình (ct)",
-	"imp.kind.task":           "phần việc (pv)",
-	"imp.kind.activity":       "hoạt động (hd)",
 }
 
 var enImport = map[string]string{
@@ -37,7 +36,4 @@ var enImport = map[string]string{
 	"imp.done":                "Imported %s: %d row(s) created or updated.",
 	"imp.unchanged":           "Read %s: nothing changed.",
 	"imp.refused":             "Not imported %s:",
-	"imp.kind.work":           "work (ct)",
-	"imp.kind.task":           "task (pv)",
-	"imp.kind.activity":       "activity (hd)",
 }

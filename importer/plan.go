@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -16,37 +17,72 @@ type Count struct {
 	Created, Updated, Unchanged int
 }
 
-// Plan is a workbook checked against the database: what each sheet
-// creates, updates and leaves unchanged, and the writes that do it.
+// Plan is a workbook checked against the database and the writes that
+// import it, row by row in the order of workbook.SheetNames. Apply runs
+// them and counts what each row did.
 type Plan struct {
-	// Counts lists the sheets of the workbook that have rows, in the order
-	// of workbook.SheetNames (the order they are applied in).
-	Counts []Count
-	writes []func(*storage.Tx) error
+	p       *planner
+	writes  []write
+	applied bool
 }
 
-// Changes is the number of rows the plan creates or updates.
+// write is the write of one row (or of one record several rows make).
+type write struct {
+	sheet string
+	row   int
+	col   string // the column a refusal of the write is about; "" for the row
+	do    func(*storage.Tx) error
+}
+
+// Counts lists the sheets of the workbook that have rows, in the order
+// they are applied, with what Apply did to their rows (all unchanged
+// before Apply).
+func (p *Plan) Counts() []Count {
+	var out []Count
+	for _, sheet := range workbook.SheetNames {
+		if c := p.p.counts[sheet]; c != nil && c.Created+c.Updated+c.Unchanged > 0 {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+// Changes is the number of rows Apply created or updated.
 func (p *Plan) Changes() int {
 	n := 0
-	for _, c := range p.Counts {
+	for _, c := range p.Counts() {
 		n += c.Created + c.Updated
 	}
 	return n
 }
 
-// Apply writes the plan in tx, which must be the transaction (or a later
-// one on an unchanged database) the plan was built in. On an error the
-// caller rolls tx back: nothing is written.
+// Apply writes the plan in tx, the transaction it was built in, once. A
+// write the domain refuses (a figure out of its bounds, an office code
+// taken by a record of another kind) is reported at its row, like Build's
+// problems, as a *workbook.Error; on any error the caller rolls tx back
+// and nothing is written. A dry run applies the plan and rolls it back:
+// the counts are exact.
 func (p *Plan) Apply(tx *storage.Tx) error {
+	if p.applied {
+		return errors.New("import: the plan was applied already")
+	}
+	p.applied = true
+	p.p.tx = tx
 	for _, w := range p.writes {
-		if err := w(tx); err != nil {
-			return fmt.Errorf("import: %w", err)
+		err := w.do(tx)
+		var de *youthbot.Error
+		switch {
+		case err == nil:
+		case errors.As(err, &de) && (de.Code == youthbot.EINVALID || de.Code == youthbot.ECONFLICT):
+			p.p.ps.at(w.sheet, w.row, w.col, de.Key, de.Args...)
+		default:
+			return fmt.Errorf("import %s row %d: %w", w.sheet, w.row, err)
 		}
 	}
-	return nil
+	return p.p.ps.err()
 }
 
-// planner builds a Plan.
+// planner checks a workbook and builds its Plan.
 type planner struct {
 	tx     *storage.Tx
 	book   *workbook.Book
@@ -56,18 +92,21 @@ type planner struct {
 	ps     *problems
 	stored map[string]youthbot.Unit // units of the database
 	units  map[string]youthbot.Unit // the tree after the import
-	plan   *Plan
 	counts map[string]*Count
+	plan   *Plan
+	camps  *campaigns
 }
 
 // Build checks book against the database in tx, as of now in loc (the
-// import's date is now's day there), and returns what importing it would
-// do. A workbook with any problem is refused whole: Build returns a
+// import's date is now's day there), and returns the plan that imports
+// it. A workbook with any problem is refused whole: Build returns a
 // *workbook.Error listing them (each "Sheet!Row: column: what") and no
 // plan. Build writes nothing.
 func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Location) (*Plan, error) {
 	p := &planner{tx: tx, book: book, now: now, today: youthbot.DateOf(now, loc), loc: loc,
-		ps: newProblems(book), stored: map[string]youthbot.Unit{}, units: map[string]youthbot.Unit{}, plan: &Plan{}, counts: map[string]*Count{}}
+		ps: newProblems(book), stored: map[string]youthbot.Unit{}, units: map[string]youthbot.Unit{},
+		counts: map[string]*Count{}}
+	p.plan = &Plan{p: p}
 	all, err := tx.Units()
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
@@ -75,11 +114,16 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	for _, u := range all {
 		p.stored[u.Code], p.units[u.Code] = u, u
 	}
+	if p.camps, err = loadCampaigns(tx); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
 	if len(book.Changes) > 0 {
-		// F8's changes of the tree are not applied by this import yet.
+		// F8's changes of the tree are not applied by this import yet:
+		// refused rather than silently left out.
 		p.ps.at("ThayDoiDonVi", book.Changes[0].Row, "", "imp.changes_unsupported")
 	}
-	steps := []func() error{p.planUnits0, p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels}
+	p.planUnits()
+	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("import: %w", err)
@@ -88,15 +132,8 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	if err := p.ps.err(); err != nil {
 		return nil, err
 	}
-	for _, sheet := range workbook.SheetNames {
-		if c := p.counts[sheet]; c != nil && c.Created+c.Updated+c.Unchanged > 0 {
-			p.plan.Counts = append(p.plan.Counts, *c)
-		}
-	}
 	return p.plan, nil
 }
-
-func (p *planner) planUnits0() error { p.planUnits(); return nil }
 
 // count returns the Count of sheet.
 func (p *planner) count(sheet string) *Count {
@@ -112,5 +149,31 @@ func (p *planner) count(sheet string) *Count {
 	return c
 }
 
-// write adds a write to the plan, applied after those added before it.
-func (p *planner) write(w func(*storage.Tx) error) { p.plan.writes = append(p.plan.writes, w) }
+// add counts a row's change on its sheet.
+func (p *planner) add(sheet string, ch storage.Change) {
+	c := p.count(sheet)
+	switch ch {
+	case storage.Created:
+		c.Created++
+	case storage.Updated:
+		c.Updated++
+	default:
+		c.Unchanged++
+	}
+}
+
+// write adds the write of a row to the plan, applied after those added
+// before it.
+func (p *planner) write(sheet string, row int, col string, do func(*storage.Tx) error) {
+	p.plan.writes = append(p.plan.writes, write{sheet: sheet, row: row, col: col, do: do})
+}
+
+// refuse reports a domain error of a row's values at its column.
+func (p *planner) refuse(sheet string, row int, col string, err error) {
+	var de *youthbot.Error
+	if errors.As(err, &de) {
+		p.ps.at(sheet, row, col, de.Key, de.Args...)
+		return
+	}
+	p.ps.at(sheet, row, col, "imp.invalid")
+}

@@ -37,11 +37,12 @@ func ReadFile(name string, today youthbot.Date) (*workbook.Book, error) {
 // Summary is the plan's summary in lang, plain text: one line per sheet
 // with rows, "Sheet: N created, N updated, N unchanged".
 func (p *Plan) Summary(lang string) []string {
-	if len(p.Counts) == 0 {
+	counts := p.Counts()
+	if len(counts) == 0 {
 		return []string{text(lang, "imp.summary_none")}
 	}
-	lines := make([]string, 0, len(p.Counts))
-	for _, c := range p.Counts {
+	lines := make([]string, 0, len(counts))
+	for _, c := range counts {
 		lines = append(lines, text(lang, "imp.summary", c.Name, c.Created, c.Updated, c.Unchanged))
 	}
 	return lines

@@ -67,8 +67,7 @@ func (p *planner) planUnits() {
 	}
 	p.storedCycles(rows)
 
-	// Writes, each parent before its children; unchanged rows are counted.
-	c := p.count("DonVi")
+	// Writes, each parent before its children.
 	done := make(map[string]bool, len(rows))
 	var visit func(r workbook.UnitRow)
 	visit = func(r workbook.UnitRow) {
@@ -81,16 +80,20 @@ func (p *planner) planUnits() {
 		}
 		u := p.units[r.Code]
 		old, ok := p.stored[r.Code]
+		ch := storage.Unchanged
 		switch {
 		case !ok:
-			c.Created++
+			ch = storage.Created
 		case old != u:
-			c.Updated++
-		default:
-			c.Unchanged++
-			return
+			ch = storage.Updated
 		}
-		p.write(func(tx *storage.Tx) error { return tx.PutUnit(u) })
+		p.write("DonVi", r.Row, "", func(tx *storage.Tx) error {
+			p.add("DonVi", ch)
+			if ch == storage.Unchanged {
+				return nil
+			}
+			return tx.PutUnit(u)
+		})
 	}
 	for _, r := range rows {
 		visit(r)
