@@ -233,4 +233,3 @@ func fill(f *youthbot.Figures, t *tally) {
 	f.WorksCompleted, f.TasksCompleted, f.ValueVND = t.works, t.tasks, t.value
 	fillF7(f, t)
 }
-

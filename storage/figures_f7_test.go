@@ -143,7 +143,7 @@ func generateF7(t *testing.T, db *DB, seed uint64, loc *time.Location) *f7world 
 			{Unit: "D0", Year: 2025, Code: "CT01", Kind: youthbot.TargetPerUnit, Metric: youthbot.MetricWorks, UnitKind: youthbot.KindBranch, Value: 1},
 			{Unit: "D0", Year: 2025, Metric: youthbot.MetricSupportVND, Value: 1_000_000},
 			{Unit: "P", Year: 2024, Code: "CT01", Kind: youthbot.TargetManual, Value: 10, Achieved: 1}, // another year
-			{Unit: "P", Year: 2025, Metric: youthbot.MetricParticipations, Value: 50},                    // generate's
+			{Unit: "P", Year: 2025, Metric: youthbot.MetricParticipations, Value: 50},                  // generate's
 		}
 		for _, tg := range w.targets {
 			if err := tx.SetTarget(tg); err != nil {
