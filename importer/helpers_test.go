@@ -66,7 +66,8 @@ func read(t *testing.T, data []byte) *workbook.Book {
 	return b
 }
 
-// run builds the plan of data against db and applies it unless dry; it
+// run builds the plan of data against db and applies it (and rolls it
+// back when dry); it
 // returns the plan, or the problems' text (English) of a refused workbook.
 func run(t *testing.T, db *storage.DB, data []byte, dry bool) (*Plan, string) {
 	t.Helper()
@@ -77,10 +78,10 @@ func run(t *testing.T, db *storage.DB, data []byte, dry bool) (*Plan, string) {
 		if plan, err = Build(tx, book, now, loc); err != nil {
 			return err
 		}
-		if dry {
-			return errDry
+		if err := plan.Apply(tx); err != nil || !dry {
+			return err
 		}
-		return plan.Apply(tx)
+		return errDry
 	})
 	var we *workbook.Error
 	switch {

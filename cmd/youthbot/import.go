@@ -64,10 +64,10 @@ func (e *cli) cmdImport(args []string) error {
 		if plan, err = importer.Build(tx, book, now, cfg.TZ); err != nil {
 			return err
 		}
-		if *dry {
-			return errDryRun
+		if err := plan.Apply(tx); err != nil || !*dry {
+			return err
 		}
-		return plan.Apply(tx)
+		return errDryRun // a dry run applies the plan to count what it does, then rolls it back
 	})
 	if err != nil && !errors.Is(err, errDryRun) {
 		return refused(lang, name, err)
