@@ -30,6 +30,8 @@ var enImport = map[string]string{
 	"imp.changes_unsupported": "import does not apply changes of the unit tree (sheet ThayDoiDonVi) yet; remove the sheet from the workbook",
 	"imp.no_activity":         "no activity has ma «%s», neither in sheet HoatDong nor in the database",
 	"imp.kind_changed":        "«%s» was imported as a %s, it cannot become a %s",
+	"imp.activity_open":       "an activity (hd) is one that took place: only works (ct) and tasks (pv) can be in progress",
+	"imp.invalid":             "this row cannot be written",
 	"imp.summary":             "%s: %d created, %d updated, %d unchanged",
 	"imp.summary_none":        "The workbook has no row to import.",
 	"imp.dry_run":             "Dry run (--dry-run): nothing was written to the database.",

@@ -71,6 +71,17 @@ func read(t *testing.T, data []byte) *workbook.Book {
 // returns the plan, or the problems' text (English) of a refused workbook.
 func run(t *testing.T, db *storage.DB, data []byte, dry bool) (*Plan, string) {
 	t.Helper()
+	return runDry(t, db, data, dry, now)
+}
+
+// runAt imports data as of at.
+func runAt(t *testing.T, db *storage.DB, data []byte, at time.Time) (*Plan, string) {
+	t.Helper()
+	return runDry(t, db, data, false, at)
+}
+
+func runDry(t *testing.T, db *storage.DB, data []byte, dry bool, now time.Time) (*Plan, string) {
+	t.Helper()
 	book := read(t, data)
 	var plan *Plan
 	errDry := errors.New("dry")
