@@ -18,6 +18,8 @@ func (p *planner) planActivities() error {
 		benefits[b.Activity] = append(benefits[b.Activity], b)
 	}
 	for _, r := range p.book.Activities {
+		rows := benefits[r.Code]
+		delete(benefits, r.Code) // the HuongLoi rows of a refused row are not reported again
 		u, ok := p.unit("HoatDong", r.Row, "ma_don_vi", r.Unit)
 		if !ok {
 			continue
@@ -36,11 +38,10 @@ func (p *planner) planActivities() error {
 			continue
 		}
 		if r.Kind == workbook.KindActivity {
-			p.planUnitActivity(r, ref, found, benefits[r.Code])
+			p.planUnitActivity(r, ref, found, rows)
 		} else {
-			p.planProject(r, u, ref, found, benefits[r.Code])
+			p.planProject(r, u, ref, found, rows)
 		}
-		delete(benefits, r.Code)
 	}
 	// HuongLoi rows of activities imported before.
 	for _, b := range p.book.Beneficiaries {

@@ -181,12 +181,17 @@ func TestRefusedRows(t *testing.T) {
 			"ChiTieu!2: gia_tri: "},
 		{"a per_unit target on a kind not below its stored unit", map[string][][]any{"ChiTieu": {targetHead, {2023, "C1", "CT01", "Mỗi xã", "per_unit", "works", "co_so", 1, nil}}},
 			"ChiTieu!2: cap_don_vi: kind grassroots is not below unit C1"},
+		{"an unknown unit, whose beneficiaries are not reported again", map[string][][]any{
+			"HoatDong": {actHead, {"HD9", "Hiến máu", "hd", "XX", "05/05/2023", nil, nil, nil, nil}},
+			"HuongLoi": {benefitHead, {"HD9", "thieu_nhi", 3, nil}}},
+			"HoatDong!2: ma_don_vi: no unit has code «XX», neither in sheet DonVi nor in the database\nThe workbook has 1 error(s)"},
 		{"beneficiaries of nothing", map[string][][]any{"HuongLoi": {benefitHead, {"HD404", "thieu_nhi", 3, nil}}},
 			"HuongLoi!2: ma_hoat_dong: no activity has ma «HD404», neither in sheet HoatDong nor in the database"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, got := run(t, db, xlsx(t, tt.sheets), false)
+			got += "\n" + text("en", "err.workbook", strings.Count(got, "\n")+1)
 			if !strings.HasPrefix(got, tt.want) {
 				t.Fatalf("got %q, want %q…", got, tt.want)
 			}
