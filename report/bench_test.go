@@ -190,3 +190,41 @@ func BenchmarkProvinceBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProvinceFigures measures the figures alone: the province's with
+// one level of children (the tally's), and the whole tree (the JSON
+// report's and the year's workbook's).
+//
+//	go test ./report -run '^$' -bench ProvinceFigures -benchtime 3x
+func BenchmarkProvinceFigures(b *testing.B) {
+	path := benchDB(b)
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	year := youthbot.YearPeriod(2025)
+	for _, c := range []struct {
+		name string
+		fn   func(tx *storage.Tx) (*youthbot.Figures, error)
+	}{
+		{"OneLevel", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.Figures(seed.RootCode, year, hcm) }},
+		{"Tree", func(tx *storage.Tx) (*youthbot.Figures, error) { return figuresTree(tx, seed.RootCode, year, hcm) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			units := 0
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					f, err := c.fn(tx)
+					units = 0
+					walkTree(f, func(*youthbot.Figures, *youthbot.Figures, int) { units++ })
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(units), "units")
+		})
+	}
+}
