@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -66,28 +67,22 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			obj := decodeJSON(t, load(t, db, tt.unit, tt.p, 0))
+			obj := decodeJSON(t, load(t, db, tt.unit, tt.p, PartTree))
 			check(t, obj, tt.when)
 			if obj[tt.when] != tt.whenValue {
 				t.Errorf("%s: got %v, want %v", tt.when, obj[tt.when], tt.whenValue)
 			}
-			for _, c := range obj["children"].([]any) {
-				child := c.(map[string]any)
-				check(t, child, tt.when)
-				if n := len(child["children"].([]any)); n != 0 {
-					t.Errorf("child %v has %d children: children are nested one level", child["unit"], n)
-				}
-			}
+			jsonWalk(obj, func(u, _ map[string]any) { check(t, u, tt.when) })
 		})
 	}
 	t.Run("TargetsEmptyWhenNone", func(t *testing.T) {
-		obj := decodeJSON(t, load(t, db, cntt, march, 0))
+		obj := decodeJSON(t, load(t, db, cntt, march, PartTree))
 		if tg, ok := obj["targets"].([]any); !ok || len(tg) != 0 {
 			t.Errorf("targets: got %#v, want []", obj["targets"])
 		}
 	})
 	t.Run("Figures", func(t *testing.T) {
-		obj := decodeJSON(t, load(t, db, "HG", march, 0))
+		obj := decodeJSON(t, load(t, db, "HG", march, PartTree))
 		want := map[string]string{"members_total": "10", "members_active": "6", "members_new": "1", "participations": "8",
 			"participations_pending": "1", "hours": "17.5", "value_vnd": "26000000", "works_completed": "1", "tasks_completed": "1",
 			"targets_met": "2", "targets_total": "3"}
@@ -102,7 +97,7 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
-	tl := load(t, db, "HG", march, 0)
+	tl := load(t, db, "HG", march, PartTree)
 	var buf bytes.Buffer
 	if err := tl.CSV(&buf); err != nil {
 		t.Fatal(err)
@@ -121,13 +116,13 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 	if got, want := rows[0], CSVHeader(march); !slices.Equal(got, want) {
 		t.Errorf("header: got %v, want %v", got, want)
 	}
+	// One row per unit of the JSON report's tree, in its order, each
+	// column the JSON value of its (dotted) key.
 	obj := decodeJSON(t, tl)
-	units := []map[string]any{obj}
-	for _, c := range obj["children"].([]any) {
-		units = append(units, c.(map[string]any))
-	}
-	if len(rows) != 1+len(units) {
-		t.Fatalf("got %d rows, want header + %d units", len(rows), len(units))
+	var units, parents []map[string]any
+	jsonWalk(obj, func(u, parent map[string]any) { units, parents = append(units, u), append(parents, parent) })
+	if len(units) != 12 || len(rows) != 1+len(units) {
+		t.Fatalf("got %d rows, want header + %d units (the demo's 12)", len(rows), len(units))
 	}
 	for i, u := range units {
 		row := map[string]string{}
@@ -135,14 +130,17 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 			row[h] = rows[i+1][j]
 		}
 		parent := ""
-		if i > 0 {
-			parent = "HG"
+		if parents[i] != nil {
+			parent = parents[i]["unit"].(string)
 		}
 		if row["parent"] != parent || row["month"] != "2024-03" {
-			t.Errorf("row %d: parent %q month %q", i+1, row["parent"], row["month"])
+			t.Errorf("row %d: parent %q month %q, want %q", i+1, row["parent"], row["month"], parent)
 		}
-		for _, k := range rows[0] {
-			if v, ok := u[k]; ok && fmt.Sprint(v) != row[k] {
+		for _, k := range rows[0][4:] {
+			v, ok := jsonPath(u, k)
+			if !ok {
+				t.Errorf("CSV column %s is no key of the JSON report", k)
+			} else if fmt.Sprint(v) != row[k] {
 				t.Errorf("row %d %s: CSV %q, JSON %v", i+1, k, row[k], v)
 			}
 		}
@@ -155,9 +153,9 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
-	for _, p := range []youthbot.Period{march, youthbot.YearPeriod(2024)} {
+	for _, p := range []youthbot.Period{march, youthbot.MonthPeriod(2024, time.February)} { // a year's: yearbook_test.go
 		t.Run(p.String(), func(t *testing.T) {
-			tl := load(t, db, "HG", p, PartWorkbook)
+			tl := load(t, db, "HG", p, PartWorkbook|PartTree)
 			data, err := tl.Workbook("vi")
 			if err != nil {
 				t.Fatal(err)

@@ -144,7 +144,21 @@ func (t *Tally) sections(lang string) []section {
 	} else if t.Unreachable > 0 {
 		out = append(out, section{head: T("report.unreachable_count", Number(lang, int64(t.Unreachable)))})
 	}
+	if line := TargetsLine(lang, f); line != "" {
+		out = append(out, section{head: line})
+	}
 	return out
+}
+
+// TargetsLine is the line an inspection report quotes, which ends the
+// tally's text: "đạt 12/12 chỉ tiêu (từ 100% đến 200%)", the targets met
+// out of all, from the lowest percent to the highest; "" without targets.
+func TargetsLine(lang string, f *youthbot.Figures) string {
+	if len(f.Targets) == 0 {
+		return ""
+	}
+	lo, hi := percentRange(f)
+	return i18n.T(lang, "report.targets_summary", f.TargetsMet(), len(f.Targets), Percent(lang, lo), Percent(lang, hi))
 }
 
 // memberSections lists a branch's members who did not take part and those

@@ -109,10 +109,15 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, err
 }
 
-// Workbook renders the tally as an .xlsx workbook in lang: a summary sheet,
-// a members sheet and a targets sheet (layout above). It needs
-// PartWorkbook for the members sheet.
+// Workbook renders the tally as an .xlsx workbook in lang: for a month a
+// summary sheet, a members sheet and a targets sheet (layout above); for a
+// year the year's workbook (yearWorkbook). It needs PartWorkbook for the
+// members sheet, and for a year PartTree (which a year's PartWorkbook
+// implies) for the sheets per level.
 func (t *Tally) Workbook(lang string) ([]byte, error) {
+	if t.Figures.Period.IsYear() {
+		return t.yearWorkbook(lang)
+	}
 	T := func(key string, args ...any) string { return Plain(i18n.T(lang, key, args...)) }
 	f := excelize.NewFile()
 	defer f.Close()

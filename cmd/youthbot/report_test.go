@@ -125,9 +125,30 @@ func TestReportFormats(t *testing.T) {
 		}},
 		{"CSV", nil, []string{"--month", "2024-03", "--format", "csv"}, func(t *testing.T, b []byte) {
 			lines := strings.Split(strings.TrimRight(string(b), "\r\n"), "\r\n")
-			if !strings.HasPrefix(lines[0], "\uFEFFunit,name,parent,month,members_total") || len(lines) != 4 ||
-				!strings.HasPrefix(lines[1], "HG,Tỉnh đoàn Hậu Giang,,2024-03,2,1,0,2,0,5,") {
+			// The header, then every unit of the demo tree (12), depth first.
+			if !strings.HasPrefix(lines[0], "\uFEFFunit,name,parent,month,members_total") || len(lines) != 13 ||
+				!strings.HasPrefix(lines[1], "HG,Tỉnh đoàn Hậu Giang,,2024-03,2,1,0,2,0,5,") ||
+				!strings.HasPrefix(lines[8], "VT-CDCD-CNTT,Chi đoàn Khoa Công nghệ thông tin,VT-CDCD,2024-03,2,1,0,2,0,5,") {
 				t.Errorf("csv:\n%s", b)
+			}
+		}},
+		{"TextOfAYearEndsWithTheTargetsLine", nil, []string{"--year", "2024"}, func(t *testing.T, b []byte) {
+			text := strings.TrimRight(string(b), "\n")
+			if !strings.Contains(text, "BÁO CÁO TỔNG KẾT NĂM 2024") || !strings.HasSuffix(text, "\nđạt 1/1 chỉ tiêu (từ 100% đến 100%)") {
+				t.Errorf("text:\n%s", b)
+			}
+		}},
+		{"XLSXOfAYear", nil, []string{"--year", "2024", "--format", "xlsx", "-o", out + "-year.xlsx"}, func(t *testing.T, b []byte) {
+			f, err := excelize.OpenFile(out + "-year.xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got, want := strings.Join(f.GetSheetList(), "|"), "Phụ lục số liệu|Chỉ tiêu|Cấp huyện|Cơ sở|Chi đoàn|Đoàn viên"; got != want {
+				t.Errorf("sheets: %s, want %s", got, want)
+			}
+			if v, _ := f.GetCellValue("Chi đoàn", "A2"); v != "PH-TB-MH" {
+				t.Errorf("first branch: %q", v)
 			}
 		}},
 		{"XLSXToAPipe", nil, []string{"--month", "2024-03", "--format", "xlsx"}, func(t *testing.T, b []byte) {
