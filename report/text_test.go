@@ -212,3 +212,62 @@ func TestPackSplitsBetweenItems(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTargetsLineIsWhatAnInspectionReportQuotes: the line that ends the
+// text, from the lowest percent to the highest, in vi and en.
+func TestTargetsLineIsWhatAnInspectionReportQuotes(t *testing.T) {
+	targets := func(percents ...float64) *youthbot.Figures {
+		f := &youthbot.Figures{}
+		for _, p := range percents {
+			f.Targets = append(f.Targets, youthbot.TargetProgress{Target: 100, Achieved: p, Percent: p})
+		}
+		return f
+	}
+	// Hậu Giang 2023: 12/12 targets met, from 100% to 200%, listed in no
+	// particular order.
+	hg := targets(150, 100, 120, 200, 105, 110, 133.3, 101, 180, 100, 125, 190)
+	tests := []struct {
+		name, lang string
+		f          *youthbot.Figures
+		want       string
+	}{
+		{"TwelveOfTwelve", "vi", hg, "đạt 12/12 chỉ tiêu (từ 100% đến 200%)"},
+		{"TwelveOfTwelveInEnglish", "en", hg, "12/12 targets met (from 100% to 200%)"},
+		{"SomeNotMet", "vi", targets(87.5, 250, 99.9), "đạt 1/3 chỉ tiêu (từ 87,5% đến 250%)"},
+		{"OneInEnglish", "en", targets(40), "0/1 target met (from 40% to 40%)"},
+		{"None", "vi", targets(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TargetsLine(tt.lang, tt.f); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextEndsWithTheTargetsLine: the tally's text, a branch's members
+// included, ends with the targets line when the unit has targets.
+func TestTextEndsWithTheTargetsLine(t *testing.T) {
+	db := openDB(t)
+	fixture(t, db)
+	tests := []struct {
+		unit string
+		p    youthbot.Period
+		want string
+	}{
+		{"HG", march, "\nđạt 2/3 chỉ tiêu (từ 22,5% đến 250%)\n"},
+		{"HG", youthbot.YearPeriod(2024), "\nđạt 2/3 chỉ tiêu (từ 22,5% đến 250%)\n"},
+		{"VT", youthbot.YearPeriod(2024), "\nđạt 1/1 chỉ tiêu (từ 130% đến 130%)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.unit+"/"+tt.p.String(), func(t *testing.T) {
+			if text := load(t, db, tt.unit, tt.p, PartText).Text("vi"); !strings.HasSuffix(text, tt.want) {
+				t.Errorf("text does not end with %q:\n%s", tt.want, text)
+			}
+		})
+	}
+	if text := load(t, db, cntt, march, PartText).Text("vi"); strings.Contains(text, "chỉ tiêu (từ") {
+		t.Errorf("a unit without targets has the targets line:\n%s", text)
+	}
+}
