@@ -10,8 +10,9 @@ type valueKind uint8
 
 const (
 	valCount valueKind = iota
-	valHours
+	valHours   // and person-days: one decimal
 	valVND
+	valPercent // 150.0 = 150%, one decimal
 )
 
 // figureRow is one figure of a unit: a row of the workbook's appendix, a
@@ -38,32 +39,58 @@ func figureRows() []figureRow {
 	money := func(key string, v func(f *youthbot.Figures) int64) figureRow {
 		return figureRow{key: key, kind: valVND, value: func(f *youthbot.Figures) float64 { return float64(v(f)) }}
 	}
+	heads := func(key string, v func(h youthbot.HeadCounts) int64) figureRow {
+		return figureRow{key: "participations_by." + key, value: func(f *youthbot.Figures) float64 { return float64(v(f.ParticipationsBy)) }}
+	}
+	level := func(key string, k youthbot.UnitKind, works bool) figureRow {
+		return figureRow{key: key + "." + string(k), value: func(f *youthbot.Figures) float64 {
+			if works {
+				return float64(f.WorksByLevel.Get(k))
+			}
+			return float64(f.TasksByLevel.Get(k))
+		}}
+	}
 	rows := []figureRow{
 		n("members_total", func(f *youthbot.Figures) int { return f.MembersTotal }),
 		n("members_active", func(f *youthbot.Figures) int { return f.MembersActive }),
 		n("members_new", func(f *youthbot.Figures) int { return f.MembersNew }),
 		n("participations", func(f *youthbot.Figures) int { return f.Participations }),
+		heads("members", func(h youthbot.HeadCounts) int64 { return h.Members }),
+		heads("youth", func(h youthbot.HeadCounts) int64 { return h.Youth }),
+		heads("students", func(h youthbot.HeadCounts) int64 { return h.Students }),
+		heads("residents", func(h youthbot.HeadCounts) int64 { return h.Residents }),
 		n("participations_pending", func(f *youthbot.Figures) int { return f.ParticipationsPending }),
 		{key: "hours", kind: valHours, value: func(f *youthbot.Figures) float64 { return f.Hours() }},
+		{key: "person_days", kind: valHours, value: func(f *youthbot.Figures) float64 { return f.PersonDays() }},
+		n("activities_held", func(f *youthbot.Figures) int { return f.ActivitiesHeld }),
 		money("value_vnd", func(f *youthbot.Figures) int64 { return f.ValueVND }),
-		n("works_completed", func(f *youthbot.Figures) int { return f.WorksCompleted }),
-		n("tasks_completed", func(f *youthbot.Figures) int { return f.TasksCompleted }),
-		n("targets_met", func(f *youthbot.Figures) int { return f.TargetsMet() }),
-		n("targets_total", func(f *youthbot.Figures) int { return len(f.Targets) }),
+		money("support_vnd", func(f *youthbot.Figures) int64 { return f.SupportVND }),
 	}
+	for _, g := range youthbot.BenefitGroups {
+		rows = append(rows,
+			figureRow{key: "beneficiaries." + string(g) + ".people", value: func(f *youthbot.Figures) float64 { return float64(f.Benefit(g).People) }},
+			money("beneficiaries."+string(g)+".value_vnd", func(f *youthbot.Figures) int64 { return f.Benefit(g).ValueVND }))
+	}
+	rows = append(rows, n("works_completed", func(f *youthbot.Figures) int { return f.WorksCompleted }))
+	for _, k := range kinds {
+		rows = append(rows, level("works_by_level", k, true))
+	}
+	rows = append(rows, n("tasks_completed", func(f *youthbot.Figures) int { return f.TasksCompleted }))
+	for _, k := range kinds {
+		rows = append(rows, level("tasks_by_level", k, false))
+	}
+	lo := func(f *youthbot.Figures) float64 { lo, _ := f.TargetsPercentRange(); return lo }
+	hi := func(f *youthbot.Figures) float64 { _, hi := f.TargetsPercentRange(); return hi }
+	rows = append(rows,
+		n("targets_total", func(f *youthbot.Figures) int { return f.TargetsTotal() }),
+		n("targets_met", func(f *youthbot.Figures) int { return f.TargetsMet() }),
+		figureRow{key: "targets_percent_min", kind: valPercent, value: lo},
+		figureRow{key: "targets_percent_max", kind: valPercent, value: hi},
+		n("breakthroughs_registered", func(f *youthbot.Figures) int { return f.BreakthroughsRegistered }),
+		n("breakthroughs_completed", func(f *youthbot.Figures) int { return f.BreakthroughsCompleted }),
+		n("models.doan", func(f *youthbot.Figures) int { return f.Models.Doan }),
+		n("models.doi", func(f *youthbot.Figures) int { return f.Models.Doi }),
+	)
 	return rows
 }
 
-// percentRange is the lowest and the highest percent of f's targets; 0, 0
-// without targets.
-func percentRange(f *youthbot.Figures) (lo, hi float64) {
-	for i, t := range f.Targets {
-		if i == 0 || t.Percent < lo {
-			lo = t.Percent
-		}
-		if i == 0 || t.Percent > hi {
-			hi = t.Percent
-		}
-	}
-	return lo, hi
-}

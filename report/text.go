@@ -157,7 +157,7 @@ func TargetsLine(lang string, f *youthbot.Figures) string {
 	if len(f.Targets) == 0 {
 		return ""
 	}
-	lo, hi := percentRange(f)
+	lo, hi := f.TargetsPercentRange()
 	return i18n.T(lang, "report.targets_summary", f.TargetsMet(), len(f.Targets), Percent(lang, lo), Percent(lang, hi))
 }
 

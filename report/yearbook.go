@@ -116,6 +116,8 @@ func (t *Tally) yearWorkbook(lang string) ([]byte, error) {
 // valueStyle is the style of a figure's cell.
 func valueStyle(st styles, k valueKind, bold bool) int {
 	switch {
+	case k == valPercent:
+		return st.percent
 	case k == valHours && bold:
 		return st.boldHours
 	case k == valHours:
@@ -133,7 +135,7 @@ func valueStyle(st styles, k valueKind, bold bool) int {
 // cellValue is a figure as a cell holds it: hours with their decimal,
 // counts and đồng whole.
 func cellValue(k valueKind, x float64) any {
-	if k == valHours {
+	if k == valHours || k == valPercent {
 		return x
 	}
 	return int64(x)
