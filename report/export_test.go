@@ -20,8 +20,21 @@ import (
 // productKeys are the keys of the JSON report (figuresJSON documents them),
 // which scripts read: a public interface.
 var productKeys = []string{"unit", "name", "members_total", "members_active", "members_new", "participations",
-	"participations_pending", "hours", "value_vnd", "works_completed", "tasks_completed", "targets", "targets_met",
-	"targets_total", "children"}
+	"participations_pending", "hours", "value_vnd", "participations_by", "person_days", "activities_held", "support_vnd",
+	"beneficiaries", "works_completed", "tasks_completed", "works_by_level", "tasks_by_level", "targets", "targets_met",
+	"targets_total", "targets_percent_min", "targets_percent_max", "breakthroughs_registered", "breakthroughs_completed",
+	"models", "children"}
+
+// productObjects are the keys of the JSON report's nested objects, and of
+// the entries of its lists.
+var productObjects = map[string][]string{
+	"participations_by": {"members", "residents", "students", "youth"},
+	"works_by_level":    {"branch", "district", "grassroots", "province"},
+	"tasks_by_level":    {"branch", "district", "grassroots", "province"},
+	"models":            {"doan", "doi"},
+	"beneficiaries":     {"group", "people", "value_vnd"},
+	"targets":           {"achieved", "code", "kind", "metric", "percent", "target", "text"},
+}
 
 func decodeJSON(t *testing.T, tl *Tally) map[string]any {
 	t.Helper()
@@ -49,9 +62,20 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("keys of %v:\n got %v\nwant %v", obj["unit"], got, want)
 		}
-		for _, tg := range obj["targets"].([]any) {
-			if got := slices.Sorted(maps.Keys(tg.(map[string]any))); !slices.Equal(got, []string{"achieved", "metric", "percent", "target"}) {
-				t.Errorf("target keys: got %v", got)
+		for key, want := range productObjects {
+			var objs []any
+			switch v := obj[key].(type) {
+			case []any:
+				objs = v
+			case map[string]any:
+				objs = []any{v}
+			default:
+				t.Errorf("%v %s: %T, want an object or a list", obj["unit"], key, v)
+			}
+			for _, o := range objs {
+				if got := slices.Sorted(maps.Keys(o.(map[string]any))); !slices.Equal(got, want) {
+					t.Errorf("%v %s keys: got %v, want %v", obj["unit"], key, got, want)
+				}
 			}
 		}
 	}

@@ -44,7 +44,7 @@ func TestTallyTextSaysWhatAUnionReportSays(t *testing.T) {
 		{"ProvinceMonth", "HG", "vi", march, []string{
 			"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)",
 			"Tổng số đoàn viên: 10 · đăng ký mới trên bot: 1", "Đoàn viên tham gia: 6/10 (60%) ▲ 200%",
-			"Lượt đoàn viên tham gia: 8 ▲ 300%", "Lượt đang chờ duyệt: 1",
+			"Lượt tham gia: 8 ▲ 300%", "Lượt đang chờ duyệt: 1",
 			"Số giờ tình nguyện: 17,5 ▲ 250%", "Giá trị làm lợi: 26.000.000 đ ▲ +26.000.000 đ",
 			"Công trình thanh niên: 1 · phần việc thanh niên: 1", "so với tháng 02/2024",
 			"Chỉ tiêu năm 2024 (lũy kế đến tháng 03/2024): đạt 2/3 chỉ tiêu",
@@ -62,7 +62,7 @@ func TestTallyTextSaysWhatAUnionReportSays(t *testing.T) {
 			"Members who did not take part (3/5):\nPhạm Thị Ánh, Ân <Hai> & Ba, Lê Văn Đức",
 		}, nil},
 		{"ProvinceYear", "HG", "vi", youthbot.YearPeriod(2024), []string{
-			"BÁO CÁO TỔNG KẾT NĂM 2024", "Lượt đoàn viên tham gia: 10 ▲ +10", "so với năm 2023",
+			"BÁO CÁO TỔNG KẾT NĂM 2024", "Lượt tham gia: 10 ▲ +10", "so với năm 2023",
 			"Chỉ tiêu năm 2024: đạt 2/3 chỉ tiêu",
 			"1. Thành đoàn Vị Thanh: 8 lượt · 19,5 giờ · 1 CT, 0 PV · 26.000.000 đ · đạt 1/1 chỉ tiêu",
 			"2. Huyện đoàn Phụng Hiệp: 2 lượt · 3 giờ · 0 CT, 1 PV · 0 đ",

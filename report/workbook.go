@@ -341,20 +341,14 @@ func (t *Tally) targetsSheet(f *excelize.File, sheet, lang string, st styles) er
 	r := 2
 	for _, x := range append([]*youthbot.Figures{t.Figures}, t.Figures.Children...) {
 		for _, tg := range x.Targets {
-			style := st.count
-			switch tg.Metric {
-			case youthbot.MetricValueVND:
-				style = st.vnd
-			case youthbot.MetricHours:
-				style = st.hours
-			}
+			style := targetStyle(st, tg)
 			result := T("report.not_met")
 			if tg.Percent >= 100 {
 				result = T("report.met")
 			}
 			set(cell(1, r), x.Unit, 0)
 			set(cell(2, r), x.Name, 0)
-			set(cell(3, r), T("report.metric."+string(tg.Metric)), 0)
+			set(cell(3, r), TargetLabel(lang, tg), 0)
 			set(cell(4, r), tg.Target, style)
 			set(cell(5, r), tg.Achieved, style)
 			set(cell(6, r), tg.Percent, st.percent)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -215,21 +214,15 @@ func (t *Tally) yearTargetsSheet(f *excelize.File, sheet, lang string, st styles
 	r := 2
 	walkTree(t.Figures, func(x, _ *youthbot.Figures, _ int) {
 		for _, tg := range x.Targets {
-			style := st.count
-			switch tg.Metric {
-			case youthbot.MetricValueVND:
-				style = st.vnd
-			case youthbot.MetricHours:
-				style = st.hours
-			}
+			style := targetStyle(st, tg)
 			result := T("report.not_met")
 			if tg.Percent >= 100 {
 				result = T("report.met")
 			}
 			set(cell(TColUnitCode, r), x.Unit, 0)
 			set(cell(TColUnit, r), x.Name, 0)
-			set(cell(TColCode, r), targetCode(tg), 0)
-			set(cell(TColText, r), targetText(lang, tg), 0)
+			set(cell(TColCode, r), tg.Code, 0)
+			set(cell(TColText, r), TargetLabel(lang, tg), 0)
 			set(cell(TColKind, r), T("report.kind."+string(targetKind(tg))), 0)
 			set(cell(TColTarget, r), tg.Target, style)
 			set(cell(TColAchieved, r), tg.Achieved, style)
@@ -301,12 +294,24 @@ func levelSheet(f *excelize.File, sheet, lang string, st styles, units []levelRo
 	return sw.Flush()
 }
 
-// targetCode, targetText and targetKind are a target's code, its text as
-// the plan states it, and its kind.
-func targetCode(tg youthbot.TargetProgress) string { return "" }
-
-func targetText(lang string, tg youthbot.TargetProgress) string {
-	return Plain(i18n.T(lang, "report.metric."+string(tg.Metric))) + " " + strconv.FormatInt(tg.Target, 10)
+// targetStyle is the style of a target's planned and achieved cells:
+// units for a per_unit target, else as its metric is written.
+func targetStyle(st styles, tg youthbot.TargetProgress) int {
+	switch {
+	case tg.Kind == youthbot.TargetPerUnit:
+		return st.count
+	case tg.Metric.IsVND():
+		return st.vnd
+	case tg.Metric == youthbot.MetricHours || tg.Metric == youthbot.MetricPersonDays:
+		return st.hours
+	}
+	return st.count
 }
 
-func targetKind(tg youthbot.TargetProgress) string { return "metric" }
+// targetKind is a target's kind, metric when not set.
+func targetKind(tg youthbot.TargetProgress) youthbot.TargetKind {
+	if tg.Kind == "" {
+		return youthbot.TargetMetric
+	}
+	return tg.Kind
+}

@@ -81,7 +81,7 @@ func TestReportFormats(t *testing.T) {
 		check func(t *testing.T, stdout []byte)
 	}{
 		{"TextByDefault", nil, []string{"--month", "2024-03"}, func(t *testing.T, b []byte) {
-			for _, want := range []string{"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)", "Lượt đoàn viên tham gia: 2",
+			for _, want := range []string{"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)", "Lượt tham gia: 2",
 				"Số giờ tình nguyện: 5", "đạt 1/1 chỉ tiêu", "1. Thành đoàn Vị Thanh: 2 lượt"} {
 				if !strings.Contains(string(b), want) {
 					t.Errorf("text lacks %q:\n%s", want, b)
