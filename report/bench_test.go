@@ -209,8 +209,7 @@ func BenchmarkProvinceFigures(b *testing.B) {
 		fn   func(tx *storage.Tx) (*youthbot.Figures, error)
 	}{
 		{"OneLevel", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.Figures(seed.RootCode, year, hcm) }},
-		{"Tree", func(tx *storage.Tx) (*youthbot.Figures, error) { return figuresTree(tx, seed.RootCode, year, hcm) }},
-		{"StorageTree", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.FiguresTree(seed.RootCode, year, hcm) }},
+		{"Tree", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.FiguresTree(seed.RootCode, year, hcm) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			units := 0

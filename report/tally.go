@@ -115,7 +115,7 @@ func Load(tx *storage.Tx, unit string, p youthbot.Period, loc *time.Location, pa
 	var f *youthbot.Figures
 	var err error
 	if parts&PartTree != 0 {
-		f, err = figuresTree(tx, unit, p, loc)
+		f, err = tx.FiguresTree(unit, p, loc) // each unit's data read once, added up the tree
 	} else {
 		f, err = tx.Figures(unit, p, loc)
 	}
