@@ -43,7 +43,7 @@ var viReport = map[string]string{
 	"report.caption_chart":     "📊 Lượt đoàn viên tham gia %s · %s",
 	"report.caption_workbook":  "📎 Bảng tổng hợp %s · %s",
 
-	"report.metric.participations": "Lượt đoàn viên tham gia",
+	"report.metric.participations": "Lượt tham gia",
 	"report.metric.hours":          "Số giờ tình nguyện",
 	"report.metric.works":          "Công trình thanh niên",
 	"report.metric.tasks":          "Phần việc thanh niên",
@@ -214,7 +214,7 @@ var enReport = map[string]string{
 	"report.caption_chart":     "📊 Participations %s · %s",
 	"report.caption_workbook":  "📎 Figures %s · %s",
 
-	"report.metric.participations": "Volunteer participations",
+	"report.metric.participations": "Participations",
 	"report.metric.hours":          "Volunteer hours",
 	"report.metric.works":          "Youth works",
 	"report.metric.tasks":          "Youth tasks",

@@ -44,18 +44,23 @@ func rawRows(t *testing.T, f *excelize.File, sheet string) [][]string {
 func TestYearWorkbookMatchesTheJSONReport(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
+	fixtureF7(t, db)
 	year := youthbot.YearPeriod(2024)
 	tl := load(t, db, "HG", year, PartWorkbook)
 	obj := decodeJSON(t, tl)
 	for _, tt := range []struct {
-		lang                                    string
-		sheets                                  []string
-		appendixTitle, total, firstFigure, kind string
+		lang                              string
+		sheets                            []string
+		appendixTitle, total, firstFigure string
+		kinds                             []string // metric, per_unit, manual
+		metrics                           map[string]string
 	}{
 		{"vi", []string{"Phụ lục số liệu", "Chỉ tiêu", "Cấp huyện", "Cơ sở", "Chi đoàn", "Đoàn viên"},
-			"PHỤ LỤC SỐ LIỆU TỔNG KẾT NĂM 2024", "Tổng cộng", "Tổng số đoàn viên", "Theo số liệu"},
+			"PHỤ LỤC SỐ LIỆU TỔNG KẾT NĂM 2024", "Tổng cộng", "Tổng số đoàn viên", []string{"Theo số liệu", "Theo từng đơn vị", "Đơn vị tự đánh giá"},
+			map[string]string{"participations": "Lượt tham gia", "hours": "Số giờ tình nguyện", "works": "Công trình thanh niên", "value_vnd": "Giá trị làm lợi"}},
 		{"en", []string{"Figures", "Targets", "Districts", "Grassroots", "Branches", "Members"},
-			"YEAR-END FIGURES 2024", "Total", "Members", "Measured"},
+			"YEAR-END FIGURES 2024", "Total", "Members", []string{"Measured", "Every unit", "Stated by the unit"},
+			map[string]string{"participations": "Participations", "hours": "Volunteer hours", "works": "Youth works", "value_vnd": "Value produced"}},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			f := openBook(t, tl, tt.lang)
@@ -108,15 +113,21 @@ func TestYearWorkbookMatchesTheJSONReport(t *testing.T) {
 			jsonWalk(obj, func(u, _ map[string]any) {
 				for _, tg := range u["targets"].([]any) {
 					m := tg.(map[string]any)
-					want = append(want, []string{fmt.Sprint(u["unit"]), tt.kind, fmt.Sprint(m["target"]), fmt.Sprint(m["achieved"]), fmt.Sprint(m["percent"])})
+					kind := map[any]string{"metric": tt.kinds[0], "per_unit": tt.kinds[1], "manual": tt.kinds[2]}[m["kind"]]
+					text := m["text"]
+					if text == "" {
+						text = tt.metrics[m["metric"].(string)]
+					}
+					want = append(want, []string{fmt.Sprint(u["unit"]), fmt.Sprint(m["code"]), fmt.Sprint(text), kind,
+						fmt.Sprint(m["target"]), fmt.Sprint(m["achieved"]), fmt.Sprint(m["percent"])})
 				}
 			})
 			var got [][]string
 			for _, r := range rawRows(t, f, tt.sheets[1])[1:] {
-				got = append(got, []string{r[TColUnitCode-1], r[TColKind-1], r[TColTarget-1], r[TColAchieved-1], r[TColPercent-1]})
+				got = append(got, []string{r[TColUnitCode-1], r[TColCode-1], r[TColText-1], r[TColKind-1], r[TColTarget-1], r[TColAchieved-1], r[TColPercent-1]})
 			}
-			if len(want) != 4 || fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("targets sheet: got %v, want %v (the fixture's 4)", got, want)
+			if len(want) != 6 || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("targets sheet: got %v, want %v (the fixture's 6)", got, want)
 			}
 
 			// A sheet per level: every unit of that kind, with every figure.
