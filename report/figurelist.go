@@ -10,7 +10,7 @@ type valueKind uint8
 
 const (
 	valCount valueKind = iota
-	valHours   // and person-days: one decimal
+	valHours           // and person-days: one decimal
 	valVND
 	valPercent // 150.0 = 150%, one decimal
 )
@@ -93,4 +93,3 @@ func figureRows() []figureRow {
 	)
 	return rows
 }
-
