@@ -228,3 +228,54 @@ func BenchmarkProvinceFigures(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkYearReport measures `youthbot report --year 2025` of the
+// province in each format, as the command builds it: one read
+// transaction loading what the format needs, then the rendering.
+//
+//	go test ./report -run '^$' -bench YearReport -benchtime 3x
+func BenchmarkYearReport(b *testing.B) {
+	path := benchDB(b)
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	year := youthbot.YearPeriod(2025)
+	for _, c := range []struct {
+		name   string
+		parts  Parts
+		render func(t *Tally) (int, error)
+	}{
+		{"Text", PartText, func(t *Tally) (int, error) { return len(t.Text("vi")), nil }},
+		{"JSON", PartTree, func(t *Tally) (int, error) { b, err := t.JSON(); return len(b), err }},
+		{"CSV", PartTree, func(t *Tally) (int, error) {
+			var n counter
+			err := t.CSV(&n)
+			return int(n), err
+		}},
+		{"XLSX", PartTree | PartWorkbook, func(t *Tally) (int, error) { b, err := t.Workbook("vi"); return len(b), err }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			size := 0
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					t, err := Load(tx, seed.RootCode, year, hcm, c.parts)
+					if err != nil {
+						return err
+					}
+					size, err = c.render(t)
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(size)/1e3, "kB")
+		})
+	}
+}
+
+type counter int
+
+func (c *counter) Write(p []byte) (int, error) { *c += counter(len(p)); return len(p), nil }
