@@ -192,6 +192,9 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 			if got, want := f.GetSheetList(), []string{"Tổng hợp", "Đoàn viên", "Chỉ tiêu"}; !slices.Equal(got, want) {
 				t.Errorf("sheets: got %v, want %v", got, want)
 			}
+			if got := f.GetActiveSheetIndex(); got != 0 {
+				t.Errorf("active sheet %d, want the summary", got)
+			}
 			obj := decodeJSON(t, tl)
 			units := []map[string]any{obj}
 			for _, c := range obj["children"].([]any) {

@@ -104,7 +104,8 @@ func (t *Tally) yearWorkbook(lang string) ([]byte, error) {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title + " · " + t.Figures.Name, Creator: "youthbot", Language: lang}); err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one as NewFile made it: SetActiveSheet
+	// would parse back every streamed sheet to unselect it.
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)

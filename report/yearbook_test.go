@@ -67,6 +67,9 @@ func TestYearWorkbookMatchesTheJSONReport(t *testing.T) {
 			if got := f.GetSheetList(); !slices.Equal(got, tt.sheets) {
 				t.Fatalf("sheets: got %v, want %v", got, tt.sheets)
 			}
+			if got := f.GetActiveSheetIndex(); got != 0 {
+				t.Errorf("active sheet %d, want the appendix", got)
+			}
 
 			// Appendix: a row per figure, a column per child and the total.
 			rows := rawRows(t, f, tt.sheets[0])
