@@ -38,9 +38,10 @@ var f7Records = []f7Record{
 			youthbot.Benefit{Group: youthbot.BenefitElderly, People: 2, ValueVND: 1_000_000})},
 	{unit: "HG", month: 7, day: 1, adds: map[string]float64{"activities_held": 1, "participations": 100,
 		"participations_by.residents": 100, "support_vnd": 10_000_000,
-		"beneficiaries.children.people": 50, "beneficiaries.children.value_vnd": 10_000_000},
+		"beneficiaries.children.people": 50, "beneficiaries.children.value_vnd": 10_000_000, "beneficiaries.others.value_vnd": 500_000},
 		store: unitActivity(youthbot.HeadCounts{Residents: 100}, 0, 0, 10_000_000,
-			youthbot.Benefit{Group: youthbot.BenefitChildren, People: 50, ValueVND: 10_000_000})},
+			youthbot.Benefit{Group: youthbot.BenefitChildren, People: 50, ValueVND: 10_000_000},
+			youthbot.Benefit{Group: youthbot.BenefitOthers, ValueVND: 500_000})}, // support given, nobody counted
 	{unit: "VT-CDCD-KT", month: 3, day: 28, adds: map[string]float64{"tasks_completed": 1, "tasks_by_level.district": 1,
 		"participations": 12, "participations_by.students": 12, "value_vnd": 1_000_000},
 		store: func(tx *storage.Tx, r f7Record) error {

@@ -23,7 +23,7 @@ import (
 //	person_days             person-days (ngày công, one decimal)
 //	activities_held         the unit activities (hoạt động) of the period
 //	support_vnd             support spent in đồng
-//	beneficiaries           [{group, people, value_vnd}], every group with people > 0, by group
+//	beneficiaries           [{group, people, value_vnd}], every group with people > 0 (or value > 0), by group
 //	works_completed, tasks_completed
 //	works_by_level, tasks_by_level  {province, district, grassroots, branch}: by recognition level
 //	targets                 [{code, kind, metric, text, target, achieved, percent}], year to date up to the end of the period; [] when none
@@ -134,10 +134,12 @@ func jsonOf(f *youthbot.Figures) *figuresJSON {
 	} else {
 		j.Year = f.Period.Year
 	}
+	// The groups the figures list: those with people > 0, and those
+	// given support with nobody counted (value > 0), whose value would
+	// otherwise be missing from the JSON while the CSV and the workbook
+	// show it.
 	for _, b := range f.Beneficiaries {
-		if b.People > 0 {
-			j.Beneficiaries = append(j.Beneficiaries, benefitJSON{Group: b.Group, People: b.People, ValueVND: b.ValueVND})
-		}
+		j.Beneficiaries = append(j.Beneficiaries, benefitJSON{Group: b.Group, People: b.People, ValueVND: b.ValueVND})
 	}
 	slices.SortFunc(j.Beneficiaries, func(a, b benefitJSON) int { return strings.Compare(string(a.Group), string(b.Group)) })
 	for _, t := range f.Targets {
