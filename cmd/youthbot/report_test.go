@@ -122,6 +122,15 @@ func TestReportFormats(t *testing.T) {
 			if _, month := m["month"]; m["year"] != 2024.0 || month {
 				t.Errorf("json: %v", m)
 			}
+			// Children nested down to the branches: HG > PH > PH-TB > two branches.
+			ph := m["children"].([]any)[0].(map[string]any)
+			tb := ph["children"].([]any)[0].(map[string]any)
+			if ph["unit"] != "PH" || tb["unit"] != "PH-TB" || len(tb["children"].([]any)) != 2 {
+				t.Errorf("json children not nested to the branches: %v", ph)
+			}
+			if m["targets_percent_min"] != 100.0 || m["targets_percent_max"] != 100.0 {
+				t.Errorf("json targets percent: %v to %v", m["targets_percent_min"], m["targets_percent_max"])
+			}
 		}},
 		{"CSV", nil, []string{"--month", "2024-03", "--format", "csv"}, func(t *testing.T, b []byte) {
 			lines := strings.Split(strings.TrimRight(string(b), "\r\n"), "\r\n")
