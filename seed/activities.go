@@ -145,6 +145,10 @@ func (g *gen) writeProjects(tx *storage.Tx) error {
 			}
 			p.Status, p.DoneDate = youthbot.ProjectDone, p.End
 			p.DoneAt = p.End.Time(g.o.Loc).Add(18 * time.Hour)
+			p.Contribution = g.contribution()
+			if p.Kind == youthbot.ProjectWork && g.r.IntN(7) == 0 {
+				p.Level = youthbot.KindProvince // recognised by the province
+			}
 			if p.Kind == youthbot.ProjectWork {
 				p.ValueVND = int64(20+g.r.IntN(780)) * 1_000_000
 				g.works++

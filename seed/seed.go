@@ -4,7 +4,9 @@
 // members with Vietnamese names spread over the branches with their
 // membership stints (a few transferred between branches), a year of
 // volunteer activities (about 80% confirmed), youth projects, most of them
-// completed with a value, and yearly targets.
+// completed with a value, head counts and beneficiaries, activities of
+// units with head counts (one per hundred member activities), yearly
+// targets of the three kinds, breakthrough tasks and models.
 package seed
 
 import (
@@ -85,7 +87,15 @@ func Generate(db *storage.DB, opts Options) error {
 			return err
 		}
 	}
-	return db.Update(g.writeProjects)
+	return db.Update(func(tx *storage.Tx) error {
+		if err := g.writeProjects(tx); err != nil {
+			return err
+		}
+		if err := g.writeUnitActivities(tx); err != nil {
+			return err
+		}
+		return g.writePlan(tx)
+	})
 }
 
 // gen is one generation's state.
@@ -101,6 +111,7 @@ type gen struct {
 	members  []person
 	works    int
 	tasks    int
+	children int64 // children supported, for the province's target
 }
 
 type placeKind uint8

@@ -148,10 +148,10 @@ func TestGenerateIsRealistic(t *testing.T) {
 		if year.WorksCompleted+year.TasksCompleted == 0 || year.ValueVND == 0 || month.Participations == 0 || month.MembersActive == 0 {
 			t.Errorf("figures without projects or participations: year %+v, month %+v", *year, *month)
 		}
-		if len(month.Targets) != len(youthbot.Metrics) {
-			t.Errorf("the province has %d targets, want one per metric", len(month.Targets))
+		if len(month.Targets) != len(youthbot.Metrics)+4 {
+			t.Errorf("the province has %d targets, want one per metric and four coded ones", len(month.Targets))
 		}
-		return nil
+		return checkF7(t, tx, opts)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -200,4 +200,60 @@ func dump(t *testing.T, db *storage.DB) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// checkF7 checks the figures of F7 the seed adds: unit activities with head
+// counts, contributions of projects, beneficiaries, targets of the three
+// kinds, breakthrough tasks, models.
+func checkF7(t *testing.T, tx *storage.Tx, opts Options) error {
+	t.Helper()
+	today := youthbot.DateOf(now, hcm)
+	last := youthbot.Period{Year: today.Year - 1, From: 1, To: 12}
+	held := 0
+	for _, u := range tx.Subtree(RootCode) {
+		as, err := tx.UnitActivitiesSince(u, today.AddDays(-365))
+		if err != nil {
+			return err
+		}
+		held += len(as)
+		for _, a := range as {
+			if a.Heads.Members < 5 || a.Heads.Total() > youthbot.MaxHeadCount {
+				t.Errorf("unit activity %+v: head counts", a)
+			}
+		}
+	}
+	if want := max(opts.Units, opts.Activities/100); held != want {
+		t.Errorf("%d unit activities, want %d", held, want)
+	}
+	f, err := tx.Figures(RootCode, last, hcm)
+	if err != nil {
+		return err
+	}
+	if f.ActivitiesHeld == 0 || f.ParticipationsBy.Youth == 0 || f.ParticipationsBy.Residents == 0 || f.PersonDayTenths == 0 ||
+		f.SupportVND == 0 || f.Benefit(youthbot.BenefitChildren).People == 0 {
+		t.Errorf("last year's figures lack F7's: %+v", *f)
+	}
+	heads := f.ParticipationsBy.Total()
+	if int64(f.Participations) != heads {
+		t.Errorf("participations %d, by group %d", f.Participations, heads)
+	}
+	y, err := tx.Figures(RootCode, youthbot.YearPeriod(today.Year), hcm)
+	if err != nil {
+		return err
+	}
+	kinds := map[youthbot.TargetKind]int{}
+	for _, tp := range y.Targets {
+		kinds[tp.Kind]++
+		if tp.Kind == youthbot.TargetManual && tp.Achieved == 0 {
+			t.Errorf("manual target %s without an achieved value", tp.Code)
+		}
+	}
+	if kinds[youthbot.TargetPerUnit] != 1 || kinds[youthbot.TargetManual] != 1 || kinds[youthbot.TargetMetric] < 2 {
+		t.Errorf("targets by kind %v, want each kind", kinds)
+	}
+	districts := len(tx.ChildCodes(RootCode))
+	if y.BreakthroughsRegistered != 3 || y.BreakthroughsCompleted != 2 || y.Models.Doan != districts || y.Models.Doi != districts {
+		t.Errorf("breakthroughs %d/%d, models %+v, want 3/2 and %d of each field", y.BreakthroughsCompleted, y.BreakthroughsRegistered, y.Models, districts)
+	}
+	return nil
 }

@@ -46,6 +46,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		err = c.cmdConsole(rest)
 	case "units import":
 		err = c.cmdUnitsImport(rest)
+	case "import":
+		err = c.cmdImport(rest)
 	case "backup":
 		err = c.cmdBackup(rest)
 	case "restore":

@@ -15,6 +15,7 @@ var commands = []struct{ name, args, help string }{
 	{"run", "", "run the bot: long polling, or webhook when YOUTHBOT_WEBHOOK_URL is set (the default command)"},
 	{"console", "", "chat with the real bot in this terminal, against a built-in Telegram stand-in with a demo unit tree; no token, no network"},
 	{"units import", "FILE.csv", "create or update units from a CSV file with the header code,name,parent,kind"},
+	{"import", "FILE.xlsx [--dry-run] [--lang vi|en]", "import a workbook of units, members, projects and activities, beneficiaries, targets, breakthrough tasks and models (docs/IMPORT.md); all or nothing"},
 	{"report", "(--month YYYY-MM | --year YYYY) [--unit CODE] [--format text|json|csv|xlsx] [-o FILE]", "print a month's tally or a year's report"},
 	{"backup", "FILE", "write a consistent copy of the database, also while the bot runs"},
 	{"restore", "FILE", "replace the database with a backup FILE (stop the bot first)"},
