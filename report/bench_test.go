@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"os"
+	"syscall"
 	"testing"
 	"time"
 
@@ -23,8 +24,15 @@ var benchMonth = youthbot.MonthPeriod(2026, time.February) // the last whole mon
 func TestMain(m *testing.M) {
 	code := m.Run()
 	seed.RemoveShared()
+	if province.dir != "" {
+		os.RemoveAll(province.dir)
+	}
 	os.Exit(code)
 }
+
+// provinceTempDir is the directory of the imported province's database,
+// removed by TestMain.
+func provinceTempDir() (string, error) { return os.MkdirTemp("", "youthbot-province-") }
 
 // benchDB returns the path of the seeded database, generating it once.
 func benchDB(b *testing.B) string {
@@ -235,13 +243,16 @@ func BenchmarkProvinceFigures(b *testing.B) {
 //
 //	go test ./report -run '^$' -bench YearReport -benchtime 3x
 func BenchmarkYearReport(b *testing.B) {
-	path := benchDB(b)
+	benchYearReport(b, benchDB(b), seed.RootCode, youthbot.YearPeriod(2025))
+}
+
+// benchYearReport measures unit's report for year in each format.
+func benchYearReport(b *testing.B, path, unit string, year youthbot.Period) {
 	db, err := storage.Open(path, storage.Options{ReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	year := youthbot.YearPeriod(2025)
 	for _, c := range []struct {
 		name   string
 		parts  Parts
@@ -258,9 +269,10 @@ func BenchmarkYearReport(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			size := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				err := db.View(func(tx *storage.Tx) error {
-					t, err := Load(tx, seed.RootCode, year, hcm, c.parts)
+					t, err := Load(tx, unit, year, hcm, c.parts)
 					if err != nil {
 						return err
 					}
@@ -272,8 +284,20 @@ func BenchmarkYearReport(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(size)/1e3, "kB")
+			// The process's CPU time per report: what the report costs on a
+			// machine busy with other work, where ns/op counts the waiting.
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
+}
+
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 type counter int
