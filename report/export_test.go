@@ -177,6 +177,7 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
+	fixtureF7(t, db)
 	for _, p := range []youthbot.Period{march, youthbot.MonthPeriod(2024, time.February)} { // a year's: yearbook_test.go
 		t.Run(p.String(), func(t *testing.T) {
 			tl := load(t, db, "HG", p, PartWorkbook|PartTree)
@@ -224,6 +225,12 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 				if got := cellAt(row, ColTargetsMet); got != met {
 					t.Errorf("summary row %d targets met: cell %q, want %q", SummaryFirstRow+i, got, met)
 				}
+				for j, fig := range summaryF7() {
+					want, ok := jsonPath(u, fig.key)
+					if got := cellAt(row, ColF7+j); !ok || got != fmt.Sprint(want) {
+						t.Errorf("summary row %d %s: cell %q, JSON %v", SummaryFirstRow+i, fig.key, got, want)
+					}
+				}
 			}
 
 			// The members sheet adds up to the unit's figures.
@@ -242,9 +249,16 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 					listed++
 				}
 			}
-			if part != int(num(obj["participations"])) || pending != int(num(obj["participations_pending"])) || hours != num(obj["hours"]) {
-				t.Errorf("members sheet sums to %d participations, %d pending, %v hours; JSON %v, %v, %v",
-					part, pending, hours, obj["participations"], obj["participations_pending"], obj["hours"])
+			// Members' own participations: the JSON's less every head count.
+			heads := 0.0
+			for _, r := range f7Records {
+				if p.Contains(youthbot.Date{Year: 2024, Month: r.month, Day: r.day}) {
+					heads += r.adds["participations"]
+				}
+			}
+			if part != int(num(obj["participations"])-heads) || pending != int(num(obj["participations_pending"])) || hours != num(obj["hours"]) {
+				t.Errorf("members sheet sums to %d participations, %d pending, %v hours; JSON %v (%v head counts), %v, %v",
+					part, pending, hours, obj["participations"], heads, obj["participations_pending"], obj["hours"])
 			}
 			if listed != int(num(obj["members_total"])) {
 				t.Errorf("members sheet lists %d members, JSON members_total %v", listed, obj["members_total"])
