@@ -219,7 +219,7 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 	}
 	f7 := summaryF7()
 	for i, r := range f7 {
-		set(cell(ColF7+i, SummaryHeaderRow), T(r.label()), st.header)
+		set(cell(ColF7+i, SummaryHeaderRow), strings.TrimSpace(T(r.label())), st.header) // no indent of "trong đó" in a heading
 	}
 	row := func(r int, x *youthbot.Figures, bold bool) {
 		count, hours, vnd, text := st.count, st.hours, st.vnd, 0

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -274,7 +275,7 @@ func levelSheet(f *excelize.File, sheet, lang string, st styles, units []levelRo
 		excelize.Cell{StyleID: st.header, Value: T("report.col.parent")},
 	}
 	for _, r := range figs {
-		header = append(header, excelize.Cell{StyleID: st.header, Value: T(r.label())})
+		header = append(header, excelize.Cell{StyleID: st.header, Value: strings.TrimSpace(T(r.label()))}) // no indent of "trong đó" in a heading
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 60}); err != nil {
 		return err
