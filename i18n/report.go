@@ -162,7 +162,7 @@ var viReport = map[string]string{
 	"report.kind.manual":                            "Đơn vị tự đánh giá",
 	"report.fig.members_total":                      "Tổng số đoàn viên",
 	"report.fig.members_active":                     "Đoàn viên tham gia",
-	"report.fig.members_new":                        "Đoàn viên mới (kết nạp trong năm, đăng ký mới trên bot)",
+	"report.fig.members_new":                        "Đoàn viên mới (kết nạp, đăng ký mới trên bot)",
 	"report.fig.participations":                     "Lượt tham gia (đoàn viên, thanh niên, học sinh, sinh viên, người dân)",
 	"report.fig.participations_pending":             "Lượt đang chờ duyệt",
 	"report.fig.hours":                              "Số giờ tình nguyện",
