@@ -29,7 +29,7 @@ var enImport = map[string]string{
 	"imp.branch_members":      "branch %s has members, so its kind cannot change (move its members to another branch first)",
 	"imp.changes_unsupported": "import does not apply changes of the unit tree (sheet ThayDoiDonVi) yet; remove the sheet from the workbook",
 	"imp.no_activity":         "no activity has ma «%s», neither in sheet HoatDong nor in the database",
-	"imp.kind_changed":        "«%s» was imported as a %s, it cannot become a %s",
+	"imp.kind_changed":        "«%s» was imported as %s: it cannot become %s",
 	"imp.activity_open":       "an activity (hd) is one that took place: only works (ct) and tasks (pv) can be in progress",
 	"imp.invalid":             "this row cannot be written",
 	"imp.summary":             "%s: %d created, %d updated, %d unchanged",

@@ -105,6 +105,11 @@ func runDry(t *testing.T, db *storage.DB, data []byte, dry bool, now time.Time) 
 }
 
 // summary is the plan's summary in English, one line.
-func summary(p *Plan) string { return strings.Join(p.Summary("en"), "; ") }
+func summary(p *Plan) string {
+	if p == nil {
+		return ""
+	}
+	return strings.Join(p.Summary("en"), "; ")
+}
 
 var unitHead = []any{"ma_don_vi", "ten_don_vi", "ma_cap_tren", "cap"}

@@ -79,7 +79,7 @@ func TestProvinceBadRowsChangeNothing(t *testing.T) {
 		"DonVi!3: ma_cap_tren: no unit has code «H99»",
 		"DoanVien!3: ma_chi_doan: unit H01C1 is not a branch",
 		"HoatDong!3: ma_don_vi: no unit has code «XX»",
-		"HoatDong!4: loai: «CT2023-0001» was imported as a ct/pv, it cannot become a hd",
+		"HoatDong!4: loai: «CT2023-0001» was imported as ct/pv: it cannot become hd",
 		"HuongLoi!3: ma_hoat_dong: no activity has ma «NOPE»",
 		"ChiTieu!2: ma_don_vi: no unit has code «ZZ»",
 		"ChiTieu!3: cap_don_vi: kind district is not below unit H01",

@@ -74,6 +74,14 @@ func TestRowsAreKeyed(t *testing.T) {
 		"NhiemVuDotPha: 0 created, 1 updated, 0 unchanged; MoHinh: 0 created, 1 updated, 0 unchanged"; got != want {
 		t.Fatalf("changed import:\n got %s\nwant %s", got, want)
 	}
+	// A workbook of beneficiaries only, of an activity imported before:
+	// its group is added, the others kept; again, nothing changes.
+	only := xlsx(t, map[string][][]any{"HuongLoi": {benefitHead, {"HD1", "ho_ngheo", 4, nil}, {"HD1", "thieu_nhi", 11, "5tr"}}})
+	for _, want := range []string{"HuongLoi: 1 created, 0 updated, 1 unchanged", "HuongLoi: 0 created, 0 updated, 2 unchanged"} {
+		if p, bad = run(t, db, only, false); bad != "" || summary(p) != want {
+			t.Fatalf("beneficiaries only: %s%s, want %s", bad, summary(p), want)
+		}
+	}
 	err := db.View(func(tx *storage.Tx) error {
 		m, found, err := tx.ImportedByName("B1", "nguyen van an", youthbot.Date{Year: 2000, Month: 9, Day: 2})
 		if err != nil || !found || m.Phone != "+84987654321" || m.Joined != today {
@@ -85,7 +93,8 @@ func TestRowsAreKeyed(t *testing.T) {
 		}
 		ref, _ := tx.OfficeCode("HD1")
 		a, err := tx.UnitActivity(ref.Activity)
-		if err != nil || a.ValueVND != 2_000_000 || a.Benefit(youthbot.BenefitChildren).People != 11 || a.Heads.Youth != 30 {
+		if err != nil || a.ValueVND != 2_000_000 || a.Benefit(youthbot.BenefitChildren).People != 11 || a.Heads.Youth != 30 ||
+			a.Benefit(youthbot.BenefitHouseholds).People != 4 {
 			t.Errorf("activity: %+v %v", a, err)
 		}
 		ref, _ = tx.OfficeCode("CT1")
