@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"os"
+	"syscall"
 	"testing"
 	"time"
 
@@ -23,8 +24,15 @@ var benchMonth = youthbot.MonthPeriod(2026, time.February) // the last whole mon
 func TestMain(m *testing.M) {
 	code := m.Run()
 	seed.RemoveShared()
+	if province.dir != "" {
+		os.RemoveAll(province.dir)
+	}
 	os.Exit(code)
 }
+
+// provinceTempDir is the directory of the imported province's database,
+// removed by TestMain.
+func provinceTempDir() (string, error) { return os.MkdirTemp("", "youthbot-province-") }
 
 // benchDB returns the path of the seeded database, generating it once.
 func benchDB(b *testing.B) string {
@@ -71,8 +79,9 @@ func contains(list []string, s string) bool {
 }
 
 // BenchmarkProvinceTally measures the whole province's monthly tally (and
-// the year-end report), all formats (Load with PartAll: figures, previous
-// period, every member; Render: text, chart, workbook; then JSON and CSV),
+// the year's), as it is delivered (Load with PartAll: figures, previous
+// period, every member, for a year the whole tree; Render: text, chart,
+// workbook; JSON and CSV, which need the tree, are BenchmarkYearReport's),
 // against raw scans of the same file in the same run: every key/value of
 // the file ("file") and of act_index alone. The Build sub-benchmarks report
 // their time as a multiple of each scan.
@@ -133,13 +142,8 @@ func BenchmarkProvinceTally(b *testing.B) {
 					if err != nil {
 						return err
 					}
-					if r, err = t.Render("vi"); err != nil {
-						return err
-					}
-					if _, err := t.JSON(); err != nil {
-						return err
-					}
-					return t.CSV(discard{})
+					r, err = t.Render("vi")
+					return err
 				})
 				if err != nil {
 					b.Fatal(err)
@@ -190,3 +194,108 @@ func BenchmarkProvinceBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProvinceFigures measures the figures alone: the province's with
+// one level of children (the tally's), and the whole tree (the JSON
+// report's and the year's workbook's).
+//
+//	go test ./report -run '^$' -bench ProvinceFigures -benchtime 3x
+func BenchmarkProvinceFigures(b *testing.B) {
+	path := benchDB(b)
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	year := youthbot.YearPeriod(2025)
+	for _, c := range []struct {
+		name string
+		fn   func(tx *storage.Tx) (*youthbot.Figures, error)
+	}{
+		{"OneLevel", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.Figures(seed.RootCode, year, hcm) }},
+		{"Tree", func(tx *storage.Tx) (*youthbot.Figures, error) { return tx.FiguresTree(seed.RootCode, year, hcm) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			units := 0
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					f, err := c.fn(tx)
+					units = 0
+					walkTree(f, func(*youthbot.Figures, *youthbot.Figures, int) { units++ })
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(units), "units")
+		})
+	}
+}
+
+// BenchmarkYearReport measures `youthbot report --year 2025` of the
+// province in each format, as the command builds it: one read
+// transaction loading what the format needs, then the rendering.
+//
+//	go test ./report -run '^$' -bench YearReport -benchtime 3x
+func BenchmarkYearReport(b *testing.B) {
+	benchYearReport(b, benchDB(b), seed.RootCode, youthbot.YearPeriod(2025))
+}
+
+// benchYearReport measures unit's report for year in each format.
+func benchYearReport(b *testing.B, path, unit string, year youthbot.Period) {
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		name   string
+		parts  Parts
+		render func(t *Tally) (int, error)
+	}{
+		{"Text", PartText, func(t *Tally) (int, error) { return len(t.Text("vi")), nil }},
+		{"JSON", PartTree, func(t *Tally) (int, error) { b, err := t.JSON(); return len(b), err }},
+		{"CSV", PartTree, func(t *Tally) (int, error) {
+			var n counter
+			err := t.CSV(&n)
+			return int(n), err
+		}},
+		{"XLSX", PartTree | PartWorkbook, func(t *Tally) (int, error) { b, err := t.Workbook("vi"); return len(b), err }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			size := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				err := db.View(func(tx *storage.Tx) error {
+					t, err := Load(tx, unit, year, hcm, c.parts)
+					if err != nil {
+						return err
+					}
+					size, err = c.render(t)
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(size)/1e3, "kB")
+			// The process's CPU time per report: what the report costs on a
+			// machine busy with other work, where ns/op counts the waiting.
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+		})
+	}
+}
+
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+type counter int
+
+func (c *counter) Write(p []byte) (int, error) { *c += counter(len(p)); return len(p), nil }

@@ -156,3 +156,35 @@ func TestWorkbookOfALargeUnitSaysWhereItsMembersAre(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildOfAYearIsTheYearsReport: /tally YYYY and the year's delivery
+// carry the year's workbook (appendix, targets, a sheet per level, the
+// members) and messages ending with the targets line.
+func TestBuildOfAYearIsTheYearsReport(t *testing.T) {
+	db := openDB(t)
+	fixture(t, db)
+	fixtureF7(t, db)
+	var r *Report
+	view(t, db, func(tx *storage.Tx) (err error) {
+		r, err = Build(tx, "VT", youthbot.YearPeriod(2024), hcm, "vi")
+		return err
+	})
+	if r.FileName != "tally-VT-2024.xlsx" {
+		t.Errorf("file name: got %q", r.FileName)
+	}
+	last := Plain(r.Messages[len(r.Messages)-1])
+	if !strings.HasSuffix(last, "\nđạt 1/1 chỉ tiêu (từ 160% đến 160%)") {
+		t.Errorf("last message does not end with the targets line:\n%s", last)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(r.Workbook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, want := f.GetSheetList(), []string{"Phụ lục số liệu", "Chỉ tiêu", "Cơ sở", "Chi đoàn", "Đoàn viên"}; !slices.Equal(got, want) {
+		t.Errorf("sheets: got %v, want %v", got, want)
+	}
+	if got, _ := f.GetCellValue("Đoàn viên", "D2"); got != "Nguyễn Văn An" {
+		t.Errorf("first member %q", got)
+	}
+}

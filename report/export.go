@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,8 +13,12 @@ import (
 )
 
 // JSON writes the tally as the JSON report (its keys are figuresJSON's),
-// indented, with a final newline.
+// indented, with a final newline: the unit and, in children, every unit
+// below it down to the branches. It needs PartTree.
 func (t *Tally) JSON() ([]byte, error) {
+	if t.parts&PartTree == 0 {
+		return nil, errors.New("report json: the tally was loaded without PartTree")
+	}
 	b, err := json.MarshalIndent(jsonOf(t.Figures), "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("report json: %w", err)
@@ -21,17 +26,21 @@ func (t *Tally) JSON() ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// CSVHeader is the header row of the CSV report: the JSON report's keys
-// (with "month" or "year"), plus "parent", empty on the unit's own row and
-// the unit's code on its children's rows.
+// CSVHeader is the header row of the CSV report: "unit", "name",
+// "parent" (empty on the unit's own row, the parent's code on the others),
+// "month" or "year", then one column per figure named as its JSON key, a
+// nested key dotted ("participations_by.members"): the same figures, in
+// the same order, as the rows of the workbook's appendix.
 func CSVHeader(p youthbot.Period) []string {
 	when := "year"
 	if p.IsMonth() {
 		when = "month"
 	}
-	return []string{"unit", "name", "parent", when, "members_total", "members_active", "members_new",
-		"participations", "participations_pending", "hours", "value_vnd", "works_completed", "tasks_completed",
-		"targets_met", "targets_total"}
+	h := []string{"unit", "name", "parent", when}
+	for _, r := range figureRows() {
+		h = append(h, r.key)
+	}
+	return h
 }
 
 // utf8BOM starts the CSV so that Excel, which union offices open CSV
@@ -41,10 +50,15 @@ func CSVHeader(p youthbot.Period) []string {
 const utf8BOM = "\uFEFF"
 
 // CSV writes the tally as CSV (RFC 4180, CRLF line ends, UTF-8 with a byte
-// order mark): the header, the unit's row, then one row per child unit.
-// Numbers are plain (no grouping, '.' for decimals). A name Excel would
-// take for a formula (starting with = + - @) gets a leading apostrophe.
+// order mark): the header, the unit's row, then one row per unit below it
+// in tree order (depth first, as the JSON report's children). Numbers are
+// plain (no grouping, '.' for decimals). A name Excel would take for a
+// formula (starting with = + - @) gets a leading apostrophe. It needs
+// PartTree.
 func (t *Tally) CSV(w io.Writer) error {
+	if t.parts&PartTree == 0 {
+		return errors.New("report csv: the tally was loaded without PartTree")
+	}
 	var buf bytes.Buffer
 	buf.WriteString(utf8BOM)
 	cw := csv.NewWriter(&buf)
@@ -54,19 +68,19 @@ func (t *Tally) CSV(w io.Writer) error {
 	if p.IsMonth() {
 		when = p.String()
 	}
-	rec := func(f *youthbot.Figures, parent string) []string {
-		return []string{f.Unit, noFormula(f.Name), parent, when,
-			strconv.Itoa(f.MembersTotal), strconv.Itoa(f.MembersActive), strconv.Itoa(f.MembersNew),
-			strconv.Itoa(f.Participations), strconv.Itoa(f.ParticipationsPending),
-			strconv.FormatFloat(f.Hours(), 'f', -1, 64), strconv.FormatInt(f.ValueVND, 10),
-			strconv.Itoa(f.WorksCompleted), strconv.Itoa(f.TasksCompleted),
-			strconv.Itoa(f.TargetsMet()), strconv.Itoa(len(f.Targets))}
-	}
+	figs := figureRows()
 	cw.Write(CSVHeader(p))
-	cw.Write(rec(t.Figures, ""))
-	for _, c := range t.Figures.Children {
-		cw.Write(rec(c, t.Figures.Unit))
-	}
+	rec := make([]string, 4+len(figs))
+	walkTree(t.Figures, func(f, parent *youthbot.Figures, _ int) {
+		rec[0], rec[1], rec[2], rec[3] = f.Unit, noFormula(f.Name), "", when
+		if parent != nil {
+			rec[2] = parent.Unit
+		}
+		for i, r := range figs {
+			rec[4+i] = strconv.FormatFloat(r.value(f), 'f', -1, 64)
+		}
+		cw.Write(rec)
+	})
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("report csv: %w", err)

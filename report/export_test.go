@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -19,8 +20,21 @@ import (
 // productKeys are the keys of the JSON report (figuresJSON documents them),
 // which scripts read: a public interface.
 var productKeys = []string{"unit", "name", "members_total", "members_active", "members_new", "participations",
-	"participations_pending", "hours", "value_vnd", "works_completed", "tasks_completed", "targets", "targets_met",
-	"targets_total", "children"}
+	"participations_pending", "hours", "value_vnd", "participations_by", "person_days", "activities_held", "support_vnd",
+	"beneficiaries", "works_completed", "tasks_completed", "works_by_level", "tasks_by_level", "targets", "targets_met",
+	"targets_total", "targets_percent_min", "targets_percent_max", "breakthroughs_registered", "breakthroughs_completed",
+	"models", "children"}
+
+// productObjects are the keys of the JSON report's nested objects, and of
+// the entries of its lists.
+var productObjects = map[string][]string{
+	"participations_by": {"members", "residents", "students", "youth"},
+	"works_by_level":    {"branch", "district", "grassroots", "province"},
+	"tasks_by_level":    {"branch", "district", "grassroots", "province"},
+	"models":            {"doan", "doi"},
+	"beneficiaries":     {"group", "people", "value_vnd"},
+	"targets":           {"achieved", "code", "kind", "metric", "percent", "target", "text"},
+}
 
 func decodeJSON(t *testing.T, tl *Tally) map[string]any {
 	t.Helper()
@@ -48,9 +62,20 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("keys of %v:\n got %v\nwant %v", obj["unit"], got, want)
 		}
-		for _, tg := range obj["targets"].([]any) {
-			if got := slices.Sorted(maps.Keys(tg.(map[string]any))); !slices.Equal(got, []string{"achieved", "metric", "percent", "target"}) {
-				t.Errorf("target keys: got %v", got)
+		for key, want := range productObjects {
+			var objs []any
+			switch v := obj[key].(type) {
+			case []any:
+				objs = v
+			case map[string]any:
+				objs = []any{v}
+			default:
+				t.Errorf("%v %s: %T, want an object or a list", obj["unit"], key, v)
+			}
+			for _, o := range objs {
+				if got := slices.Sorted(maps.Keys(o.(map[string]any))); !slices.Equal(got, want) {
+					t.Errorf("%v %s keys: got %v, want %v", obj["unit"], key, got, want)
+				}
 			}
 		}
 	}
@@ -66,28 +91,22 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			obj := decodeJSON(t, load(t, db, tt.unit, tt.p, 0))
+			obj := decodeJSON(t, load(t, db, tt.unit, tt.p, PartTree))
 			check(t, obj, tt.when)
 			if obj[tt.when] != tt.whenValue {
 				t.Errorf("%s: got %v, want %v", tt.when, obj[tt.when], tt.whenValue)
 			}
-			for _, c := range obj["children"].([]any) {
-				child := c.(map[string]any)
-				check(t, child, tt.when)
-				if n := len(child["children"].([]any)); n != 0 {
-					t.Errorf("child %v has %d children: children are nested one level", child["unit"], n)
-				}
-			}
+			jsonWalk(obj, func(u, _ map[string]any) { check(t, u, tt.when) })
 		})
 	}
 	t.Run("TargetsEmptyWhenNone", func(t *testing.T) {
-		obj := decodeJSON(t, load(t, db, cntt, march, 0))
+		obj := decodeJSON(t, load(t, db, cntt, march, PartTree))
 		if tg, ok := obj["targets"].([]any); !ok || len(tg) != 0 {
 			t.Errorf("targets: got %#v, want []", obj["targets"])
 		}
 	})
 	t.Run("Figures", func(t *testing.T) {
-		obj := decodeJSON(t, load(t, db, "HG", march, 0))
+		obj := decodeJSON(t, load(t, db, "HG", march, PartTree))
 		want := map[string]string{"members_total": "10", "members_active": "6", "members_new": "1", "participations": "8",
 			"participations_pending": "1", "hours": "17.5", "value_vnd": "26000000", "works_completed": "1", "tasks_completed": "1",
 			"targets_met": "2", "targets_total": "3"}
@@ -102,7 +121,7 @@ func TestJSONHasExactlyTheKeysOfProduct(t *testing.T) {
 func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
-	tl := load(t, db, "HG", march, 0)
+	tl := load(t, db, "HG", march, PartTree)
 	var buf bytes.Buffer
 	if err := tl.CSV(&buf); err != nil {
 		t.Fatal(err)
@@ -121,13 +140,13 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 	if got, want := rows[0], CSVHeader(march); !slices.Equal(got, want) {
 		t.Errorf("header: got %v, want %v", got, want)
 	}
+	// One row per unit of the JSON report's tree, in its order, each
+	// column the JSON value of its (dotted) key.
 	obj := decodeJSON(t, tl)
-	units := []map[string]any{obj}
-	for _, c := range obj["children"].([]any) {
-		units = append(units, c.(map[string]any))
-	}
-	if len(rows) != 1+len(units) {
-		t.Fatalf("got %d rows, want header + %d units", len(rows), len(units))
+	var units, parents []map[string]any
+	jsonWalk(obj, func(u, parent map[string]any) { units, parents = append(units, u), append(parents, parent) })
+	if len(units) != 12 || len(rows) != 1+len(units) {
+		t.Fatalf("got %d rows, want header + %d units (the demo's 12)", len(rows), len(units))
 	}
 	for i, u := range units {
 		row := map[string]string{}
@@ -135,14 +154,17 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 			row[h] = rows[i+1][j]
 		}
 		parent := ""
-		if i > 0 {
-			parent = "HG"
+		if parents[i] != nil {
+			parent = parents[i]["unit"].(string)
 		}
 		if row["parent"] != parent || row["month"] != "2024-03" {
-			t.Errorf("row %d: parent %q month %q", i+1, row["parent"], row["month"])
+			t.Errorf("row %d: parent %q month %q, want %q", i+1, row["parent"], row["month"], parent)
 		}
-		for _, k := range rows[0] {
-			if v, ok := u[k]; ok && fmt.Sprint(v) != row[k] {
+		for _, k := range rows[0][4:] {
+			v, ok := jsonPath(u, k)
+			if !ok {
+				t.Errorf("CSV column %s is no key of the JSON report", k)
+			} else if fmt.Sprint(v) != row[k] {
 				t.Errorf("row %d %s: CSV %q, JSON %v", i+1, k, row[k], v)
 			}
 		}
@@ -155,9 +177,10 @@ func TestCSVHasAHeaderAndOneRowPerUnit(t *testing.T) {
 func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 	db := openDB(t)
 	fixture(t, db)
-	for _, p := range []youthbot.Period{march, youthbot.YearPeriod(2024)} {
+	fixtureF7(t, db)
+	for _, p := range []youthbot.Period{march, youthbot.MonthPeriod(2024, time.February)} { // a year's: yearbook_test.go
 		t.Run(p.String(), func(t *testing.T) {
-			tl := load(t, db, "HG", p, PartWorkbook)
+			tl := load(t, db, "HG", p, PartWorkbook|PartTree)
 			data, err := tl.Workbook("vi")
 			if err != nil {
 				t.Fatal(err)
@@ -169,6 +192,9 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 			defer f.Close()
 			if got, want := f.GetSheetList(), []string{"Tổng hợp", "Đoàn viên", "Chỉ tiêu"}; !slices.Equal(got, want) {
 				t.Errorf("sheets: got %v, want %v", got, want)
+			}
+			if got := f.GetActiveSheetIndex(); got != 0 {
+				t.Errorf("active sheet %d, want the summary", got)
 			}
 			obj := decodeJSON(t, tl)
 			units := []map[string]any{obj}
@@ -199,6 +225,12 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 				if got := cellAt(row, ColTargetsMet); got != met {
 					t.Errorf("summary row %d targets met: cell %q, want %q", SummaryFirstRow+i, got, met)
 				}
+				for j, fig := range summaryF7() {
+					want, ok := jsonPath(u, fig.key)
+					if got := cellAt(row, ColF7+j); !ok || got != fmt.Sprint(want) {
+						t.Errorf("summary row %d %s: cell %q, JSON %v", SummaryFirstRow+i, fig.key, got, want)
+					}
+				}
 			}
 
 			// The members sheet adds up to the unit's figures.
@@ -217,9 +249,16 @@ func TestWorkbookMatchesTheJSONReport(t *testing.T) {
 					listed++
 				}
 			}
-			if part != int(num(obj["participations"])) || pending != int(num(obj["participations_pending"])) || hours != num(obj["hours"]) {
-				t.Errorf("members sheet sums to %d participations, %d pending, %v hours; JSON %v, %v, %v",
-					part, pending, hours, obj["participations"], obj["participations_pending"], obj["hours"])
+			// Members' own participations: the JSON's less every head count.
+			heads := 0.0
+			for _, r := range f7Records {
+				if p.Contains(youthbot.Date{Year: 2024, Month: r.month, Day: r.day}) {
+					heads += r.adds["participations"]
+				}
+			}
+			if part != int(num(obj["participations"])-heads) || pending != int(num(obj["participations_pending"])) || hours != num(obj["hours"]) {
+				t.Errorf("members sheet sums to %d participations, %d pending, %v hours; JSON %v (%v head counts), %v, %v",
+					part, pending, hours, obj["participations"], heads, obj["participations_pending"], obj["hours"])
 			}
 			if listed != int(num(obj["members_total"])) {
 				t.Errorf("members sheet lists %d members, JSON members_total %v", listed, obj["members_total"])

@@ -100,12 +100,13 @@ func Change(lang string, cur, prev float64, abs func(float64) string) string {
 	return "▼ " + Percent(lang, (prev-cur)*100/prev)
 }
 
-// MetricValue writes a figure of metric m: đồng, hours or a count.
+// MetricValue writes a figure of metric m: đồng, hours and person-days
+// (one decimal) or a count.
 func MetricValue(lang string, m youthbot.Metric, x float64) string {
-	switch m {
-	case youthbot.MetricValueVND:
+	switch {
+	case m.IsVND():
 		return VND(lang, int64(math.Round(x)))
-	case youthbot.MetricHours:
+	case m == youthbot.MetricHours || m == youthbot.MetricPersonDays:
 		return Decimal(lang, x)
 	}
 	return Number(lang, int64(math.Round(x)))

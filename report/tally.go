@@ -25,6 +25,11 @@ const (
 	// PartWorkbook reads every member of the subtree with their figures,
 	// unless there are more than MaxListedMembers.
 	PartWorkbook
+	// PartTree computes the figures of every unit of the subtree, Children
+	// nested down to the branches, as the JSON and CSV reports and the
+	// year's workbook show them; without it Children are one level deep
+	// (the children's own Children nil). A year's PartWorkbook implies it.
+	PartTree
 	// PartAll is everything a tally is delivered with.
 	PartAll = PartText | PartChart | PartWorkbook
 )
@@ -104,7 +109,16 @@ func Load(tx *storage.Tx, unit string, p youthbot.Period, loc *time.Location, pa
 	if !p.IsMonth() && !p.IsYear() {
 		return nil, fmt.Errorf("tally of %s: period %s is neither a month nor a year", unit, p)
 	}
-	f, err := tx.Figures(unit, p, loc)
+	if p.IsYear() && parts&PartWorkbook != 0 {
+		parts |= PartTree
+	}
+	var f *youthbot.Figures
+	var err error
+	if parts&PartTree != 0 {
+		f, err = tx.FiguresTree(unit, p, loc) // each unit's data read once, added up the tree
+	} else {
+		f, err = tx.Figures(unit, p, loc)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -85,14 +85,22 @@ func (t *Tally) sections(lang string) []section {
 			Percent(lang, ratio(f.MembersActive, f.MembersTotal)), change(float64(f.MembersActive), float64(prev.MembersActive), count)),
 		T("report.participations", Number(lang, int64(f.Participations)), change(float64(f.Participations), float64(prev.Participations), count)),
 	)
+	if by := f.ParticipationsBy; by.Youth+by.Students+by.Residents > 0 {
+		lines = append(lines, T("report.participations_by", Number(lang, by.Members), Number(lang, by.Youth),
+			Number(lang, by.Students), Number(lang, by.Residents)))
+	}
 	if f.ParticipationsPending > 0 {
 		lines = append(lines, T("report.pending", Number(lang, int64(f.ParticipationsPending))))
 	}
-	lines = append(lines,
-		T("report.hours", Hours(lang, f.Tenths), change(float64(f.Tenths), float64(prev.Tenths), hours)),
-		T("report.value", VND(lang, f.ValueVND), change(float64(f.ValueVND), float64(prev.ValueVND), vnd)),
-		T("report.projects", Number(lang, int64(f.WorksCompleted)), Number(lang, int64(f.TasksCompleted))),
-	)
+	lines = append(lines, T("report.hours", Hours(lang, f.Tenths), change(float64(f.Tenths), float64(prev.Tenths), hours)))
+	if f.ActivitiesHeld > 0 || f.PersonDayTenths > 0 {
+		lines = append(lines, T("report.activities", Number(lang, int64(f.ActivitiesHeld)), Decimal(lang, f.PersonDays())))
+	}
+	lines = append(lines, T("report.value", VND(lang, f.ValueVND), change(float64(f.ValueVND), float64(prev.ValueVND), vnd)))
+	if f.SupportVND > 0 {
+		lines = append(lines, T("report.support", VND(lang, f.SupportVND)))
+	}
+	lines = append(lines, f7Lines(lang, f)...)
 	if shown {
 		if p.IsMonth() {
 			lines = append(lines, T("report.compare_month", MonthYear(t.Prev.Period)))
@@ -114,8 +122,8 @@ func (t *Tally) sections(lang string) []section {
 			if tg.Percent >= 100 {
 				met = " ✅"
 			}
-			s.items = append(s.items, T("report.target_line", T("report.metric."+string(tg.Metric)),
-				MetricValue(lang, tg.Metric, tg.Achieved), MetricValue(lang, tg.Metric, float64(tg.Target)), Percent(lang, tg.Percent), met))
+			s.items = append(s.items, T("report.target_line", TargetLabel(lang, tg),
+				targetValue(lang, tg, tg.Achieved), targetValue(lang, tg, float64(tg.Target)), Percent(lang, tg.Percent), met))
 		}
 		out = append(out, s)
 	}
@@ -144,7 +152,21 @@ func (t *Tally) sections(lang string) []section {
 	} else if t.Unreachable > 0 {
 		out = append(out, section{head: T("report.unreachable_count", Number(lang, int64(t.Unreachable)))})
 	}
+	if line := TargetsLine(lang, f); line != "" {
+		out = append(out, section{head: line})
+	}
 	return out
+}
+
+// TargetsLine is the line an inspection report quotes, which ends the
+// tally's text: "đạt 12/12 chỉ tiêu (từ 100% đến 200%)", the targets met
+// out of all, from the lowest percent to the highest; "" without targets.
+func TargetsLine(lang string, f *youthbot.Figures) string {
+	if len(f.Targets) == 0 {
+		return ""
+	}
+	lo, hi := f.TargetsPercentRange()
+	return i18n.T(lang, "report.targets_summary", f.TargetsMet(), len(f.Targets), Percent(lang, lo), Percent(lang, hi))
 }
 
 // memberSections lists a branch's members who did not take part and those

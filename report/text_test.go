@@ -9,6 +9,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot/telegramtest"
+	"youthbot/i18n"
 	"youthbot/storage"
 )
 
@@ -44,11 +45,11 @@ func TestTallyTextSaysWhatAUnionReportSays(t *testing.T) {
 		{"ProvinceMonth", "HG", "vi", march, []string{
 			"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)",
 			"Tổng số đoàn viên: 10 · đăng ký mới trên bot: 1", "Đoàn viên tham gia: 6/10 (60%) ▲ 200%",
-			"Lượt đoàn viên tham gia: 8 ▲ 300%", "Lượt đang chờ duyệt: 1",
+			"Lượt tham gia: 8 ▲ 300%", "Lượt đang chờ duyệt: 1",
 			"Số giờ tình nguyện: 17,5 ▲ 250%", "Giá trị làm lợi: 26.000.000 đ ▲ +26.000.000 đ",
 			"Công trình thanh niên: 1 · phần việc thanh niên: 1", "so với tháng 02/2024",
 			"Chỉ tiêu năm 2024 (lũy kế đến tháng 03/2024): đạt 2/3 chỉ tiêu",
-			"• Lượt đoàn viên tham gia: 10/4, đạt 250% ✅", "• Số giờ tình nguyện: 22,5/100, đạt 22,5%\n",
+			"• Lượt tham gia: 10/4, đạt 250% ✅", "• Số giờ tình nguyện: 22,5/100, đạt 22,5%\n",
 			"1. Thành đoàn Vị Thanh: 7 lượt · 5/8 ĐV tham gia · 17,5 giờ · đạt 1/1 chỉ tiêu\n2. Huyện đoàn Phụng Hiệp: 1 lượt",
 			"1 đoàn viên đã chặn bot",
 		}, []string{"chưa tham gia"}},
@@ -62,7 +63,7 @@ func TestTallyTextSaysWhatAUnionReportSays(t *testing.T) {
 			"Members who did not take part (3/5):\nPhạm Thị Ánh, Ân <Hai> & Ba, Lê Văn Đức",
 		}, nil},
 		{"ProvinceYear", "HG", "vi", youthbot.YearPeriod(2024), []string{
-			"BÁO CÁO TỔNG KẾT NĂM 2024", "Lượt đoàn viên tham gia: 10 ▲ +10", "so với năm 2023",
+			"BÁO CÁO TỔNG KẾT NĂM 2024", "Lượt tham gia: 10 ▲ +10", "so với năm 2023",
 			"Chỉ tiêu năm 2024: đạt 2/3 chỉ tiêu",
 			"1. Thành đoàn Vị Thanh: 8 lượt · 19,5 giờ · 1 CT, 0 PV · 26.000.000 đ · đạt 1/1 chỉ tiêu",
 			"2. Huyện đoàn Phụng Hiệp: 2 lượt · 3 giờ · 0 CT, 1 PV · 0 đ",
@@ -210,5 +211,142 @@ func TestPackSplitsBetweenItems(t *testing.T) {
 	want := []string{"<b>Head</b>\n\n<b>List</b>\naaaa, bbbb", "<b>List</b> (more)\nc&amp;c, dddd"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestTargetsLineIsWhatAnInspectionReportQuotes: the line that ends the
+// text, from the lowest percent to the highest, in vi and en.
+func TestTargetsLineIsWhatAnInspectionReportQuotes(t *testing.T) {
+	targets := func(percents ...float64) *youthbot.Figures {
+		f := &youthbot.Figures{}
+		for _, p := range percents {
+			f.Targets = append(f.Targets, youthbot.TargetProgress{Target: 100, Achieved: p, Percent: p})
+		}
+		return f
+	}
+	// Hậu Giang 2023: 12/12 targets met, from 100% to 200%, listed in no
+	// particular order.
+	hg := targets(150, 100, 120, 200, 105, 110, 133.3, 101, 180, 100, 125, 190)
+	tests := []struct {
+		name, lang string
+		f          *youthbot.Figures
+		want       string
+	}{
+		{"TwelveOfTwelve", "vi", hg, "đạt 12/12 chỉ tiêu (từ 100% đến 200%)"},
+		{"TwelveOfTwelveInEnglish", "en", hg, "12/12 targets met (from 100% to 200%)"},
+		{"SomeNotMet", "vi", targets(87.5, 250, 99.9), "đạt 1/3 chỉ tiêu (từ 87,5% đến 250%)"},
+		{"OneInEnglish", "en", targets(40), "0/1 target met (from 40% to 40%)"},
+		{"None", "vi", targets(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TargetsLine(tt.lang, tt.f); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextEndsWithTheTargetsLine: the tally's text, a branch's members
+// included, ends with the targets line when the unit has targets.
+func TestTextEndsWithTheTargetsLine(t *testing.T) {
+	db := openDB(t)
+	fixture(t, db)
+	tests := []struct {
+		unit string
+		p    youthbot.Period
+		want string
+	}{
+		{"HG", march, "\nđạt 2/3 chỉ tiêu (từ 22,5% đến 250%)\n"},
+		{"HG", youthbot.YearPeriod(2024), "\nđạt 2/3 chỉ tiêu (từ 22,5% đến 250%)\n"},
+		{"VT", youthbot.YearPeriod(2024), "\nđạt 1/1 chỉ tiêu (từ 130% đến 130%)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.unit+"/"+tt.p.String(), func(t *testing.T) {
+			if text := load(t, db, tt.unit, tt.p, PartText).Text("vi"); !strings.HasSuffix(text, tt.want) {
+				t.Errorf("text does not end with %q:\n%s", tt.want, text)
+			}
+		})
+	}
+	if text := load(t, db, cntt, march, PartText).Text("vi"); strings.Contains(text, "chỉ tiêu (từ") {
+		t.Errorf("a unit without targets has the targets line:\n%s", text)
+	}
+}
+
+// TestTallyTextStatesTheProvincesFigures: with head counts, beneficiaries,
+// levels, breakthrough tasks and models, the text says each of them as a
+// union report does.
+func TestTallyTextStatesTheProvincesFigures(t *testing.T) {
+	db := openDB(t)
+	fixture(t, db)
+	fixtureF7(t, db)
+	tests := []struct {
+		name, unit, lang string
+		p                youthbot.Period
+		want             []string
+	}{
+		{"ProvinceYear", "HG", "vi", youthbot.YearPeriod(2024), []string{
+			"🙋 Lượt tham gia: 182 ▲ +182\n   gồm đoàn viên 20 · thanh niên 27 · học sinh, sinh viên 17 · người dân 118\n",
+			"📋 Hoạt động của đơn vị: 3 · ngày công: 12,5\n",
+			"💰 Giá trị làm lợi: 32.000.000 đ ▲ +32.000.000 đ\n🎁 Kinh phí hỗ trợ: 12.000.000 đ\n",
+			"🤝 Hỗ trợ, giúp đỡ:\n• thiếu nhi có hoàn cảnh khó khăn: 80 người, 13.000.000 đ\n• người cao tuổi: 2 người, 1.000.000 đ\n" +
+				"• hộ nghèo, gia đình chính sách: 4 người, 8.000.000 đ\n",
+			"🏗 Công trình thanh niên: 1 · phần việc thanh niên: 2\n   theo cấp công nhận: cấp huyện 1 CT, 1 PV · cấp cơ sở 0 CT, 1 PV\n",
+			"🚀 Nhiệm vụ đột phá: hoàn thành 1/2\n⭐ Mô hình hiệu quả: 2 (của Đoàn 1 · của Đội 1)\n",
+			"• Mỗi chi đoàn tổ chức ít nhất 01 hoạt động: 1/6, đạt 16,7%\n• Kết nạp 5 đoàn viên mới: 6/5, đạt 120% ✅\n",
+			"\nđạt 3/5 chỉ tiêu (từ 16,7% đến 4.550%)",
+		}},
+		{"ProvinceYearInEnglish", "HG", "en", youthbot.YearPeriod(2024), []string{
+			"🙋 Participations: 182 ▲ +182\n   members 20 · youth 27 · students 17 · residents 118\n",
+			"📋 Unit activities: 3 · person-days: 12.5\n",
+			"• disadvantaged children: 80 people, 13,000,000 VND\n",
+			"by recognition level: district 1 work, 1 task · grassroots 0 works, 1 task\n",
+			"🚀 Breakthrough tasks: 1/2 completed\n⭐ Effective models: 2 (Union 1 · Young Pioneers 1)\n",
+			"\n3/5 targets met (from 16.7% to 4,550%)",
+		}},
+		{"BranchMonth", cntt, "vi", march, []string{
+			"🙋 Lượt tham gia: 13 ▲ 1.200%\n", "   gồm đoàn viên 3 · thanh niên 7 · học sinh, sinh viên 0 · người dân 3\n",
+			"📋 Hoạt động của đơn vị: 1 · ngày công: 0\n", "• người cao tuổi: 2 người, 1.000.000 đ\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := load(t, db, tt.unit, tt.p, PartText)
+			text := parsed(t, tl.Messages(tt.lang))[0]
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryLabelIsInTheCatalogs: the labels built from figures, kinds,
+// groups, levels and metrics exist in both languages (i18n.T would show
+// the key).
+func TestEveryLabelIsInTheCatalogs(t *testing.T) {
+	keys := []string{}
+	for _, r := range figureRows() {
+		keys = append(keys, r.label())
+	}
+	for _, k := range kinds {
+		keys = append(keys, "report.level."+string(k), "report.sheet_level."+string(k))
+	}
+	for _, g := range youthbot.BenefitGroups {
+		keys = append(keys, "report.group."+string(g))
+	}
+	for _, k := range []youthbot.TargetKind{youthbot.TargetMetric, youthbot.TargetPerUnit, youthbot.TargetManual} {
+		keys = append(keys, "report.kind."+string(k))
+	}
+	for _, m := range youthbot.AllMetrics {
+		keys = append(keys, metricKey(m))
+	}
+	for _, lang := range []string{"vi", "en"} {
+		for _, k := range keys {
+			if got := i18n.T(lang, k); got == k {
+				t.Errorf("%s: no text for %s", lang, k)
+			}
+		}
 	}
 }

@@ -30,7 +30,10 @@ func (t *Tally) FileName() string { return FileName(t.Figures.Unit, t.Figures.Pe
 // the header, row 4 the unit's own figures, then one row per child unit in
 // the order of the JSON report's "children". Columns: unit code, unit,
 // members, active members, new members, participations, pending, hours,
-// value (đồng), works, tasks, targets met ("5/6", empty without targets).
+// value (đồng), works, tasks, targets met ("5/6", empty without targets),
+// then from ColF7 the other figures of union reports in figureRows' order
+// (summaryF7: participations by group, person-days, activities, support,
+// beneficiaries, works and tasks by level, breakthrough tasks, models).
 //
 // Sheet 2, members ("Đoàn viên"): row 1 the header, then one row per
 // member: number, unit code, unit, full name, participations, pending,
@@ -60,8 +63,22 @@ const (
 	ColWorks
 	ColTasks
 	ColTargetsMet
-	summaryCols = ColTargetsMet
+	ColF7 // the first of summaryF7's columns
 )
+
+// summaryF7 are the figures of the summary's columns from ColF7: every
+// figure but those of the columns before and the targets'.
+func summaryF7() []figureRow {
+	before := map[string]bool{"members_total": true, "members_active": true, "members_new": true, "participations": true,
+		"participations_pending": true, "hours": true, "value_vnd": true, "works_completed": true, "tasks_completed": true}
+	var out []figureRow
+	for _, r := range figureRows() {
+		if !before[r.key] && !strings.HasPrefix(r.key, "targets_") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // Number formats: thousands grouped (Excel shows the reader's locale's
 // separator: 26.000.000 on a Vietnamese system), đồng marked.
@@ -109,10 +126,15 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, err
 }
 
-// Workbook renders the tally as an .xlsx workbook in lang: a summary sheet,
-// a members sheet and a targets sheet (layout above). It needs
-// PartWorkbook for the members sheet.
+// Workbook renders the tally as an .xlsx workbook in lang: for a month a
+// summary sheet, a members sheet and a targets sheet (layout above); for a
+// year the year's workbook (yearWorkbook). It needs PartWorkbook for the
+// members sheet, and for a year PartTree (which a year's PartWorkbook
+// implies) for the sheets per level.
 func (t *Tally) Workbook(lang string) ([]byte, error) {
+	if t.Figures.Period.IsYear() {
+		return t.yearWorkbook(lang)
+	}
 	T := func(key string, args ...any) string { return Plain(i18n.T(lang, key, args...)) }
 	f := excelize.NewFile()
 	defer f.Close()
@@ -146,7 +168,8 @@ func (t *Tally) Workbook(lang string) ([]byte, error) {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title + " · " + t.Figures.Name, Creator: "youthbot", Language: lang}); err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one as NewFile made it: SetActiveSheet
+	// would parse back every streamed sheet to unselect it.
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
@@ -194,6 +217,10 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 	for i, h := range headers {
 		set(cell(i+1, SummaryHeaderRow), T(h), st.header)
 	}
+	f7 := summaryF7()
+	for i, r := range f7 {
+		set(cell(ColF7+i, SummaryHeaderRow), strings.TrimSpace(T(r.label())), st.header) // no indent of "trong đó" in a heading
+	}
 	row := func(r int, x *youthbot.Figures, bold bool) {
 		count, hours, vnd, text := st.count, st.hours, st.vnd, 0
 		if bold {
@@ -210,6 +237,9 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 		if len(x.Targets) > 0 {
 			set(cell(ColTargetsMet, r), strconv.Itoa(x.TargetsMet())+"/"+strconv.Itoa(len(x.Targets)), text)
 		}
+		for i, fig := range f7 {
+			set(cell(ColF7+i, r), cellValue(fig.kind, fig.value(x)), valueStyle(st, fig.kind, bold))
+		}
 	}
 	row(SummaryFirstRow, fig, true)
 	for i, c := range fig.Children {
@@ -225,7 +255,12 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheet, SummaryHeaderRow, 32); err != nil {
+	first, _ := excelize.ColumnNumberToName(ColF7)
+	last, _ := excelize.ColumnNumberToName(ColF7 + len(f7) - 1)
+	if err := f.SetColWidth(sheet, first, last, 16); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, SummaryHeaderRow, 60); err != nil {
 		return err
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: SummaryHeaderRow,
@@ -336,20 +371,14 @@ func (t *Tally) targetsSheet(f *excelize.File, sheet, lang string, st styles) er
 	r := 2
 	for _, x := range append([]*youthbot.Figures{t.Figures}, t.Figures.Children...) {
 		for _, tg := range x.Targets {
-			style := st.count
-			switch tg.Metric {
-			case youthbot.MetricValueVND:
-				style = st.vnd
-			case youthbot.MetricHours:
-				style = st.hours
-			}
+			style := targetStyle(st, tg)
 			result := T("report.not_met")
 			if tg.Percent >= 100 {
 				result = T("report.met")
 			}
 			set(cell(1, r), x.Unit, 0)
 			set(cell(2, r), x.Name, 0)
-			set(cell(3, r), T("report.metric."+string(tg.Metric)), 0)
+			set(cell(3, r), TargetLabel(lang, tg), 0)
 			set(cell(4, r), tg.Target, style)
 			set(cell(5, r), tg.Achieved, style)
 			set(cell(6, r), tg.Percent, st.percent)

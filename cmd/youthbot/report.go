@@ -55,12 +55,12 @@ func (e *cli) cmdReport(args []string) error {
 	}
 	defer db.Close()
 
-	parts := report.Parts(0)
+	parts := report.PartTree // json, csv and xlsx show every unit of the subtree
 	switch *format {
 	case "text":
 		parts = report.PartText
 	case "xlsx":
-		parts = report.PartWorkbook
+		parts |= report.PartWorkbook
 	}
 	var t *report.Tally
 	err = db.View(func(tx *storage.Tx) error {

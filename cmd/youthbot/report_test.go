@@ -81,7 +81,7 @@ func TestReportFormats(t *testing.T) {
 		check func(t *testing.T, stdout []byte)
 	}{
 		{"TextByDefault", nil, []string{"--month", "2024-03"}, func(t *testing.T, b []byte) {
-			for _, want := range []string{"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)", "Lượt đoàn viên tham gia: 2",
+			for _, want := range []string{"BÁO CÁO KẾT QUẢ THÁNG 03/2024", "Tỉnh đoàn Hậu Giang (HG)", "Lượt tham gia: 2",
 				"Số giờ tình nguyện: 5", "đạt 1/1 chỉ tiêu", "1. Thành đoàn Vị Thanh: 2 lượt"} {
 				if !strings.Contains(string(b), want) {
 					t.Errorf("text lacks %q:\n%s", want, b)
@@ -122,12 +122,42 @@ func TestReportFormats(t *testing.T) {
 			if _, month := m["month"]; m["year"] != 2024.0 || month {
 				t.Errorf("json: %v", m)
 			}
+			// Children nested down to the branches: HG > PH > PH-TB > two branches.
+			ph := m["children"].([]any)[0].(map[string]any)
+			tb := ph["children"].([]any)[0].(map[string]any)
+			if ph["unit"] != "PH" || tb["unit"] != "PH-TB" || len(tb["children"].([]any)) != 2 {
+				t.Errorf("json children not nested to the branches: %v", ph)
+			}
+			if m["targets_percent_min"] != 100.0 || m["targets_percent_max"] != 100.0 {
+				t.Errorf("json targets percent: %v to %v", m["targets_percent_min"], m["targets_percent_max"])
+			}
 		}},
 		{"CSV", nil, []string{"--month", "2024-03", "--format", "csv"}, func(t *testing.T, b []byte) {
 			lines := strings.Split(strings.TrimRight(string(b), "\r\n"), "\r\n")
-			if !strings.HasPrefix(lines[0], "\uFEFFunit,name,parent,month,members_total") || len(lines) != 4 ||
-				!strings.HasPrefix(lines[1], "HG,Tỉnh đoàn Hậu Giang,,2024-03,2,1,0,2,0,5,") {
+			// The header, then every unit of the demo tree (12), depth first.
+			if !strings.HasPrefix(lines[0], "\uFEFFunit,name,parent,month,members_total") || len(lines) != 13 ||
+				!strings.HasPrefix(lines[1], "HG,Tỉnh đoàn Hậu Giang,,2024-03,2,1,0,2,2,0,0,0,0,5,") ||
+				!strings.HasPrefix(lines[8], "VT-CDCD-CNTT,Chi đoàn Khoa Công nghệ thông tin,VT-CDCD,2024-03,2,1,0,2,2,0,0,0,0,5,") {
 				t.Errorf("csv:\n%s", b)
+			}
+		}},
+		{"TextOfAYearEndsWithTheTargetsLine", nil, []string{"--year", "2024"}, func(t *testing.T, b []byte) {
+			text := strings.TrimRight(string(b), "\n")
+			if !strings.Contains(text, "BÁO CÁO TỔNG KẾT NĂM 2024") || !strings.HasSuffix(text, "\nđạt 1/1 chỉ tiêu (từ 100% đến 100%)") {
+				t.Errorf("text:\n%s", b)
+			}
+		}},
+		{"XLSXOfAYear", nil, []string{"--year", "2024", "--format", "xlsx", "-o", out + "-year.xlsx"}, func(t *testing.T, b []byte) {
+			f, err := excelize.OpenFile(out + "-year.xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got, want := strings.Join(f.GetSheetList(), "|"), "Phụ lục số liệu|Chỉ tiêu|Cấp huyện|Cơ sở|Chi đoàn|Đoàn viên"; got != want {
+				t.Errorf("sheets: %s, want %s", got, want)
+			}
+			if v, _ := f.GetCellValue("Chi đoàn", "A2"); v != "PH-TB-MH" {
+				t.Errorf("first branch: %q", v)
 			}
 		}},
 		{"XLSXToAPipe", nil, []string{"--month", "2024-03", "--format", "xlsx"}, func(t *testing.T, b []byte) {
