@@ -73,7 +73,7 @@ var labels = map[string]label{
 
 	"thieu nhi": lBenef + "children", "tre em": lBenef + "children", "children": lBenef + "children",
 	"ho ngheo": lBenef + "households", "gia dinh chinh sach": lBenef + "households", "ho": lBenef + "households",
-	"households": lBenef + "households",
+	"households":     lBenef + "households",
 	"nguoi cao tuoi": lBenef + "elderly", "cao tuoi": lBenef + "elderly", "elderly": lBenef + "elderly",
 	"khac": lBenef + "others", "doi tuong khac": lBenef + "others", "others": lBenef + "others",
 
