@@ -1,0 +1,105 @@
+package activities_test
+
+import (
+	"strings"
+	"testing"
+
+	"youthbot/bot/internal/harness"
+)
+
+func TestActivityGuidedAsksEachFieldThenSummarises(t *testing.T) {
+	h := newHarness(t)
+	sec := harness.User(10, "vi")
+	h.MakeSecretary(sec.ID, "VT-P5")
+	before := h.Snapshot()
+
+	out := send(h, sec, "/activity")
+	contains(t, texts(out, sec.ID), "Đoàn phường V", "ngày nào")
+	out = tap(h, sec, out, "ha:d:2026-03-09")
+	contains(t, texts(out, sec.ID), "Đã chọn: <b>09/03/2026</b>", "Tên hoạt động")
+	contains(t, say(h, sec, "  Ngày Chủ nhật   xanh "), "Số lượt tham gia")
+
+	t.Run("WrongHeadCountsAreExplainedAndAskedAgain", func(t *testing.T) {
+		contains(t, say(h, sec, "-4"), "không thể âm", "Số lượt tham gia")
+		contains(t, say(h, sec, "200000"), "không quá 100000", "Số lượt tham gia")
+		contains(t, say(h, sec, "ba mươi"), "không phải số lượt", "Số lượt tham gia")
+	})
+	contains(t, say(h, sec, "30 20 10 5"), "ngày công")
+	out = send(h, sec, "50")
+	contains(t, texts(out, sec.ID), "Giá trị làm lợi")
+	contains(t, say(h, sec, "26.000.000"), "Kinh phí hỗ trợ")
+	out = send(h, sec, "5tr")
+	contains(t, texts(out, sec.ID), "Người hưởng lợi")
+	out = send(h, sec, "thiếu nhi 20 2tr; hộ nghèo 3")
+	summary := texts(out, sec.ID)
+	contains(t, summary, "Kiểm tra trước khi ghi nhận", "Đoàn phường V", "09/03/2026", "Ngày Chủ nhật xanh",
+		"Lượt tham gia: <b>65</b> (đoàn viên 30 · thanh niên 20 · học sinh, sinh viên 10 · người dân 5)",
+		"Ngày công: 50", "Giá trị làm lợi: 26.000.000 đồng", "Kinh phí hỗ trợ: 5.000.000 đồng",
+		"thiếu nhi 20 em (2.000.000 đồng); hộ nghèo, gia đình chính sách 3 hộ")
+	if b := harness.Buttons(out); len(b) < 3 || !strings.HasPrefix(b[0], "ha:ok:") {
+		t.Fatalf("the summary's first button is not the confirmation: %q", b)
+	}
+
+	t.Run("EditAFieldReturnsToTheSummary", func(t *testing.T) {
+		menu := tap(h, sec, out, "ha:e:")
+		asked := tap(h, sec, menu, "ha:f:heads:")
+		contains(t, texts(asked, sec.ID), "Số lượt tham gia")
+		back := send(h, sec, "đoàn viên 40")
+		contains(t, texts(back, sec.ID), "Lượt tham gia: <b>40</b> (đoàn viên 40)", "Ngày công: 50")
+		out = back
+	})
+	t.Run("TextAtTheSummaryAsksForAButton", func(t *testing.T) {
+		contains(t, say(h, sec, "ok"), "bấm một nút")
+	})
+	t.Run("CancelRecordsNothing", func(t *testing.T) {
+		contains(t, texts(tap(h, sec, out, "ha:x:"), sec.ID), "Đã huỷ")
+		if h.Snapshot() != before {
+			t.Error("cancel changed the database")
+		}
+		if got := h.Press(sec, harness.Buttons(out)[0]); !strings.Contains(strings.Join(got, ""), "đã cũ") {
+			t.Errorf("the summary's button after cancel: %q", got)
+		}
+	})
+}
+
+func TestActivityOneLineGoesToTheSummary(t *testing.T) {
+	h := newHarness(t)
+	sec := harness.User(10, "vi")
+	h.MakeSecretary(sec.ID, "VT-P5")
+	out := send(h, sec, "/activity hôm qua | Hiến máu | dv 1.500 | nd 12 | giá trị làm lợi 15,5 tỷ")
+	contains(t, texts(out, sec.ID), "09/03/2026", "Hiến máu", "<b>1.512</b>", "15.500.000.000 đồng")
+
+	t.Run("BadLinesAreRefusedWithTheirReason", func(t *testing.T) {
+		for line, want := range map[string]string{
+			"/activity hôm nay | Dọn kênh | đoàn viên -5":      "không thể âm",
+			"/activity hôm nay | Dọn kênh | đoàn viên 150.000": "không quá 100000",
+			"/activity hôm nay | Dọn kênh":                     "Cách dùng",
+			"/activity hôm nay | Dọn kênh | xe tải 3":          "Không hiểu «xe tải 3»",
+			"/activity hôm nay | Dọn kênh | đv 3 | đơn vị PH":  "không thuộc quyền",
+		} {
+			got := say(h, sec, line)
+			if !strings.HasPrefix(got, "⚠️") && !strings.HasPrefix(got, "⛔") || !strings.Contains(got, want) {
+				t.Errorf("%s: got %q, want a refusal with %q", line, got, want)
+			}
+		}
+	})
+}
+
+func TestActivityAsksTheUnitOfASecretaryOfSeveral(t *testing.T) {
+	h := newHarness(t)
+	sec := harness.User(10, "vi")
+	h.MakeSecretary(sec.ID, "VT-P5")
+	h.MakeSecretary(sec.ID, "PH-TB")
+	out := send(h, sec, "/activity 05/03 | Dọn kênh | đv 3")
+	contains(t, texts(out, sec.ID), "đơn vị nào")
+	t.Run("AUnitOfNoRightsIsRefused", func(t *testing.T) {
+		b := harness.Buttons(out)[0]
+		forged := "ha:u:VT-CDCD:" + b[strings.LastIndexByte(b, ':')+1:]
+		got := strings.Join(h.Press(sec, forged), "")
+		if !strings.Contains(got, "không thuộc quyền") {
+			t.Errorf("got %q", got)
+		}
+	})
+	out = tap(h, sec, out, "ha:u:PH-TB:")
+	contains(t, texts(out, sec.ID), "Đoàn xã Tân Bình", "Kiểm tra trước khi ghi nhận")
+}
