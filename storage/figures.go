@@ -233,3 +233,21 @@ func fill(f *youthbot.Figures, t *tally) {
 	f.Participations, f.ParticipationsPending, f.Tenths = t.part, t.pending, t.tenths
 	f.WorksCompleted, f.TasksCompleted, f.ValueVND = t.works, t.tasks, t.value
 }
+
+// FiguresTree computes the figures of unit for period p like Figures, with
+// Children nested down to the branches: every unit of the subtree, each
+// with its own figures and targets.
+func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
+	f, err := t.Figures(unit, p, loc)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range f.Children {
+		cf, err := t.FiguresTree(c.Unit, p, loc)
+		if err != nil {
+			return nil, err
+		}
+		f.Children[i] = cf
+	}
+	return f, nil
+}
