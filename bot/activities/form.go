@@ -16,7 +16,7 @@ const (
 	fDate    = "date"
 	fTitle   = "title"
 	fHeads   = "heads"   // "members youth students residents", four numbers
-	fDays    = "days"    // person-days
+	fDays    = "days"    // person-days × 10
 	fValue   = "value"   // VND
 	fSupport = "support" // VND
 	fBenef   = "benef"   // "group people value;group people value", or "-" for none
@@ -32,19 +32,18 @@ const none = "-"
 // askOrder is the order in which the guided dialog asks the fields.
 var askOrder = []string{fUnit, fDate, fTitle, fHeads, fDays, fValue, fSupport, fBenef, fCamp}
 
-// Limits of what one activity may say: more is a typo (a head count of
-// 1.000.000 for an afternoon's cleaning), refused with a message.
-const (
-	MaxHeads      = 100_000   // people taking part in one activity, all groups together
-	MaxPersonDays = 1_000_000 // person-days of one activity
-	MaxPeople     = 1_000_000 // beneficiaries of one group in one activity
-)
-
 // headGroups are the groups of head counts, in the order they are written.
 var headGroups = []string{"members", "youth", "students", "residents"}
 
-// benefGroups are the groups of beneficiaries, in report order.
-var benefGroups = []string{"children", "households", "elderly", "others"}
+// benefGroups are the groups of beneficiaries, in report order
+// (youthbot.BenefitGroups).
+var benefGroups = func() []string {
+	out := make([]string, len(youthbot.BenefitGroups))
+	for i, g := range youthbot.BenefitGroups {
+		out[i] = string(g)
+	}
+	return out
+}()
 
 // label is what a word of the one-line form names.
 type label string
@@ -209,7 +208,7 @@ func checkTitle(title string) error {
 // maxTitle bounds an activity's title, in characters.
 const maxTitle = 200
 
-// parseHead reads one head count: a whole number from 0 to MaxHeads, in
+// parseHead reads one head count: a whole number from 0 to youthbot.MaxHeadCount, in
 // the forms of youthbot.ParseDecimal (1.500 is fifteen hundred).
 func parseHead(s string) (int64, error) {
 	v, err := youthbot.ParseDecimal(s, 0)
@@ -218,13 +217,13 @@ func parseHead(s string) (int64, error) {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", strings.TrimSpace(s))
 	case v < 0:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_negative")
-	case v > MaxHeads:
-		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_absurd", MaxHeads)
+	case v > youthbot.MaxHeadCount:
+		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_absurd", youthbot.MaxHeadCount)
 	}
 	return v, nil
 }
 
-// checkHeads refuses head counts whose sum is above MaxHeads, or that are
+// checkHeads refuses head counts whose sum is above youthbot.MaxHeadCount, or that are
 // all zero: an activity nobody took part in is no participation.
 func checkHeads(heads []int64) error {
 	var sum int64
@@ -234,8 +233,8 @@ func checkHeads(heads []int64) error {
 		}
 		sum += h
 	}
-	if sum > MaxHeads {
-		return youthbot.Errorf(youthbot.EINVALID, "activity.heads_absurd", MaxHeads)
+	if sum > youthbot.MaxHeadCount {
+		return youthbot.Errorf(youthbot.EINVALID, "activity.heads_absurd", youthbot.MaxHeadCount)
 	}
 	if sum == 0 {
 		return youthbot.Errorf(youthbot.EINVALID, "activity.heads_none")
@@ -285,11 +284,12 @@ func parseHeads(s string) ([]int64, error) {
 	return heads, checkHeads(heads)
 }
 
-// parseDays reads person-days: a whole number from 0 to MaxPersonDays.
+// parseDays reads person-days, with one decimal at most (15,5), and
+// returns them × 10: from 0 to youthbot.MaxPersonDays.
 func parseDays(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 0)
-	if err != nil || v < 0 || v > MaxPersonDays {
-		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", strings.TrimSpace(s), MaxPersonDays)
+	v, err := youthbot.ParseDecimal(s, 1)
+	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
+		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", strings.TrimSpace(s), youthbot.MaxPersonDays)
 	}
 	return v, nil
 }
@@ -313,7 +313,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", "")
 	}
 	people, err := youthbot.ParseDecimal(words[0], 0)
-	if err != nil || people < 0 || people > MaxPeople {
+	if err != nil || people < 0 || people > youthbot.MaxPeople {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", words[0])
 	}
 	var value int64

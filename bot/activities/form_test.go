@@ -28,7 +28,7 @@ func TestParseLine(t *testing.T) {
 	}{
 		{"ReadsEveryLabelInVietnamese",
 			"hôm qua | Ngày Chủ nhật xanh | đoàn viên 30 | thanh niên 20 | học sinh 10 | người dân 5 | ngày công 50 | giá trị 26.000.000 | kinh phí 5tr | thiếu nhi 20 2tr | hộ nghèo 3 hộ | chiến dịch c1",
-			map[string]string{fDate: "2026-03-09", fTitle: "Ngày Chủ nhật xanh", fHeads: "30 20 10 5", fDays: "50", fValue: "26000000",
+			map[string]string{fDate: "2026-03-09", fTitle: "Ngày Chủ nhật xanh", fHeads: "30 20 10 5", fDays: "500", fValue: "26000000",
 				fSupport: "5000000", fBenef: "children 20 2000000;households 3 0", fCamp: "C1"}, ""},
 		{"ReadsLabelsWithoutDiacriticsAndAbbreviated",
 			"08/03 | Hiến máu | dv 1.500 | nd 12 | gia tri lam loi 15,5 tỷ",
@@ -51,6 +51,7 @@ func TestParseLine(t *testing.T) {
 		{"RefusesTooFewParts", "hôm nay | Dọn kênh", nil, "activity.usage"},
 		{"RefusesNegativeMoney", "hôm nay | Dọn kênh | đv 3 | giá trị -5tr", nil, "activity.money_negative"},
 		{"RefusesBadMoney", "hôm nay | Dọn kênh | đv 3 | kinh phí nhiều", nil, "err.project_value"},
+		{"ReadsDecimalPersonDays", "hôm nay | Dọn kênh | đv 3 | ngày công 15,5", map[string]string{fDate: "2026-03-10", fTitle: "Dọn kênh", fHeads: "3 0 0 0", fDays: "155", fValue: "0", fSupport: "0", fBenef: none, fCamp: none}, ""},
 		{"RefusesAbsurdPersonDays", "hôm nay | Dọn kênh | đv 3 | ngày công 2.000.000", nil, "activity.days_number"},
 	}
 	for _, tt := range tests {
@@ -104,7 +105,7 @@ func TestParseBenefits(t *testing.T) {
 		want string
 		err  string
 	}{
-		{"thiếu nhi 20 2tr; hộ nghèo 3 1,5tr; người cao tuổi 10", "children 20 2000000;households 3 1500000;elderly 10 0", ""},
+		{"thiếu nhi 20 2tr; hộ nghèo 3 1,5tr; người cao tuổi 10", "children 20 2000000;elderly 10 0;households 3 1500000", ""},
 		{"thieu nhi 69.191 em 15,5 tỷ", "children 69191 15500000000", ""},
 		{"khác 4\nthiếu nhi 2", "children 2 0;others 4 0", ""},
 		{"xe đạp 3", "", "activity.benef_group"},

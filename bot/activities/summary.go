@@ -53,7 +53,7 @@ func headsLine(c *bot.Ctx, heads []int64) string {
 func figureLines(c *bot.Ctx, days, value, support int64, benef map[string][2]int64) []string {
 	var lines []string
 	if days > 0 {
-		lines = append(lines, c.T("activity.l_days", num(c, days)))
+		lines = append(lines, c.T("activity.l_days", report.Decimal(c.Lang, float64(days)/10)))
 	}
 	if value > 0 {
 		lines = append(lines, c.T("activity.l_value", money(c, value)))
