@@ -119,7 +119,7 @@ var viActivities = map[string]string{
 	"breakthrough.item_open": "⏳ %s",
 	"breakthrough.btn_done":  "✅ Hoàn thành: %s",
 	"breakthrough.completed": "✅ Đã đánh dấu hoàn thành: <b>%s</b>",
-	"breakthrough.already":   "Nhiệm vụ này đã hoàn thành ngày %s.",
+	"breakthrough.already":   "Nhiệm vụ này đã được đánh dấu hoàn thành rồi.",
 
 	"model.usage":      "Cách dùng: /model [đội] tên mô hình — đăng ký mô hình hiệu quả của đơn vị (lĩnh vực Đoàn, hoặc Đội với chữ «đội»); /model — xem danh sách.",
 	"model.pick":       "Mô hình của đơn vị nào?",
@@ -242,7 +242,7 @@ var enActivities = map[string]string{
 	"breakthrough.item_open": "⏳ %s",
 	"breakthrough.btn_done":  "✅ Completed: %s",
 	"breakthrough.completed": "✅ Marked completed: <b>%s</b>",
-	"breakthrough.already":   "This task was completed on %s.",
+	"breakthrough.already":   "This task is marked completed already.",
 
 	"model.usage":      "Usage: /model [doi] model name — register an effective model of the unit (Union field, or Young Pioneers with “doi”); /model — the list.",
 	"model.pick":       "A model of which unit?",
