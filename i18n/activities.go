@@ -99,12 +99,12 @@ var viActivities = map[string]string{
 	"activity.btn_edit_one": "✏️ %s",
 	"activity.btn_del_one":  "🗑 %s",
 
-	"achieved.usage":      "Cách dùng: /achieved mã_chỉ_tiêu giá_trị [năm]\nVí dụ: <code>/achieved CT05 7.000</code>",
+	"achieved.usage":      "Cách dùng: /achieved [mã_đơn_vị] mã_chỉ_tiêu giá_trị [năm]\nVí dụ: <code>/achieved CT05 7.000</code>",
 	"achieved.not_found":  "Không có chỉ tiêu %s năm %d.",
 	"achieved.not_yours":  "Chỉ tiêu %s năm %d không thuộc đơn vị bạn phụ trách.",
 	"achieved.not_manual": "Chỉ tiêu %s được tính tự động từ số liệu; chỉ nhập kết quả cho chỉ tiêu tự đánh giá.",
 	"achieved.value":      "«%s» không phải giá trị hợp lệ (số không âm, ví dụ 7.000 hoặc 15,5 tỷ).",
-	"achieved.pick":       "Chỉ tiêu %s có ở nhiều đơn vị. Nhập cho đơn vị nào?",
+	"achieved.several":    "Chỉ tiêu %s có ở nhiều đơn vị bạn phụ trách: %s. Ghi rõ mã đơn vị, ví dụ: /achieved MÃ_ĐƠN_VỊ %s %s",
 	"achieved.done":       "✅ Chỉ tiêu %s năm %d của %s: đạt %s/%s (%s%%).\n%s",
 
 	"breakthrough.usage":     "Cách dùng: /breakthrough nội dung nhiệm vụ — đăng ký; /breakthrough — xem và đánh dấu hoàn thành.",
@@ -222,12 +222,12 @@ var enActivities = map[string]string{
 	"activity.btn_edit_one": "✏️ %s",
 	"activity.btn_del_one":  "🗑 %s",
 
-	"achieved.usage":      "Usage: /achieved target_code value [year]\nExample: <code>/achieved CT05 7000</code>",
+	"achieved.usage":      "Usage: /achieved [unit_code] target_code value [year]\nExample: <code>/achieved CT05 7000</code>",
 	"achieved.not_found":  "There is no target %s for %d.",
 	"achieved.not_yours":  "Target %s of %d is not of a unit you manage.",
 	"achieved.not_manual": "Target %s is computed from the figures; results are entered only for manual targets.",
 	"achieved.value":      "“%s” is not a valid value (a number not below 0, e.g. 7000 or 15.5 tỷ).",
-	"achieved.pick":       "Target %s exists in several units. Which one?",
+	"achieved.several":    "Target %s exists in several of your units: %s. Name the unit, e.g. /achieved UNIT_CODE %s %s",
 	"achieved.done":       "✅ Target %s of %d, %s: %s/%s achieved (%s%%).\n%s",
 
 	"breakthrough.usage":     "Usage: /breakthrough the task — register one; /breakthrough — list them and mark them completed.",
