@@ -44,13 +44,15 @@ const MaxPlanText = 300
 
 // BreakthroughStore is what the breakthrough decisions read and write.
 type BreakthroughStore interface {
+	Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, error)
 	AddBreakthrough(b *youthbot.Breakthrough) error
 	PutBreakthrough(b *youthbot.Breakthrough) error
 }
 
 // RegisterBreakthrough registers a breakthrough task of unit for year.
 // Errors: EINVALID "breakthrough.usage" (no text), "breakthrough.text_long";
-// ECONFLICT "err.breakthrough_exists" (the same task registered before).
+// ECONFLICT "err.breakthrough_exists" (the same task registered before,
+// written alike but for case, diacritics and spaces).
 func RegisterBreakthrough(st BreakthroughStore, actor Actor, unit string, year int, text string, at When) (youthbot.Breakthrough, error) {
 	b := youthbot.Breakthrough{Year: year, Unit: unit, Text: youthbot.NormalizeDescription(text), CreatedBy: actor.ID, CreatedAt: at.Now}
 	if b.Text == "" {
@@ -58,6 +60,15 @@ func RegisterBreakthrough(st BreakthroughStore, actor Actor, unit string, year i
 	}
 	if utf8.RuneCountInString(b.Text) > MaxPlanText {
 		return b, youthbot.Errorf(youthbot.EINVALID, "breakthrough.text_long", MaxPlanText)
+	}
+	list, err := st.Breakthroughs(unit, year)
+	if err != nil {
+		return b, err
+	}
+	for _, x := range list {
+		if youthbot.FoldName(x.Text) == youthbot.FoldName(b.Text) {
+			return b, youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
+		}
 	}
 	return b, st.AddBreakthrough(&b)
 }
@@ -74,12 +85,14 @@ func CompleteBreakthrough(st BreakthroughStore, actor Actor, b youthbot.Breakthr
 
 // ModelStore is what RegisterModel writes.
 type ModelStore interface {
+	Models(unit string, year int) ([]youthbot.Model, error)
 	AddModel(m *youthbot.Model) error
 }
 
 // RegisterModel records an effective model of unit for year in field.
 // Errors: EINVALID "model.usage" (no name), "model.name_long",
-// "err.model_field"; ECONFLICT "err.model_exists".
+// "err.model_field"; ECONFLICT "err.model_exists" (the unit's model of
+// that name, written alike but for case, diacritics and spaces).
 func RegisterModel(st ModelStore, actor Actor, unit string, year int, field youthbot.ModelField, name string, at When) (youthbot.Model, error) {
 	m := youthbot.Model{Year: year, Unit: unit, Name: youthbot.NormalizeDescription(name), Field: field, CreatedBy: actor.ID, CreatedAt: at.Now}
 	switch {
@@ -89,6 +102,15 @@ func RegisterModel(st ModelStore, actor Actor, unit string, year int, field yout
 		return m, youthbot.Errorf(youthbot.EINVALID, "model.name_long", MaxPlanText)
 	case !field.Valid():
 		return m, youthbot.Errorf(youthbot.EINVALID, "err.model_field", string(field))
+	}
+	list, err := st.Models(unit, year)
+	if err != nil {
+		return m, err
+	}
+	for _, x := range list {
+		if youthbot.FoldName(x.Name) == youthbot.FoldName(m.Name) {
+			return m, youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
+		}
 	}
 	return m, st.AddModel(&m)
 }

@@ -33,7 +33,10 @@ func TestAchieveOnlyManualTargets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got youthbot.Target
-		err := db.Update(func(tx *storage.Tx) (err error) { got, err = service.Achieve(tx, sec, "VT", 2026, tt.code, tt.value); return err })
+		err := db.Update(func(tx *storage.Tx) (err error) {
+			got, err = service.Achieve(tx, sec, "VT", 2026, tt.code, tt.value)
+			return err
+		})
 		if errKey(err) != tt.err {
 			t.Errorf("%s %d: error %v, want %q", tt.code, tt.value, err, tt.err)
 			continue
@@ -61,8 +64,12 @@ func TestBreakthroughsAndModels(t *testing.T) {
 	if b.Text != "Chuyển đổi số trong sinh hoạt chi đoàn" || b.ID == 0 {
 		t.Fatalf("registered %+v", b)
 	}
-	for text, key := range map[string]string{"Chuyển đổi số trong sinh hoạt chi đoàn": "err.breakthrough_exists", " ": "breakthrough.usage"} {
-		err := db.Update(func(tx *storage.Tx) error { _, err := service.RegisterBreakthrough(tx, sec, "VT", 2026, text, at); return err })
+	for text, key := range map[string]string{"Chuyển đổi số trong sinh hoạt chi đoàn": "err.breakthrough_exists",
+		"chuyen doi so  trong sinh hoat chi doan": "err.breakthrough_exists", " ": "breakthrough.usage"} {
+		err := db.Update(func(tx *storage.Tx) error {
+			_, err := service.RegisterBreakthrough(tx, sec, "VT", 2026, text, at)
+			return err
+		})
 		if errKey(err) != key {
 			t.Errorf("%q: got %v, want %s", text, err, key)
 		}
@@ -88,8 +95,11 @@ func TestBreakthroughsAndModels(t *testing.T) {
 		field youthbot.ModelField
 		name  string
 		key   string
-	}{{youthbot.ModelDoi, "Đội hình măng non", "err.model_exists"}, {"x", "Khác", "err.model_field"}, {youthbot.ModelDoan, "", "model.usage"}} {
-		err := db.Update(func(tx *storage.Tx) error { _, err := service.RegisterModel(tx, sec, "VT", 2026, tt.field, tt.name, at); return err })
+	}{{youthbot.ModelDoi, "Đội hình măng non", "err.model_exists"}, {youthbot.ModelDoan, "đội hình MĂNG NON", "err.model_exists"}, {"x", "Khác", "err.model_field"}, {youthbot.ModelDoan, "", "model.usage"}} {
+		err := db.Update(func(tx *storage.Tx) error {
+			_, err := service.RegisterModel(tx, sec, "VT", 2026, tt.field, tt.name, at)
+			return err
+		})
 		if errKey(err) != tt.key {
 			t.Errorf("%q: got %v, want %s", tt.name, err, tt.key)
 		}

@@ -54,7 +54,10 @@ func TestRecordUnitActivity(t *testing.T) {
 				t.Fatalf("error %v, want %q", err, tt.err)
 			}
 			var stored []youthbot.UnitActivity
-			update(t, db, func(tx *storage.Tx) (err error) { stored, err = tx.UnitActivitiesSince("VT-A", at.Today.AddDays(-366)); return err })
+			update(t, db, func(tx *storage.Tx) (err error) {
+				stored, err = tx.UnitActivitiesSince("VT-A", at.Today.AddDays(-366))
+				return err
+			})
 			if tt.err != "" {
 				if len(stored) != 0 {
 					t.Errorf("stored %+v", stored)
@@ -126,7 +129,10 @@ func TestEditAndDeleteWithin30Days(t *testing.T) {
 		if _, err := edit(rec.ID, later(31*24*time.Hour), func(a *youthbot.UnitActivity) { a.Title = "x" }); errKey(err) != "activity.edit_window" {
 			t.Fatalf("got %v", err)
 		}
-		err := db.Update(func(tx *storage.Tx) error { _, err := service.DeleteUnitActivity(tx, sec, rec.ID, later(31*24*time.Hour)); return err })
+		err := db.Update(func(tx *storage.Tx) error {
+			_, err := service.DeleteUnitActivity(tx, sec, rec.ID, later(31*24*time.Hour))
+			return err
+		})
 		if errKey(err) != "activity.edit_window" {
 			t.Fatalf("delete: got %v", err)
 		}
@@ -137,7 +143,10 @@ func TestEditAndDeleteWithin30Days(t *testing.T) {
 		}
 	})
 	t.Run("Deletes", func(t *testing.T) {
-		update(t, db, func(tx *storage.Tx) error { _, err := service.DeleteUnitActivity(tx, sec, rec.ID, later(time.Hour)); return err })
+		update(t, db, func(tx *storage.Tx) error {
+			_, err := service.DeleteUnitActivity(tx, sec, rec.ID, later(time.Hour))
+			return err
+		})
 		update(t, db, func(tx *storage.Tx) error {
 			if _, err := tx.UnitActivity(rec.ID); youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
 				t.Errorf("still there: %v", err)
