@@ -30,7 +30,9 @@ var AllMetrics = []Metric{MetricParticipations, MetricHours, MetricWorks, Metric
 	BeneficiariesOf(BenefitChildren), BeneficiariesOf(BenefitElderly), BeneficiariesOf(BenefitHouseholds), BeneficiariesOf(BenefitOthers)}
 
 // BeneficiariesOf is the metric of one group's beneficiaries (people).
-func BeneficiariesOf(g BenefitGroup) Metric { return Metric(string(MetricBeneficiaries) + ":" + string(g)) }
+func BeneficiariesOf(g BenefitGroup) Metric {
+	return Metric(string(MetricBeneficiaries) + ":" + string(g))
+}
 
 // Group returns the group of a beneficiaries:<group> metric.
 func (m Metric) Group() (BenefitGroup, bool) {
