@@ -31,7 +31,7 @@ func (t *Tx) UpsertImportedMember(m *youthbot.Member, now time.Time, loc *time.L
 	if m.Joined.IsZero() {
 		m.Joined = youthbot.DateOf(now, loc)
 	}
-	m.Phone = youthbot.NormalizePhone(m.Phone)
+	m.Phone = canonicalPhone(m.Phone)
 	key := importedKey(m.Unit, m.FullName, m.Birth)
 	if v := t.bucket(bImportedKeys).Get(key); v != nil {
 		return t.updateImported(keyID(v), m, loc)
@@ -113,33 +113,33 @@ func (t *Tx) indexPhone(id int64, old, phone string) error {
 }
 
 // ImportedByPhone returns the imported member not yet taken over whose
-// phone is phone (any form NormalizePhone reads; 0… is read as +84…).
+// phone is phone, in any form (+84…, 84…, 0…, with spaces): Telegram's
+// contact gives 84… or +84…, offices write 0….
 func (t *Tx) ImportedByPhone(phone string) (youthbot.Member, bool, error) {
-	for _, p := range phoneKeys(phone) {
-		v := t.bucket(bMemberPhones).Get([]byte(p))
-		if v == nil || !youthbot.IsImportedID(keyID(v)) {
-			continue
-		}
-		m, err := t.Member(keyID(v))
-		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
-			continue
-		}
-		return m, err == nil, err
+	p := canonicalPhone(phone)
+	if p == "" {
+		return youthbot.Member{}, false, nil
 	}
-	return youthbot.Member{}, false, nil
+	v := t.bucket(bMemberPhones).Get([]byte(p))
+	if v == nil || !youthbot.IsImportedID(keyID(v)) {
+		return youthbot.Member{}, false, nil
+	}
+	m, err := t.Member(keyID(v))
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+		return m, false, nil
+	}
+	return m, err == nil, err
 }
 
-// phoneKeys are the stored forms a phone may have: +84… for 0….
-func phoneKeys(phone string) []string {
+// canonicalPhone is a Vietnamese phone in the one form member_phones holds:
+// +84 and the number without its leading 0 (NormalizePhone's +digits for
+// other numbers); "" when phone has no digits.
+func canonicalPhone(phone string) string {
 	p := youthbot.NormalizePhone(phone)
-	if p == "" {
-		return nil
-	}
-	out := []string{p}
 	if len(p) > 2 && p[1] == '0' {
-		out = append(out, "+84"+p[2:])
+		return "+84" + p[2:]
 	}
-	return out
+	return p
 }
 
 // ImportedByName returns the imported member not yet taken over of branch
