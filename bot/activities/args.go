@@ -62,9 +62,6 @@ func parseAchievedValue(s string) (int64, error) {
 	return v, nil
 }
 
-// maxText bounds a breakthrough task's text and a model's name.
-const maxText = 300
-
 // modelArgs reads /model [đội|đoàn] <name>: the field (doan unless the
 // first word says đội) and the name, normalised.
 func modelArgs(args string) (field, name string) {

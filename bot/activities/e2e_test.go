@@ -64,7 +64,10 @@ func TestEndToEndActivity(t *testing.T) {
 		}
 	}
 	var f *youthbot.Figures
-	b.View(func(tx *storage.Tx) (err error) { f, err = tx.Figures("HG", youthbot.YearPeriod(2026), b.Loc); return err })
+	b.View(func(tx *storage.Tx) (err error) {
+		f, err = tx.Figures("HG", youthbot.YearPeriod(2026), b.Loc)
+		return err
+	})
 	want := youthbot.HeadCounts{Members: 42, Youth: 20, Students: 14, Residents: 5}
 	if f.Participations != 81 || f.ParticipationsBy != want || f.ActivitiesHeld != 2 || f.PersonDayTenths != 155 || f.ValueVND != 26_000_000 {
 		t.Errorf("province figures of 2026: participations %d by %+v, held %d, person-days×10 %d, value %d",
@@ -105,11 +108,17 @@ func TestEndToEndAchievedBreakthroughModel(t *testing.T) {
 	hoa.Expect(t, "0 mô hình Đoàn, 1 mô hình Đội")
 
 	var f *youthbot.Figures
-	b.View(func(tx *storage.Tx) (err error) { f, err = tx.Figures("HG", youthbot.YearPeriod(2026), b.Loc); return err })
+	b.View(func(tx *storage.Tx) (err error) {
+		f, err = tx.Figures("HG", youthbot.YearPeriod(2026), b.Loc)
+		return err
+	})
 	if f.BreakthroughsRegistered != 1 || f.BreakthroughsCompleted != 1 || f.Models.Doi != 1 {
 		t.Errorf("figures: breakthroughs %d/%d, models %+v", f.BreakthroughsCompleted, f.BreakthroughsRegistered, f.Models)
 	}
-	b.View(func(tx *storage.Tx) (err error) { f, err = tx.Figures("VT", youthbot.YearPeriod(2026), b.Loc); return err })
+	b.View(func(tx *storage.Tx) (err error) {
+		f, err = tx.Figures("VT", youthbot.YearPeriod(2026), b.Loc)
+		return err
+	})
 	var found bool
 	for _, p := range f.Targets {
 		if p.Code == "CT05" {

@@ -19,19 +19,6 @@ func say(h *harness.H, from *tgbotapi.User, text string) string {
 	return strings.Join(h.Say(from, text), "\n---\n")
 }
 
-// press presses the button of the last answer whose data starts with
-// prefix, as from, and returns every text sent to from.
-func press(h *harness.H, from *tgbotapi.User, msgs []*youthbot.Outgoing, prefix string) string {
-	h.T.Helper()
-	for _, d := range harness.Buttons(msgs) {
-		if strings.HasPrefix(d, prefix) {
-			return strings.Join(h.Press(from, d), "\n---\n")
-		}
-	}
-	h.T.Fatalf("no button %q among %q", prefix, harness.Buttons(msgs))
-	return ""
-}
-
 // send applies text from from and returns what the bot queued.
 func send(h *harness.H, from *tgbotapi.User, text string) []*youthbot.Outgoing {
 	h.T.Helper()

@@ -98,7 +98,10 @@ func TestBreakthrough(t *testing.T) {
 		t.Errorf("completing twice: %q", got)
 	}
 	var f *youthbot.Figures
-	h.DB.View(func(tx *storage.Tx) (err error) { f, err = tx.Figures("VT", youthbot.YearPeriod(2026), h.Bot.Location()); return err })
+	h.DB.View(func(tx *storage.Tx) (err error) {
+		f, err = tx.Figures("VT", youthbot.YearPeriod(2026), h.Bot.Location())
+		return err
+	})
 	if f.BreakthroughsRegistered != 2 || f.BreakthroughsCompleted != 1 {
 		t.Errorf("figures: %d registered, %d completed", f.BreakthroughsRegistered, f.BreakthroughsCompleted)
 	}

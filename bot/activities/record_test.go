@@ -63,7 +63,10 @@ func TestActivityConfirmedIsRecorded(t *testing.T) {
 	t.Run("CountsInTheFiguresOfTheUnitAndAbove", func(t *testing.T) {
 		for _, unit := range []string{"VT-P5", "VT", "HG"} {
 			var f *youthbot.Figures
-			h.DB.View(func(tx *storage.Tx) (err error) { f, err = tx.Figures(unit, youthbot.MonthPeriod(2026, 3), h.Bot.Location()); return err })
+			h.DB.View(func(tx *storage.Tx) (err error) {
+				f, err = tx.Figures(unit, youthbot.MonthPeriod(2026, 3), h.Bot.Location())
+				return err
+			})
 			if f.Participations != 65 || f.ParticipationsBy != want || f.ActivitiesHeld != 1 || f.PersonDayTenths != 500 ||
 				f.ValueVND != 26_000_000 || f.SupportVND != 5_000_000 || f.Benefit(youthbot.BenefitChildren).People != 20 {
 				t.Errorf("%s: %+v", unit, f)
