@@ -1,8 +1,11 @@
 package activities_test
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"youthbot/bot/internal/harness"
 )
@@ -102,4 +105,28 @@ func TestActivityAsksTheUnitOfASecretaryOfSeveral(t *testing.T) {
 	})
 	out = tap(h, sec, out, "ha:u:PH-TB:")
 	contains(t, texts(out, sec.ID), "Đoàn xã Tân Bình", "Kiểm tra trước khi ghi nhận")
+}
+
+// TestActivityUsageExampleIsValidWhenShown: the example of the usage line,
+// sent back as shown, is accepted on the day it is shown.
+func TestActivityUsageExampleIsValidWhenShown(t *testing.T) {
+	example := regexp.MustCompile(`<code>(/activity [^<]*)</code>`)
+	for _, lang := range []string{"vi", "en"} {
+		for _, now := range []time.Time{time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 20, 0, 0, 0, time.UTC)} {
+			t.Run(lang+now.Format("/2006-01-02"), func(t *testing.T) {
+				h := newHarness(t)
+				h.Now = now
+				sec := harness.User(10, lang)
+				h.MakeSecretary(sec.ID, "VT-P5")
+				usage := say(h, sec, "/activity x")
+				m := example.FindStringSubmatch(usage)
+				if m == nil {
+					t.Fatalf("no example in %q", usage)
+				}
+				if got := say(h, sec, html.UnescapeString(m[1])); got == "" || strings.Contains(got, "⚠️") {
+					t.Errorf("example %q refused: %q", m[1], got)
+				}
+			})
+		}
+	}
 }

@@ -129,3 +129,37 @@ func TestParseBenefits(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseLine: any one-line /activity either is refused with a catalog
+// error or gives fields within the limits that read back as written.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{
+		"hôm qua | Ngày Chủ nhật xanh | đoàn viên 30 | thanh niên 20 | ngày công 15,5 | giá trị 26.000.000 | thiếu nhi 20 2tr",
+		"08/03 | x | dv 1.500 | nd -1", "| | |", "hôm nay | a | hộ nghèo 3 hộ 1,5tr | đơn vị vt", "\xff|\xfe|đv 1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		data := map[string]string{}
+		err := parseLine(line, today, data)
+		if err != nil {
+			if _, ok := err.(*youthbot.Error); !ok {
+				t.Fatalf("%q: an error without a catalog key: %v", line, err)
+			}
+			return
+		}
+		var sum int64
+		for _, h := range readHeads(data[fHeads]) {
+			if h < 0 {
+				t.Fatalf("%q: negative head count %q", line, data[fHeads])
+			}
+			sum += h
+		}
+		if sum == 0 || sum > youthbot.MaxHeadCount || formatHeads(readHeads(data[fHeads])) != data[fHeads] {
+			t.Fatalf("%q: head counts %q", line, data[fHeads])
+		}
+		if b := data[fBenef]; b != none && formatBenef(readBenef(b)) != b {
+			t.Fatalf("%q: beneficiaries %q do not read back", line, b)
+		}
+	})
+}
