@@ -92,7 +92,7 @@ func (r *Room) ask(c *bot.Ctx, d *youthbot.Dialog) error {
 	case fTitle:
 		c.Reply(c.T("activity.ask_title"), nil)
 	case fHeads:
-		c.Reply(c.T("activity.ask_heads", youthbot.MaxHeadCount), nil)
+		c.Reply(c.T("activity.ask_heads", num(c, youthbot.MaxHeadCount)), nil)
 	case fDays:
 		c.Reply(c.T("activity.ask_days"), bot.Keyboard(skip))
 	case fValue:

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"youthbot"
 	"youthbot/bot/internal/harness"
+	"youthbot/storage"
 )
 
 func TestActivityGuidedAsksEachFieldThenSummarises(t *testing.T) {
@@ -129,4 +131,44 @@ func TestActivityUsageExampleIsValidWhenShown(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestActivityNamesACampaignOfItsUnit(t *testing.T) {
+	h := newHarness(t)
+	sec := harness.User(10, "en")
+	h.MakeSecretary(sec.ID, "VT-P5")
+	var month, other youthbot.Campaign
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		month = youthbot.Campaign{Name: "Tháng Thanh niên", Unit: "VT", Start: youthbot.Date{Year: 2026, Month: 3, Day: 1},
+			End: youthbot.Date{Year: 2026, Month: 3, Day: 31}, Cron: "0 8 * * 1", Reminder: "x", CreatedAt: h.Now}
+		other = month
+		other.Name, other.Unit = "Xuân tình nguyện", "PH"
+		if err := tx.NewCampaign(&month); err != nil {
+			return err
+		}
+		return tx.NewCampaign(&other)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	send(h, sec, "/activity")
+	for _, answer := range []string{"yesterday", "Canal clean-up", "members 12", "0", "0", "1,5tr"} {
+		send(h, sec, answer)
+	}
+	out := send(h, sec, "children 3")
+	ask := texts(out, sec.ID)
+	contains(t, ask, "part of a campaign")
+	if b := strings.Join(harness.Buttons(out), " "); strings.Contains(b, other.ID+":") || !strings.Contains(b, "ha:c:"+month.ID+":") {
+		t.Errorf("campaign buttons %s: want %s only", b, month.ID)
+	}
+	sum := tap(h, sec, out, "ha:c:"+month.ID+":")
+	contains(t, texts(sum, sec.ID), "Chosen: <b>Tháng Thanh niên</b>", "Check before recording", "Participations: <b>12</b> (members 12)",
+		"Support: 1,500,000 VND", "3 children", "Campaign: Tháng Thanh niên")
+	contains(t, texts(tap(h, sec, sum, "ha:ok:"), sec.ID), "Recorded activity <b>Canal clean-up</b>", "12 participations")
+	if a := activitiesOf(h, "VT-P5"); len(a) != 1 || a[0].Campaign != month.ID || a[0].SupportVND != 1_500_000 {
+		t.Errorf("stored %+v", a)
+	}
+	t.Run("ACampaignOfAnotherSubtreeIsRefused", func(t *testing.T) {
+		got := say(h, sec, "/activity today | Canal | members 2 | campaign "+other.ID)
+		contains(t, got, "is not for Đoàn phường V")
+	})
 }
