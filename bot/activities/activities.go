@@ -9,6 +9,8 @@
 package activities
 
 import (
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
 	"youthbot/bot"
 )
 
@@ -74,4 +76,15 @@ func unitName(c *bot.Ctx, code string) string {
 		return u.Name
 	}
 	return code
+}
+
+// show edits the pressed message (edit) or replies, with kb unless it is
+// nil: a nil keyboard must not reach Reply as a typed nil, which it would
+// send as reply_markup "null".
+func show(c *bot.Ctx, edit bool, text string, kb *tgbotapi.InlineKeyboardMarkup) error {
+	if kb == nil && !edit {
+		c.Reply(text, nil)
+		return nil
+	}
+	return c.Show(edit, text, kb)
 }

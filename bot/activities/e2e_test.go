@@ -135,3 +135,18 @@ func TestEndToEndAchievedBreakthroughModel(t *testing.T) {
 	hoa.NoMore(t)
 	lan.NoMore(t)
 }
+
+// TestEndToEndEmptyListsHaveNoKeyboard: the lists with nothing in them
+// say so and how to begin, without buttons.
+func TestEndToEndEmptyListsHaveNoKeyboard(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{})
+	hoa := b.Secretary("Hoa", "VT-P5")
+	for cmd, want := range map[string]string{"/activities": "chưa ghi nhận hoạt động nào", "/breakthrough": "chưa đăng ký nhiệm vụ đột phá", "/model": "chưa có mô hình"} {
+		hoa.Send(cmd)
+		if m := hoa.Expect(t, want); len(m.Buttons) != 0 {
+			t.Errorf("%s: buttons %+v", cmd, m.Buttons)
+		}
+	}
+	b.Settle()
+	hoa.NoMore(t)
+}

@@ -33,7 +33,7 @@ func (r *Room) cmdActivities(c *bot.Ctx, args string) error {
 	if err != nil {
 		return err
 	}
-	return c.Show(false, text, kb)
+	return show(c, false, text, kb)
 }
 
 // cbList shows page hl:<unit>:<page> of a unit's activities.
@@ -50,7 +50,7 @@ func (r *Room) cbList(c *bot.Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.Show(true, text, kb)
+	return show(c, true, text, kb)
 }
 
 // listView is a page of unit's activities dated within the last year, with
@@ -143,7 +143,7 @@ func (r *Room) cbUnit(c *bot.Ctx, args []string) error {
 		if err != nil {
 			return err
 		}
-		return c.Show(false, text, kb)
+		return show(c, false, text, kb)
 	case "b", "B":
 		return r.breakthroughFor(c, unit.Code, d.Data["args"])
 	case "m", "M":

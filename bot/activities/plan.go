@@ -127,7 +127,7 @@ func (r *Room) breakthroughFor(c *bot.Ctx, unit, text string) error {
 	if err != nil {
 		return err
 	}
-	return c.Show(false, text, kb)
+	return show(c, false, text, kb)
 }
 
 // breakthroughView lists unit's tasks of this year, a Complete button for
@@ -184,7 +184,7 @@ func (r *Room) cbBreak(c *bot.Ctx, args []string) error {
 		return err
 	}
 	c.Answer(c.T("breakthrough.completed", b.Text), false)
-	return c.Show(true, text, kb)
+	return show(c, true, text, kb)
 }
 
 // cmdModel registers an effective model of this year (/model [đội] <name>)
