@@ -57,7 +57,7 @@ func validTargetCode(s string) bool {
 func parseAchievedValue(s string) (int64, error) {
 	v, err := youthbot.ParseVND(s)
 	if err != nil || strings.HasPrefix(strings.TrimSpace(s), "-") {
-		return 0, youthbot.Errorf(youthbot.EINVALID, "achieved.value", s)
+		return 0, youthbot.Errorf(youthbot.EINVALID, "achieved.value", clip(s))
 	}
 	return v, nil
 }

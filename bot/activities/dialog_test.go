@@ -74,6 +74,10 @@ func TestActivityOneLineGoesToTheSummary(t *testing.T) {
 	out := send(h, sec, "/activity hôm qua | Hiến máu | dv 1.500 | nd 12 | giá trị làm lợi 15,5 tỷ")
 	contains(t, texts(out, sec.ID), "09/03/2026", "Hiến máu", "<b>1.512</b>", "15.500.000.000 đồng")
 
+	t.Run("UserTextIsEscaped", func(t *testing.T) {
+		got := say(h, sec, "/activity hôm nay | <b>Dọn</b> & kênh | đv 3")
+		contains(t, got, "&lt;b&gt;Dọn&lt;/b&gt; &amp; kênh")
+	})
 	t.Run("BadLinesAreRefusedWithTheirReason", func(t *testing.T) {
 		for line, want := range map[string]string{
 			"/activity hôm nay | Dọn kênh | đoàn viên -5":      "không thể âm",
@@ -171,4 +175,17 @@ func TestActivityNamesACampaignOfItsUnit(t *testing.T) {
 		got := say(h, sec, "/activity today | Canal | members 2 | campaign "+other.ID)
 		contains(t, got, "is not for Đoàn phường V")
 	})
+}
+
+func TestActivityLongInputIsQuotedShort(t *testing.T) {
+	h := newHarness(t)
+	sec := harness.User(10, "vi")
+	h.MakeSecretary(sec.ID, "VT-P5")
+	long := strings.Repeat("xe tải ", 2000)
+	for _, line := range []string{"/activity hôm nay | Dọn kênh | " + long, "/activity hôm nay | " + long + " | đv 3", "/activity hôm nay | Dọn | đv " + long, "/activity hôm nay | Dọn | đv 3 | giá trị " + long} {
+		got := say(h, sec, line)
+		if !strings.HasPrefix(got, "⚠️") || len([]rune(got)) > 600 {
+			t.Errorf("%d characters: %.200q", len([]rune(got)), got)
+		}
+	}
 }

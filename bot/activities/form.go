@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/service"
 )
 
 // The fields of an activity being written, as the /activity dialog keeps
@@ -132,7 +133,7 @@ func parseLine(args string, today youthbot.Date, data map[string]string) error {
 		}
 		l, n := matchLabel(words)
 		if n == 0 {
-			return youthbot.Errorf(youthbot.EINVALID, "activity.unknown_label", strings.TrimSpace(part))
+			return youthbot.Errorf(youthbot.EINVALID, "activity.unknown_label", clip(part))
 		}
 		if seen[l] {
 			return youthbot.Errorf(youthbot.EINVALID, "activity.twice", strings.Join(words[:n], " "))
@@ -185,6 +186,10 @@ func parseLine(args string, today youthbot.Date, data map[string]string) error {
 	return nil
 }
 
+// clip shortens a part of what the user wrote for a message that quotes
+// it.
+func clip(s string) string { return service.Clip(s, 60) }
+
 func indexOf(list []string, s string) int {
 	for i, x := range list {
 		if x == s {
@@ -214,7 +219,7 @@ func parseHead(s string) (int64, error) {
 	v, err := youthbot.ParseDecimal(s, 0)
 	switch {
 	case err != nil:
-		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", strings.TrimSpace(s))
+		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", clip(s))
 	case v < 0:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_negative")
 	case v > youthbot.MaxHeadCount:
@@ -269,7 +274,7 @@ func parseHeads(s string) ([]int64, error) {
 		l, n := matchLabel(words)
 		i := indexOf(headGroups, strings.TrimPrefix(string(l), string(lHead)))
 		if n == 0 || i < 0 || len(words) == n {
-			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", strings.Join(words, " "))
+			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", clip(strings.Join(words, " ")))
 		}
 		if seen[i] {
 			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.twice", strings.Join(words[:n], " "))
@@ -289,7 +294,7 @@ func parseHeads(s string) ([]int64, error) {
 func parseDays(s string) (int64, error) {
 	v, err := youthbot.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
-		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", strings.TrimSpace(s), youthbot.MaxPersonDays)
+		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", clip(s), youthbot.MaxPersonDays)
 	}
 	return v, nil
 }
@@ -300,7 +305,11 @@ func parseMoney(s string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money_negative")
 	}
-	return youthbot.ParseVND(s)
+	v, err := youthbot.ParseVND(s)
+	if err != nil {
+		return 0, youthbot.Errorf(youthbot.EINVALID, "err.project_value", clip(s))
+	}
+	return v, nil
 }
 
 // parseBenefit reads a group's beneficiaries after its label: people, then
@@ -314,7 +323,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 	}
 	people, err := youthbot.ParseDecimal(words[0], 0)
 	if err != nil || people < 0 || people > youthbot.MaxPeople {
-		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", words[0])
+		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", clip(words[0]))
 	}
 	var value int64
 	if len(words) > 1 {
@@ -348,7 +357,7 @@ func parseBenefits(s string) (map[string][2]int64, error) {
 		l, n := matchLabel(words)
 		g := strings.TrimPrefix(string(l), string(lBenef))
 		if n == 0 || !strings.HasPrefix(string(l), string(lBenef)) {
-			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.benef_group", strings.TrimSpace(part))
+			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.benef_group", clip(part))
 		}
 		if _, dup := out[g]; dup {
 			return nil, youthbot.Errorf(youthbot.EINVALID, "activity.twice", strings.Join(words[:n], " "))
@@ -360,7 +369,7 @@ func parseBenefits(s string) (map[string][2]int64, error) {
 		out[g] = b
 	}
 	if len(out) == 0 {
-		return nil, youthbot.Errorf(youthbot.EINVALID, "activity.benef_group", strings.TrimSpace(s))
+		return nil, youthbot.Errorf(youthbot.EINVALID, "activity.benef_group", clip(s))
 	}
 	return out, nil
 }
