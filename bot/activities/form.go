@@ -307,7 +307,7 @@ func parseMoney(s string) (int64, error) {
 	}
 	v, err := youthbot.ParseVND(s)
 	if err != nil {
-		return 0, youthbot.Errorf(youthbot.EINVALID, "err.project_value", clip(s))
+		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money", clip(s))
 	}
 	return v, nil
 }

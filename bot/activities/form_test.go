@@ -50,7 +50,7 @@ func TestParseLine(t *testing.T) {
 		{"RefusesEmptyTitle", "hôm nay |  | đv 3", nil, "activity.title_empty"},
 		{"RefusesTooFewParts", "hôm nay | Dọn kênh", nil, "activity.usage"},
 		{"RefusesNegativeMoney", "hôm nay | Dọn kênh | đv 3 | giá trị -5tr", nil, "activity.money_negative"},
-		{"RefusesBadMoney", "hôm nay | Dọn kênh | đv 3 | kinh phí nhiều", nil, "err.project_value"},
+		{"RefusesBadMoney", "hôm nay | Dọn kênh | đv 3 | kinh phí nhiều", nil, "activity.money"},
 		{"ReadsDecimalPersonDays", "hôm nay | Dọn kênh | đv 3 | ngày công 15,5", map[string]string{fDate: "2026-03-10", fTitle: "Dọn kênh", fHeads: "3 0 0 0", fDays: "155", fValue: "0", fSupport: "0", fBenef: none, fCamp: none}, ""},
 		{"RefusesAbsurdPersonDays", "hôm nay | Dọn kênh | đv 3 | ngày công 2.000.000", nil, "activity.days_number"},
 	}
