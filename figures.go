@@ -103,7 +103,7 @@ type Figures struct {
 	PersonDayTenths  int64       // person-days (ngày công) × 10, of unit activities and completed projects
 	ActivitiesHeld   int         // unit activities (hd) dated in the period
 	SupportVND       int64       // support spent (kinh phí hỗ trợ)
-	Beneficiaries    []Benefit   // every group with people > 0, in BenefitGroups order
+	Beneficiaries    []Benefit   // every group with people > 0 (or value > 0), in BenefitGroups order
 	WorksByLevel     LevelCounts // works completed by recognition level
 	TasksByLevel     LevelCounts // tasks completed by recognition level
 	// Breakthrough tasks of the period's year: all registered (completed

@@ -109,11 +109,12 @@ func (s *contribSums) add(o *contribSums) {
 	}
 }
 
-// benefits lists the groups with people > 0, in BenefitGroups order.
+// benefits lists the groups with people > 0 (or support given to none
+// counted: value > 0), in BenefitGroups order.
 func (s *contribSums) benefits() []youthbot.Benefit {
 	var out []youthbot.Benefit
 	for i, g := range youthbot.BenefitGroups {
-		if s.people[i] > 0 {
+		if s.people[i] > 0 || s.given[i] > 0 {
 			out = append(out, youthbot.Benefit{Group: g, People: s.people[i], ValueVND: s.given[i]})
 		}
 	}

@@ -206,7 +206,7 @@ func (w *f7world) brute7(top string, p youthbot.Period, loc *time.Location, targ
 		}
 	}
 	for _, g := range youthbot.BenefitGroups {
-		if people[g] > 0 {
+		if people[g] > 0 || given[g] > 0 {
 			f.Beneficiaries = append(f.Beneficiaries, youthbot.Benefit{Group: g, People: people[g], ValueVND: given[g]})
 		}
 	}
