@@ -30,6 +30,11 @@ type Outgoing struct {
 	Tries  int               `json:"tries,omitempty"`  // failed attempts so far
 	Group  bool              `json:"group,omitempty"`  // the chat is a group (20 msg/min)
 	Notice string            `json:"notice,omitempty"` // what it is, for logs and metrics ("reply", "approval", "tally")
+	// Track names the message once delivered ("<kind>/<id>"): the sender
+	// keeps the message id Telegram gave it under that name and chat
+	// (storage.Tx.Sent), so a later update can edit it or remove its
+	// buttons. Empty: not kept.
+	Track string `json:"track,omitempty"`
 }
 
 // OutFile is a file uploaded with an Outgoing call.

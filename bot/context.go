@@ -271,6 +271,9 @@ func (c *Ctx) queue(o *youthbot.Outgoing) {
 // button press nobody answered gets an empty answer, as Telegram requires.
 func (c *Ctx) commit() ([]*youthbot.Outgoing, error) {
 	c.Answer("", false)
+	if err := c.trackDialogButtons(); err != nil {
+		return nil, err
+	}
 	out := c.out[:0]
 	for _, o := range c.out {
 		added, err := c.Tx.Enqueue(o)
@@ -358,4 +361,46 @@ func truncateRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// sentDialog names the last message with buttons of an open dialog
+// (storage.Tx.Sent): /cancel takes its buttons away.
+const sentDialog = "dialog/"
+
+// trackDialogButtons remembers which message holds the buttons of the
+// sender's dialog: the last message with buttons this update sends or edits
+// in the private chat, if a dialog is open when it ends.
+func (c *Ctx) trackDialogButtons() error {
+	if c.From == nil || c.Chat != c.From.ID {
+		return nil
+	}
+	var last *youthbot.Outgoing
+	for _, o := range c.out {
+		if o.Chat == c.Chat && strings.Contains(o.Params["reply_markup"], `"inline_keyboard":[[`) {
+			last = o
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	if _, open, err := c.Tx.Dialog(c.From.ID); err != nil || !open {
+		return err
+	}
+	if id, err := strconv.ParseInt(last.Params["message_id"], 10, 64); err == nil {
+		return c.Tx.PutSent(sentDialog, c.Chat, id, c.Now) // an edit: the message is known
+	}
+	last.Track = sentDialog
+	return nil
+}
+
+// ClearDialogButtons takes the buttons away from the message of the
+// sender's dialog, if the bot knows which it is.
+func (c *Ctx) ClearDialogButtons() error {
+	m, ok := c.Tx.Sent(sentDialog, c.Chat)
+	if !ok {
+		return nil
+	}
+	p := map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.FormatInt(m.MessageID, 10)}
+	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
+	return c.Tx.DeleteSent(sentDialog, c.Chat)
 }

@@ -219,19 +219,10 @@ var (
 		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit},
 			map[string]StartLink{"j_": {"join", b.startJoin}, "s_": {"secretary", b.startSecretary}}}
 	}
-	// Participation: /log, /my, /transfer, /members.
-	Participation NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs(), nil}
-	}
-	// Projects: projects, check-in, /done, campaigns, targets.
-	Projects NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.projectCommands(), b.projectCallbacks(), b.projectDialogs(),
-			map[string]StartLink{"c_": {"checkin", b.startCheckin}}}
-	}
 )
 
 // CoreRooms are the rooms of the core package, in menu order.
-var CoreRooms = []NewFeature{Membership, Participation, Projects}
+var CoreRooms = []NewFeature{Membership}
 
 // coreRoom is a room whose tables are the core's own.
 type coreRoom struct {

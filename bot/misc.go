@@ -95,6 +95,9 @@ func (b *Bot) cmdCancel(c *Ctx, _ string) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
+	if err := c.ClearDialogButtons(); err != nil {
+		return err
+	}
 	c.Reply(c.T("cancel.done"), removeKeyboard())
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/service"
 	"youthbot/storage"
 )
 
@@ -254,17 +255,26 @@ func TestForgetMeGivesUpProjectSeats(t *testing.T) {
 	h := newHarness(t)
 	const branch = "VT-P5-KV1"
 	h.makeSecretary(760, branch)
-	if out := h.say(user(760, "vi"), "/newproject pv | Hiến máu | 01/04/2026 | 01/04/2026 | 1"); len(out) != 1 || !strings.Contains(out[0], "/join P1") {
-		t.Fatalf("create: %q", out)
+	// The project /newproject (of the projects room) would make, P1.
+	april := youthbot.Date{Year: 2026, Month: 4, Day: 1}
+	if err := h.db.Update(func(tx *storage.Tx) error {
+		return tx.NewProject(&youthbot.Project{Kind: youthbot.ProjectTask, Title: "Hiến máu", Unit: branch, Start: april, End: april,
+			Capacity: 1, Status: youthbot.ProjectOpen, CreatedBy: 760, CreatedAt: h.now})
+	}); err != nil {
+		t.Fatal(err)
 	}
 	for _, id := range []int64{761, 762} {
 		if err := h.db.Update(func(tx *storage.Tx) error {
-			return tx.PutMember(youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
-				RegisteredAt: h.now, DecidedAt: h.now})
+			m := youthbot.Member{UserID: id, Unit: branch, FullName: "Đoàn viên", Status: youthbot.StatusApproved,
+				RegisteredAt: h.now, DecidedAt: h.now}
+			if err := tx.PutMember(m); err != nil {
+				return err
+			}
+			_, err := service.Join(tx, m, "P1", service.When{Now: h.now, Today: youthbot.DateOf(h.now, h.bot.loc)}) // as /join: 761 takes the seat, 762 waits
+			return err
 		}); err != nil {
 			t.Fatal(err)
 		}
-		h.say(user(id, "vi"), "/join P1") // 761 takes the seat, 762 waits
 	}
 	h.say(user(761, "vi"), "/forgetme")
 	msgs := h.apply(cbUpdate(user(761, "vi"), "fg:yes"))

@@ -1,11 +1,15 @@
-package bot
+package bot_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -24,13 +28,13 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 		{"ToAnotherDistrict", "PH-TB-TLA", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t)
-			an := h.ptMember(601, "VT-CDCD-CNTT", "Nguyễn Văn An")
-			h.ptMember(602, "VT-CDCD-CNTT", "Trần Chờ")
-			h.makeSecretary(660, "VT-CDCD-CNTT")
-			h.makeSecretary(650, tt.to)
+			h := harness.New(t)
+			an := seatsMember(h, 601, "VT-CDCD-CNTT", "Nguyễn Văn An")
+			seatsMember(h, 602, "VT-CDCD-CNTT", "Trần Chờ")
+			h.MakeSecretary(660, "VT-CDCD-CNTT")
+			h.MakeSecretary(650, tt.to)
 			var branchP, schoolP, doneP youthbot.Project
-			if err := h.db.Update(func(tx *storage.Tx) error {
+			if err := h.DB.Update(func(tx *storage.Tx) error {
 				branchP = youthbot.Project{Kind: youthbot.ProjectWork, Title: "Của chi đoàn", Unit: "VT-CDCD-CNTT", Start: day(9), End: day(31), Capacity: 1}
 				schoolP = youthbot.Project{Kind: youthbot.ProjectTask, Title: "Của trường", Unit: "VT-CDCD", Start: day(9), End: day(31)}
 				doneP = youthbot.Project{Kind: youthbot.ProjectTask, Title: "Đã xong", Unit: "VT-CDCD-CNTT", Start: day(1), End: day(5),
@@ -58,18 +62,18 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
-			h.say(an, "/transfer "+tt.to)
-			h.press(an, "xs:"+tt.to)
+			h.Say(an, "/transfer "+tt.to)
+			h.Press(an, "xs:"+tt.to)
 			var id uint64
-			h.db.View(func(tx *storage.Tx) error { tr, _, err := tx.PendingTransferOf(601); id = tr.ID; return err })
-			out := h.apply(cbUpdate(user(650, "vi"), fmt.Sprintf("xa:%d", id)))
-			if got := h.member(601).Unit; got != tt.to {
+			h.DB.View(func(tx *storage.Tx) error { tr, _, err := tx.PendingTransferOf(601); id = tr.ID; return err })
+			out := h.Apply(harness.CbUpdate(harness.User(650, "vi"), fmt.Sprintf("xa:%d", id)))
+			if got := seatsMemberRecord(h, 601).Unit; got != tt.to {
 				t.Fatalf("setup: the transfer was not accepted (in %s)", got)
 			}
 			seat := func(p string, m int64) (youthbot.Participant, bool) {
 				var s youthbot.Participant
 				var found bool
-				h.db.View(func(tx *storage.Tx) (err error) { s, found, err = tx.Seat(p, m); return err })
+				h.DB.View(func(tx *storage.Tx) (err error) { s, found, err = tx.Seat(p, m); return err })
 				return s, found
 			}
 			if _, found := seat(branchP.Code, 601); found {
@@ -78,8 +82,8 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			if s, _ := seat(branchP.Code, 602); s.State != youthbot.SeatJoined {
 				t.Errorf("the first in line was not moved up: %+v", s)
 			}
-			if !has(texts(out, 602), "bạn được chuyển từ danh sách chờ") {
-				t.Errorf("the member moved up was not told: %q", texts(out, 602))
+			if !seatsHas(harness.Texts(out, 602), "bạn được chuyển từ danh sách chờ") {
+				t.Errorf("the member moved up was not told: %q", harness.Texts(out, 602))
 			}
 			if _, found := seat(schoolP.Code, 601); found != tt.keepsSchoolOne {
 				t.Errorf("seat in the school's project kept = %v, want %v", found, tt.keepsSchoolOne)
@@ -88,31 +92,31 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			if !tt.keepsSchoolOne {
 				wantLeft += ", " + schoolP.Code
 			}
-			if !has(texts(out, 601), wantLeft) {
-				t.Errorf("the member was told %q, want %q", texts(out, 601), wantLeft)
+			if !seatsHas(harness.Texts(out, 601), wantLeft) {
+				t.Errorf("the member was told %q, want %q", harness.Texts(out, 601), wantLeft)
 			}
-			if !has(texts(out, 660), wantLeft) {
-				t.Errorf("the old branch's secretary was told %q, want %q", texts(out, 660), wantLeft)
+			if !seatsHas(harness.Texts(out, 660), wantLeft) {
+				t.Errorf("the old branch's secretary was told %q, want %q", harness.Texts(out, 660), wantLeft)
 			}
 			if _, found := seat(doneP.Code, 601); !found {
 				t.Error("the seat of a completed project (its history) was dropped")
 			}
 
 			// A seat left from before this rule: /done does not credit it.
-			if err := h.db.Update(func(tx *storage.Tx) error {
+			if err := h.DB.Update(func(tx *storage.Tx) error {
 				return tx.PutSeat(branchP.Code, youthbot.Participant{Member: 601, State: youthbot.SeatJoined, JoinedAt: joined})
 			}); err != nil {
 				t.Fatal(err)
 			}
-			h.say(user(660, "vi"), "/done "+branchP.Code)
-			h.press(user(660, "vi"), "jd:ok:"+branchP.Code+":0")
-			for _, a := range h.ptActivities(601) {
+			h.Say(harness.User(660, "vi"), "/done "+branchP.Code)
+			h.Press(harness.User(660, "vi"), "jd:ok:"+branchP.Code+":0")
+			for _, a := range seatsActivities(h, 601) {
 				if a.Project == branchP.Code {
 					t.Errorf("/done of the old branch's project credited the member who left: %+v", a)
 				}
 			}
 			credited := false
-			for _, a := range h.ptActivities(602) {
+			for _, a := range seatsActivities(h, 602) {
 				credited = credited || a.Project == branchP.Code
 			}
 			if !credited {
@@ -120,4 +124,53 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seatsMember stores an approved member of branch since a month, in the
+// branch since then, and returns them as a Telegram user.
+func seatsMember(h *harness.H, id int64, branch, name string) *tgbotapi.User {
+	h.T.Helper()
+	at := h.Now.AddDate(0, -1, 0)
+	err := h.DB.Update(func(tx *storage.Tx) error {
+		m := youthbot.Member{UserID: id, Unit: branch, FullName: name, Phone: fmt.Sprintf("+849000%05d", id),
+			Birth: youthbot.Date{Year: 2003, Month: 5, Day: 1}, Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
+		if err := tx.PutMember(m); err != nil {
+			return err
+		}
+		return tx.OpenStint(id, branch, at, true)
+	})
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	return harness.User(id, "vi")
+}
+
+// seatsActivities are the member's stored participations.
+func seatsActivities(h *harness.H, id int64) []youthbot.Activity {
+	h.T.Helper()
+	var out []youthbot.Activity
+	h.DB.View(func(tx *storage.Tx) error {
+		return tx.MemberActivities(id, func(a youthbot.Activity) bool { out = append(out, a); return true })
+	})
+	return out
+}
+
+// seatsMemberRecord is the stored member id.
+func seatsMemberRecord(h *harness.H, id int64) youthbot.Member {
+	h.T.Helper()
+	var m youthbot.Member
+	if err := h.DB.View(func(tx *storage.Tx) (err error) { m, err = tx.Member(id); return err }); err != nil {
+		h.T.Fatalf("member %d: %v", id, err)
+	}
+	return m
+}
+
+// seatsHas reports whether one of texts contains sub.
+func seatsHas(texts []string, sub string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,16 +19,16 @@ var viGroup = map[string]string{
 	"grp.use_private":      "Lệnh /%s chỉ dùng khi nhắn riêng với mình.",
 	"grp.linked_elsewhere": "Nhóm này đang liên kết với <b>%s</b>; liên kết mới thay thế liên kết cũ.",
 
-	"bc.preview":   "📢 <b>Xem trước thông báo</b>\nGửi tới: %s\nSố người nhận: <b>%d</b> đoàn viên\n\n%s",
+	"bc.preview":   "📢 <b>Xem trước thông báo</b>\nGửi tới: %s\nSố người nhận: <b>%s</b> đoàn viên\n\n%s",
 	"bc.message":   "📢 <b>Thông báo của %s</b>\n\n%s",
-	"bc.sent":      "✅ Đã xếp hàng gửi thông báo tới %d đoàn viên.",
+	"bc.sent":      "✅ Đã xếp hàng gửi thông báo tới %s đoàn viên.",
 	"bc.cancelled": "Đã huỷ thông báo, chưa gửi cho ai.",
 	"bc.gone":      "Thông báo này đã được gửi hoặc đã huỷ.",
 	"bc.waiting":   "Bạn đang có một thông báo chờ xác nhận: bấm «📤 Gửi» hoặc «Huỷ» ở tin xem trước, hoặc gõ /cancel.",
 	"bc.none":      "Chưa có đoàn viên nào để gửi thông báo.",
 
-	"bc.report":         "📢 Thông báo đã vào hàng gửi: %d/%d đoàn viên của %s.",
-	"bc.report_blocked": "%d đoàn viên đã chặn bot nên không nhận được.",
+	"bc.report":         "📢 Thông báo đã vào hàng gửi: %s/%s đoàn viên của %s.",
+	"bc.report_blocked": "%s đoàn viên đã chặn bot nên không nhận được.",
 
 	"err.broadcast_usage": "Cách dùng: /broadcast nội dung thông báo",
 	"err.broadcast_long":  "Nội dung thông báo quá dài (tối đa %d ký tự).",
@@ -66,16 +66,16 @@ var enGroup = map[string]string{
 	"grp.use_private":      "/%s works in a private chat with me only.",
 	"grp.linked_elsewhere": "This group was linked to <b>%s</b>; the new link replaces it.",
 
-	"bc.preview":   "📢 <b>Announcement preview</b>\nTo: %s\nRecipients: <b>%d</b> members\n\n%s",
+	"bc.preview":   "📢 <b>Announcement preview</b>\nTo: %s\nRecipients: <b>%s</b> members\n\n%s",
 	"bc.message":   "📢 <b>Announcement from %s</b>\n\n%s",
-	"bc.sent":      "✅ The announcement is on its way to %d members.",
+	"bc.sent":      "✅ The announcement is on its way to %s members.",
 	"bc.cancelled": "Announcement cancelled; nobody got it.",
 	"bc.gone":      "This announcement was already sent or cancelled.",
 	"bc.waiting":   "An announcement is waiting for your confirmation: press «📤 Send» or «Cancel» on the preview, or type /cancel.",
 	"bc.none":      "There are no members to send an announcement to yet.",
 
-	"bc.report":         "📢 The announcement is queued for %d/%d members of %s.",
-	"bc.report_blocked": "%d members blocked the bot and will not get it.",
+	"bc.report":         "📢 The announcement is queued for %s/%s members of %s.",
+	"bc.report_blocked": "%[1]s {1|member|members} blocked the bot and will not get it.",
 
 	"err.broadcast_usage": "Usage: /broadcast text of the announcement",
 	"err.broadcast_long":  "The announcement is too long (at most %d characters).",

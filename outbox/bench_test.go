@@ -21,6 +21,7 @@ import (
 	"youthbot"
 	"youthbot/bot/bottest"
 	"youthbot/bot/telegramtest"
+	"youthbot/i18n"
 	"youthbot/outbox"
 	"youthbot/storage"
 )
@@ -38,7 +39,7 @@ func BenchmarkBroadcast2000(b *testing.B) {
 	for i := range b.N {
 		text := fmt.Sprintf("Thông báo số %d", i)
 		sec.Send("/broadcast " + text)
-		preview := sec.Expect(b, fmt.Sprintf("Số người nhận: %d", members))
+		preview := sec.Expect(b, "Số người nhận: "+i18n.Number("vi", int64(members)))
 		sec.Press(preview, "📤 Gửi")
 		settle(b, bot)
 		sends := bot.BroadcastSends(sec, text)
@@ -71,7 +72,7 @@ func BenchmarkReplyLatencyDuringBroadcast(b *testing.B) {
 	for i := range b.N {
 		text := fmt.Sprintf("Thông báo số %d", i)
 		sec.Send("/broadcast " + text)
-		preview := sec.Expect(b, fmt.Sprintf("Số người nhận: %d", members))
+		preview := sec.Expect(b, "Số người nhận: "+i18n.Number("vi", int64(members)))
 		start := time.Now()
 		cb := sec.Press(preview, "📤 Gửi")
 		bot.Server.WaitUntil(b, "the answer to the press", func() bool {

@@ -142,6 +142,7 @@ type Sender struct {
 	page pager // paging of notifications (sender_page.go)
 
 	acked   []uint64 // delivered messages whose deletion is not committed yet
+	sent    []sentID // ids of delivered messages to keep, committed with acked
 	ackGen  uint64   // generation of the acked list: flushAcked takes it as ackGen+1
 	flushed uint64   // the last generation committed
 	flushMu sync.Mutex
@@ -289,16 +290,21 @@ func (s *Sender) flushAcked() error {
 	s.flushMu.Lock()
 	defer s.flushMu.Unlock()
 	s.mu.Lock()
-	seqs := s.acked
-	s.acked = nil
+	seqs, sent := s.acked, s.sent
+	s.acked, s.sent = nil, nil
 	s.ackGen++
 	gen := s.ackGen
 	s.mu.Unlock()
 	var err error
-	if len(seqs) > 0 {
+	if len(seqs) > 0 || len(sent) > 0 {
 		err = s.cfg.DB.Update(func(tx *storage.Tx) error {
 			for _, seq := range seqs {
 				if err := tx.DeleteOutgoing(seq); err != nil {
+					return err
+				}
+			}
+			for _, m := range sent {
+				if err := tx.PutSent(m.name, m.chat, m.id, m.delivered); err != nil {
 					return err
 				}
 			}
@@ -310,6 +316,7 @@ func (s *Sender) flushAcked() error {
 	if err != nil {
 		s.log.Error("outbox commit failed, retrying", "err", err)
 		s.acked = append(seqs, s.acked...)
+		s.sent = append(sent, s.sent...)
 		return err
 	}
 	s.flushed = gen

@@ -3,6 +3,7 @@ package outbox
 import (
 	"container/heap"
 	"context"
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -249,7 +250,15 @@ type send struct {
 	lane   int
 	msg    *youthbot.Outgoing // a reply; nil for a notification, read at delivery
 	seq    uint64
-	within bool // the chat's own limits allowed it (a 429 is then the bot's)
+	within bool    // the chat's own limits allowed it (a 429 is then the bot's)
+	sent   *sentID // a delivered message to keep the id of (Outgoing.Track)
+}
+
+// sentID is the id Telegram gave a delivered message with a Track name.
+type sentID struct {
+	name      string
+	chat, id  int64
+	delivered time.Time
 }
 
 // dispatch sends the outbox: one message at a time is picked, given a
@@ -345,8 +354,12 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	if err != nil {
 		err = &readError{err}
 	}
+	var result json.RawMessage
 	if err == nil {
-		err = s.deliver(ctx, m)
+		result, err = s.deliver(ctx, m)
+	}
+	if err == nil && m.Track != "" {
+		sd.sent = trackSent(m, result)
 	}
 	s.settle(ctx, sd, m, err)
 }
@@ -363,28 +376,37 @@ type renderError struct{ err error }
 func (e *renderError) Error() string { return "render: " + e.err.Error() }
 func (e *renderError) Unwrap() error { return e.err }
 
-func (s *Sender) deliver(ctx context.Context, m *youthbot.Outgoing) error {
+// trackSent reads the message id from the answer to a send; nil when the
+// answer holds none (an edit answered true).
+func trackSent(m *youthbot.Outgoing, result json.RawMessage) *sentID {
+	var msg struct {
+		MessageID int64 `json:"message_id"`
+	}
+	if json.Unmarshal(result, &msg) != nil || msg.MessageID == 0 {
+		return nil
+	}
+	return &sentID{name: m.Track, chat: m.Chat, id: msg.MessageID, delivered: time.Now()}
+}
+
+func (s *Sender) deliver(ctx context.Context, m *youthbot.Outgoing) (json.RawMessage, error) {
 	file := m.File
 	if file == nil && m.Render != nil {
 		s.mu.Lock()
 		render := s.render
 		s.mu.Unlock()
 		if render == nil {
-			return &renderError{errors.New("no renderer configured")}
+			return nil, &renderError{errors.New("no renderer configured")}
 		}
 		f, err := render(ctx, m.Render)
 		if err != nil {
-			return &renderError{err}
+			return nil, &renderError{err}
 		}
 		file = f
 	}
-	var err error
 	if file != nil {
-		_, err = s.cfg.API.Upload(m.Method, m.Params, file.Field, file.Name, file.Data)
-	} else {
-		_, err = s.cfg.API.Call(m.Method, m.Params)
+		return s.cfg.API.Upload(m.Method, m.Params, file.Field, file.Name, file.Data)
 	}
-	return err
+	return s.cfg.API.Call(m.Method, m.Params)
 }
 
 // sweep forgets the state of chats with nothing in hand whose limits are

@@ -116,6 +116,9 @@ func (s *Sender) ack(sd send) {
 	defer s.mu.Unlock()
 	s.pop(sd)
 	s.acked = append(s.acked, sd.seq) // held until flushAcked commits
+	if sd.sent != nil {
+		s.sent = append(s.sent, *sd.sent)
+	}
 	sd.q.ackWant = s.ackGen + 1
 	s.done(sd)
 }

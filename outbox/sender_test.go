@@ -406,3 +406,28 @@ func TestSenderBuildsNamedFilesAtDelivery(t *testing.T) {
 		t.Errorf("outbox %d, builds %d", stored, builds)
 	}
 }
+
+// TestSenderKeepsTheIdOfATrackedMessage: a message queued with a Track name
+// is found by it once delivered, with the id Telegram gave it.
+func TestSenderKeepsTheIdOfATrackedMessage(t *testing.T) {
+	w := newWorld(t, worldOptions{})
+	u := w.srv.NewUser("An", "vi")
+	first, tracked := text(u.ID, "k1", "một"), text(u.ID, "k2", "hai")
+	tracked.Track = "act/42"
+	w.queue(first, tracked)
+	w.idle(10 * time.Second)
+	msgs := u.Messages()
+	if len(msgs) != 2 || msgs[1].Text != "hai" {
+		t.Fatalf("delivered %d messages", len(msgs))
+	}
+	w.db.View(func(tx *storage.Tx) error {
+		m, ok := tx.Sent("act/42", u.ID)
+		if !ok || m.MessageID != int64(msgs[1].ID) || m.Chat != u.ID {
+			t.Errorf("Sent(act/42) = %+v, %v; want message %d in chat %d", m, ok, msgs[1].ID, u.ID)
+		}
+		if _, ok := tx.Sent("", u.ID); ok {
+			t.Error("an untracked message was kept")
+		}
+		return nil
+	})
+}

@@ -133,9 +133,10 @@ func (s *Scheduler) broadcastReport(tx *storage.Tx, bc storage.Broadcast, now ti
 	if err != nil {
 		return nil, err
 	}
-	text := i18n.T(r.lang, "bc.report", bc.Queued, bc.Queued+blocked, bc.From)
+	n := func(v int) string { return i18n.Number(r.lang, int64(v)) }
+	text := i18n.T(r.lang, "bc.report", n(bc.Queued), n(bc.Queued+blocked), bc.From)
 	if blocked > 0 {
-		text += "\n" + i18n.T(r.lang, "bc.report_blocked", blocked)
+		text += "\n" + i18n.T(r.lang, "bc.report_blocked", n(blocked))
 	}
 	return enqueue(tx, []*youthbot.Outgoing{message(r, BroadcastReportKey(bc.ID), "broadcast", text, now)})
 }

@@ -312,3 +312,26 @@ func TestBroadcastConfirmedBeforeACrashGoesOutAfterTheRestart(t *testing.T) {
 		t.Errorf("after delivery: %v left in the outbox, %d keys, recorded %v; want none, 2, false", perChat, keys, pending)
 	}
 }
+
+// TestBroadcastReportWritesCountsAsPeopleDo: the author reads "1.002/1.003",
+// not "1002/1003", in Vietnamese, and "1,002/1,003" in English.
+func TestBroadcastReportWritesCountsAsPeopleDo(t *testing.T) {
+	for lang, want := range map[string]string{"vi": "1.002/1.003 đoàn viên", "en": "1,002/1,003 members"} {
+		t.Run(lang, func(t *testing.T) {
+			w := newJobWorld(t, "")
+			bcAudience(w, 1003)
+			w.update(func(tx *storage.Tx) error { return tx.PutUser(youthbot.User{ID: 777, Lang: lang}) })
+			putBroadcast(w, "B1")
+			w.run(w.s.RunBroadcasts, at("2026-03-10 09:00:00"))
+			for _, m := range w.out.take() {
+				if m.Key == scheduler.BroadcastReportKey("B1") {
+					if text := m.Params["text"]; !strings.Contains(text, want) {
+						t.Errorf("report %q, want %q", text, want)
+					}
+					return
+				}
+			}
+			t.Fatal("no report to the author")
+		})
+	}
+}

@@ -133,9 +133,27 @@ func (s *Scheduler) RunPrune(ctx context.Context, now time.Time) (int, error) {
 			}
 		}
 	}
+	sent := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		var n int
+		err := s.db.Update(func(tx *storage.Tx) error {
+			var err error
+			n, err = tx.PruneSent(now.Add(-storage.SentRetention), pruneChunk)
+			return err
+		})
+		if err != nil {
+			return 0, fmt.Errorf("prune sent message ids after %d: %w", sent, err)
+		}
+		if sent += n; n < pruneChunk {
+			break
+		}
+	}
 	err := s.db.Update(func(tx *storage.Tx) error {
 		return putJob(tx, JobPrune, now, func(st *storage.JobState) { st.Queued = 0 })
 	})
-	s.log.Info("outbox keys pruned", "keys", pruned)
+	s.log.Info("outbox keys pruned", "keys", pruned, "sent_ids", sent)
 	return 0, err
 }

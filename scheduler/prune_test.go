@@ -126,3 +126,32 @@ func TestPruneWorksInChunks(t *testing.T) {
 		t.Errorf("%d of %d keys left", left, n)
 	}
 }
+
+// TestPruneForgetsOldSentMessageIds: the ids of tracked messages are kept
+// SentRetention, then forgotten by the nightly prune, in chunks.
+func TestPruneForgetsOldSentMessageIds(t *testing.T) {
+	w := newJobWorld(t, "0 8 1 * *")
+	now := at("2026-03-20 03:40:00")
+	old, recent := now.Add(-storage.SentRetention-time.Hour), now.Add(-time.Hour)
+	const n = 6_000 // more than one chunk
+	w.update(func(tx *storage.Tx) error {
+		for i := range n {
+			if err := tx.PutSent(fmt.Sprintf("act/%d", i), 501, int64(i+1), old); err != nil {
+				return err
+			}
+		}
+		return tx.PutSent("act/new", 501, 1, recent)
+	})
+	w.run(w.s.RunPrune, now)
+	w.db.View(func(tx *storage.Tx) error {
+		for _, i := range []int{0, n / 2, n - 1} {
+			if _, ok := tx.Sent(fmt.Sprintf("act/%d", i), 501); ok {
+				t.Errorf("act/%d, sent %s, still kept", i, old)
+			}
+		}
+		if _, ok := tx.Sent("act/new", 501); !ok {
+			t.Error("a message sent an hour ago was forgotten")
+		}
+		return nil
+	})
+}

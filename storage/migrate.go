@@ -105,7 +105,9 @@ var migrations = []func(*bolt.Tx) error{
 	createBroadcastBuckets,
 	// 6: the erasure log of /forgetme (erase.go).
 	createErasureBucket,
-	// 7: the province's figures (F7): unit activities, office codes,
+	// 7: the ids of sent messages that may be edited (sent.go).
+	createSentBuckets,
+	// 8: the province's figures (F7): unit activities, office codes,
 	// targets with a code, breakthrough tasks, models, imported members.
 	func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bUnitActs, bUnitActIndex, bOfficeCodes, bTargetSpecs, bBreakthroughs,

@@ -30,7 +30,7 @@ func TestMigrationGivesOldDoneProjectsTheirLevel(t *testing.T) {
 		if err := tx.bucket(bProjectsDone).Put(join([]byte("VT"), []byte("202505"), []byte("P1")), old); err != nil {
 			return err
 		}
-		return tx.bucket(bMeta).Put(keySchema, u64Key(6)) // as a build before F7 left it
+		return tx.bucket(bMeta).Put(keySchema, u64Key(SchemaVersion-1)) // as the build before F7 left it
 	})
 	db.Close()
 	db, err = Open(path, Options{})

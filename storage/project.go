@@ -106,7 +106,7 @@ var levelOfCode = [...]youthbot.UnitKind{"", youthbot.KindProvince, youthbot.Kin
 //	kind ('w' or 't') | value (8, big endian) | level (1) | contribution
 //
 // (the contribution without the value, already before it). Entries written
-// before F7 ended after the value: migration 7 adds their level.
+// before F7 ended after the value: migration 8 adds their level.
 func doneEntry(p *youthbot.Project, level youthbot.UnitKind) []byte {
 	v := make([]byte, 10, 16)
 	v[0] = 't'

@@ -72,7 +72,7 @@ func listView(c *bot.Ctx, unit string, page int) (string, *tgbotapi.InlineKeyboa
 	for i, a := range acts[from:to] {
 		n := strconv.Itoa(from + i + 1)
 		lines = append(lines, n+". "+c.T("activity.list_item", a.Title, a.Date.String(), num(c, a.Participations())))
-		if service.CheckEditable(a, when(c)) == nil {
+		if service.CheckEditable(a, c.When()) == nil {
 			id := strconv.FormatUint(a.ID, 10)
 			rows = append(rows, bot.Row(bot.Button(c.T("activity.btn_edit_one", n), bot.Data(cbEdit, id)),
 				bot.Button(c.T("activity.btn_del_one", n), bot.Data(cbDelete, id))))

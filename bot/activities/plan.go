@@ -44,7 +44,7 @@ func (r *Room) cmdAchieved(c *bot.Ctx, args string) error {
 	case len(mine) > 1:
 		return youthbot.Errorf(youthbot.ECONFLICT, "achieved.several", a.code, unitList(c, mine), a.code, a.value)
 	}
-	tg, err := service.Achieve(c.Tx, actor(c), mine[0], a.year, a.code, value)
+	tg, err := service.Achieve(c.Tx, c.Actor(), mine[0], a.year, a.code, value)
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func (r *Room) cmdBreakthrough(c *bot.Ctx, args string) error {
 // tasks of this year.
 func (r *Room) breakthroughFor(c *bot.Ctx, unit, text string) error {
 	if strings.TrimSpace(text) != "" {
-		b, err := service.RegisterBreakthrough(c.Tx, actor(c), unit, c.Today.Year, text, when(c))
+		b, err := service.RegisterBreakthrough(c.Tx, c.Actor(), unit, c.Today.Year, text, c.When())
 		if youthbot.ErrorCode(err) == youthbot.ECONFLICT {
 			return youthbot.Errorf(youthbot.ECONFLICT, "breakthrough.dup", unitName(c, unit), c.Today.Year)
 		}
@@ -176,7 +176,7 @@ func (r *Room) cbBreak(c *bot.Ctx, args []string) error {
 	if err := c.RequireManage(b.Unit); err != nil {
 		return err
 	}
-	if b, err = service.CompleteBreakthrough(c.Tx, actor(c), b, when(c)); err != nil {
+	if b, err = service.CompleteBreakthrough(c.Tx, c.Actor(), b, c.When()); err != nil {
 		return err
 	}
 	text, kb, err := r.breakthroughView(c, b.Unit)
@@ -207,7 +207,7 @@ func (r *Room) modelFor(c *bot.Ctx, unit, args string) error {
 	year, name := c.Today.Year, unitName(c, unit)
 	if strings.TrimSpace(args) != "" {
 		field, text := modelArgs(args)
-		m, err := service.RegisterModel(c.Tx, actor(c), unit, year, youthbot.ModelField(field), text, when(c))
+		m, err := service.RegisterModel(c.Tx, c.Actor(), unit, year, youthbot.ModelField(field), text, c.When())
 		if youthbot.ErrorCode(err) == youthbot.ECONFLICT {
 			return youthbot.Errorf(youthbot.ECONFLICT, "model.dup", name, year)
 		}

@@ -8,9 +8,6 @@ import (
 	"youthbot/service"
 )
 
-func actor(c *bot.Ctx) service.Actor { return service.Actor{ID: c.From.ID} }
-func when(c *bot.Ctx) service.When   { return service.When{Now: c.Now, Today: c.Today} }
-
 // activityOf is the activity the dialog's fields describe.
 func activityOf(d *youthbot.Dialog) youthbot.UnitActivity {
 	a := youthbot.UnitActivity{Unit: d.Data[fUnit], Title: d.Data[fTitle], ValueVND: atoi(d.Data[fValue])}
@@ -67,13 +64,13 @@ func (r *Room) confirm(c *bot.Ctx, d *youthbot.Dialog) error {
 		return err
 	}
 	if old.ID != 0 {
-		saved, err := service.EditUnitActivity(c.Tx, actor(c), old.ID, a, when(c))
+		saved, err := service.EditUnitActivity(c.Tx, c.Actor(), old.ID, a, c.When())
 		if err != nil {
 			return err
 		}
 		text += "\n\n" + c.T("activity.saved", saved.Title)
 	} else {
-		saved, err := service.RecordUnitActivity(c.Tx, actor(c), a, when(c))
+		saved, err := service.RecordUnitActivity(c.Tx, c.Actor(), a, c.When())
 		if err != nil {
 			return err
 		}
@@ -109,7 +106,7 @@ func (r *Room) cbEdit(c *bot.Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := service.CheckEditable(a, when(c)); err != nil {
+	if err := service.CheckEditable(a, c.When()); err != nil {
 		return err
 	}
 	d := youthbot.Dialog{Name: dlgActivity, Data: map[string]string{fNonce: youthbot.NewCode(6)}, Updated: c.Now}
@@ -123,7 +120,7 @@ func (r *Room) cbDelete(c *bot.Ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := service.CheckEditable(a, when(c)); err != nil {
+	if err := service.CheckEditable(a, c.When()); err != nil {
 		return err
 	}
 	id := strconv.FormatUint(a.ID, 10)
@@ -146,7 +143,7 @@ func (r *Room) cbDeleteOK(c *bot.Ctx, args []string) error {
 	default:
 		return bot.StaleButton()
 	}
-	if _, err := service.DeleteUnitActivity(c.Tx, actor(c), a.ID, when(c)); err != nil {
+	if _, err := service.DeleteUnitActivity(c.Tx, c.Actor(), a.ID, c.When()); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("activity.deleted", a.Title, a.Date.String()), nil)

@@ -9,6 +9,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/i18n"
 	"youthbot/storage"
 )
 
@@ -169,7 +170,7 @@ func (g *Groups) cmdBroadcast(c *bot.Ctx, args string) error {
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	c.Reply(c.T("bc.preview", names, n, text),
+	c.Reply(c.T("bc.preview", names, i18n.Number(c.Lang, int64(n)), text),
 		bot.YesNo(c.T("btn.send"), bot.Data(cbBroadcastSend, id), c.T("btn.cancel"), bot.Data(cbBroadcastCancel, id)))
 	return nil
 }
@@ -226,8 +227,9 @@ func (g *Groups) cbBroadcast(c *bot.Ctx, args []string) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	c.EditCallback(c.T("bc.preview", names, n, text)+"\n\n"+c.T("bc.sent", n), nil)
-	c.Answer(c.T("bc.sent", n), false)
+	count := i18n.Number(c.Lang, int64(n))
+	c.EditCallback(c.T("bc.preview", names, count, text)+"\n\n"+c.T("bc.sent", count), nil)
+	c.Answer(c.T("bc.sent", count), false)
 	return nil
 }
 

@@ -97,11 +97,11 @@ func TestBroadcastUpdatesDoWorkIndependentOfTheAudience(t *testing.T) {
 	}
 	smallPreview, smallSend, smallTexts := measure(10)
 	bigPreview, bigSend, bigTexts := measure(5000)
-	if !strings.Contains(smallTexts[0], "<b>10</b>") || !strings.Contains(bigTexts[0], "<b>5000</b>") {
-		t.Errorf("previews %q and %q lack the counts 10 and 5000", smallTexts[0], bigTexts[0])
+	if !strings.Contains(smallTexts[0], "<b>10</b>") || !strings.Contains(bigTexts[0], "<b>5.000</b>") {
+		t.Errorf("previews %q and %q lack the counts 10 and 5.000", smallTexts[0], bigTexts[0])
 	}
-	if len(bigTexts) != 3 || !strings.Contains(bigTexts[2], "5000") {
-		t.Errorf("the Send press answered %q, want the edited preview and the count 5000", bigTexts[1:])
+	if len(bigTexts) != 3 || !strings.Contains(bigTexts[2], "5.000") {
+		t.Errorf("the Send press answered %q, want the edited preview and the count 5.000", bigTexts[1:])
 	}
 	if bigPreview != smallPreview {
 		t.Errorf("preview transaction: %+v for 5000 members, %+v for 10; want the same", bigPreview, smallPreview)

@@ -1,0 +1,151 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Sent messages: the outbox keeps the message id Telegram gave a delivered
+// message that was queued with a Track name (youthbot.Outgoing.Track), so
+// that a later update can edit it or take its buttons away (/cancel; a
+// request decided elsewhere). A name is "<kind>/<id>" (e.g. "act/42",
+// "dialog/"); one name may be sent to several chats (every secretary of a
+// unit). Entries are pruned after SentRetention.
+
+var (
+	bSent       = []byte("sent")         // idKey(chat) 0 name → message id (8) + unix seconds sent (8)
+	bSentByName = []byte("sent_by_name") // name 0 idKey(chat) → nil
+)
+
+// SentRetention is how long a sent message's id is kept.
+const SentRetention = 7 * 24 * time.Hour
+
+// SentMessage is a delivered message that can be edited.
+type SentMessage struct {
+	Chat      int64
+	MessageID int64
+	At        time.Time
+}
+
+func createSentBuckets(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bSent, bSentByName} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// PutSent records that the message named name went to chat as messageID.
+// A later message of the same name to the same chat replaces it.
+func (t *Tx) PutSent(name string, chat, messageID int64, at time.Time) error {
+	if name == "" || strings.IndexByte(name, 0) >= 0 {
+		return fmt.Errorf("sent message name %q", name)
+	}
+	v := make([]byte, 16)
+	binary.BigEndian.PutUint64(v, uint64(messageID))
+	binary.BigEndian.PutUint64(v[8:], uint64(at.Unix()))
+	if err := t.bucket(bSent).Put(join(idKey(chat), []byte(name)), v); err != nil {
+		return fmt.Errorf("put sent: %w", err)
+	}
+	if err := t.bucket(bSentByName).Put(join([]byte(name), idKey(chat)), nil); err != nil {
+		return fmt.Errorf("put sent: %w", err)
+	}
+	return nil
+}
+
+// Sent is the message named name last sent to chat.
+func (t *Tx) Sent(name string, chat int64) (SentMessage, bool) {
+	v := t.bucket(bSent).Get(join(idKey(chat), []byte(name)))
+	if len(v) != 16 {
+		return SentMessage{}, false
+	}
+	return decodeSent(chat, v), true
+}
+
+// SentTo lists the chats the message named name went to, with their ids.
+func (t *Tx) SentTo(name string) ([]SentMessage, error) {
+	var out []SentMessage
+	prefix := append([]byte(name), 0)
+	err := t.prefixScan(bSentByName, prefix, func(k, _ []byte) error {
+		if len(k) != len(prefix)+8 {
+			return nil
+		}
+		chat := keyID(k[len(prefix):])
+		if m, ok := t.Sent(name, chat); ok {
+			out = append(out, m)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// DeleteSent forgets the message named name in chat (its buttons are gone,
+// or it was replaced).
+func (t *Tx) DeleteSent(name string, chat int64) error {
+	if err := t.bucket(bSent).Delete(join(idKey(chat), []byte(name))); err != nil {
+		return fmt.Errorf("delete sent: %w", err)
+	}
+	if err := t.bucket(bSentByName).Delete(join([]byte(name), idKey(chat))); err != nil {
+		return fmt.Errorf("delete sent: %w", err)
+	}
+	return nil
+}
+
+// PruneSent forgets the messages sent before before, at most limit of them;
+// it returns how many.
+func (t *Tx) PruneSent(before time.Time, limit int) (int, error) {
+	type entry struct {
+		chat int64
+		name string
+	}
+	var old []entry
+	c := t.bucket(bSent).Cursor()
+	for k, v := c.First(); k != nil && len(old) < limit; k, v = c.Next() {
+		if len(k) < 9 || len(v) != 16 {
+			continue
+		}
+		if decodeSent(0, v).At.Before(before) {
+			old = append(old, entry{keyID(k[:8]), string(k[9:])})
+		}
+	}
+	for _, e := range old {
+		if err := t.DeleteSent(e.name, e.chat); err != nil {
+			return 0, err
+		}
+	}
+	return len(old), nil
+}
+
+// dropSent forgets what was sent to a person and the messages named after
+// them ("<kind>/<id>"): /forgetme.
+func (t *Tx) dropSent(userID int64, dec string) error {
+	var drop [][2]any
+	prefix := append(idKey(userID), 0)
+	t.prefixScan(bSent, prefix, func(k, _ []byte) error {
+		drop = append(drop, [2]any{string(k[len(prefix):]), userID})
+		return nil
+	})
+	suffix := []byte("/" + dec + "\x00")
+	c := t.bucket(bSentByName).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if i := bytes.Index(k, suffix); i >= 0 && i+len(suffix)+8 == len(k) {
+			drop = append(drop, [2]any{string(k[:i+len(suffix)-1]), keyID(k[i+len(suffix):])})
+		}
+	}
+	for _, d := range drop {
+		if err := t.DeleteSent(d[0].(string), d[1].(int64)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func decodeSent(chat int64, v []byte) SentMessage {
+	return SentMessage{Chat: chat, MessageID: int64(binary.BigEndian.Uint64(v)), At: time.Unix(int64(binary.BigEndian.Uint64(v[8:])), 0)}
+}
