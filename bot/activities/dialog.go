@@ -36,9 +36,14 @@ func (r *Room) cmdActivity(c *bot.Ctx, args string) error {
 	} else if units := c.ActingUnits(); len(units) == 1 {
 		d.Data[fUnit] = units[0]
 	}
-	if camp := d.Data[fCamp]; camp != "" && camp != none && d.Data[fUnit] != "" {
-		if _, err := campaignFor(c, camp, d.Data[fUnit]); err != nil {
-			return err
+	if camp := d.Data[fCamp]; camp != "" && camp != none {
+		if _, err := c.Tx.Campaign(camp); err != nil {
+			return youthbot.Errorf(youthbot.ENOTFOUND, "activity.campaign_unknown", camp)
+		}
+		if unit := d.Data[fUnit]; unit != "" {
+			if _, err := campaignFor(c, camp, unit); err != nil {
+				return err
+			}
 		}
 	}
 	return r.next(c, &d)

@@ -114,6 +114,9 @@ func TestActivityAsksTheUnitOfASecretaryOfSeveral(t *testing.T) {
 			t.Errorf("got %q", got)
 		}
 	})
+	t.Run("AnUnknownCampaignIsRefusedAtOnce", func(t *testing.T) {
+		contains(t, say(h, sec, "/activity 05/03 | Dọn kênh | đv 3 | chiến dịch C99"), "Không có chiến dịch C99")
+	})
 	out = tap(h, sec, out, "ha:u:PH-TB:")
 	contains(t, texts(out, sec.ID), "Đoàn xã Tân Bình", "Kiểm tra trước khi ghi nhận")
 }
