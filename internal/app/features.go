@@ -2,6 +2,7 @@ package app
 
 import (
 	"youthbot/bot"
+	"youthbot/bot/activities"
 	"youthbot/bot/groups"
 	"youthbot/bot/membership"
 	"youthbot/bot/participation"
@@ -9,6 +10,6 @@ import (
 	"youthbot/bot/reports"
 )
 
-// Features are the bot's feature rooms, in
-// the order of the command menus and /help.
-var Features = []bot.NewFeature{membership.New, participation.New, projects.New, reports.New, groups.New}
+// Features are the bot's feature rooms, in the order of the command menus
+// and /help.
+var Features = []bot.NewFeature{membership.New, participation.New, projects.New, activities.New, reports.New, groups.New}
