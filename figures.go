@@ -85,8 +85,8 @@ type Figures struct {
 	Period                Period
 	MembersTotal          int // approved members at the end of the period
 	MembersActive         int // members with a confirmed participation in the unit in the period while they were in it
-	MembersNew            int // approved on the bot (not transferred in) during the period, where approved: the bot's sign-ups, not Union admissions
-	Participations        int // confirmed
+	MembersNew            int // approved on the bot (not transferred in) during the period, where approved: the bot's sign-ups, not Union admissions; imported members by their ngay_vao_doan
+	Participations        int // confirmed individual participations + every head count (of unit activities and completed projects) = ParticipationsBy.Total()
 	ParticipationsPending int
 	Tenths                int // confirmed hours × 10
 	ValueVND              int64
@@ -94,6 +94,101 @@ type Figures struct {
 	TasksCompleted        int
 	Targets               []TargetProgress // year to date up to the end of the period; [] when none
 	Children              []*Figures       // direct child units
+
+	// F7: the figures of union reports.
+
+	// ParticipationsBy splits Participations by group: Members is the
+	// confirmed individual participations plus members' head counts.
+	ParticipationsBy HeadCounts
+	PersonDayTenths  int64       // person-days (ngày công) × 10, of unit activities and completed projects
+	ActivitiesHeld   int         // unit activities (hd) dated in the period
+	SupportVND       int64       // support spent (kinh phí hỗ trợ)
+	Beneficiaries    []Benefit   // every group with people > 0 (or value > 0), in BenefitGroups order
+	WorksByLevel     LevelCounts // works completed by recognition level
+	TasksByLevel     LevelCounts // tasks completed by recognition level
+	// Breakthrough tasks of the period's year: all registered (completed
+	// ones included) and those completed.
+	BreakthroughsRegistered int
+	BreakthroughsCompleted  int
+	Models                  ModelCounts // models of the period's year by field
+}
+
+// LevelCounts are counts by unit kind (the JSON's works_by_level).
+type LevelCounts struct {
+	Province, District, Grassroots, Branch int
+}
+
+// Get returns the count of kind k.
+func (l *LevelCounts) Get(k UnitKind) int {
+	switch k {
+	case KindProvince:
+		return l.Province
+	case KindDistrict:
+		return l.District
+	case KindGrassroots:
+		return l.Grassroots
+	case KindBranch:
+		return l.Branch
+	}
+	return 0
+}
+
+// Add adds n to kind k's count (an unknown kind is ignored).
+func (l *LevelCounts) Add(k UnitKind, n int) {
+	switch k {
+	case KindProvince:
+		l.Province += n
+	case KindDistrict:
+		l.District += n
+	case KindGrassroots:
+		l.Grassroots += n
+	case KindBranch:
+		l.Branch += n
+	}
+}
+
+// ModelCounts are models by field (the JSON's models).
+type ModelCounts struct {
+	Doan, Doi int
+}
+
+// PersonDays is the person-days (ngày công).
+func (f *Figures) PersonDays() float64 { return float64(f.PersonDayTenths) / 10 }
+
+// Benefit returns a group's beneficiaries (zero when none).
+func (f *Figures) Benefit(g BenefitGroup) Benefit {
+	for _, b := range f.Beneficiaries {
+		if b.Group == g {
+			return b
+		}
+	}
+	return Benefit{Group: g}
+}
+
+// BeneficiariesTotal is the people of every group.
+func (f *Figures) BeneficiariesTotal() int64 {
+	var n int64
+	for _, b := range f.Beneficiaries {
+		n += b.People
+	}
+	return n
+}
+
+// TargetsTotal is the number of targets.
+func (f *Figures) TargetsTotal() int { return len(f.Targets) }
+
+// TargetsPercentRange is the lowest and highest percent over all targets,
+// 0 and 0 when none.
+func (f *Figures) TargetsPercentRange() (lo, hi float64) {
+	for i, t := range f.Targets {
+		if i == 0 || t.Percent < lo {
+			lo = t.Percent
+		}
+		if i == 0 || t.Percent > hi {
+			hi = t.Percent
+		}
+	}
+	return lo, hi
 }
 
 // Hours is the confirmed hours.
@@ -125,24 +220,56 @@ func (f *Figures) Metric(m Metric) float64 {
 		return float64(f.ValueVND)
 	case MetricNewMembers:
 		return float64(f.MembersNew)
+	case MetricActivities:
+		return float64(f.ActivitiesHeld)
+	case MetricPersonDays:
+		return f.PersonDays()
+	case MetricSupportVND:
+		return float64(f.SupportVND)
+	case MetricBeneficiaries:
+		return float64(f.BeneficiariesTotal())
+	}
+	if g, ok := m.Group(); ok {
+		return float64(f.Benefit(g).People)
 	}
 	return 0
 }
 
-// TargetProgress is a target and how far it is achieved.
+// TargetProgress is a target and how far it is achieved. For a per_unit
+// target, Target is the number of units of UnitKind in the subtree and
+// Achieved those that reached Value of Metric.
 type TargetProgress struct {
 	Metric   Metric
 	Target   int64
 	Achieved float64
 	Percent  float64 // 150.0 = 150%
+
+	Code     string     // "" for a target set on a metric alone
+	Text     string     // the target as the plan writes it
+	Kind     TargetKind // never "": TargetMetric for a target set on a metric alone
+	UnitKind UnitKind   // per_unit: the kind of unit counted
+	Value    int64      // the target's own value (for per_unit: what each unit must reach)
 }
 
 // Progress computes a target's progress from the achieved figure; percent
-// is rounded to one decimal.
+// is rounded to one decimal. For a per_unit target, use PerUnitProgress.
 func Progress(t Target, achieved float64) TargetProgress {
-	p := TargetProgress{Metric: t.Metric, Target: t.Value, Achieved: achieved}
+	p := TargetProgress{Metric: t.Metric, Target: t.Value, Achieved: achieved,
+		Code: t.Code, Text: t.Text, Kind: t.KindOf(), UnitKind: t.UnitKind, Value: t.Value}
 	if t.Value > 0 {
 		p.Percent = math.Round(achieved/float64(t.Value)*1000) / 10
+	}
+	return p
+}
+
+// PerUnitProgress is a per_unit target's progress: reached of units units
+// of its kind reached its value.
+func PerUnitProgress(t Target, units, reached int) TargetProgress {
+	p := Progress(t, float64(reached))
+	p.Target = int64(units)
+	p.Percent = 0
+	if units > 0 {
+		p.Percent = math.Round(float64(reached)/float64(units)*1000) / 10
 	}
 	return p
 }

@@ -34,6 +34,10 @@ type Member struct {
 	DecidedBy    int64        `json:"decided_by,omitempty"`
 	LeftAt       time.Time    `json:"left_at,omitzero"` // forgotten or left the union
 	Past         []string     `json:"past,omitempty"`   // branches the member transferred from
+	// Joined is the day the member joined the Union (ngày vào Đoàn), when
+	// known: an imported member's membership (and members_new) dates from it.
+	Joined Date   `json:"joined,omitzero"`
+	Gender Gender `json:"gender,omitempty"`
 }
 
 // Union age bounds (Điều lệ Đoàn): members are 16 to 30 years old.

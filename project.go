@@ -53,6 +53,16 @@ type Project struct {
 	DoneAt      time.Time     `json:"done_at,omitzero"`
 	DoneDate    Date          `json:"done_date,omitzero"` // the day its participations and value count on
 	ValueVND    int64         `json:"value_vnd,omitempty"`
+	// OfficeCode is the office's own code (HoatDong's ma) of an imported
+	// project, unique among activities and projects; "" for the bot's.
+	OfficeCode string `json:"ma,omitempty"`
+	// Level is the recognition level (cấp công nhận): the kind of unit
+	// that recognised the project; "" means its own unit's kind.
+	Level UnitKind `json:"level,omitempty"`
+	// Contribution is what the project adds once done, besides the members
+	// credited individually: head counts of the others, person-days,
+	// support and beneficiaries (/done, import).
+	Contribution
 }
 
 // ProjectCode formats the code of the n-th project.

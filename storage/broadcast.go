@@ -100,7 +100,8 @@ func (t *Tx) RecipientScope(tops []string) []string {
 // stops after limit approved members (reachable or not; 0: no limit) and
 // returns the cursor after the last one examined, and whether the scan
 // reached the end of the scope. The unit index gives the status, so only
-// approved members' user records are read.
+// approved members' user records are read. Imported members (no Telegram
+// account) are not recipients.
 func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn func(u youthbot.User, found bool) error) (RecipientCursor, bool, error) {
 	seen := 0
 	start, _ := slices.BinarySearch(scope, cur.Unit)
@@ -115,7 +116,7 @@ func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn f
 		}
 		c := t.bucket(bUnitMembers).Cursor()
 		for k, v := c.Seek(from); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			if youthbot.MemberStatus(v) != youthbot.StatusApproved {
+			if youthbot.MemberStatus(v) != youthbot.StatusApproved || youthbot.IsImportedID(keyID(k[len(prefix):])) {
 				continue
 			}
 			if limit > 0 && seen == limit {

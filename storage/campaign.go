@@ -52,8 +52,20 @@ func targetKey(unit string, year int, m youthbot.Metric) []byte {
 	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(m))
 }
 
-// SetTarget sets (or with Value 0, removes) a unit's yearly target.
+// SetTarget sets (or with Value 0, removes) a unit's yearly target: one
+// with a code (or of a kind other than metric) by its code, one set on a
+// metric alone by its metric.
 func (t *Tx) SetTarget(tg youthbot.Target) error {
+	if tg.Code != "" || tg.KindOf() != youthbot.TargetMetric {
+		if tg.Code == "" {
+			return fmt.Errorf("target of kind %s without a code", tg.Kind)
+		}
+		k := targetSpecKey(tg.Unit, tg.Year, tg.Code)
+		if tg.Value <= 0 {
+			return t.bucket(bTargetSpecs).Delete(k)
+		}
+		return t.putJSON(bTargetSpecs, k, tg)
+	}
 	k := targetKey(tg.Unit, tg.Year, tg.Metric)
 	if tg.Value <= 0 {
 		return t.bucket(bTargets).Delete(k)
@@ -61,13 +73,16 @@ func (t *Tx) SetTarget(tg youthbot.Target) error {
 	return t.bucket(bTargets).Put(k, u64Key(uint64(tg.Value)))
 }
 
-// Targets returns a unit's targets of a year, in metric order.
+// Targets returns a unit's targets of a year: those set on a metric alone
+// in metric order, then those with a code by code. A record that does not
+// decode is left out.
 func (t *Tx) Targets(unit string, year int) []youthbot.Target {
 	var out []youthbot.Target
-	for _, m := range youthbot.Metrics {
+	for _, m := range youthbot.AllMetrics {
 		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
 			out = append(out, youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))})
 		}
 	}
-	return out
+	coded, _ := t.codedTargets(unit, year)
+	return append(out, coded...)
 }

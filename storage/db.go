@@ -14,6 +14,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"youthbot"
 )
 
 // ErrLocked is returned by Open when another process holds the database.
@@ -224,7 +226,8 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 // Tx is a transaction with youthbot's typed operations. It must not be used
 // after the function it was given to returns.
 type Tx struct {
-	tx *bolt.Tx
+	tx    *bolt.Tx
+	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
 }
 
 // Bolt returns the underlying bbolt transaction.

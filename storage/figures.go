@@ -19,6 +19,7 @@ type tally struct {
 	value                                             int64
 	active                                            map[int64]bool
 	unmarked                                          int // active members not yet seen present
+	f7                                                f7sums
 }
 
 // activeMember adds m to the active members.
@@ -63,6 +64,7 @@ func (a *tally) add(b *tally) {
 	a.works += b.works
 	a.tasks += b.tasks
 	a.value += b.value
+	a.f7.add(&b.f7)
 	for m := range b.active {
 		a.activeMember(m)
 	}
@@ -97,15 +99,35 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 			return nil
 		})
 		t.prefixScan(bProjectsDone, join([]byte(unit), month, nil), func(_, v []byte) error {
+			level := youthbot.UnitKind("")
+			if len(v) > 9 && int(v[9]) < len(levelOfCode) {
+				level = levelOfCode[v[9]]
+				if len(v) > 10 {
+					r.f7.contrib.addContribution(v[10:])
+				}
+			}
+			if level == "" {
+				level = t.kindOf(unit)
+			}
 			if v[0] == 'w' {
 				r.works++
+				r.f7.works.Add(level, 1)
 			} else {
 				r.tasks++
+				r.f7.tasks.Add(level, 1)
 			}
 			r.value += int64(binary.BigEndian.Uint64(v[1:9]))
 			return nil
 		})
+		t.prefixScan(bUnitActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
+			r.f7.acts++
+			if len(v) > 1 {
+				r.f7.contrib.addContribution(v[1:])
+			}
+			return nil
+		})
 	}
+	t.unitPlan(r, unit, p.Year)
 }
 
 // unitStints adds one unit's own members at the end of the period and those
@@ -191,33 +213,10 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 		f.Children = append(f.Children, cf)
 	}
 	// Targets: year to date, computed only for units that have any.
-	ytd := p.YearToDate()
-	sum := func(root string, q youthbot.Period) *tally {
-		r := &tally{}
-		for _, u := range t.Subtree(root) {
-			t.unitActs(r, u, q)
-			t.unitStints(r, u, q, loc)
-		}
-		return r
-	}
-	progress := func(f *youthbot.Figures, root string, same *tally) {
-		targets := t.Targets(root, p.Year)
-		if len(targets) == 0 {
-			return
-		}
-		y := same
-		if ytd != p {
-			y = sum(root, ytd)
-		}
-		yf := &youthbot.Figures{}
-		fill(yf, y)
-		for _, tg := range targets {
-			f.Targets = append(f.Targets, youthbot.Progress(tg, yf.Metric(tg.Metric)))
-		}
-	}
-	progress(f, unit, total)
+	ev := t.newTargetEval(unit, p, loc)
+	ev.progress(f, unit, total)
 	for i, c := range children {
-		progress(f.Children[i], c.Code, kids[i])
+		ev.progress(f.Children[i], c.Code, kids[i])
 	}
 	return f, nil
 }
@@ -232,4 +231,5 @@ func fill(f *youthbot.Figures, t *tally) {
 	}
 	f.Participations, f.ParticipationsPending, f.Tenths = t.part, t.pending, t.tenths
 	f.WorksCompleted, f.TasksCompleted, f.ValueVND = t.works, t.tasks, t.value
+	fillF7(f, t)
 }

@@ -151,6 +151,9 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	if err := t.forgetTransfers(userID, anon, now); err != nil {
 		return 0, fmt.Errorf("forget transfers: %w", err)
 	}
+	if err := t.forgetImportKey(userID, m.Phone); err != nil {
+		return 0, err
+	}
 	if !wasMember {
 		// Never counted as a member: nothing to keep.
 		return anon, nil

@@ -41,9 +41,23 @@ var (
 	bUnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
 	bJobs           = []byte("jobs")             // scheduler job name → its state
 	bPendingMembers = []byte("pending_members")  // unit 0 idKey(user) → nil, registrations waiting
-	keySchema       = []byte("schema")
-	keyOffset       = []byte("offset")
-	keyAnonSequence = []byte("anon_seq")
+	// F7 (unitact.go, project.go, plan.go, imported.go).
+	bUnitActs          = []byte("unit_acts")          // u64(id) → UnitActivity
+	bUnitActIndex      = []byte("unit_act_index")     // unit 0 YYYYMM 0 u64(id) → day (1) + contribution
+	bOfficeCodes       = []byte("office_codes")       // ma → 'a' u64(id) | 'p' project code
+	bTargetSpecs       = []byte("target_specs")       // unit 0 YYYY 0 code → Target
+	bBreakthroughs     = []byte("breakthroughs")      // u64(id) → Breakthrough
+	bUnitBreakthroughs = []byte("unit_breakthroughs") // unit 0 YYYY 0 u64(id) → completed (1)
+	bBreakthroughKeys  = []byte("breakthrough_keys")  // unit 0 YYYY 0 text → u64(id)
+	bModels            = []byte("models")             // u64(id) → Model
+	bUnitModels        = []byte("unit_models")        // unit 0 YYYY 0 u64(id) → field (1)
+	bModelKeys         = []byte("model_keys")         // unit 0 YYYY 0 name → u64(id)
+	bImportedKeys      = []byte("imported_keys")      // branch 0 folded name 0 birth → idKey(member)
+	bImportedIDs       = []byte("imported_ids")       // idKey(member) → its imported_keys key
+	bMemberPhones      = []byte("member_phones")      // +84… → idKey(imported member)
+	keySchema          = []byte("schema")
+	keyOffset          = []byte("offset")
+	keyAnonSequence    = []byte("anon_seq")
 )
 
 // migrations are applied in order; the schema version is how many ran. Never
@@ -91,6 +105,17 @@ var migrations = []func(*bolt.Tx) error{
 	createErasureBucket,
 	// 7: the ids of sent messages that may be edited (sent.go).
 	createSentBuckets,
+	// 8: the province's figures (F7): unit activities, office codes,
+	// targets with a code, breakthrough tasks, models, imported members.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bUnitActs, bUnitActIndex, bOfficeCodes, bTargetSpecs, bBreakthroughs,
+			bUnitBreakthroughs, bBreakthroughKeys, bModels, bUnitModels, bModelKeys, bImportedKeys, bImportedIDs, bMemberPhones} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
 }
 
 // SchemaVersion is the schema this build writes.

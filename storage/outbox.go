@@ -12,8 +12,12 @@ import (
 )
 
 // Enqueue adds a message to the outbox in this transaction. A message whose
-// Key was queued before is skipped: added is false. It sets o.Seq.
+// Key was queued before is skipped: added is false; so is one to an
+// imported member, who has no Telegram account to send to. It sets o.Seq.
 func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
+	if youthbot.IsImportedID(o.Chat) {
+		return false, nil
+	}
 	if o.Key != "" {
 		keys := t.bucket(bOutboxKeys)
 		if keys.Get([]byte(o.Key)) != nil {

@@ -3,6 +3,8 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"reflect"
+	"time"
 
 	"youthbot"
 )
@@ -34,9 +36,30 @@ func (t *Tx) Project(code string) (youthbot.Project, error) {
 }
 
 // PutProject writes a project and its indexes: its unit's list, its
-// check-in code and, once done, the (unit, month of completion) entry
-// figures count works, tasks and value from.
+// check-in code, its office code and, once done, the (unit, month of
+// completion) entry figures count works, tasks, value, recognition level
+// and contribution from (moved or removed when those change).
 func (t *Tx) PutProject(p *youthbot.Project) error {
+	var old youthbot.Project
+	found, err := t.getJSON(bProjects, []byte(p.Code), &old)
+	if err != nil {
+		return err
+	}
+	if found && old.Status == youthbot.ProjectDone && (p.Status != youthbot.ProjectDone || old.Unit != p.Unit || old.DoneDate != p.DoneDate) {
+		if err := t.bucket(bProjectsDone).Delete(doneKey(&old)); err != nil {
+			return fmt.Errorf("unindex done project: %w", err)
+		}
+	}
+	if found && old.Unit != p.Unit {
+		if err := t.bucket(bUnitProjects).Delete(join([]byte(old.Unit), []byte(p.Code))); err != nil {
+			return fmt.Errorf("unindex project: %w", err)
+		}
+	}
+	if found && old.OfficeCode != "" && old.OfficeCode != p.OfficeCode {
+		if err := t.bucket(bOfficeCodes).Delete([]byte(old.OfficeCode)); err != nil {
+			return fmt.Errorf("unindex office code: %w", err)
+		}
+	}
 	if err := t.putJSON(bProjects, []byte(p.Code), p); err != nil {
 		return err
 	}
@@ -48,18 +71,99 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 			return fmt.Errorf("index check-in: %w", err)
 		}
 	}
-	if p.Status == youthbot.ProjectDone {
-		v := make([]byte, 9)
-		v[0] = 't'
-		if p.Kind == youthbot.ProjectWork {
-			v[0] = 'w'
+	if p.OfficeCode != "" {
+		if err := t.bucket(bOfficeCodes).Put([]byte(p.OfficeCode), append([]byte{'p'}, p.Code...)); err != nil {
+			return fmt.Errorf("index office code: %w", err)
 		}
-		binary.BigEndian.PutUint64(v[1:], uint64(p.ValueVND))
-		if err := t.bucket(bProjectsDone).Put(join([]byte(p.Unit), monthKey(p.DoneDate), []byte(p.Code)), v); err != nil {
+	}
+	if p.Status == youthbot.ProjectDone {
+		if err := t.bucket(bProjectsDone).Put(doneKey(p), doneEntry(p)); err != nil {
 			return fmt.Errorf("index done project: %w", err)
 		}
 	}
 	return nil
+}
+
+func doneKey(p *youthbot.Project) []byte {
+	return join([]byte(p.Unit), monthKey(p.DoneDate), []byte(p.Code))
+}
+
+// levelCodes encode a recognition level in a done entry; 0 is the
+// project's own unit's kind.
+var levelCodes = map[youthbot.UnitKind]byte{
+	youthbot.KindProvince: 1, youthbot.KindDistrict: 2, youthbot.KindGrassroots: 3, youthbot.KindBranch: 4,
+}
+
+var levelOfCode = [...]youthbot.UnitKind{"", youthbot.KindProvince, youthbot.KindDistrict, youthbot.KindGrassroots, youthbot.KindBranch}
+
+// doneEntry is a done project's projects_done value:
+//
+//	kind ('w' or 't') | value (8, big endian) | level (1) | contribution
+//
+// (the contribution without the value, already before it). Entries written
+// before F7 end after the value: no level, no contribution.
+func doneEntry(p *youthbot.Project) []byte {
+	v := make([]byte, 10, 16)
+	v[0] = 't'
+	if p.Kind == youthbot.ProjectWork {
+		v[0] = 'w'
+	}
+	binary.BigEndian.PutUint64(v[1:9], uint64(p.ValueVND))
+	v[9] = levelCodes[p.Level]
+	if p.Heads == (youthbot.HeadCounts{}) && p.PersonDayTenths == 0 && p.SupportVND == 0 && len(p.Beneficiaries) == 0 {
+		return v
+	}
+	return appendContribution(v, 0, &p.Contribution)
+}
+
+// UpsertProject creates or updates the project keyed by p.OfficeCode
+// (required) as of now: unchanged when every field is the same as stored.
+// A new project gets the next code; an existing one keeps its code, seats,
+// check-in code, creator and creation (set in p). An office code naming a
+// unit activity is ECONFLICT.
+func (t *Tx) UpsertProject(p *youthbot.Project, now time.Time) (Change, error) {
+	if p.OfficeCode == "" {
+		return Unchanged, fmt.Errorf("upsert project: no office code")
+	}
+	if err := p.Contribution.Validate(); err != nil {
+		return Unchanged, err
+	}
+	ref, ok := t.OfficeCode(p.OfficeCode)
+	if !ok {
+		p.CreatedAt = now
+		if p.Status == youthbot.ProjectDone && p.DoneAt.IsZero() {
+			p.DoneAt = now
+		}
+		return Created, t.NewProject(p)
+	}
+	if ref.Project == "" {
+		return Unchanged, youthbot.Errorf(youthbot.ECONFLICT, "err.office_code_kind", p.OfficeCode)
+	}
+	old, err := t.Project(ref.Project)
+	if err != nil {
+		return Unchanged, err
+	}
+	p.Code, p.CreatedAt, p.CreatedBy, p.CheckinCode, p.Capacity = old.Code, old.CreatedAt, old.CreatedBy, old.CheckinCode, old.Capacity
+	if p.Status == youthbot.ProjectDone && p.DoneAt.IsZero() {
+		p.DoneAt = old.DoneAt
+		if p.DoneAt.IsZero() {
+			p.DoneAt = now
+		}
+	}
+	if reflect.DeepEqual(normalProject(*p), normalProject(old)) {
+		return Unchanged, nil
+	}
+	return Updated, t.PutProject(p)
+}
+
+// normalProject makes empty and nil beneficiaries, and times in other
+// locations, compare equal.
+func normalProject(p youthbot.Project) youthbot.Project {
+	if len(p.Beneficiaries) == 0 {
+		p.Beneficiaries = nil
+	}
+	p.CreatedAt, p.DoneAt = p.CreatedAt.UTC(), p.DoneAt.UTC()
+	return p
 }
 
 // ProjectsOf returns the projects of one unit (not its subtree), by code.

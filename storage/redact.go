@@ -146,6 +146,9 @@ var skipActorScan = map[string]bool{
 	string(bUnitChildren): true, string(bUnitSecretary): true, string(bSecretaries): true,
 	string(bUnitInvites): true, string(bUnitProjects): true, string(bProjectsDone): true, string(bCheckins): true,
 	string(bTargets): true, string(bUnitGroups): true, string(bUnitTransfers): true, string(bMemberTransfers): true,
+	string(bUnitActIndex): true, string(bOfficeCodes): true, string(bTargetSpecs): true, string(bUnitBreakthroughs): true,
+	string(bBreakthroughKeys): true, string(bUnitModels): true, string(bModelKeys): true, string(bImportedKeys): true,
+	string(bImportedIDs): true, string(bMemberPhones): true,
 }
 
 // rewriteActors replaces the id dec by anon in every JSON record field

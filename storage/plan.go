@@ -1,0 +1,375 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"time"
+
+	"youthbot"
+)
+
+// Targets of a plan (with a code: imported, or any kind), breakthrough
+// tasks and models of a unit and year. Targets set on a metric alone stay
+// in the targets bucket (campaign.go), one per metric.
+
+func yearPrefix(unit string, year int) []byte {
+	return join([]byte(unit), []byte(strconv.Itoa(year)), nil)
+}
+
+func targetSpecKey(unit string, year int, code string) []byte {
+	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(code))
+}
+
+// Target returns a unit's target of a year by key: its code, or for a
+// target set on a metric alone the metric's name.
+func (t *Tx) Target(unit string, year int, key string) (youthbot.Target, bool, error) {
+	var tg youthbot.Target
+	ok, err := t.getJSON(bTargetSpecs, targetSpecKey(unit, year, key), &tg)
+	if ok || err != nil {
+		return tg, ok, err
+	}
+	if m := youthbot.Metric(key); m.Valid() {
+		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
+			return youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))}, true, nil
+		}
+	}
+	return tg, false, nil
+}
+
+// codedTargets returns a unit's targets with a code of a year, by code.
+func (t *Tx) codedTargets(unit string, year int) ([]youthbot.Target, error) {
+	var out []youthbot.Target
+	err := t.prefixScan(bTargetSpecs, yearPrefix(unit, year), func(k, v []byte) error {
+		var tg youthbot.Target
+		if err := jsonUnmarshal(v, &tg); err != nil {
+			return fmt.Errorf("decode target %q: %w", k, err)
+		}
+		out = append(out, tg)
+		return nil
+	})
+	return out, err
+}
+
+// UpsertTarget creates or updates a target keyed by unit, year and code
+// (required): unchanged when every field is the same as stored.
+func (t *Tx) UpsertTarget(tg youthbot.Target) (Change, error) {
+	if tg.Code == "" {
+		return Unchanged, fmt.Errorf("upsert target: no code")
+	}
+	old, found, err := t.Target(tg.Unit, tg.Year, tg.Code)
+	if err != nil {
+		return Unchanged, err
+	}
+	if found && old == tg {
+		return Unchanged, nil
+	}
+	if err := t.SetTarget(tg); err != nil {
+		return Unchanged, err
+	}
+	if found {
+		return Updated, nil
+	}
+	return Created, nil
+}
+
+// SetAchieved enters the achieved value of a manual target: ENOTFOUND
+// when the unit has no target of that code in that year, EINVALID when it
+// is not manual or the value is negative.
+func (t *Tx) SetAchieved(unit string, year int, code string, achieved int64) error {
+	tg, ok, err := t.Target(unit, year, code)
+	if err != nil {
+		return err
+	}
+	if !ok || tg.Code == "" {
+		return youthbot.Errorf(youthbot.ENOTFOUND, "err.target_unknown", code)
+	}
+	if tg.KindOf() != youthbot.TargetManual {
+		return youthbot.Errorf(youthbot.EINVALID, "err.target_not_manual", code)
+	}
+	if achieved < 0 || achieved > youthbot.MaxValueVND {
+		return youthbot.Errorf(youthbot.EINVALID, "err.target_value", strconv.FormatInt(achieved, 10))
+	}
+	tg.Achieved = achieved
+	return t.SetTarget(tg)
+}
+
+// Breakthrough tasks: breakthroughs holds them by id, unit_breakthroughs
+// (unit, year, id) → completed (1 byte) for figures, breakthrough_keys
+// (unit, year, text) → id for the import's key.
+
+func breakthroughIndexKey(b *youthbot.Breakthrough) []byte {
+	return join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), u64Key(b.ID))
+}
+
+func breakthroughKey(b *youthbot.Breakthrough) []byte {
+	return join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), []byte(b.Text))
+}
+
+// AddBreakthrough stores a new breakthrough task, giving it an id:
+// ECONFLICT when the unit already has one of the same text that year.
+func (t *Tx) AddBreakthrough(b *youthbot.Breakthrough) error {
+	if b.Unit == "" || b.Text == "" || b.Year == 0 {
+		return fmt.Errorf("breakthrough: unit, year and text required")
+	}
+	if t.bucket(bBreakthroughKeys).Get(breakthroughKey(b)) != nil {
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
+	}
+	id, err := t.bucket(bBreakthroughs).NextSequence()
+	if err != nil {
+		return fmt.Errorf("breakthrough sequence: %w", err)
+	}
+	b.ID = id
+	return t.putBreakthrough(b, nil)
+}
+
+// Breakthrough returns the breakthrough task with id, or ENOTFOUND.
+func (t *Tx) Breakthrough(id uint64) (youthbot.Breakthrough, error) {
+	var b youthbot.Breakthrough
+	ok, err := t.getJSON(bBreakthroughs, u64Key(id), &b)
+	if err == nil && !ok {
+		err = youthbot.Errorf(youthbot.ENOTFOUND, "err.breakthrough_unknown")
+	}
+	return b, err
+}
+
+// PutBreakthrough rewrites an existing breakthrough task (completed, its
+// text): ECONFLICT when the new text is another task's.
+func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
+	old, err := t.Breakthrough(b.ID)
+	if err != nil {
+		return err
+	}
+	if id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(b)); id != nil && binary.BigEndian.Uint64(id) != b.ID {
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
+	}
+	return t.putBreakthrough(b, &old)
+}
+
+func (t *Tx) putBreakthrough(b, old *youthbot.Breakthrough) error {
+	if old != nil {
+		if err := t.bucket(bUnitBreakthroughs).Delete(breakthroughIndexKey(old)); err != nil {
+			return fmt.Errorf("unindex breakthrough: %w", err)
+		}
+		if err := t.bucket(bBreakthroughKeys).Delete(breakthroughKey(old)); err != nil {
+			return fmt.Errorf("unindex breakthrough: %w", err)
+		}
+	}
+	if err := t.putJSON(bBreakthroughs, u64Key(b.ID), b); err != nil {
+		return err
+	}
+	done := []byte{0}
+	if b.Completed {
+		done[0] = 1
+	}
+	if err := t.bucket(bUnitBreakthroughs).Put(breakthroughIndexKey(b), done); err != nil {
+		return fmt.Errorf("index breakthrough: %w", err)
+	}
+	if err := t.bucket(bBreakthroughKeys).Put(breakthroughKey(b), u64Key(b.ID)); err != nil {
+		return fmt.Errorf("index breakthrough: %w", err)
+	}
+	return nil
+}
+
+// DeleteBreakthrough removes a breakthrough task.
+func (t *Tx) DeleteBreakthrough(id uint64) error {
+	b, err := t.Breakthrough(id)
+	if err != nil {
+		return err
+	}
+	if err := t.bucket(bUnitBreakthroughs).Delete(breakthroughIndexKey(&b)); err != nil {
+		return fmt.Errorf("unindex breakthrough: %w", err)
+	}
+	if err := t.bucket(bBreakthroughKeys).Delete(breakthroughKey(&b)); err != nil {
+		return fmt.Errorf("unindex breakthrough: %w", err)
+	}
+	return t.bucket(bBreakthroughs).Delete(u64Key(id))
+}
+
+// Breakthroughs returns the breakthrough tasks of unit itself (not its
+// subtree) for a year, in the order they were added.
+func (t *Tx) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, error) {
+	var out []youthbot.Breakthrough
+	err := t.prefixScan(bUnitBreakthroughs, yearPrefix(unit, year), func(k, _ []byte) error {
+		b, err := t.Breakthrough(binary.BigEndian.Uint64(k[len(k)-8:]))
+		if err != nil {
+			return err
+		}
+		out = append(out, b)
+		return nil
+	})
+	return out, err
+}
+
+// UpsertBreakthrough creates or updates the breakthrough task keyed by
+// year, unit and text as of now: only whether it is completed can change.
+// The id and creation of an existing one are kept (and set in b).
+func (t *Tx) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (Change, error) {
+	id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(b))
+	if id == nil {
+		b.CreatedAt = now
+		if b.Completed && b.CompletedAt.IsZero() {
+			b.CompletedAt = now
+		}
+		return Created, t.AddBreakthrough(b)
+	}
+	old, err := t.Breakthrough(binary.BigEndian.Uint64(id))
+	if err != nil {
+		return Unchanged, err
+	}
+	if old.Completed == b.Completed {
+		*b = old
+		return Unchanged, nil
+	}
+	old.Completed = b.Completed
+	old.CompletedAt, old.CompletedBy = time.Time{}, 0
+	if old.Completed {
+		old.CompletedAt = now
+	}
+	*b = old
+	return Updated, t.putBreakthrough(b, &old)
+}
+
+// Models: models by id, unit_models (unit, year, id) → field (1 byte:
+// 'a' doan, 'i' doi) for figures, model_keys (unit, year, name) → id.
+
+func modelIndexKey(m *youthbot.Model) []byte {
+	return join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), u64Key(m.ID))
+}
+
+func modelKey(m *youthbot.Model) []byte {
+	return join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), []byte(m.Name))
+}
+
+func modelFieldCode(f youthbot.ModelField) byte {
+	if f == youthbot.ModelDoi {
+		return 'i'
+	}
+	return 'a'
+}
+
+// AddModel stores a new model, giving it an id: ECONFLICT when the unit
+// already has one of the same name that year. An empty field is doan.
+func (t *Tx) AddModel(m *youthbot.Model) error {
+	if m.Unit == "" || m.Name == "" || m.Year == 0 {
+		return fmt.Errorf("model: unit, year and name required")
+	}
+	if m.Field == "" {
+		m.Field = youthbot.ModelDoan
+	}
+	if !m.Field.Valid() {
+		return youthbot.Errorf(youthbot.EINVALID, "err.model_field", string(m.Field))
+	}
+	if t.bucket(bModelKeys).Get(modelKey(m)) != nil {
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
+	}
+	id, err := t.bucket(bModels).NextSequence()
+	if err != nil {
+		return fmt.Errorf("model sequence: %w", err)
+	}
+	m.ID = id
+	return t.putModel(m, nil)
+}
+
+// Model returns the model with id, or ENOTFOUND.
+func (t *Tx) Model(id uint64) (youthbot.Model, error) {
+	var m youthbot.Model
+	ok, err := t.getJSON(bModels, u64Key(id), &m)
+	if err == nil && !ok {
+		err = youthbot.Errorf(youthbot.ENOTFOUND, "err.model_unknown")
+	}
+	return m, err
+}
+
+// PutModel rewrites an existing model (its name, field): ECONFLICT when the
+// new name is another model's.
+func (t *Tx) PutModel(m *youthbot.Model) error {
+	old, err := t.Model(m.ID)
+	if err != nil {
+		return err
+	}
+	if !m.Field.Valid() {
+		return youthbot.Errorf(youthbot.EINVALID, "err.model_field", string(m.Field))
+	}
+	if id := t.bucket(bModelKeys).Get(modelKey(m)); id != nil && binary.BigEndian.Uint64(id) != m.ID {
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
+	}
+	return t.putModel(m, &old)
+}
+
+func (t *Tx) putModel(m, old *youthbot.Model) error {
+	if old != nil {
+		if err := t.bucket(bUnitModels).Delete(modelIndexKey(old)); err != nil {
+			return fmt.Errorf("unindex model: %w", err)
+		}
+		if err := t.bucket(bModelKeys).Delete(modelKey(old)); err != nil {
+			return fmt.Errorf("unindex model: %w", err)
+		}
+	}
+	if err := t.putJSON(bModels, u64Key(m.ID), m); err != nil {
+		return err
+	}
+	if err := t.bucket(bUnitModels).Put(modelIndexKey(m), []byte{modelFieldCode(m.Field)}); err != nil {
+		return fmt.Errorf("index model: %w", err)
+	}
+	if err := t.bucket(bModelKeys).Put(modelKey(m), u64Key(m.ID)); err != nil {
+		return fmt.Errorf("index model: %w", err)
+	}
+	return nil
+}
+
+// DeleteModel removes a model.
+func (t *Tx) DeleteModel(id uint64) error {
+	m, err := t.Model(id)
+	if err != nil {
+		return err
+	}
+	if err := t.bucket(bUnitModels).Delete(modelIndexKey(&m)); err != nil {
+		return fmt.Errorf("unindex model: %w", err)
+	}
+	if err := t.bucket(bModelKeys).Delete(modelKey(&m)); err != nil {
+		return fmt.Errorf("unindex model: %w", err)
+	}
+	return t.bucket(bModels).Delete(u64Key(id))
+}
+
+// Models returns the models of unit itself (not its subtree) for a year,
+// in the order they were added.
+func (t *Tx) Models(unit string, year int) ([]youthbot.Model, error) {
+	var out []youthbot.Model
+	err := t.prefixScan(bUnitModels, yearPrefix(unit, year), func(k, _ []byte) error {
+		m, err := t.Model(binary.BigEndian.Uint64(k[len(k)-8:]))
+		if err != nil {
+			return err
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// UpsertModel creates or updates the model keyed by year, unit and name as
+// of now: only its field can change. The id and creation of an existing
+// one are kept (and set in m).
+func (t *Tx) UpsertModel(m *youthbot.Model, now time.Time) (Change, error) {
+	if m.Field == "" {
+		m.Field = youthbot.ModelDoan
+	}
+	id := t.bucket(bModelKeys).Get(modelKey(m))
+	if id == nil {
+		m.CreatedAt = now
+		return Created, t.AddModel(m)
+	}
+	old, err := t.Model(binary.BigEndian.Uint64(id))
+	if err != nil {
+		return Unchanged, err
+	}
+	if old.Field == m.Field {
+		*m = old
+		return Unchanged, nil
+	}
+	field := m.Field
+	*m = old
+	m.Field = field
+	return Updated, t.PutModel(m)
+}
