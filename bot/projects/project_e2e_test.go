@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -73,7 +74,7 @@ func TestNewProjectOneLine(t *testing.T) {
 		Start: youthbot.Date{Year: 2026, Month: 4, Day: 1}, End: youthbot.Date{Year: 2026, Month: 4, Day: 30}, Capacity: 20,
 		Status: youthbot.ProjectOpen, CreatedBy: sec.ID}
 	p.CreatedAt = time.Time{}
-	if p != want {
+	if !reflect.DeepEqual(p, want) {
 		t.Errorf("stored %+v\nwant %+v", p, want)
 	}
 	t.Run("TaskWithUnitCodeOfASecretaryAbove", func(t *testing.T) {
