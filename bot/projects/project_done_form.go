@@ -110,7 +110,8 @@ func doneWords(s string) []string {
 func parseDoneLine(s string) (service.DoneFigures, error) {
 	var fig service.DoneFigures
 	seen := map[doneLabel]bool{}
-	for i, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == '\n' }) {
+	parts := strings.Split(strings.NewReplacer(";", "|", "\n", "|").Replace(s), "|")
+	for i, part := range parts {
 		words := doneWords(part)
 		if len(words) == 0 {
 			continue
