@@ -7,6 +7,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/figform"
 	"youthbot/service"
 )
 
@@ -40,10 +41,15 @@ const cbDoneStep = "jg"
 // summary waiting for its confirmation.
 const dlgDone = "done"
 
-// Steps of the /done dialog, named after the field they fill.
+// Fields of the /done dialog besides its figures (figform's fields) and
+// its nonce: the project.
+const dfCode = "code"
+
+// Steps of the /done dialog: each figure's, named after its field
+// (doneSteps), then the summary waiting for its confirmation.
 const dsConfirm = "confirm"
 
-var doneSteps = []string{dfHeads, dfDays, dfValue, dfSupport, dfBenef, dfLevel}
+var doneSteps = []string{figform.Heads, figform.Days, figform.Value, figform.Support, figform.Benef, figform.Level}
 
 // doneNames bounds the names the /done confirmation lists.
 const doneNames = 10
@@ -62,7 +68,7 @@ func (pj *Projects) cmdDone(c *bot.Ctx, args string) error {
 	}
 	d := youthbot.Dialog{Name: dlgDone, Updated: c.Now, Data: map[string]string{dfCode: p.Code, pfNonce: youthbot.NewCode(6)}}
 	if rest = strings.TrimSpace(rest); rest != "" {
-		fig, err := parseDoneLine(rest)
+		fig, err := figform.ParseLine(rest)
 		if err != nil {
 			return err
 		}
@@ -71,7 +77,7 @@ func (pj *Projects) cmdDone(c *bot.Ctx, args string) error {
 				return err
 			}
 		}
-		putDoneFigures(d.Data, fig)
+		figform.Put(d.Data, fig)
 	} else if _, err := service.PreviewDone(c.Tx, p, service.DoneFigures{}, c.When()); err != nil {
 		return err // refused before asking anything
 	}
@@ -85,13 +91,13 @@ func (pj *Projects) doneNext(c *bot.Ctx, d *youthbot.Dialog, p *youthbot.Project
 		if d.Data[f] != "" {
 			continue
 		}
-		if f == dfLevel {
+		if f == figform.Level {
 			levels, err := service.LevelChoices(c.Tx, p.Unit)
 			if err != nil {
 				return err
 			}
 			if len(levels) < 2 {
-				d.Data[dfLevel] = dfNone
+				d.Data[figform.Level] = doneEmpty(figform.Level)
 				continue
 			}
 		}
@@ -100,7 +106,7 @@ func (pj *Projects) doneNext(c *bot.Ctx, d *youthbot.Dialog, p *youthbot.Project
 	}
 	d.Updated = c.Now
 	if d.Step == dsConfirm {
-		pre, err := service.PreviewDone(c.Tx, *p, doneFigures(d.Data), c.When())
+		pre, err := service.PreviewDone(c.Tx, *p, figform.Read(d.Data), c.When())
 		if err != nil {
 			return err
 		}
@@ -125,15 +131,15 @@ func (pj *Projects) askDoneStep(c *bot.Ctx, d *youthbot.Dialog, p *youthbot.Proj
 	skip := bot.Row(bot.Button(c.T("done.btn_none"), bot.Data(cbDoneStep, "s", d.Step, n)),
 		bot.Button(c.T("done.btn_skip_rest"), bot.Data(cbDoneStep, "r", d.Step, n)))
 	switch d.Step {
-	case dfHeads:
+	case figform.Heads:
 		pre, err := service.PreviewDone(c.Tx, *p, service.DoneFigures{}, c.When())
 		if err != nil {
 			return err
 		}
 		c.Reply(c.T("done.ask_heads", p.Code, p.Title, len(pre.Credited), creditRule(c, pre.ByAttendance)), bot.Keyboard(skip))
-	case dfDays, dfValue, dfSupport, dfBenef:
+	case figform.Days, figform.Value, figform.Support, figform.Benef:
 		c.Reply(c.T("done.ask_"+d.Step), bot.Keyboard(skip))
-	case dfLevel:
+	case figform.Level:
 		levels, err := service.LevelChoices(c.Tx, p.Unit)
 		if err != nil {
 			return err
@@ -162,21 +168,21 @@ func (pj *Projects) dlgDone(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message)
 		c.Reply(c.T("done.press_button"), nil)
 		return nil
 	}
-	fig := doneFigures(d.Data)
+	fig := figform.Read(d.Data)
 	text := strings.TrimSpace(m.Text)
 	switch d.Step {
-	case dfHeads:
-		fig.Heads, err = parseHeads(text)
-	case dfDays:
-		fig.PersonDayTenths, err = parsePersonDays(text)
-	case dfValue:
-		fig.ValueVND, err = parseAmount(text, "err.project_value")
-	case dfSupport:
-		fig.SupportVND, err = parseAmount(text, "err.done_money")
-	case dfBenef:
-		fig.Beneficiaries, err = parseBenefits(text)
-	case dfLevel:
-		if fig.Level, err = parseLevel(text); err == nil {
+	case figform.Heads:
+		fig.Heads, err = figform.ParseHeads(text)
+	case figform.Days:
+		fig.PersonDayTenths, err = figform.ParsePersonDays(text)
+	case figform.Value:
+		fig.ValueVND, err = figform.ParseAmount(text, "err.project_value")
+	case figform.Support:
+		fig.SupportVND, err = figform.ParseAmount(text, "err.done_money")
+	case figform.Benef:
+		fig.Beneficiaries, err = figform.ParseBenefits(text)
+	case figform.Level:
+		if fig.Level, err = figform.ParseLevel(text); err == nil {
 			err = pj.checkLevel(c, &p, fig.Level)
 		}
 	default:
@@ -196,7 +202,7 @@ func (pj *Projects) dlgDone(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message)
 // keepDoneStep writes the figure of step from fig into the dialog's fields.
 func keepDoneStep(data map[string]string, fig service.DoneFigures, step string) {
 	all := map[string]string{}
-	putDoneFigures(all, fig)
+	figform.Put(all, fig)
 	data[step] = all[step]
 }
 
@@ -228,7 +234,7 @@ func (pj *Projects) cbDoneStep(c *bot.Ctx, args []string) error {
 		return err
 	}
 	op, value := bot.Arg(args, 0), bot.Arg(args, 1)
-	if !found || d.Name != dlgDone || bot.Arg(args, 2) != d.Data[pfNonce] || (op != "l" && value != d.Step) || (op == "l" && d.Step != dfLevel) {
+	if !found || d.Name != dlgDone || bot.Arg(args, 2) != d.Data[pfNonce] || (op != "l" && value != d.Step) || (op == "l" && d.Step != figform.Level) {
 		return bot.StaleButton()
 	}
 	p, err := pj.managedProject(c, d.Data[dfCode])
@@ -251,7 +257,7 @@ func (pj *Projects) cbDoneStep(c *bot.Ctx, args []string) error {
 		if err := pj.checkLevel(c, &p, k); err != nil {
 			return err
 		}
-		keepDoneStep(d.Data, service.DoneFigures{Level: k}, dfLevel)
+		keepDoneStep(d.Data, service.DoneFigures{Level: k}, figform.Level)
 		c.EditCallback(c.T("done.chosen", levelName(c, k)), nil)
 	default:
 		return bot.StaleButton()
@@ -262,7 +268,7 @@ func (pj *Projects) cbDoneStep(c *bot.Ctx, args []string) error {
 // doneEmpty is the value of a step answered "none".
 func doneEmpty(step string) string {
 	all := map[string]string{}
-	putDoneFigures(all, service.DoneFigures{})
+	figform.Put(all, service.DoneFigures{})
 	return all[step]
 }
 
@@ -297,7 +303,7 @@ func (pj *Projects) cbDoneConfirm(c *bot.Ctx, args []string) error {
 	if !ours || d.Step != dsConfirm {
 		return bot.StaleButton()
 	}
-	done, notices, err := service.Done(c.Tx, c.Actor(), p, doneFigures(d.Data), c.When())
+	done, notices, err := service.Done(c.Tx, c.Actor(), p, figform.Read(d.Data), c.When())
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/figform"
 	"youthbot/report"
 	"youthbot/service"
 )
@@ -87,8 +88,8 @@ func (pj *Projects) figureLines(c *bot.Ctx, p *youthbot.Project, fig service.Don
 // headsText lists the head counts above 0: "thanh niên 20, người dân 5".
 func headsText(c *bot.Ctx, h youthbot.HeadCounts) string {
 	var items []string
-	for _, g := range headGroups {
-		if n := *headOf(&h, g); n > 0 {
+	for _, g := range figform.HeadGroups {
+		if n := *figform.HeadOf(&h, g); n > 0 {
 			items = append(items, c.T("done.head_item", c.T("done.group."+g), report.Number(c.Lang, n)))
 		}
 	}

@@ -1,4 +1,4 @@
-package projects
+package figform
 
 import (
 	"reflect"
@@ -8,7 +8,7 @@ import (
 	"youthbot/service"
 )
 
-// Table tests of the /done forms' readers (project_done_form.go).
+// Table tests of the /done forms' readers (figform.go).
 
 func TestParseDoneLine(t *testing.T) {
 	heads := func(m, y, s, r int64) youthbot.Contribution {
@@ -39,9 +39,9 @@ func TestParseDoneLine(t *testing.T) {
 		{"| level province", service.DoneFigures{Level: youthbot.KindProvince}},
 		{"| cap chi doan", service.DoneFigures{Level: youthbot.KindBranch}},
 	} {
-		got, err := parseDoneLine(tt.line)
+		got, err := ParseLine(tt.line)
 		if err != nil || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("parseDoneLine(%q) = %+v, %v; want %+v", tt.line, got, err, tt.want)
+			t.Errorf("ParseLine(%q) = %+v, %v; want %+v", tt.line, got, err, tt.want)
 		}
 	}
 }
@@ -71,9 +71,9 @@ func TestParseDoneLineRefuses(t *testing.T) {
 		{"| tn 1 | thanh niên 2", "err.done_twice"},
 		{"5tr | giá trị 6tr", "err.done_twice"},
 	} {
-		_, err := parseDoneLine(tt.line)
+		_, err := ParseLine(tt.line)
 		if e, ok := err.(*youthbot.Error); !ok || e.Key != tt.key {
-			t.Errorf("parseDoneLine(%q): got %v, want %s", tt.line, err, tt.key)
+			t.Errorf("ParseLine(%q): got %v, want %s", tt.line, err, tt.key)
 		}
 	}
 }
@@ -98,15 +98,15 @@ func TestParseHeads(t *testing.T) {
 		{typed: "thanh niên 2 thiếu nhi 3", key: "err.done_heads_number"},
 		{typed: "hai", key: "err.done_heads_number"},
 	} {
-		got, err := parseHeads(tt.typed)
+		got, err := ParseHeads(tt.typed)
 		if tt.key != "" {
 			if e, ok := err.(*youthbot.Error); !ok || e.Key != tt.key {
-				t.Errorf("parseHeads(%q): got %v, want %s", tt.typed, err, tt.key)
+				t.Errorf("ParseHeads(%q): got %v, want %s", tt.typed, err, tt.key)
 			}
 			continue
 		}
 		if err != nil || got != tt.want {
-			t.Errorf("parseHeads(%q) = %+v, %v; want %+v", tt.typed, got, err, tt.want)
+			t.Errorf("ParseHeads(%q) = %+v, %v; want %+v", tt.typed, got, err, tt.want)
 		}
 	}
 }
@@ -120,22 +120,22 @@ func TestDoneFiguresRoundTrip(t *testing.T) {
 			Beneficiaries: []youthbot.Benefit{{Group: youthbot.BenefitChildren, People: 20, ValueVND: 2}, {Group: youthbot.BenefitOthers, People: 1}}}},
 	} {
 		data := map[string]string{}
-		putDoneFigures(data, fig)
-		if got := doneFigures(data); !reflect.DeepEqual(got, fig) {
+		Put(data, fig)
+		if got := Read(data); !reflect.DeepEqual(got, fig) {
 			t.Errorf("round trip of %+v: %+v (data %v)", fig, got, data)
 		}
 	}
 }
 
-// FuzzParseDoneLine: no line panics, and a line accepted gives figures
+// FuzzParseLine: no line panics, and a line accepted gives figures
 // the domain accepts.
-func FuzzParseDoneLine(f *testing.F) {
+func FuzzParseLine(f *testing.F) {
 	for _, s := range []string{"5tr", "| thanh niên 20 | người dân 1.500", "| thiếu nhi 20 2tr; hộ nghèo 3 hộ 5.000.000đ",
 		"26tr | hssv 40 | ngày công 15,5 | kinh phí 2tr | cấp tỉnh", "| tn 99999 | nd 1", "|||", "| cấp"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		fig, err := parseDoneLine(line)
+		fig, err := ParseLine(line)
 		if err != nil {
 			if _, ok := err.(*youthbot.Error); !ok {
 				t.Fatalf("%q: a refusal without a catalog message: %v", line, err)

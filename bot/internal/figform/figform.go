@@ -1,4 +1,12 @@
-package projects
+// Package figform reads the figures secretaries type about a project's
+// completion (/done, F7): head counts of the people who took part,
+// person-days, amounts of đồng, beneficiaries by group and recognition
+// levels, in Vietnamese (as reports write them, abbreviated as
+// secretaries type them, numbers as youthbot.ParseDecimal and ParseVND
+// read them) and in English; and the record a dialog keeps of them
+// (youthbot.Dialog.Data, canonical: plain digits). Every refusal is a
+// *youthbot.Error with a catalog key (i18n/done.go).
+package figform
 
 import (
 	"strconv"
@@ -9,20 +17,15 @@ import (
 	"youthbot/service"
 )
 
-// The figures /done asks, read from what secretaries type: the one-line
-// form, each step of the guided dialog, and the dialog's own record of
-// them (youthbot.Dialog.Data, canonical: plain digits).
-
-// Fields of the /done dialog holding its figures.
+// Fields of a dialog's data holding the figures (Put, Read).
 const (
-	dfCode    = "code"    // the project
-	dfHeads   = "heads"   // "members youth students residents", four numbers
-	dfDays    = "days"    // person-days × 10
-	dfValue   = "value"   // VND
-	dfSupport = "support" // VND
-	dfBenef   = "benef"   // "group people value;…", or "-" for none
-	dfLevel   = "level"   // a unit kind, or "-" for the default
-	dfNone    = "-"
+	Heads   = "heads"   // "members youth students residents", four numbers
+	Days    = "days"    // person-days × 10
+	Value   = "value"   // VND
+	Support = "support" // VND
+	Benef   = "benef"   // "group people value;…", or "-" for none
+	Level   = "level"   // a unit kind, or "-" for the default
+	none    = "-"
 )
 
 // doneLabel is what a word of the /done forms names: a head-count group
@@ -38,8 +41,8 @@ const (
 	dlLevel   doneLabel = "level"
 )
 
-// headGroups are the head-count groups in the order they are typed.
-var headGroups = []string{"members", "youth", "students", "residents"}
+// HeadGroups are the head-count groups in the order they are typed.
+var HeadGroups = []string{"members", "youth", "students", "residents"}
 
 // doneLabels are the words naming a figure, folded (youthbot.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
@@ -99,7 +102,7 @@ func doneWords(s string) []string {
 	return words
 }
 
-// parseDoneLine reads the one-line form after the project's code:
+// ParseLine reads the one-line form after the project's code:
 //
 //	[<value>] [| <label> <figure>]…
 //
@@ -107,7 +110,7 @@ func doneWords(s string) []string {
 // 2tr | thiếu nhi 20 2tr | cấp huyện" (parts separated by '|' or ';', each
 // label at most once; what is not named is 0, the level its unit's). It
 // refuses the whole line with the first problem.
-func parseDoneLine(s string) (service.DoneFigures, error) {
+func ParseLine(s string) (service.DoneFigures, error) {
 	var fig service.DoneFigures
 	seen := map[doneLabel]bool{}
 	parts := strings.Split(strings.NewReplacer(";", "|", "\n", "|").Replace(s), "|")
@@ -141,7 +144,7 @@ func setDoneFigure(fig *service.DoneFigures, l doneLabel, words []string) error 
 	case strings.HasPrefix(string(l), string(dlHead)):
 		var v int64
 		if v, err = parseHeadCount(rest); err == nil {
-			*headOf(&fig.Heads, strings.TrimPrefix(string(l), string(dlHead))) = v
+			*HeadOf(&fig.Heads, strings.TrimPrefix(string(l), string(dlHead))) = v
 		}
 	case strings.HasPrefix(string(l), string(dlBenef)):
 		var b youthbot.Benefit
@@ -150,19 +153,19 @@ func setDoneFigure(fig *service.DoneFigures, l doneLabel, words []string) error 
 			fig.SetBenefit(b)
 		}
 	case l == dlDays:
-		fig.PersonDayTenths, err = parsePersonDays(rest)
+		fig.PersonDayTenths, err = ParsePersonDays(rest)
 	case l == dlValue:
-		fig.ValueVND, err = parseAmount(rest, "err.project_value")
+		fig.ValueVND, err = ParseAmount(rest, "err.project_value")
 	case l == dlSupport:
-		fig.SupportVND, err = parseAmount(rest, "err.done_money")
+		fig.SupportVND, err = ParseAmount(rest, "err.done_money")
 	case l == dlLevel:
-		fig.Level, err = parseLevel(rest)
+		fig.Level, err = ParseLevel(rest)
 	}
 	return err
 }
 
-// headOf returns the count of group in h.
-func headOf(h *youthbot.HeadCounts, group string) *int64 {
+// HeadOf returns the count of group (of HeadGroups) in h.
+func HeadOf(h *youthbot.HeadCounts, group string) *int64 {
 	switch group {
 	case "youth":
 		return &h.Youth
@@ -202,17 +205,17 @@ func checkHeadTotal(h youthbot.HeadCounts) error {
 	return nil
 }
 
-// parseHeads reads the head-count step of the guided dialog: up to four
-// numbers in headGroups' order ("5 20 0 3"; those left out are 0), or
+// ParseHeads reads the head-count step of the guided dialog: up to four
+// numbers in HeadGroups' order ("5 20 0 3"; those left out are 0), or
 // labelled ones in any order ("thanh niên 20, người dân 3").
-func parseHeads(s string) (youthbot.HeadCounts, error) {
+func ParseHeads(s string) (youthbot.HeadCounts, error) {
 	var h youthbot.HeadCounts
 	words := doneWords(strings.NewReplacer(";", " ", "|", " ").Replace(s))
 	if len(words) == 0 {
 		return h, youthbot.Errorf(youthbot.EINVALID, "err.done_heads_number", s)
 	}
 	if _, n := matchDoneLabel(words); n == 0 {
-		if len(words) > len(headGroups) {
+		if len(words) > len(HeadGroups) {
 			return h, youthbot.Errorf(youthbot.EINVALID, "err.done_heads_many")
 		}
 		for i, w := range words {
@@ -220,7 +223,7 @@ func parseHeads(s string) (youthbot.HeadCounts, error) {
 			if err != nil {
 				return h, err
 			}
-			*headOf(&h, headGroups[i]) = v
+			*HeadOf(&h, HeadGroups[i]) = v
 		}
 		return h, checkHeadTotal(h)
 	}
@@ -245,15 +248,15 @@ func parseHeads(s string) (youthbot.HeadCounts, error) {
 		if err != nil {
 			return h, err
 		}
-		*headOf(&h, strings.TrimPrefix(string(l), string(dlHead))) = v
+		*HeadOf(&h, strings.TrimPrefix(string(l), string(dlHead))) = v
 		words = words[end:]
 	}
 	return h, checkHeadTotal(h)
 }
 
-// parsePersonDays reads person-days with one decimal at most (15,5) and
+// ParsePersonDays reads person-days with one decimal at most (15,5) and
 // returns them × 10, from 0 to youthbot.MaxPersonDays.
-func parsePersonDays(s string) (int64, error) {
+func ParsePersonDays(s string) (int64, error) {
 	v, err := youthbot.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_days", strings.TrimSpace(s), report.Number("vi", youthbot.MaxPersonDays))
@@ -261,9 +264,9 @@ func parsePersonDays(s string) (int64, error) {
 	return v, nil
 }
 
-// parseAmount reads đồng in youthbot.ParseVND's forms (26.000.000, 26tr,
+// ParseAmount reads đồng in youthbot.ParseVND's forms (26.000.000, 26tr,
 // 15,5 tỷ); what is no amount is key's refusal.
-func parseAmount(s, key string) (int64, error) {
+func ParseAmount(s, key string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_money_negative")
 	}
@@ -274,9 +277,9 @@ func parseAmount(s, key string) (int64, error) {
 	return v, nil
 }
 
-// parseLevel reads a recognition level: tỉnh, huyện, cơ sở, chi đoàn (or
+// ParseLevel reads a recognition level: tỉnh, huyện, cơ sở, chi đoàn (or
 // in English), "cấp" before it allowed.
-func parseLevel(s string) (youthbot.UnitKind, error) {
+func ParseLevel(s string) (youthbot.UnitKind, error) {
 	f := strings.TrimPrefix(youthbot.FoldName(s), "cap ")
 	if k, ok := levelWords[f]; ok {
 		return k, nil
@@ -300,7 +303,7 @@ func parseBenefit(words []string) (youthbot.Benefit, error) {
 	}
 	b := youthbot.Benefit{People: people}
 	if len(words) > 1 {
-		if b.ValueVND, err = parseAmount(strings.Join(words[1:], " "), "err.done_money"); err != nil {
+		if b.ValueVND, err = ParseAmount(strings.Join(words[1:], " "), "err.done_money"); err != nil {
 			return youthbot.Benefit{}, err
 		}
 	}
@@ -317,10 +320,10 @@ func isPeopleWord(w string) bool {
 	return false
 }
 
-// parseBenefits reads the beneficiaries step of the guided dialog: groups
+// ParseBenefits reads the beneficiaries step of the guided dialog: groups
 // separated by ';' or new lines, each a label, its people and value
 // ("thiếu nhi 20 2tr; hộ nghèo 3").
-func parseBenefits(s string) ([]youthbot.Benefit, error) {
+func ParseBenefits(s string) ([]youthbot.Benefit, error) {
 	var c youthbot.Contribution
 	seen := map[doneLabel]bool{}
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '|' }) {
@@ -349,48 +352,48 @@ func parseBenefits(s string) ([]youthbot.Benefit, error) {
 	return c.Beneficiaries, nil
 }
 
-// putDoneFigures writes fig into the dialog's fields.
-func putDoneFigures(data map[string]string, fig service.DoneFigures) {
+// Put writes fig into a dialog's data, every field.
+func Put(data map[string]string, fig service.DoneFigures) {
 	h := fig.Heads
-	data[dfHeads] = strings.Join([]string{itoa(h.Members), itoa(h.Youth), itoa(h.Students), itoa(h.Residents)}, " ")
-	data[dfDays], data[dfValue], data[dfSupport] = itoa(fig.PersonDayTenths), itoa(fig.ValueVND), itoa(fig.SupportVND)
-	data[dfBenef] = formatBenefits(fig.Beneficiaries)
-	data[dfLevel] = string(fig.Level)
+	data[Heads] = strings.Join([]string{itoa(h.Members), itoa(h.Youth), itoa(h.Students), itoa(h.Residents)}, " ")
+	data[Days], data[Value], data[Support] = itoa(fig.PersonDayTenths), itoa(fig.ValueVND), itoa(fig.SupportVND)
+	data[Benef] = formatBenefits(fig.Beneficiaries)
+	data[Level] = string(fig.Level)
 	if fig.Level == "" {
-		data[dfLevel] = dfNone
+		data[Level] = none
 	}
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// formatBenefits writes beneficiaries as dfBenef holds them.
+// formatBenefits writes beneficiaries as Benef holds them.
 func formatBenefits(bs []youthbot.Benefit) string {
 	var parts []string
 	for _, b := range bs {
 		parts = append(parts, string(b.Group)+" "+itoa(b.People)+" "+itoa(b.ValueVND))
 	}
 	if len(parts) == 0 {
-		return dfNone
+		return none
 	}
 	return strings.Join(parts, ";")
 }
 
-// doneFigures reads the dialog's figures (fields not yet given are 0).
-func doneFigures(data map[string]string) service.DoneFigures {
+// Read reads the figures of a dialog's data (fields not given are 0).
+func Read(data map[string]string) service.DoneFigures {
 	var fig service.DoneFigures
 	num := func(s string) int64 { n, _ := strconv.ParseInt(s, 10, 64); return n }
-	for i, f := range strings.Fields(data[dfHeads]) {
-		if i < len(headGroups) {
-			*headOf(&fig.Heads, headGroups[i]) = num(f)
+	for i, f := range strings.Fields(data[Heads]) {
+		if i < len(HeadGroups) {
+			*HeadOf(&fig.Heads, HeadGroups[i]) = num(f)
 		}
 	}
-	fig.PersonDayTenths, fig.ValueVND, fig.SupportVND = num(data[dfDays]), num(data[dfValue]), num(data[dfSupport])
-	for _, part := range strings.Split(data[dfBenef], ";") {
+	fig.PersonDayTenths, fig.ValueVND, fig.SupportVND = num(data[Days]), num(data[Value]), num(data[Support])
+	for _, part := range strings.Split(data[Benef], ";") {
 		if f := strings.Fields(part); len(f) == 3 {
 			fig.SetBenefit(youthbot.Benefit{Group: youthbot.BenefitGroup(f[0]), People: num(f[1]), ValueVND: num(f[2])})
 		}
 	}
-	if l := data[dfLevel]; l != dfNone {
+	if l := data[Level]; l != none {
 		fig.Level = youthbot.UnitKind(l)
 	}
 	return fig
