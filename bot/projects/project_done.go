@@ -244,21 +244,21 @@ func (pj *Projects) cbDoneStep(c *bot.Ctx, args []string) error {
 	switch op {
 	case "s":
 		d.Data[d.Step] = doneEmpty(d.Step)
-		c.EditCallback(c.T("done.chosen", c.T("done.btn_none")), nil)
+		c.EditCallback(c.T("done.chosen", c.T("done.step."+d.Step), c.T("done.none")), nil)
 	case "r":
+		c.EditCallback(c.T("done.chosen", c.T("done.step."+d.Step), c.T("done.skipped_rest")), nil)
 		for _, f := range doneSteps {
 			if d.Data[f] == "" {
 				d.Data[f] = doneEmpty(f)
 			}
 		}
-		c.EditCallback(c.T("done.chosen", c.T("done.btn_skip_rest")), nil)
 	case "l":
 		k := youthbot.UnitKind(value)
 		if err := pj.checkLevel(c, &p, k); err != nil {
 			return err
 		}
 		keepDoneStep(d.Data, service.DoneFigures{Level: k}, figform.Level)
-		c.EditCallback(c.T("done.chosen", levelName(c, k)), nil)
+		c.EditCallback(c.T("done.chosen", c.T("done.step."+figform.Level), levelName(c, k)), nil)
 	default:
 		return bot.StaleButton()
 	}

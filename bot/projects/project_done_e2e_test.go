@@ -75,6 +75,7 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 	sec.Send("mèo 3")
 	sec.Expect(t, "Không rõ nhóm hưởng lợi «mèo 3»")
 	benef := sec.Expect(t, "Đối tượng hưởng lợi")
+	ptContains(t, support, "Kinh phí hỗ trợ: không có")
 	b.Settle() // the message's id is recorded once sent: a reply faster than that leaves its buttons
 
 	sec.Send("thiếu nhi 20 2tr; hộ nghèo 3 hộ 5.000.000đ")
@@ -86,6 +87,7 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 	ptContains(t, level, "Mặc định là cấp của đơn vị: cấp cơ sở")
 	ptPress(t, sec, level, "cấp huyện")
 	summary := sec.Expect(t, "Hoàn thành")
+	ptContains(t, level, "Cấp công nhận: cấp huyện")
 	ptContains(t, summary, "Sẽ ghi nhận 2 lượt", "An, Bình", "26.000.000 đồng", "đoàn viên 5, thanh niên 20, người dân 3",
 		"Ngày công: 15,5", "thiếu nhi 20 người (2.000.000 đồng); hộ nghèo, gia đình chính sách 3 người (5.000.000 đồng)",
 		"Cấp công nhận: cấp huyện", "Tổng cộng: 30 lượt", "2 đoàn viên ghi nhận riêng + 28 lượt khác")
