@@ -36,7 +36,6 @@ func TestAuthorisationTable(t *testing.T) {
 	if pageData == "" {
 		t.Fatal("setup: no approve-all button on the secretary's /pending")
 	}
-	ptf := h.addParticipationFixtures(branch) // a logged activity and a transfer request (F2)
 	// A secretary link whose creator has no rights over its unit (made by
 	// someone who has since lost them).
 	if err := h.db.Update(func(tx *storage.Tx) error {
@@ -78,27 +77,6 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "ForgedApproveNoTime", callback: "ma:505"},
 		{name: "StaleApproveTime", callback: fmt.Sprintf("ma:505:%d", reg-1)},
 		{name: "ForgedInviteKind", callback: "ig:x:" + branch},
-		// Participation (F2) and transfers.
-		{name: "ConfirmActivity", callback: fmt.Sprintf("ac:%d", ptf.activity)},
-		{name: "RejectActivity", callback: fmt.Sprintf("ar:%d", ptf.activity)},
-		{name: "RejectActivityWithReason", callback: fmt.Sprintf("aw:%d:unit", ptf.activity)},
-		{name: "PendingRejectActivityWithReason", callback: fmt.Sprintf("pd:w:a%d:0:none", ptf.activity)},
-		{name: "PendingConfirmActivity", callback: fmt.Sprintf("pd:a:a%d:0", ptf.activity)},
-		{name: "UndoOthersActivity", callback: fmt.Sprintf("au:%d", ptf.activity)},
-		{name: "ForgedActivityID", callback: "ac:abc"},
-		{name: "UnknownActivity", callback: "ac:99999"},
-		{name: "ForgedLogButton", callback: "ad:d:20260310"},
-		{name: "AcceptTransfer", callback: fmt.Sprintf("xa:%d", ptf.transfer)},
-		{name: "RejectTransfer", callback: fmt.Sprintf("xr:%d", ptf.transfer)},
-		{name: "PendingAcceptTransfer", callback: fmt.Sprintf("pd:a:t%d:0", ptf.transfer)},
-		{name: "CancelOthersTransfer", callback: fmt.Sprintf("xc:%d", ptf.transfer)},
-		{name: "TransferOtherMember", callback: fmt.Sprintf("xp:%s:%d", sibling, ptf.member)},
-		{name: "TransferSendOtherMember", callback: fmt.Sprintf("xs:%s:%d", sibling, ptf.member)},
-		{name: "TransferPickOtherMember", callback: fmt.Sprintf("xm:%d", ptf.member)},
-		{name: "TransferWalkForOtherMember", callback: fmt.Sprintf("xt:VT:0:%d", ptf.member)},
-		{name: "ForgedTransferID", callback: "xa:-1"},
-		{name: "TransferSearchOthers", command: "/transfer Võ Thị Sáu"},
-		{name: "ForgedMembersPage", callback: "ab:x:y"},
 		// Secretary rights (/secretaries, links of someone without rights).
 		{name: "SecretaryLinkOfCreatorWithoutRights", command: "/start s_nxrightsyet2"},
 		{name: "ListSecretaries", command: "/secretaries " + branch},
@@ -150,17 +128,6 @@ func TestAuthorisationTable(t *testing.T) {
 		h.press(user(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
 		if got := h.member(505).Status; got != youthbot.StatusApproved {
 			t.Errorf("status = %s, want approved", got)
-		}
-	})
-	t.Run("RightfulSecretaryCanConfirmAndAccept", func(t *testing.T) {
-		h.press(user(504, "vi"), fmt.Sprintf("ac:%d", ptf.activity))
-		if got := h.ptActivity(ptf.activity).Status; got != youthbot.ActivityConfirmed {
-			t.Errorf("activity status = %s, want confirmed", got)
-		}
-		h.makeSecretary(507, ptFar)
-		h.press(user(507, "vi"), fmt.Sprintf("xa:%d", ptf.transfer))
-		if got := h.member(ptf.member).Unit; got != ptFar {
-			t.Errorf("member's unit = %s, want %s", got, ptFar)
 		}
 	})
 }

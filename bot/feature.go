@@ -219,14 +219,10 @@ var (
 		return coreRoom{b.coreCommands(), b.coreCallbacks(), map[string]dialogHandler{dlgRegister: b.dlgRegister, dlgEdit: b.dlgEdit},
 			map[string]StartLink{"j_": {"join", b.startJoin}, "s_": {"secretary", b.startSecretary}}}
 	}
-	// Participation: /log, /my, /transfer, /members.
-	Participation NewFeature = func(b *Bot) Feature {
-		return coreRoom{b.participationCommands(), b.participationCallbacks(), b.participationDialogs(), nil}
-	}
 )
 
 // CoreRooms are the rooms of the core package, in menu order.
-var CoreRooms = []NewFeature{Membership, Participation}
+var CoreRooms = []NewFeature{Membership}
 
 // coreRoom is a room whose tables are the core's own.
 type coreRoom struct {

@@ -108,7 +108,6 @@ func TestStaleButtonsAnswerAlike(t *testing.T) {
 	for _, tt := range []struct{ name, data string }{
 		{"UnknownPrefix", "zz:1"},
 		{"UnknownLanguage", data(cbLang, "xx")},
-		{"ForgedPage", data(cbMyPage, "abc")},
 		{"UnitGone", data(cbTree, "NOPE", "0")},
 		{"ForgedApprove", data(cbApprove, "abc", "def")},
 		{"RegisterOutsideItsDialog", data(cbRegister, "ok")},

@@ -201,7 +201,7 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 // outsideDialog answers a private message that is no command and no
 // dialog's answer.
 func (b *Bot) outsideDialog(c *Ctx, m *tgbotapi.Message) error {
-	if offered, err := b.offerLog(c, m); err != nil || offered {
+	if offered, err := b.offer(c, m); err != nil || offered {
 		return err
 	}
 	switch {

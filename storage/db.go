@@ -228,6 +228,7 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 type Tx struct {
 	tx    *bolt.Tx
 	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
+	f7    *f7presence                  // whether F7's index buckets hold anything (f7Present)
 }
 
 // Bolt returns the underlying bbolt transaction.

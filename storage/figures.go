@@ -119,6 +119,9 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 			r.value += int64(binary.BigEndian.Uint64(v[1:9]))
 			return nil
 		})
+		if !t.f7Present().acts {
+			continue
+		}
 		t.prefixScan(bUnitActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
 			r.f7.acts++
 			if len(v) > 1 {

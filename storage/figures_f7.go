@@ -50,8 +50,26 @@ func (t *Tx) kindOf(unit string) youthbot.UnitKind {
 	return u.Kind
 }
 
+// f7presence says which of F7's index buckets hold any entry: figures skip
+// the seeks of an empty one for every unit and month (a database that
+// never had a unit activity, a breakthrough task or a model).
+type f7presence struct{ acts, plans bool }
+
+// f7Present reads once per transaction (until one of those buckets is
+// written) whether they hold anything.
+func (t *Tx) f7Present() *f7presence {
+	if t.f7 == nil {
+		first := func(b []byte) bool { k, _ := t.bucket(b).Cursor().First(); return k != nil }
+		t.f7 = &f7presence{acts: first(bUnitActIndex), plans: first(bUnitBreakthroughs) || first(bUnitModels)}
+	}
+	return t.f7
+}
+
 // unitPlan adds one unit's own breakthrough tasks and models of year to r.
 func (t *Tx) unitPlan(r *tally, unit string, year int) {
+	if !t.f7Present().plans {
+		return
+	}
 	prefix := yearPrefix(unit, year)
 	t.prefixScan(bUnitBreakthroughs, prefix, func(_, v []byte) error {
 		r.f7.breakReg++

@@ -19,33 +19,31 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	}
 	// The subtree, parents before children, and each unit's own tally.
 	units := []youthbot.Unit{top}
-	up := map[string]int{} // unit → index of its parent in units
-	depth := []int{0}
+	parent := []int{-1}
 	for i := 0; i < len(units); i++ {
 		kids, err := t.Children(units[i].Code)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range kids {
-			up[c.Code] = i
 			units = append(units, c)
-			depth = append(depth, depth[i]+1)
+			parent = append(parent, i)
 		}
 	}
-	index := make(map[string]int, len(units))
+	// Each unit's own data, and the units each member took part in.
 	tallies := make([]*tally, len(units))
-	everyone := map[int64]bool{} // members active anywhere in the subtree
+	acted := map[int64][]int32{}
 	for i, u := range units {
-		index[u.Code] = i
 		tallies[i] = newTally(true)
 		t.unitActs(tallies[i], u.Code, p)
 		for m := range tallies[i].active {
-			everyone[m] = true
+			acted[m] = append(acted[m], int32(i))
 		}
+		tallies[i].active = nil // counted below, not merged up the tree
 	}
-	// Members and, for the active ones, the units whose stints show them
-	// present during the period.
-	present := map[int64][]int{}
+	// Members and, for those who took part, the units whose stints show
+	// them present during the period.
+	present := map[int64][]int32{}
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	for i, u := range units {
 		r := tallies[i]
@@ -61,29 +59,37 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 			if from >= end || to != 0 && to <= start {
 				return nil
 			}
-			if m := keyID(k[len(k)-16 : len(k)-8]); everyone[m] {
-				present[m] = append(present[m], i)
+			if m := keyID(k[len(k)-16 : len(k)-8]); acted[m] != nil {
+				present[m] = append(present[m], int32(i))
 			}
 			return nil
 		})
 	}
 	// Up the tree: a unit's tally is its own plus its children's.
 	for i := len(units) - 1; i > 0; i-- {
-		tallies[up[units[i].Code]].add(tallies[i])
+		tallies[parent[i]].add(tallies[i])
 	}
-	// An active member counts where one of their stints lies in the subtree.
-	under := func(i, root int) bool {
-		for i != root && depth[i] > depth[root] {
-			i = up[units[i].Code]
+	// A member is active in every unit above (or at) both a unit they took
+	// part in and one they were present in: marked up each chain once.
+	activeIn := make([]int, len(units))
+	markA, markP := make([]int, len(units)), make([]int, len(units))
+	round := 0
+	for m, in := range acted {
+		there := present[m]
+		if len(there) == 0 {
+			continue
 		}
-		return i == root
-	}
-	for s, r := range tallies {
-		for m := range r.active {
-			for _, i := range present[m] {
-				if under(i, s) {
-					r.active[m] = true
-					break
+		round++
+		for _, i := range in {
+			for n := int(i); n >= 0 && markA[n] != round; n = parent[n] {
+				markA[n] = round
+			}
+		}
+		for _, i := range there {
+			for n := int(i); n >= 0 && markP[n] != round; n = parent[n] {
+				markP[n] = round
+				if markA[n] == round {
+					activeIn[n]++
 				}
 			}
 		}
@@ -92,9 +98,9 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	for i, u := range units {
 		figures[i] = &youthbot.Figures{Unit: u.Code, Name: u.Name, Kind: u.Kind, Period: p}
 		fill(figures[i], tallies[i])
+		figures[i].MembersActive = activeIn[i]
 		if i > 0 {
-			parent := figures[up[u.Code]]
-			parent.Children = append(parent.Children, figures[i])
+			figures[parent[i]].Children = append(figures[parent[i]].Children, figures[i])
 		}
 	}
 	ev := t.newTargetEval(unit, p, loc)

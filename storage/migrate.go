@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -114,8 +116,39 @@ var migrations = []func(*bolt.Tx) error{
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
 		}
-		return nil
+		return addDoneLevels(tx)
 	},
+}
+
+// addDoneLevels gives every done project's projects_done entry written
+// before F7 the recognition level figures count it at: its unit's kind.
+func addDoneLevels(tx *bolt.Tx) error {
+	done, units := tx.Bucket(bProjectsDone), tx.Bucket(bUnits)
+	type kv struct{ k, v []byte }
+	var puts []kv
+	err := done.ForEach(func(k, v []byte) error {
+		if len(v) != 9 {
+			return nil
+		}
+		unit, _, _ := bytes.Cut(k, []byte{0})
+		var u youthbot.Unit
+		if data := units.Get(unit); data != nil {
+			if err := json.Unmarshal(data, &u); err != nil {
+				return fmt.Errorf("decode unit %s: %w", unit, err)
+			}
+		}
+		puts = append(puts, kv{append([]byte(nil), k...), append(append([]byte(nil), v...), levelCodes[u.Kind])})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range puts {
+		if err := done.Put(p.k, p.v); err != nil {
+			return fmt.Errorf("level of done project: %w", err)
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema this build writes.

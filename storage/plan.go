@@ -147,6 +147,7 @@ func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
 }
 
 func (t *Tx) putBreakthrough(b, old *youthbot.Breakthrough) error {
+	t.f7 = nil
 	if old != nil {
 		if err := t.bucket(bUnitBreakthroughs).Delete(breakthroughIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex breakthrough: %w", err)
@@ -298,6 +299,7 @@ func (t *Tx) PutModel(m *youthbot.Model) error {
 }
 
 func (t *Tx) putModel(m, old *youthbot.Model) error {
+	t.f7 = nil
 	if old != nil {
 		if err := t.bucket(bUnitModels).Delete(modelIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex model: %w", err)

@@ -77,7 +77,11 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 		}
 	}
 	if p.Status == youthbot.ProjectDone {
-		if err := t.bucket(bProjectsDone).Put(doneKey(p), doneEntry(p)); err != nil {
+		level := p.Level
+		if level == "" {
+			level = t.kindOf(p.Unit)
+		}
+		if err := t.bucket(bProjectsDone).Put(doneKey(p), doneEntry(p, level)); err != nil {
 			return fmt.Errorf("index done project: %w", err)
 		}
 	}
@@ -88,8 +92,9 @@ func doneKey(p *youthbot.Project) []byte {
 	return join([]byte(p.Unit), monthKey(p.DoneDate), []byte(p.Code))
 }
 
-// levelCodes encode a recognition level in a done entry; 0 is the
-// project's own unit's kind.
+// levelCodes encode a recognition level in a done entry (the project's
+// own unit's kind when it names none, resolved when written); 0 is unknown:
+// figures then read the unit's kind.
 var levelCodes = map[youthbot.UnitKind]byte{
 	youthbot.KindProvince: 1, youthbot.KindDistrict: 2, youthbot.KindGrassroots: 3, youthbot.KindBranch: 4,
 }
@@ -101,15 +106,15 @@ var levelOfCode = [...]youthbot.UnitKind{"", youthbot.KindProvince, youthbot.Kin
 //	kind ('w' or 't') | value (8, big endian) | level (1) | contribution
 //
 // (the contribution without the value, already before it). Entries written
-// before F7 end after the value: no level, no contribution.
-func doneEntry(p *youthbot.Project) []byte {
+// before F7 ended after the value: migration 8 adds their level.
+func doneEntry(p *youthbot.Project, level youthbot.UnitKind) []byte {
 	v := make([]byte, 10, 16)
 	v[0] = 't'
 	if p.Kind == youthbot.ProjectWork {
 		v[0] = 'w'
 	}
 	binary.BigEndian.PutUint64(v[1:9], uint64(p.ValueVND))
-	v[9] = levelCodes[p.Level]
+	v[9] = levelCodes[level]
 	if p.Heads == (youthbot.HeadCounts{}) && p.PersonDayTenths == 0 && p.SupportVND == 0 && len(p.Beneficiaries) == 0 {
 		return v
 	}

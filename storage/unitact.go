@@ -87,6 +87,7 @@ func (t *Tx) PutUnitActivity(a *youthbot.UnitActivity) error {
 }
 
 func (t *Tx) putUnitActivity(a, old *youthbot.UnitActivity) error {
+	t.f7 = nil
 	if old != nil {
 		if err := t.bucket(bUnitActIndex).Delete(unitActKey(old)); err != nil {
 			return fmt.Errorf("unindex unit activity: %w", err)

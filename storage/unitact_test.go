@@ -253,3 +253,38 @@ func TestUpsertsByOfficeCode(t *testing.T) {
 		return nil
 	})
 }
+
+// TestEraseRenamesTheRecorder: /forgetme of the secretary who recorded an
+// activity, a breakthrough task or a model leaves the anonymous id there.
+func TestEraseRenamesTheRecorder(t *testing.T) {
+	db := withTree(t)
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	const secretary = int64(770123456)
+	a := youthbot.UnitActivity{Unit: "VT", Date: youthbot.Date{Year: 2026, Month: 3, Day: 1}, Title: "hd", CreatedBy: secretary, CreatedAt: now}
+	b := youthbot.Breakthrough{Year: 2026, Unit: "VT", Text: "x", CreatedBy: secretary, Completed: true, CompletedBy: secretary}
+	m := youthbot.Model{Year: 2026, Unit: "VT", Name: "y", CreatedBy: secretary}
+	var anon int64
+	update(t, db, func(tx *Tx) error {
+		if err := tx.AddUnitActivity(&a); err != nil {
+			return err
+		}
+		if err := tx.AddBreakthrough(&b); err != nil {
+			return err
+		}
+		if err := tx.AddModel(&m); err != nil {
+			return err
+		}
+		var err error
+		anon, err = tx.Erase(secretary, now, "-")
+		return err
+	})
+	view(t, db, func(tx *Tx) error {
+		ga, _ := tx.UnitActivity(a.ID)
+		gb, _ := tx.Breakthrough(b.ID)
+		gm, _ := tx.Model(m.ID)
+		if ga.CreatedBy != anon || gb.CreatedBy != anon || gb.CompletedBy != anon || gm.CreatedBy != anon {
+			t.Errorf("after erasure: activity by %d, task by %d/%d, model by %d; want %d", ga.CreatedBy, gb.CreatedBy, gb.CompletedBy, gm.CreatedBy, anon)
+		}
+		return nil
+	})
+}

@@ -53,7 +53,7 @@ func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 	defer db.Close()
 	opts := seed.Benchmark()
 	now := opts.Now
-	yb := bot.New(bot.Config{DB: db, Admins: []int64{harness.AdminID}, Features: append(append([]bot.NewFeature(nil), bot.CoreRooms...), New), Location: opts.Loc, Lang: "vi",
+	yb := bot.New(bot.Config{DB: db, Admins: []int64{harness.AdminID}, Features: append(append([]bot.NewFeature(nil), harness.Rooms...), New), Location: opts.Loc, Lang: "vi",
 		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)})
 	yb.SetUsername("youthbot_test_bot")
 	nextID := 0

@@ -22,6 +22,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/participation"
 	"youthbot/bot/projects"
 	"youthbot/demo"
 	"youthbot/storage"
@@ -64,16 +65,22 @@ type H struct {
 	Logs   *bytes.Buffer
 }
 
-// rooms are the rooms every harness bot has, in menu order, before the
-// features its test adds: the core's and those of their own package that
-// other rooms' tests need.
-var rooms = append(append([]bot.NewFeature(nil), bot.CoreRooms...), projects.New)
+// Rooms are the rooms every harness registers before its own, in menu
+// order: the core's and those of their own packages that the others' tests
+// go through (a member logs, a secretary decides on /pending).
+var Rooms = []bot.NewFeature{bot.Membership, participation.New, projects.New}
 
-// New returns a harness whose bot has the rooms and then features, on a
-// new database.
+// New returns a harness whose bot has Rooms and features, on a new
+// database.
 func New(t testing.TB, features ...bot.NewFeature) *H {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "bot.db"), storage.Options{})
+	return NewOpts(t, filepath.Join(t.TempDir(), "bot.db"), storage.Options{}, features...)
+}
+
+// NewOpts is New on the database at path opened with opts.
+func NewOpts(t testing.TB, path string, opts storage.Options, features ...bot.NewFeature) *H {
+	t.Helper()
+	db, err := storage.Open(path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +90,7 @@ func New(t testing.TB, features ...bot.NewFeature) *H {
 	h.Bot = bot.New(bot.Config{
 		DB: db, Outbox: h.Out, Admins: []int64{AdminID}, Location: loc, Lang: "vi",
 		Now: func() time.Time { return h.Now }, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: h.Logs}, nil)),
-		Features: append(append([]bot.NewFeature(nil), rooms...), features...),
+		Features: append(append([]bot.NewFeature(nil), Rooms...), features...),
 	})
 	h.Bot.SetUsername("youthbot_test_bot")
 	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))

@@ -1,4 +1,4 @@
-package bot
+package participation
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // Offers to log a message sent outside a dialog. Free text that looks like
@@ -41,7 +42,7 @@ func looksLikeLog(text string, today youthbot.Date) (youthbot.LogLine, youthbot.
 
 // offerLog answers a message outside a dialog with an offer to log it,
 // when it is one; offered is false (nothing sent) otherwise.
-func (b *Bot) offerLog(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
+func (r *Participation) offerLog(c *bot.Ctx, m *tgbotapi.Message) (offered bool, err error) {
 	photo := photoOf(m)
 	var line youthbot.LogLine
 	var parts youthbot.LogLineParts
@@ -55,7 +56,7 @@ func (b *Bot) offerLog(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
 	default:
 		return false, nil
 	}
-	if _, err := b.approvedMember(c); err != nil {
+	if _, err := r.approvedMember(c); err != nil {
 		var e *youthbot.Error
 		if errors.As(err, &e) {
 			return false, nil
@@ -69,17 +70,17 @@ func (b *Bot) offerLog(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
 		d.Data["photo"] = photo
 	} else {
 		d.Data["line"] = m.Text
-		text, btn = c.T("log.offer", b.offerSummary(c, line, parts)), c.T("btn.offer_log")
+		text, btn = c.T("log.offer", r.offerSummary(c, line, parts)), c.T("btn.offer_log")
 	}
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return false, err
 	}
-	c.Reply(text, keyboard(row(button(btn, data(cbLogOffer, id)))))
+	c.Reply(text, bot.Keyboard(bot.Row(bot.Button(btn, bot.Data(cbLogOffer, id)))))
 	return true, nil
 }
 
 // offerSummary says what the line would log: "hôm qua, 2 giờ — trồng cây".
-func (b *Bot) offerSummary(c *Ctx, l youthbot.LogLine, p youthbot.LogLineParts) string {
+func (r *Participation) offerSummary(c *bot.Ctx, l youthbot.LogLine, p youthbot.LogLineParts) string {
 	var parts []string
 	if p.Day {
 		switch l.Date {
@@ -99,32 +100,32 @@ func (b *Bot) offerSummary(c *Ctx, l youthbot.LogLine, p youthbot.LogLineParts) 
 
 // dlgOffer handles the next message while an offer stands: the offer
 // lapses and the message is taken as if no dialog were open.
-func (b *Bot) dlgOffer(c *Ctx, _ *youthbot.Dialog, m *tgbotapi.Message) error {
+func (r *Participation) dlgOffer(c *bot.Ctx, _ *youthbot.Dialog, m *tgbotapi.Message) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	return b.outsideDialog(c, m)
+	return r.b.OutsideDialog(c, m)
 }
 
 // cbLogOffer logs what an offer showed, after re-checking that the sender
 // is an approved member and that the offer is the one still standing.
-func (b *Bot) cbLogOffer(c *Ctx, args []string) error {
-	if _, err := b.approvedMember(c); err != nil {
+func (r *Participation) cbLogOffer(c *bot.Ctx, args []string) error {
+	if _, err := r.approvedMember(c); err != nil {
 		return err
 	}
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	if !found || d.Name != dlgLogOffer || d.Data["msg"] == "" || d.Data["msg"] != arg(args, 0) || d.Data["day"] != c.Today.ISO() {
-		return staleButton()
+	if !found || d.Name != dlgLogOffer || d.Data["msg"] == "" || d.Data["msg"] != bot.Arg(args, 0) || d.Data["day"] != c.Today.ISO() {
+		return bot.StaleButton()
 	}
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("log.picked", c.T("btn.offer_log")), nil)
 	if p := d.Data["photo"]; p != "" {
-		return b.beginLogDialog(c, p)
+		return r.beginLogDialog(c, p)
 	}
-	return b.cmdLog(c, d.Data["line"])
+	return r.cmdLog(c, d.Data["line"])
 }

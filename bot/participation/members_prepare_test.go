@@ -1,4 +1,4 @@
-package bot
+package participation_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot/participation"
 	"youthbot/storage"
 )
 
@@ -21,7 +22,7 @@ func TestPrepareMembersBuildsTheListOutsideTheTransaction(t *testing.T) {
 	for i, name := range []string{"Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Ân"} {
 		id := int64(810 + i)
 		h.db.Update(func(tx *storage.Tx) error {
-			return tx.PutMember(youthbot.Member{UserID: id, Unit: "VT-CDCD-CNTT", FullName: name, Status: youthbot.StatusApproved, RegisteredAt: h.now, DecidedAt: h.now})
+			return tx.PutMember(youthbot.Member{UserID: id, Unit: "VT-CDCD-CNTT", FullName: name, Status: youthbot.StatusApproved, RegisteredAt: h.Now, DecidedAt: h.Now})
 		})
 	}
 	tests := []struct {
@@ -39,7 +40,7 @@ func TestPrepareMembersBuildsTheListOutsideTheTransaction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := msgUpdate(user(tt.from, "vi"), tt.text)
-			work := h.bot.preparerOf(&u)
+			work := h.bot.PreparerOf(&u)
 			var got any
 			if work != nil {
 				got = work(context.Background())
@@ -50,12 +51,12 @@ func TestPrepareMembersBuildsTheListOutsideTheTransaction(t *testing.T) {
 				}
 				return
 			}
-			p, ok := got.(membersPrep)
+			list, ok := participation.MembersPrepList(got)
 			if !ok {
 				t.Fatalf("got %T, want membersPrep", got)
 			}
 			var ids []int64
-			for _, m := range p.list {
+			for _, m := range list {
 				ids = append(ids, m.UserID)
 			}
 			if len(ids) != len(tt.want) {
@@ -85,14 +86,14 @@ func TestMembersListNeverShowsWhatAnEarlierUpdateErased(t *testing.T) {
 	h.say(user(821, "vi"), "/forgetme")
 	var updates []tgbotapi.Update
 	for _, u := range []tgbotapi.Update{cbUpdate(user(821, "vi"), "fg:yes"), msgUpdate(user(820, "vi"), "/members")} {
-		h.nextID++
-		u.UpdateID = h.nextID
+		h.NextID++
+		u.UpdateID = h.NextID
 		updates = append(updates, u)
 	}
 	if err := h.bot.Apply(context.Background(), updates); err != nil {
 		t.Fatal(err)
 	}
-	got := texts(h.out.take(), 820)
+	got := texts(h.out.Take(), 820)
 	if len(got) != 1 {
 		t.Fatalf("the secretary got %q, want one reply", got)
 	}

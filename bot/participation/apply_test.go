@@ -1,4 +1,4 @@
-package bot
+package participation_test
 
 import (
 	"context"

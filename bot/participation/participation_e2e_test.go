@@ -1,4 +1,4 @@
-package bot_test
+package participation_test
 
 import (
 	"strings"
@@ -16,7 +16,6 @@ import (
 // Asia/Ho_Chi_Minh.
 
 const (
-	ptBranch  = "VT-CDCD-CNTT" // Chi đoàn Khoa Công nghệ thông tin
 	ptBranchN = "Chi đoàn Khoa Công nghệ thông tin"
 	ptKV1     = "VT-P5-KV1" // Chi đoàn Khu vực 1, in another grassroots union
 	ptKV1N    = "Chi đoàn Khu vực 1"

@@ -1,4 +1,4 @@
-package bot
+package participation
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 )
 
 // The guided /log dialog: date → hours → description → project or
@@ -28,7 +29,7 @@ const logChoices = 6
 
 // beginLogDialog starts the guided /log; a photo sent with a bare /log
 // caption is kept as the evidence.
-func (b *Bot) beginLogDialog(c *Ctx, photo string) error {
+func (r *Participation) beginLogDialog(c *bot.Ctx, photo string) error {
 	d := youthbot.Dialog{Name: dlgLog, Step: logDate, Data: map[string]string{}, Updated: c.Now}
 	if photo != "" {
 		d.Data["photo"] = photo
@@ -36,15 +37,15 @@ func (b *Bot) beginLogDialog(c *Ctx, photo string) error {
 	if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
 		return err
 	}
-	c.Reply(askDateText(c), b.logDateKeyboard(c))
+	c.Reply(askDateText(c), r.logDateKeyboard(c))
 	return nil
 }
 
-func (b *Bot) logDateKeyboard(c *Ctx) *tgbotapi.InlineKeyboardMarkup {
+func (r *Participation) logDateKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
 	today, yesterday := c.Today, c.Today.AddDays(-1)
-	return keyboard(row(
-		button(c.T("btn.today", fmt.Sprintf("%02d/%02d", today.Day, int(today.Month))), data(cbLogStep, "d", dayArg(today))),
-		button(c.T("btn.yesterday", fmt.Sprintf("%02d/%02d", yesterday.Day, int(yesterday.Month))), data(cbLogStep, "d", dayArg(yesterday))),
+	return bot.Keyboard(bot.Row(
+		bot.Button(c.T("btn.today", fmt.Sprintf("%02d/%02d", today.Day, int(today.Month))), bot.Data(cbLogStep, "d", dayArg(today))),
+		bot.Button(c.T("btn.yesterday", fmt.Sprintf("%02d/%02d", yesterday.Day, int(yesterday.Month))), bot.Data(cbLogStep, "d", dayArg(yesterday))),
 	))
 }
 
@@ -59,7 +60,7 @@ func parseDayArg(s string) (youthbot.Date, bool) {
 }
 
 // dlgLog handles the member's messages during the guided /log.
-func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
+func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	if d.Data == nil {
 		d.Data = map[string]string{}
 	}
@@ -68,16 +69,16 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	case logDate:
 		day, err := parseDayWord(text, c.Today)
 		if err != nil {
-			c.Reply(c.errorText(err)+"\n\n"+askDateText(c), b.logDateKeyboard(c))
+			c.Reply(c.ErrorText(err)+"\n\n"+askDateText(c), r.logDateKeyboard(c))
 			return nil
 		}
 		d.Data["date"] = day.ISO()
 	case logHours:
 		tenths := 0
-		if !isSkip(text) {
+		if !bot.IsSkip(text) {
 			var err error
 			if tenths, err = youthbot.ParseHours(text); err != nil {
-				c.Reply(c.errorText(err)+"\n\n"+c.T("log.ask_hours"), b.logHoursKeyboard(c))
+				c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_hours"), r.logHoursKeyboard(c))
 				return nil
 			}
 		}
@@ -88,21 +89,21 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 			text = strings.TrimSpace(m.Caption)
 			if text == "" {
 				c.Reply(c.T("log.photo_kept")+"\n\n"+c.T("log.ask_desc"), nil)
-				return b.saveDialog(c, d)
+				return r.saveDialog(c, d)
 			}
 		}
 		desc := youthbot.NormalizeDescription(youthbot.NormalizeName(text))
 		if err := youthbot.ValidateDescription(desc); err != nil {
-			c.Reply(c.errorText(err)+"\n\n"+c.T("log.ask_desc"), nil)
+			c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_desc"), nil)
 			return nil
 		}
 		d.Data["desc"] = desc
 	case logLink:
-		if !isSkip(text) {
-			project, campaign, err := b.typedLink(c, d, text)
+		if !bot.IsSkip(text) {
+			project, campaign, err := r.typedLink(c, d, text)
 			if err != nil {
-				kb, _ := b.logLinkKeyboard(c, d)
-				c.Reply(c.errorText(err)+"\n\n"+c.T("log.ask_link"), kb)
+				kb, _ := r.logLinkKeyboard(c, d)
+				c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_link"), kb)
 				return nil
 			}
 			d.Data["project"], d.Data["campaign"] = project, campaign
@@ -110,8 +111,8 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 		d.Data["link_done"] = "1"
 	case logPhoto:
 		p := photoOf(m)
-		if p == "" && !isSkip(text) {
-			c.Reply(c.T("log.ask_photo"), b.logPhotoKeyboard(c))
+		if p == "" && !bot.IsSkip(text) {
+			c.Reply(c.T("log.ask_photo"), r.logPhotoKeyboard(c))
 			return nil
 		}
 		d.Data["photo"] = p
@@ -119,7 +120,7 @@ func (b *Bot) dlgLog(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	default:
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
-	return b.logNext(c, d)
+	return r.logNext(c, d)
 }
 
 // parseDayWord reads the dialog's date answer: any day ParseLogDay reads
@@ -137,7 +138,7 @@ func parseDayWord(text string, today youthbot.Date) (youthbot.Date, error) {
 // askDateText asks the dialog's date with an example valid today: the
 // day before as dd/mm (today on 1 January, when a dd/mm of yesterday would
 // be read in this year, in the future).
-func askDateText(c *Ctx) string {
+func askDateText(c *bot.Ctx) string {
 	day := c.Today.AddDays(-1)
 	if day.Year != c.Today.Year {
 		day = c.Today
@@ -146,15 +147,15 @@ func askDateText(c *Ctx) string {
 }
 
 // cbLogStep handles the dialog's buttons: each is valid only at its step.
-func (b *Bot) cbLogStep(c *Ctx, args []string) error {
+func (r *Participation) cbLogStep(c *bot.Ctx, args []string) error {
 	d, found, err := c.Tx.Dialog(c.From.ID)
 	if err != nil {
 		return err
 	}
-	action, value := arg(args, 0), arg(args, 1)
+	action, value := bot.Arg(args, 0), bot.Arg(args, 1)
 	want := map[string][]string{"d": {logDate}, "h": {logHours}, "p": {logLink}, "c": {logLink}, "s": {logHours, logLink, logPhoto}}[action]
 	if !found || d.Name != dlgLog || !slices.Contains(want, d.Step) {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	if d.Data == nil {
 		d.Data = map[string]string{}
@@ -164,7 +165,7 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 	case "d":
 		day, ok := parseDayArg(value)
 		if !ok {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		if err := youthbot.ValidateActivityDate(day, c.Today); err != nil {
 			return err
@@ -173,11 +174,11 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 	case "h":
 		t, err := strconv.Atoi(value)
 		if err != nil || youthbot.ValidateTenths(t) != nil {
-			return staleButton()
+			return bot.StaleButton()
 		}
 		d.Data["tenths"], picked = value, c.T("activity.hours_n", hours(c.Lang, t))
 	case "p", "c":
-		project, campaign, err := b.typedLink(c, &d, value)
+		project, campaign, err := r.typedLink(c, &d, value)
 		if err != nil {
 			return err
 		}
@@ -195,53 +196,53 @@ func (b *Bot) cbLogStep(c *Ctx, args []string) error {
 		picked = c.T("btn.skip")
 	}
 	c.EditCallback(c.T("log.picked", picked), nil)
-	return b.logNext(c, &d)
+	return r.logNext(c, &d)
 }
 
 // logNext asks the next unanswered question, or stores the activity when
 // all are answered.
-func (b *Bot) logNext(c *Ctx, d *youthbot.Dialog) error {
+func (r *Participation) logNext(c *bot.Ctx, d *youthbot.Dialog) error {
 	switch {
 	case d.Data["date"] == "":
 		d.Step = logDate
-		c.Reply(askDateText(c), b.logDateKeyboard(c))
+		c.Reply(askDateText(c), r.logDateKeyboard(c))
 	case d.Data["tenths"] == "":
 		d.Step = logHours
-		c.Reply(c.T("log.ask_hours"), b.logHoursKeyboard(c))
+		c.Reply(c.T("log.ask_hours"), r.logHoursKeyboard(c))
 	case d.Data["desc"] == "":
 		d.Step = logDesc
 		c.Reply(c.T("log.ask_desc"), nil)
 	case d.Data["link_done"] == "":
-		kb, n := b.logLinkKeyboard(c, d)
+		kb, n := r.logLinkKeyboard(c, d)
 		if n == 0 {
 			d.Data["link_done"] = "1"
-			return b.logNext(c, d)
+			return r.logNext(c, d)
 		}
 		d.Step = logLink
 		c.Reply(c.T("log.ask_link"), kb)
 	case d.Data["photo"] == "" && d.Data["photo_done"] == "":
 		d.Step = logPhoto
-		c.Reply(c.T("log.ask_photo"), b.logPhotoKeyboard(c))
+		c.Reply(c.T("log.ask_photo"), r.logPhotoKeyboard(c))
 	default:
-		return b.finishLog(c, d)
+		return r.finishLog(c, d)
 	}
-	return b.saveDialog(c, d)
+	return r.saveDialog(c, d)
 }
 
-func (b *Bot) saveDialog(c *Ctx, d *youthbot.Dialog) error {
+func (r *Participation) saveDialog(c *bot.Ctx, d *youthbot.Dialog) error {
 	d.Updated = c.Now
 	return c.Tx.PutDialog(c.From.ID, *d)
 }
 
 // finishLog stores the activity the dialog gathered. The dialog ends
 // whatever the outcome; a refusal says why.
-func (b *Bot) finishLog(c *Ctx, d *youthbot.Dialog) error {
+func (r *Participation) finishLog(c *bot.Ctx, d *youthbot.Dialog) error {
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	m, err := b.approvedMember(c)
+	m, err := r.approvedMember(c)
 	if err != nil {
-		c.Reply(c.errorText(err), nil)
+		c.Reply(c.ErrorText(err), nil)
 		return nil
 	}
 	var day youthbot.Date
@@ -251,39 +252,39 @@ func (b *Bot) finishLog(c *Ctx, d *youthbot.Dialog) error {
 	tenths, _ := strconv.Atoi(d.Data["tenths"])
 	a := youthbot.Activity{Date: day, Tenths: tenths, Description: d.Data["desc"],
 		Project: d.Data["project"], Campaign: d.Data["campaign"], Photo: d.Data["photo"]}
-	return b.addActivity(c, m, &a)
+	return r.addActivity(c, m, &a)
 }
 
-func (b *Bot) logHoursKeyboard(c *Ctx) *tgbotapi.InlineKeyboardMarkup {
-	var r []tgbotapi.InlineKeyboardButton
+func (r *Participation) logHoursKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
+	var btns []tgbotapi.InlineKeyboardButton
 	for _, h := range []int{1, 2, 3, 4, 8} {
-		r = append(r, button(c.T("activity.hours_n", strconv.Itoa(h)), data(cbLogStep, "h", strconv.Itoa(h*10))))
+		btns = append(btns, bot.Button(c.T("activity.hours_n", strconv.Itoa(h)), bot.Data(cbLogStep, "h", strconv.Itoa(h*10))))
 	}
-	return keyboard(r, row(button(c.T("btn.skip"), data(cbLogStep, "s"))))
+	return bot.Keyboard(btns, bot.Row(bot.Button(c.T("btn.skip"), bot.Data(cbLogStep, "s"))))
 }
 
-func (b *Bot) logPhotoKeyboard(c *Ctx) *tgbotapi.InlineKeyboardMarkup {
-	return keyboard(row(button(c.T("btn.no_photo"), data(cbLogStep, "s"))))
+func (r *Participation) logPhotoKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
+	return bot.Keyboard(bot.Row(bot.Button(c.T("btn.no_photo"), bot.Data(cbLogStep, "s"))))
 }
 
 // logLinkKeyboard offers the open projects and active campaigns the
 // member's branch sees on the dialog's date; n is how many.
-func (b *Bot) logLinkKeyboard(c *Ctx, d *youthbot.Dialog) (kb *tgbotapi.InlineKeyboardMarkup, n int) {
-	projects, campaigns := b.logLinks(c, d)
+func (r *Participation) logLinkKeyboard(c *bot.Ctx, d *youthbot.Dialog) (kb *tgbotapi.InlineKeyboardMarkup, n int) {
+	projects, campaigns := r.logLinks(c, d)
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, p := range projects {
-		rows = append(rows, row(button("🏗 "+p.Code+" · "+clip(p.Title, 40), data(cbLogStep, "p", p.Code))))
+		rows = append(rows, bot.Row(bot.Button("🏗 "+p.Code+" · "+clip(p.Title, 40), bot.Data(cbLogStep, "p", p.Code))))
 	}
 	for _, cp := range campaigns {
-		rows = append(rows, row(button("🚩 "+clip(cp.Name, 48), data(cbLogStep, "c", cp.ID))))
+		rows = append(rows, bot.Row(bot.Button("🚩 "+clip(cp.Name, 48), bot.Data(cbLogStep, "c", cp.ID))))
 	}
 	n = len(rows)
-	rows = append(rows, row(button(c.T("btn.skip"), data(cbLogStep, "s"))))
-	return keyboard(rows...), n
+	rows = append(rows, bot.Row(bot.Button(c.T("btn.skip"), bot.Data(cbLogStep, "s"))))
+	return bot.Keyboard(rows...), n
 }
 
 // logLinks lists what an activity of the dialog's date may name.
-func (b *Bot) logLinks(c *Ctx, d *youthbot.Dialog) ([]youthbot.Project, []youthbot.Campaign) {
+func (r *Participation) logLinks(c *bot.Ctx, d *youthbot.Dialog) ([]youthbot.Project, []youthbot.Campaign) {
 	m, err := c.Member()
 	if err != nil {
 		return nil, nil
@@ -321,7 +322,7 @@ func (b *Bot) logLinks(c *Ctx, d *youthbot.Dialog) ([]youthbot.Project, []youthb
 // linkLabel is how the dialog echoes the project or campaign picked: as
 // its button said it (a project by code and title, a campaign by name;
 // campaign codes mean nothing to members).
-func linkLabel(c *Ctx, project, campaign string) string {
+func linkLabel(c *bot.Ctx, project, campaign string) string {
 	if project != "" {
 		if p, err := c.Tx.Project(project); err == nil {
 			return p.Code + " · " + p.Title
@@ -336,7 +337,7 @@ func linkLabel(c *Ctx, project, campaign string) string {
 
 // typedLink reads a project or campaign code typed (or pressed) in the
 // dialog and checks the member may name it on the dialog's date.
-func (b *Bot) typedLink(c *Ctx, d *youthbot.Dialog, text string) (project, campaign string, err error) {
+func (r *Participation) typedLink(c *bot.Ctx, d *youthbot.Dialog, text string) (project, campaign string, err error) {
 	code := strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(text), "#"))
 	a := youthbot.Activity{}
 	if err := a.Date.UnmarshalText([]byte(d.Data["date"])); err != nil {
@@ -353,11 +354,11 @@ func (b *Bot) typedLink(c *Ctx, d *youthbot.Dialog, text string) (project, campa
 	if _, err := strconv.ParseUint(code[1:], 10, 64); err != nil {
 		return "", "", youthbot.Errorf(youthbot.EINVALID, "err.log_code", text)
 	}
-	m, err := b.approvedMember(c)
+	m, err := r.approvedMember(c)
 	if err != nil {
 		return "", "", err
 	}
-	if err := b.checkActivityLink(c, m, &a); err != nil {
+	if err := r.checkActivityLink(c, m, &a); err != nil {
 		return "", "", err
 	}
 	return a.Project, a.Campaign, nil

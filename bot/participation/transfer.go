@@ -1,4 +1,4 @@
-package bot
+package participation
 
 import (
 	"strconv"
@@ -7,6 +7,8 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/i18n"
 	"youthbot/service"
 )
 
@@ -19,11 +21,11 @@ const transferChoices = 8
 //	/transfer          a member picks the destination branch on the tree
 //	/transfer CODE     a member asks to move to the branch CODE
 //	/transfer <name>   a secretary picks a member of their subtree to move
-func (b *Bot) cmdTransfer(c *Ctx, args string) error {
+func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 	args = strings.TrimSpace(args)
 	secretary := c.IsAdmin() || c.IsSecretary()
 	if args == "" {
-		m, err := b.approvedMember(c)
+		m, err := r.approvedMember(c)
 		if err != nil {
 			if secretary {
 				c.Reply(c.T("transfer.usage_secretary"), nil)
@@ -34,9 +36,9 @@ func (b *Bot) cmdTransfer(c *Ctx, args string) error {
 		if t, found, err := c.Tx.PendingTransferOf(m.UserID); err != nil {
 			return err
 		} else if found {
-			return b.showPendingTransfer(c, t)
+			return r.showPendingTransfer(c, t)
 		}
-		text, kb, err := b.transferWalk(c, "", 0, 0)
+		text, kb, err := r.transferWalk(c, "", 0, 0)
 		if err != nil {
 			return err
 		}
@@ -50,11 +52,11 @@ func (b *Bot) cmdTransfer(c *Ctx, args string) error {
 	code := youthbot.NormalizeUnitCode(args)
 	if youthbot.ValidUnitCode(code) {
 		if dest, err := c.Tx.Unit(code); err == nil {
-			m, err := b.approvedMember(c)
+			m, err := r.approvedMember(c)
 			if err != nil {
 				return err
 			}
-			text, kb, err := b.transferConfirm(c, m, dest, "")
+			text, kb, err := r.transferConfirm(c, m, dest, "")
 			if err != nil {
 				return err
 			}
@@ -63,7 +65,7 @@ func (b *Bot) cmdTransfer(c *Ctx, args string) error {
 		}
 	}
 	if secretary {
-		return b.transferSearch(c, args)
+		return r.transferSearch(c, args)
 	}
 	if youthbot.ValidUnitCode(code) {
 		return youthbot.Errorf(youthbot.ENOTFOUND, "err.unit_unknown", code)
@@ -73,24 +75,17 @@ func (b *Bot) cmdTransfer(c *Ctx, args string) error {
 
 // showPendingTransfer tells the member their transfer already waits, with
 // a button to withdraw it.
-func (b *Bot) showPendingTransfer(c *Ctx, t youthbot.Transfer) error {
-	c.Reply(c.T("transfer.waiting", b.unitName(c, t.To)),
-		keyboard(row(button(c.T("btn.cancel_transfer"), data(cbTransferCancel, strconv.FormatUint(t.ID, 10))))))
+func (r *Participation) showPendingTransfer(c *bot.Ctx, t youthbot.Transfer) error {
+	c.Reply(c.T("transfer.waiting", r.b.UnitName(c, t.To)),
+		bot.Keyboard(bot.Row(bot.Button(c.T("btn.cancel_transfer"), bot.Data(cbTransferCancel, strconv.FormatUint(t.ID, 10))))))
 	return nil
-}
-
-func (b *Bot) unitName(c *Ctx, code string) string {
-	if u, err := c.Tx.Unit(code); err == nil {
-		return u.Name
-	}
-	return code
 }
 
 // transferSearch offers the members of the secretary's subtree whose name
 // matches, as buttons.
-func (b *Bot) transferSearch(c *Ctx, search string) error {
+func (r *Participation) transferSearch(c *bot.Ctx, search string) error {
 	q := foldSearch(search)
-	list, err := b.membersOf(c.Tx, c.From.ID, q)
+	list, err := r.membersOf(c.Tx, c.From.ID, q)
 	if err != nil {
 		return err
 	}
@@ -99,19 +94,19 @@ func (b *Bot) transferSearch(c *Ctx, search string) error {
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, m := range list[:min(len(list), transferChoices)] {
-		rows = append(rows, row(button(clip(m.FullName, 30)+" — "+clip(b.unitName(c, m.Unit), 30), data(cbTransferMember, strconv.FormatInt(m.UserID, 10)))))
+		rows = append(rows, bot.Row(bot.Button(clip(m.FullName, 30)+" — "+clip(r.b.UnitName(c, m.Unit), 30), bot.Data(cbTransferMember, strconv.FormatInt(m.UserID, 10)))))
 	}
 	text := c.T("transfer.pick_member")
 	if len(list) > transferChoices {
 		text += "\n" + c.T("transfer.more", len(list)-transferChoices)
 	}
-	c.Reply(text, keyboard(rows...))
+	c.Reply(text, bot.Keyboard(rows...))
 	return nil
 }
 
 // transferWalk shows a unit's children ("" for the top) to pick the
 // destination branch from; member is 0 for the sender's own transfer.
-func (b *Bot) transferWalk(c *Ctx, code string, page int, member int64) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func (r *Participation) transferWalk(c *bot.Ctx, code string, page int, member int64) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	children, err := c.Tx.Children(code)
 	if err != nil {
 		return "", nil, err
@@ -126,17 +121,17 @@ func (b *Bot) transferWalk(c *Ctx, code string, page int, member int64) (string,
 	if member != 0 {
 		extra = append(extra, strconv.FormatInt(member, 10))
 	}
-	from, to, page, pages := pageOf(len(children), treePage, page)
+	from, to, page, pages := bot.PageOf(len(children), bot.TreePage, page)
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, u := range children[from:to] {
 		if u.Kind == youthbot.KindBranch {
-			rows = append(rows, row(button("➡️ "+u.Name, data(cbTransferPick, append([]string{u.Code}, extra...)...))))
+			rows = append(rows, bot.Row(bot.Button("➡️ "+u.Name, bot.Data(cbTransferPick, append([]string{u.Code}, extra...)...))))
 		} else {
-			rows = append(rows, row(button(u.Name+" ›", data(cbTransferWalk, append([]string{u.Code, "0"}, extra...)...))))
+			rows = append(rows, bot.Row(bot.Button(u.Name+" ›", bot.Data(cbTransferWalk, append([]string{u.Code, "0"}, extra...)...))))
 		}
 	}
-	rows = append(rows, pageButtons(page, pages, func(p int) string {
-		return data(cbTransferWalk, append([]string{code, strconv.Itoa(p)}, extra...)...)
+	rows = append(rows, bot.PageButtons(page, pages, func(p int) string {
+		return bot.Data(cbTransferWalk, append([]string{code, strconv.Itoa(p)}, extra...)...)
 	}))
 	title := c.T("transfer.pick_top")
 	if code != "" {
@@ -146,22 +141,22 @@ func (b *Bot) transferWalk(c *Ctx, code string, page int, member int64) (string,
 		}
 		title = c.T("transfer.pick_in", unit.Name)
 		if unit.Parent != "" || len(c.Tx.ChildCodes("")) > 1 {
-			rows = append(rows, row(button(c.T("btn.up"), data(cbTransferWalk, append([]string{unit.Parent, "0"}, extra...)...))))
+			rows = append(rows, bot.Row(bot.Button(c.T("btn.up"), bot.Data(cbTransferWalk, append([]string{unit.Parent, "0"}, extra...)...))))
 		}
 	}
-	return title, keyboard(rows...), nil
+	return title, bot.Keyboard(rows...), nil
 }
 
 // transferSubject returns the member a transfer button is about and checks
 // the presser may move them, now: their own move as an approved member
 // (memberArg empty), or a member of a unit the presser manages.
-func (b *Bot) transferSubject(c *Ctx, memberArg string) (youthbot.Member, error) {
+func (r *Participation) transferSubject(c *bot.Ctx, memberArg string) (youthbot.Member, error) {
 	if memberArg == "" {
-		return b.approvedMember(c)
+		return r.approvedMember(c)
 	}
 	id, ok := userArg(memberArg)
 	if !ok {
-		return youthbot.Member{}, staleButton()
+		return youthbot.Member{}, bot.StaleButton()
 	}
 	m, err := c.Tx.Member(id)
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND || err == nil && m.Status != youthbot.StatusApproved {
@@ -174,45 +169,45 @@ func (b *Bot) transferSubject(c *Ctx, memberArg string) (youthbot.Member, error)
 }
 
 // cbTransferMember: a secretary picked whom to transfer.
-func (b *Bot) cbTransferMember(c *Ctx, args []string) error {
-	m, err := b.transferSubject(c, arg(args, 0))
+func (r *Participation) cbTransferMember(c *bot.Ctx, args []string) error {
+	m, err := r.transferSubject(c, bot.Arg(args, 0))
 	if err != nil {
 		return err
 	}
 	if t, found, err := c.Tx.PendingTransferOf(m.UserID); err != nil {
 		return err
 	} else if found {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", b.unitName(c, t.To))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", r.b.UnitName(c, t.To))
 	}
-	text, kb, err := b.transferWalk(c, "", 0, m.UserID)
+	text, kb, err := r.transferWalk(c, "", 0, m.UserID)
 	if err != nil {
 		return err
 	}
-	c.EditCallback(c.T("transfer.for", m.FullName, b.unitName(c, m.Unit))+"\n\n"+text, kb)
+	c.EditCallback(c.T("transfer.for", m.FullName, r.b.UnitName(c, m.Unit))+"\n\n"+text, kb)
 	return nil
 }
 
 // cbTransferWalk walks the tree to the destination.
-func (b *Bot) cbTransferWalk(c *Ctx, args []string) error {
-	m, err := b.transferSubject(c, arg(args, 2))
+func (r *Participation) cbTransferWalk(c *bot.Ctx, args []string) error {
+	m, err := r.transferSubject(c, bot.Arg(args, 2))
 	if err != nil {
 		return err
 	}
-	code := youthbot.NormalizeUnitCode(arg(args, 0))
-	page, err := strconv.Atoi(arg(args, 1))
+	code := youthbot.NormalizeUnitCode(bot.Arg(args, 0))
+	page, err := strconv.Atoi(bot.Arg(args, 1))
 	if err != nil {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	if code != "" {
 		if _, err := c.Tx.Unit(code); err != nil {
-			return staleButton()
+			return bot.StaleButton()
 		}
 	}
 	member := int64(0)
-	if arg(args, 2) != "" {
+	if bot.Arg(args, 2) != "" {
 		member = m.UserID
 	}
-	text, kb, err := b.transferWalk(c, code, page, member)
+	text, kb, err := r.transferWalk(c, code, page, member)
 	if err != nil {
 		return err
 	}
@@ -222,16 +217,16 @@ func (b *Bot) cbTransferWalk(c *Ctx, args []string) error {
 
 // cbTransferPick asks to confirm the branch picked on the tree as the
 // destination.
-func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
-	m, err := b.transferSubject(c, arg(args, 1))
+func (r *Participation) cbTransferPick(c *bot.Ctx, args []string) error {
+	m, err := r.transferSubject(c, bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
-	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
+	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	text, kb, err := b.transferConfirm(c, m, dest, arg(args, 1))
+	text, kb, err := r.transferConfirm(c, m, dest, bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
@@ -243,38 +238,38 @@ func (b *Bot) cbTransferPick(c *Ctx, args []string) error {
 // who moves, from where, to where, with Gửi / Huỷ. memberArg is the
 // member's id for a secretary's request, empty for the sender's own.
 // It refuses, now, what requestTransfer would refuse.
-func (b *Bot) transferConfirm(c *Ctx, m youthbot.Member, dest youthbot.Unit, memberArg string) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	if err := b.checkTransfer(c, m, dest); err != nil {
+func (r *Participation) transferConfirm(c *bot.Ctx, m youthbot.Member, dest youthbot.Unit, memberArg string) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	if err := r.checkTransfer(c, m, dest); err != nil {
 		return "", nil, err
 	}
 	send := []string{dest.Code}
 	if memberArg != "" {
 		send = append(send, memberArg)
 	}
-	text := c.T("transfer.confirm", m.FullName, b.unitName(c, m.Unit), dest.Name)
-	return text, yesNo(c.T("btn.transfer_send"), data(cbTransferSend, send...), c.T("btn.transfer_abort"), data(cbTransferAbort)), nil
+	text := c.T("transfer.confirm", m.FullName, r.b.UnitName(c, m.Unit), dest.Name)
+	return text, bot.YesNo(c.T("btn.transfer_send"), bot.Data(cbTransferSend, send...), c.T("btn.transfer_abort"), bot.Data(cbTransferAbort)), nil
 }
 
 // cbTransferSend sends the transfer request the presser confirmed,
 // re-checking the presser's rights and the member's state now.
-func (b *Bot) cbTransferSend(c *Ctx, args []string) error {
-	m, err := b.transferSubject(c, arg(args, 1))
+func (r *Participation) cbTransferSend(c *bot.Ctx, args []string) error {
+	m, err := r.transferSubject(c, bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
-	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(arg(args, 0)))
+	dest, err := c.Tx.Unit(youthbot.NormalizeUnitCode(bot.Arg(args, 0)))
 	if err != nil {
-		return staleButton()
+		return bot.StaleButton()
 	}
-	if err := b.checkTransfer(c, m, dest); err != nil {
+	if err := r.checkTransfer(c, m, dest); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("tree.chosen", dest.Name), nil)
-	return b.requestTransfer(c, m, dest)
+	return r.requestTransfer(c, m, dest)
 }
 
 // cbTransferAbort drops a transfer the presser chose not to send.
-func (b *Bot) cbTransferAbort(c *Ctx, _ []string) error {
+func (r *Participation) cbTransferAbort(c *bot.Ctx, _ []string) error {
 	c.EditCallback(c.T("transfer.aborted"), nil)
 	c.Answer(c.T("transfer.aborted"), false)
 	return nil
@@ -282,7 +277,7 @@ func (b *Bot) cbTransferAbort(c *Ctx, _ []string) error {
 
 // checkTransfer refuses a move to dest that cannot be requested: not a
 // branch, the member's own branch, or while another request waits.
-func (b *Bot) checkTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
+func (r *Participation) checkTransfer(c *bot.Ctx, m youthbot.Member, dest youthbot.Unit) error {
 	if dest.Kind != youthbot.KindBranch {
 		return youthbot.Errorf(youthbot.EINVALID, "err.transfer_not_branch", dest.Name)
 	}
@@ -292,7 +287,7 @@ func (b *Bot) checkTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error
 	if t, found, err := c.Tx.PendingTransferOf(m.UserID); err != nil {
 		return err
 	} else if found {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", b.unitName(c, t.To))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", r.b.UnitName(c, t.To))
 	}
 	return nil
 }
@@ -300,8 +295,8 @@ func (b *Bot) checkTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error
 // requestTransfer records a request to move m to dest and asks dest's
 // secretaries; a requester with rights over dest accepts it at once,
 // unless it is their own move (someone else decides that).
-func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) error {
-	if err := b.checkTransfer(c, m, dest); err != nil {
+func (r *Participation) requestTransfer(c *bot.Ctx, m youthbot.Member, dest youthbot.Unit) error {
+	if err := r.checkTransfer(c, m, dest); err != nil {
 		return err
 	}
 	t := youthbot.Transfer{Member: m.UserID, From: m.Unit, To: dest.Code, RequestedBy: c.From.ID, RequestedAt: c.Now,
@@ -309,13 +304,13 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	if err := c.Tx.AddTransfer(&t); err != nil {
 		return err
 	}
-	from := b.unitName(c, m.Unit)
+	from := r.b.UnitName(c, m.Unit)
 	accepting, err := c.CanManage(dest.Code)
 	if err != nil {
 		return err
 	}
 	if accepting && m.UserID != c.From.ID {
-		if err := b.acceptTransfer(c, &t, m); err != nil {
+		if err := r.acceptTransfer(c, &t, m); err != nil {
 			return err
 		}
 		c.Reply(c.T("transfer.done", m.FullName, from, dest.Name), nil)
@@ -323,15 +318,15 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	}
 	id := strconv.FormatUint(t.ID, 10)
 	c.Reply(c.T("transfer.requested", m.FullName, from, dest.Name),
-		keyboard(row(button(c.T("btn.cancel_transfer"), data(cbTransferCancel, id)))))
-	ids, _, err := b.deciders(c.Tx, dest.Code, m.UserID)
+		bot.Keyboard(bot.Row(bot.Button(c.T("btn.cancel_transfer"), bot.Data(cbTransferCancel, id)))))
+	ids, _, err := r.b.Deciders(c.Tx, dest.Code, m.UserID)
 	if err != nil {
 		return err
 	}
 	for _, to := range ids {
 		err := c.Notify(to, "transfer", func(lang string) (string, any) {
-			return b.transferText(c, lang, t, m, ""),
-				yesNo(tr(lang, "btn.accept_transfer"), data(cbTransferAccept, id), tr(lang, "btn.reject"), data(cbTransferReject, id))
+			return r.transferText(c, lang, t, m, ""),
+				bot.YesNo(i18n.T(lang, "btn.accept_transfer"), bot.Data(cbTransferAccept, id), i18n.T(lang, "btn.reject"), bot.Data(cbTransferReject, id))
 		})
 		if err != nil {
 			return err
@@ -339,7 +334,7 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 	}
 	if m.UserID != c.From.ID {
 		return c.Notify(m.UserID, "transfer", func(lang string) (string, any) {
-			return tr(lang, "transfer.requested_for_you", from, dest.Name), nil
+			return i18n.T(lang, "transfer.requested_for_you", from, dest.Name), nil
 		})
 	}
 	return nil
@@ -347,13 +342,13 @@ func (b *Bot) requestTransfer(c *Ctx, m youthbot.Member, dest youthbot.Unit) err
 
 // transferText is the request a destination secretary reads; status, if
 // set, is the decision line.
-func (b *Bot) transferText(c *Ctx, lang string, t youthbot.Transfer, m youthbot.Member, status string) string {
+func (r *Participation) transferText(c *bot.Ctx, lang string, t youthbot.Transfer, m youthbot.Member, status string) string {
 	by := ""
 	if t.RequestedBy != t.Member {
-		by = "\n" + tr(lang, "transfer.by_secretary")
+		by = "\n" + i18n.T(lang, "transfer.by_secretary")
 	}
-	text := tr(lang, "transfer.request", m.FullName, b.unitName(c, t.From), b.unitName(c, t.To),
-		b.whenText(t.RequestedAt)) + by
+	text := i18n.T(lang, "transfer.request", m.FullName, r.b.UnitName(c, t.From), r.b.UnitName(c, t.To),
+		r.b.WhenText(t.RequestedAt)) + by
 	if status != "" {
 		text += "\n\n" + status
 	}
@@ -361,47 +356,39 @@ func (b *Bot) transferText(c *Ctx, lang string, t youthbot.Transfer, m youthbot.
 }
 
 // transferDecision says what became of a transfer and when.
-func (b *Bot) transferDecision(lang string, t youthbot.Transfer) string {
-	when := b.whenText(t.DecidedAt)
+func (r *Participation) transferDecision(lang string, t youthbot.Transfer) string {
+	when := r.b.WhenText(t.DecidedAt)
 	switch t.Status {
 	case youthbot.TransferAccepted:
-		return tr(lang, "transfer.decided_accepted", when)
+		return i18n.T(lang, "transfer.decided_accepted", when)
 	case youthbot.TransferRejected:
-		return tr(lang, "transfer.decided_rejected", when)
+		return i18n.T(lang, "transfer.decided_rejected", when)
 	case youthbot.TransferCancelled:
-		return tr(lang, "transfer.decided_cancelled")
+		return i18n.T(lang, "transfer.decided_cancelled")
 	}
 	return ""
 }
 
-// transferToDecide loads the transfer a button names and checks, now, that
-// the presser has rights over its destination and is not the member who
-// moves.
-func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
-	return toDecide(c, idArgument, c.Tx.Transfer, func(t youthbot.Transfer) string { return t.To },
-		func(t youthbot.Transfer) int64 { return t.Member })
-}
-
 // cbTransferDecide handles Accept / Reject on a transfer request.
-func (b *Bot) cbTransferDecide(c *Ctx, args []string) error {
-	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
-	t, err := b.transferToDecide(c, arg(args, 0))
+func (r *Participation) cbTransferDecide(c *bot.Ctx, args []string) error {
+	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
+	t, err := r.b.TransferToDecide(c, bot.Arg(args, 0))
 	if err != nil {
 		return err
 	}
 	m, _ := c.Tx.Member(t.Member)
 	if !t.Pending() {
-		status := b.transferDecision(c.Lang, t)
-		c.EditCallback(b.transferText(c, c.Lang, t, m, status), nil)
+		status := r.transferDecision(c.Lang, t)
+		c.EditCallback(r.transferText(c, c.Lang, t, m, status), nil)
 		c.Answer(c.T("transfer.already")+"\n"+status, true)
 		return nil
 	}
-	if err := b.decideTransfer(c, &t, prefix == cbTransferAccept); err != nil {
+	if err := r.b.DecideTransfer(c, &t, prefix == cbTransferAccept); err != nil {
 		return err
 	}
 	m, _ = c.Tx.Member(t.Member)
-	status := b.transferDecision(c.Lang, t)
-	c.EditCallback(b.transferText(c, c.Lang, t, m, status), nil)
+	status := r.transferDecision(c.Lang, t)
+	c.EditCallback(r.transferText(c, c.Lang, t, m, status), nil)
 	if t.Status == youthbot.TransferCancelled {
 		c.Answer(c.T("err.transfer_stale"), true)
 		return nil
@@ -410,34 +397,22 @@ func (b *Bot) cbTransferDecide(c *Ctx, args []string) error {
 	return nil
 }
 
-// decideTransfer accepts or rejects a pending transfer. A transfer whose
-// member is no longer an approved member of its origin is cancelled
-// instead.
-func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
-	decided, notices, err := service.DecideTransfer(c.Tx, c.actor(), t.ID, accept, c.when())
-	if err != nil {
-		return err
-	}
-	*t = decided
-	return c.deliver(notices)
-}
-
 // acceptTransfer moves the member and tells those concerned
 // (service.AcceptTransfer).
-func (b *Bot) acceptTransfer(c *Ctx, t *youthbot.Transfer, m youthbot.Member) error {
-	notices, err := service.AcceptTransfer(c.Tx, c.actor(), t, m, c.when())
+func (r *Participation) acceptTransfer(c *bot.Ctx, t *youthbot.Transfer, m youthbot.Member) error {
+	notices, err := service.AcceptTransfer(c.Tx, c.Actor(), t, m, c.When())
 	if err != nil {
 		return err
 	}
-	return c.deliver(notices)
+	return c.Deliver(notices)
 }
 
 // cbTransferCancel withdraws a pending transfer: by its member, its
 // requester, or a secretary with rights over the member's branch.
-func (b *Bot) cbTransferCancel(c *Ctx, args []string) error {
-	id, ok := idArg(arg(args, 0))
+func (r *Participation) cbTransferCancel(c *bot.Ctx, args []string) error {
+	id, ok := idArg(bot.Arg(args, 0))
 	if !ok {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	t, err := c.Tx.Transfer(id)
 	if err != nil {
@@ -453,13 +428,13 @@ func (b *Bot) cbTransferCancel(c *Ctx, args []string) error {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.unauthorized")
 	}
 	if !t.Pending() {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_decided", b.transferDecision(c.Lang, t))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_decided", r.transferDecision(c.Lang, t))
 	}
 	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferCancelled, c.Now, c.From.ID
 	if err := c.Tx.PutTransfer(&t); err != nil {
 		return err
 	}
-	c.EditCallback(c.T("transfer.cancelled", b.unitName(c, t.To)), nil)
+	c.EditCallback(c.T("transfer.cancelled", r.b.UnitName(c, t.To)), nil)
 	c.Answer(c.T("transfer.decided_cancelled"), false)
 	return nil
 }

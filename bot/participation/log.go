@@ -1,15 +1,15 @@
-package bot
+package participation
 
 import (
 	"errors"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
@@ -21,27 +21,27 @@ const maxCaption = 1024
 // cmdLog handles /log: without arguments the guided dialog, with them the
 // one-line form /log [dd/mm[/yyyy]] [<hours>h] [#<PROJECT>] <description>,
 // also as the caption of a photo (the photo is the evidence).
-func (b *Bot) cmdLog(c *Ctx, args string) error {
-	m, err := b.approvedMember(c)
+func (r *Participation) cmdLog(c *bot.Ctx, args string) error {
+	m, err := r.approvedMember(c)
 	if err != nil {
 		return err
 	}
 	photo := photoOf(c.Update.Message)
 	if args == "" {
-		return b.beginLogDialog(c, photo)
+		return r.beginLogDialog(c, photo)
 	}
 	line, err := youthbot.ParseLogLine(args, c.Today)
 	if err != nil {
-		return b.logRefusal(c, err)
+		return r.logRefusal(c, err)
 	}
 	a := youthbot.Activity{Date: line.Date, Tenths: line.Tenths, Description: line.Description,
 		Project: line.Project, Campaign: line.Campaign, Photo: photo}
-	return b.addActivity(c, m, &a)
+	return r.addActivity(c, m, &a)
 }
 
 // logRefusal turns a refused /log line into a refusal that also shows the
 // expected form.
-func (b *Bot) logRefusal(c *Ctx, err error) error {
+func (r *Participation) logRefusal(c *bot.Ctx, err error) error {
 	var e *youthbot.Error
 	if !errors.As(err, &e) || !i18n.Has(e.Key) {
 		return err
@@ -61,30 +61,30 @@ func photoOf(m *tgbotapi.Message) string {
 // addActivity stores a participation the member logged, credited to the
 // branch they were in that day and waiting for a decision, answers with what was stored and an
 // Undo button, and asks the branch's secretaries to confirm it.
-func (b *Bot) addActivity(c *Ctx, m youthbot.Member, a *youthbot.Activity) error {
+func (r *Participation) addActivity(c *bot.Ctx, m youthbot.Member, a *youthbot.Activity) error {
 	if err := youthbot.ValidateActivityDate(a.Date, c.Today); err != nil {
-		return b.logRefusal(c, err)
+		return r.logRefusal(c, err)
 	}
-	if err := b.checkActivityLink(c, m, a); err != nil {
+	if err := r.checkActivityLink(c, m, a); err != nil {
 		return err
 	}
-	if err := b.checkDayHours(c, m, a); err != nil {
+	if err := r.checkDayHours(c, m, a); err != nil {
 		return err
 	}
 	a.Member, a.Status, a.Source, a.CreatedAt = m.UserID, youthbot.ActivityPending, youthbot.SourceLog, c.Now
-	a.Unit = service.LogBranch(c.Tx, m, a.Date, b.loc)
+	a.Unit = service.LogBranch(c.Tx, m, a.Date, r.b.Location())
 	if err := c.Tx.AddActivity(a); err != nil {
 		return err
 	}
-	c.Reply(c.T("log.stored", i18n.Raw(b.activityDetails(c, c.Lang, *a))),
-		keyboard(row(button(c.T("btn.undo"), data(cbActUndo, strconv.FormatUint(a.ID, 10))))))
-	return b.askConfirm(c, m, *a)
+	c.Reply(c.T("log.stored", i18n.Raw(r.activityDetails(c, c.Lang, *a))),
+		bot.Keyboard(bot.Row(bot.Button(c.T("btn.undo"), bot.Data(cbActUndo, strconv.FormatUint(a.ID, 10))))))
+	return r.askConfirm(c, m, *a)
 }
 
 // checkActivityLink checks the project or campaign an activity names: it
 // exists, the member's branch sees it (its unit is the branch or above),
 // and it runs on the activity's date. A project's campaign is taken over.
-func (b *Bot) checkActivityLink(c *Ctx, m youthbot.Member, a *youthbot.Activity) error {
+func (r *Participation) checkActivityLink(c *bot.Ctx, m youthbot.Member, a *youthbot.Activity) error {
 	if a.Project == "" && a.Campaign == "" {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (b *Bot) checkActivityLink(c *Ctx, m youthbot.Member, a *youthbot.Activity)
 
 // checkDayHours refuses hours that would take the member's day over 24
 // hours, counting what is confirmed or still waiting.
-func (b *Bot) checkDayHours(c *Ctx, m youthbot.Member, a *youthbot.Activity) error {
+func (r *Participation) checkDayHours(c *bot.Ctx, m youthbot.Member, a *youthbot.Activity) error {
 	if a.Tenths == 0 {
 		return nil
 	}
@@ -149,45 +149,45 @@ func (b *Bot) checkDayHours(c *Ctx, m youthbot.Member, a *youthbot.Activity) err
 
 // activityDetails lists what an activity says, one line each: date, hours,
 // description, project, campaign, photo.
-func (b *Bot) activityDetails(c *Ctx, lang string, a youthbot.Activity) string {
-	h := tr(lang, "activity.no_hours")
+func (r *Participation) activityDetails(c *bot.Ctx, lang string, a youthbot.Activity) string {
+	h := i18n.T(lang, "activity.no_hours")
 	if a.Tenths > 0 {
-		h = tr(lang, "activity.hours_n", hours(lang, a.Tenths))
+		h = i18n.T(lang, "activity.hours_n", hours(lang, a.Tenths))
 	}
 	lines := []string{
-		tr(lang, "activity.date", a.Date.String()),
-		tr(lang, "activity.hours", i18n.Raw(h)),
-		tr(lang, "activity.description", a.Description),
+		i18n.T(lang, "activity.date", a.Date.String()),
+		i18n.T(lang, "activity.hours", i18n.Raw(h)),
+		i18n.T(lang, "activity.description", a.Description),
 	}
 	if a.Project != "" {
 		title := ""
 		if p, err := c.Tx.Project(a.Project); err == nil {
 			title = clip(p.Title, 80)
 		}
-		lines = append(lines, tr(lang, "activity.project", a.Project, title))
+		lines = append(lines, i18n.T(lang, "activity.project", a.Project, title))
 	}
 	if a.Campaign != "" {
 		if cp, err := c.Tx.Campaign(a.Campaign); err == nil {
-			lines = append(lines, tr(lang, "activity.campaign", clip(cp.Name, 80)))
+			lines = append(lines, i18n.T(lang, "activity.campaign", clip(cp.Name, 80)))
 		}
 	}
 	if a.Photo != "" {
-		lines = append(lines, tr(lang, "activity.photo"))
+		lines = append(lines, i18n.T(lang, "activity.photo"))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // activityStatus is how an activity's status reads.
 func activityStatus(lang string, a youthbot.Activity) string {
-	return tr(lang, "activity.status."+string(a.Status))
+	return i18n.T(lang, "activity.status."+string(a.Status))
 }
 
 // askConfirm sends a logged activity to whoever confirms it: the branch's
 // secretaries, else the nearest unit above with secretaries, else the
 // admins; never the member who logged it, nor only their peers
-// (b.deciders). With a photo, the photo goes with the text as its caption.
-func (b *Bot) askConfirm(c *Ctx, m youthbot.Member, a youthbot.Activity) error {
-	ids, _, err := b.deciders(c.Tx, a.Unit, m.UserID)
+// (bot.Bot.Deciders). With a photo, the photo goes with the text as its caption.
+func (r *Participation) askConfirm(c *bot.Ctx, m youthbot.Member, a youthbot.Activity) error {
+	ids, _, err := r.b.Deciders(c.Tx, a.Unit, m.UserID)
 	if err != nil {
 		return err
 	}
@@ -197,8 +197,8 @@ func (b *Bot) askConfirm(c *Ctx, m youthbot.Member, a youthbot.Activity) error {
 	}
 	id := strconv.FormatUint(a.ID, 10)
 	for _, to := range ids {
-		err := b.notifyActivity(c, to, a.Photo, func(lang string) (string, *tgbotapi.InlineKeyboardMarkup) {
-			return b.requestText(c, lang, a, m, unit, ""), activityKeyboard(lang, id)
+		err := r.notifyActivity(c, to, a.Photo, func(lang string) (string, *tgbotapi.InlineKeyboardMarkup) {
+			return r.requestText(c, lang, a, m, unit, ""), activityKeyboard(lang, id)
 		})
 		if err != nil {
 			return err
@@ -209,12 +209,12 @@ func (b *Bot) askConfirm(c *Ctx, m youthbot.Member, a youthbot.Activity) error {
 
 // requestText is the confirmation request a secretary reads; status, if
 // set, is the decision line shown once it is handled.
-func (b *Bot) requestText(c *Ctx, lang string, a youthbot.Activity, m youthbot.Member, unit youthbot.Unit, status string) string {
+func (r *Participation) requestText(c *bot.Ctx, lang string, a youthbot.Activity, m youthbot.Member, unit youthbot.Unit, status string) string {
 	name := m.FullName
 	if name == "" {
-		name = tr(lang, "members.anonymous")
+		name = i18n.T(lang, "members.anonymous")
 	}
-	text := tr(lang, "activity.request", unit.Name, name, i18n.Raw(b.activityDetails(c, lang, a)))
+	text := i18n.T(lang, "activity.request", unit.Name, name, i18n.Raw(r.activityDetails(c, lang, a)))
 	if status != "" {
 		text += "\n\n" + status
 	}
@@ -224,16 +224,16 @@ func (b *Bot) requestText(c *Ctx, lang string, a youthbot.Activity, m youthbot.M
 // notifyActivity sends a message with buttons to a user in their language,
 // as a photo with the text as caption when photo is set. Users who blocked
 // the bot are skipped.
-func (b *Bot) notifyActivity(c *Ctx, to int64, photo string, text func(lang string) (string, *tgbotapi.InlineKeyboardMarkup)) error {
+func (r *Participation) notifyActivity(c *bot.Ctx, to int64, photo string, text func(lang string) (string, *tgbotapi.InlineKeyboardMarkup)) error {
 	if photo == "" {
 		return c.Notify(to, "activity", func(lang string) (string, any) { return text(lang) })
 	}
-	lang, ok, err := service.Recipient(c.Tx, to, b.lang)
+	lang, ok, err := service.Recipient(c.Tx, to, r.b.Lang())
 	if err != nil || !ok {
 		return err
 	}
 	caption, kb := text(lang)
-	c.queue(&youthbot.Outgoing{Chat: to, Lane: youthbot.LaneNotify, Method: "sendPhoto", Notice: "activity", Params: map[string]string{
+	c.Queue(&youthbot.Outgoing{Chat: to, Lane: youthbot.LaneNotify, Method: "sendPhoto", Notice: "activity", Params: map[string]string{
 		"chat_id":      strconv.FormatInt(to, 10),
 		"photo":        photo,
 		"caption":      fitCaption(caption),
@@ -251,90 +251,66 @@ func fitCaption(s string) string {
 	for captionLen(s) > maxCaption {
 		i := strings.LastIndexByte(s, '\n')
 		if i < 0 {
-			return i18n.Esc(truncateRunes(report.Plain(s), maxCaption))
+			return i18n.Esc(bot.TruncateRunes(report.Plain(s), maxCaption))
 		}
 		s = s[:i]
 	}
 	return s
 }
 
-// captionLen counts the characters Telegram counts in a caption or a text
-// (its limits: maxCaption, report.MaxMessage): the text without tags,
-// entities decoded.
-func captionLen(s string) int { return utf8.RuneCountInString(report.Plain(s)) }
-
 // activityKeyboard is a confirmation request's Confirm / Reject buttons.
 func activityKeyboard(lang, id string) *tgbotapi.InlineKeyboardMarkup {
-	return yesNo(tr(lang, "btn.confirm_activity"), data(cbActConfirm, id), tr(lang, "btn.reject"), data(cbActReject, id))
+	return bot.YesNo(i18n.T(lang, "btn.confirm_activity"), bot.Data(cbActConfirm, id), i18n.T(lang, "btn.reject"), bot.Data(cbActReject, id))
 }
 
 // cbActDecide handles Confirm / Reject on a confirmation request, or on
-// the /pending list through decideItem.
-func (b *Bot) cbActDecide(c *Ctx, args []string) error {
-	prefix, _ := decodeData(c.Update.CallbackQuery.Data)
-	why, err := reasonArg(prefix == cbActRejectWhy, arg(args, 1))
+// the /pending list through decideItem (bot/approve.go).
+func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
+	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
+	why, err := bot.ReasonArg(prefix == cbActRejectWhy, bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
-	a, err := b.activityToDecide(c, arg(args, 0))
+	a, err := r.b.ActivityToDecide(c, bot.Arg(args, 0))
 	if err != nil {
 		return err
 	}
 	if a.Status != youthbot.ActivityPending {
-		status := b.activityDecision(c.Lang, a)
-		b.editRequest(c, a, status)
+		status := r.activityDecision(c.Lang, a)
+		r.editRequest(c, a, status)
 		c.Answer(c.T("activity.already")+"\n"+status, true)
 		return nil
 	}
-	id := arg(args, 0)
+	id := bot.Arg(args, 0)
 	switch {
 	case prefix == cbActReject:
-		c.EditMarkup(reasonKeyboard(c.Lang, func(why string) string { return data(cbActRejectWhy, id, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) }))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
-	case why == reasonBack:
+	case why == bot.ReasonBack:
 		c.EditMarkup(activityKeyboard(c.Lang, id))
 		c.Answer("", false)
 		return nil
 	}
-	if err := b.decideActivity(c, &a, prefix == cbActConfirm, why); err != nil {
+	if err := r.b.DecideActivity(c, &a, prefix == cbActConfirm, why); err != nil {
 		return err
 	}
-	status := b.activityDecision(c.Lang, a)
-	b.editRequest(c, a, status)
+	status := r.activityDecision(c.Lang, a)
+	r.editRequest(c, a, status)
 	c.Answer(status, false)
 	return nil
 }
 
-// activityToDecide loads the activity a button names and checks, now, that
-// the presser has rights over the branch it is credited to and is not the
-// member who logged it.
-func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
-	return toDecide(c, idArgument, c.Tx.Activity, func(a youthbot.Activity) string { return a.Unit },
-		func(a youthbot.Activity) int64 { return a.Member })
-}
-
-// decideActivity confirms or rejects a waiting activity and tells the
-// member.
-func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
-	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, why, c.when())
-	if err != nil {
-		return err
-	}
-	*a = decided
-	return c.deliver(notices)
-}
-
 // activityDecision says what became of an activity and when.
-func (b *Bot) activityDecision(lang string, a youthbot.Activity) string {
-	when := b.whenText(a.DecidedAt)
+func (r *Participation) activityDecision(lang string, a youthbot.Activity) string {
+	when := r.b.WhenText(a.DecidedAt)
 	switch a.Status {
 	case youthbot.ActivityConfirmed:
-		return tr(lang, "activity.decided_confirmed", when)
+		return i18n.T(lang, "activity.decided_confirmed", when)
 	case youthbot.ActivityRejected:
-		return tr(lang, "activity.decided_rejected", when)
+		return i18n.T(lang, "activity.decided_rejected", when)
 	case youthbot.ActivityUndone:
-		return tr(lang, "activity.decided_undone")
+		return i18n.T(lang, "activity.decided_undone")
 	}
 	return activityStatus(lang, a)
 }
@@ -342,27 +318,27 @@ func (b *Bot) activityDecision(lang string, a youthbot.Activity) string {
 // editRequest shows the decision on the request whose button was pressed:
 // a text request gets the decision line, a photo request (whose caption
 // the double and older clients cannot edit) loses its buttons.
-func (b *Bot) editRequest(c *Ctx, a youthbot.Activity, status string) {
+func (r *Participation) editRequest(c *bot.Ctx, a youthbot.Activity, status string) {
 	cb := c.Update.CallbackQuery
-	if cb == nil || cb.Message == nil || strings.HasPrefix(cb.Data, cbPending+":") {
+	if cb == nil || cb.Message == nil || strings.HasPrefix(cb.Data, bot.PendingPrefix+":") {
 		return
 	}
 	if len(cb.Message.Photo) > 0 {
-		c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Notice: "edit",
+		c.Queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Notice: "edit",
 			Params: map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}})
 		return
 	}
 	m, _ := c.Tx.Member(a.Member)
 	unit, _ := c.Tx.Unit(a.Unit)
-	c.EditCallback(b.requestText(c, c.Lang, a, m, unit, status), nil)
+	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), nil)
 }
 
 // cbActUndo withdraws the sender's own activity while it still waits for
 // a decision.
-func (b *Bot) cbActUndo(c *Ctx, args []string) error {
-	id, ok := idArg(arg(args, 0))
+func (r *Participation) cbActUndo(c *bot.Ctx, args []string) error {
+	id, ok := idArg(bot.Arg(args, 0))
 	if !ok {
-		return staleButton()
+		return bot.StaleButton()
 	}
 	a, err := c.Tx.Activity(id)
 	if err != nil {
@@ -372,13 +348,13 @@ func (b *Bot) cbActUndo(c *Ctx, args []string) error {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_activity")
 	}
 	if a.Status != youthbot.ActivityPending {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.undo_decided", i18n.Raw(b.activityDecision(c.Lang, a)))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.undo_decided", i18n.Raw(r.activityDecision(c.Lang, a)))
 	}
 	a.Status, a.DecidedAt, a.DecidedBy = youthbot.ActivityUndone, c.Now, c.From.ID
 	if err := c.Tx.PutActivity(&a); err != nil {
 		return err
 	}
-	c.EditCallback(c.T("log.undone", i18n.Raw(b.activityDetails(c, c.Lang, a))), nil)
+	c.EditCallback(c.T("log.undone", i18n.Raw(r.activityDetails(c, c.Lang, a))), nil)
 	c.Answer(c.T("activity.decided_undone"), false)
 	return nil
 }

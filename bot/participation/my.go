@@ -1,4 +1,4 @@
-package bot
+package participation
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/report"
 )
 
@@ -17,17 +18,17 @@ const myPage = 8
 
 // cmdMy shows the member's own participation: this month's and this
 // year's totals, their rank in the branch, and their history, paged.
-func (b *Bot) cmdMy(c *Ctx, _ string) error {
-	return firstPage(c, b.myView)
+func (r *Participation) cmdMy(c *bot.Ctx, _ string) error {
+	return bot.FirstPage(c, r.myView)
 }
 
 // cbMyPage turns the pages of /my.
-func (b *Bot) cbMyPage(c *Ctx, args []string) error {
-	return turnPage(c, arg(args, 0), b.myView)
+func (r *Participation) cbMyPage(c *bot.Ctx, args []string) error {
+	return bot.TurnPage(c, bot.Arg(args, 0), r.myView)
 }
 
-func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	m, err := b.approvedMember(c)
+func (r *Participation) myView(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	m, err := r.approvedMember(c)
 	if err != nil {
 		return "", nil, err
 	}
@@ -60,11 +61,11 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 			pending++
 		}
 	}
-	rank, of, err := b.branchRank(c, m, youthbot.Period{Year: c.Today.Year, From: 1, To: c.Today.Month})
+	rank, of, err := r.branchRank(c, m, youthbot.Period{Year: c.Today.Year, From: 1, To: c.Today.Month})
 	if err != nil {
 		return "", nil, err
 	}
-	branch, err := c.Tx.Figures(m.Unit, month, b.loc)
+	branch, err := c.Tx.Figures(m.Unit, month, r.b.Location())
 	if err != nil {
 		return "", nil, err
 	}
@@ -80,7 +81,7 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 	if len(acts) == 0 {
 		return strings.Join(lines, "\n") + "\n\n" + c.T("my.none"), nil, nil
 	}
-	from, to, page, pages := pageOf(len(acts), myPage, page)
+	from, to, page, pages := bot.PageOf(len(acts), myPage, page)
 	var sb strings.Builder
 	sb.WriteString(strings.Join(lines, "\n"))
 	sb.WriteString("\n\n" + c.T("my.history", page+1, pages))
@@ -91,7 +92,7 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 		}
 		sb.WriteString("\n" + c.T("my.item", a.Date.String(), h, clip(a.Description, 60), activityStatus(c.Lang, a)))
 	}
-	kb := keyboard(pageButtons(page, pages, func(p int) string { return data(cbMyPage, strconv.Itoa(p)) }))
+	kb := bot.Keyboard(bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbMyPage, strconv.Itoa(p)) }))
 	if len(kb.InlineKeyboard) == 0 {
 		kb = nil
 	}
@@ -101,7 +102,7 @@ func (b *Bot) myView(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, 
 // branchRank ranks the member among the members of their branch by
 // confirmed participations in p, wherever each was credited (a member who
 // transferred in keeps what they did before): 1 + how many have more.
-func (b *Bot) branchRank(c *Ctx, m youthbot.Member, p youthbot.Period) (rank, of int, err error) {
+func (r *Participation) branchRank(c *bot.Ctx, m youthbot.Member, p youthbot.Period) (rank, of int, err error) {
 	members, err := c.Tx.MembersOf(m.Unit, youthbot.StatusApproved)
 	if err != nil {
 		return 0, 0, err

@@ -1,4 +1,4 @@
-package bot
+package participation_test
 
 import (
 	"reflect"
@@ -8,6 +8,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"youthbot/bot/participation"
 	"youthbot/i18n"
 )
 
@@ -95,8 +96,8 @@ func TestFreeTextNoLogOffer(t *testing.T) {
 		})
 	}
 	// A pending member pressing a forged offer button stores nothing.
-	h.press(user(631, "vi"), cbLogOffer+":1")
-	h.press(an, cbLogOffer+":1")
+	h.press(user(631, "vi"), participation.CbLogOffer+":1")
+	h.press(an, participation.CbLogOffer+":1")
 	if n := len(h.ptActivities(630)) + len(h.ptActivities(631)); n != 0 {
 		t.Errorf("forged presses stored %d activities", n)
 	}
@@ -117,7 +118,7 @@ func TestPhotoWithoutCaptionOffersGuidedLog(t *testing.T) {
 	}
 	h.press(an, bs[0])
 	d, found := h.dialog(640)
-	if !found || d.Name != dlgLog || d.Step != logDate || d.Data["photo"] != "big" {
+	if !found || d.Name != participation.DlgLog || d.Step != participation.LogDate || d.Data["photo"] != "big" {
 		t.Fatalf("after press dialog %+v (found %v), want the guided /log holding the photo", d, found)
 	}
 	// A stranger's photo gets the old answer.

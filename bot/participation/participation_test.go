@@ -1,4 +1,4 @@
-package bot
+package participation_test
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot/participation"
 	"youthbot/storage"
 )
 
@@ -24,7 +25,7 @@ const (
 // ptMember stores an approved member of branch, approved a month ago.
 func (h *harness) ptMember(id int64, branch, name string) *tgbotapi.User {
 	h.t.Helper()
-	at := h.now.AddDate(0, -1, 0)
+	at := h.Now.AddDate(0, -1, 0)
 	err := h.db.Update(func(tx *storage.Tx) error {
 		m := youthbot.Member{UserID: id, Unit: branch, FullName: name, Phone: fmt.Sprintf("+849000%05d", id),
 			Birth: youthbot.Date{Year: 2003, Month: 5, Day: 1}, Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
@@ -87,7 +88,7 @@ func TestLogOneLineStoresAndAsksTheSecretary(t *testing.T) {
 	}
 	a := acts[0]
 	want := youthbot.Activity{ID: a.ID, Member: 601, Unit: ptBranch, Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 25,
-		Description: "Dọn vệ sinh kênh xáng", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.now}
+		Description: "Dọn vệ sinh kênh xáng", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.Now}
 	if a != want {
 		t.Errorf("stored %+v\nwant   %+v", a, want)
 	}
@@ -226,7 +227,7 @@ func TestLogPhotoCaptionSendsThePhotoToTheSecretary(t *testing.T) {
 	t.Run("BareLogCaptionStartsTheDialogWithThePhoto", func(t *testing.T) {
 		h.apply(photoUpdate(an, "/log"))
 		d, ok := h.dialog(601)
-		if !ok || d.Name != dlgLog || d.Data["photo"] != "big-id" {
+		if !ok || d.Name != participation.DlgLog || d.Data["photo"] != "big-id" {
 			t.Errorf("dialog %+v, %v", d, ok)
 		}
 		h.say(an, "/cancel")
@@ -248,11 +249,11 @@ func TestCaptionStaysWithinTelegramsLimit(t *testing.T) {
 	if len(req) != 1 {
 		t.Fatalf("secretary got %v", describe(msgs))
 	}
-	if n := captionLen(req[0].Params["caption"]); n > maxCaption {
+	if n := participation.CaptionLen(req[0].Params["caption"]); n > participation.MaxCaption {
 		t.Errorf("caption of %d characters", n)
 	}
-	if got := fitCaption(strings.Repeat("a\n", 700)); captionLen(got) > maxCaption {
-		t.Errorf("fitCaption left %d characters", captionLen(got))
+	if got := participation.FitCaption(strings.Repeat("a\n", 700)); participation.CaptionLen(got) > participation.MaxCaption {
+		t.Errorf("fitCaption left %d characters", participation.CaptionLen(got))
 	}
 }
 
@@ -269,7 +270,7 @@ func TestConfirmRejectUndo(t *testing.T) {
 
 	a := logOne("/log 3h Dọn kênh")
 	msgs := h.apply(cbUpdate(sec, fmt.Sprintf("ac:%d", a.ID)))
-	if got := h.ptActivity(a.ID); got.Status != youthbot.ActivityConfirmed || got.DecidedBy != 610 || !got.DecidedAt.Equal(h.now) {
+	if got := h.ptActivity(a.ID); got.Status != youthbot.ActivityConfirmed || got.DecidedBy != 610 || !got.DecidedAt.Equal(h.Now) {
 		t.Errorf("after Confirm: %+v", got)
 	}
 	if !has(texts(msgs, 601), "đã được bí thư xác nhận") || !has(texts(msgs, 610), "Đã xác nhận lúc") {
@@ -312,7 +313,7 @@ func TestConfirmRejectUndo(t *testing.T) {
 	t.Run("OnlyConfirmedCount", func(t *testing.T) {
 		var f *youthbot.Figures
 		h.db.View(func(tx *storage.Tx) (err error) {
-			f, err = tx.Figures(ptBranch, youthbot.MonthPeriod(2026, 3), h.bot.loc)
+			f, err = tx.Figures(ptBranch, youthbot.MonthPeriod(2026, 3), h.bot.Location())
 			return err
 		})
 		if f.Participations != 1 || f.Tenths != 30 || f.ParticipationsPending != 0 {
@@ -329,7 +330,7 @@ func TestPendingListsLogsAndConfirmsAPage(t *testing.T) {
 	var ids []uint64
 	for i := range 6 {
 		u := h.ptMember(int64(620+i), ptBranch, fmt.Sprintf("Đoàn Viên %c", 'A'+i))
-		h.now = h.now.Add(time.Minute)
+		h.Now = h.Now.Add(time.Minute)
 		h.say(u, fmt.Sprintf("/log %dh Việc số %d", i+1, i))
 		ids = append(ids, h.ptActivities(int64(620 + i))[0].ID)
 	}
@@ -428,7 +429,7 @@ func TestLogDialog(t *testing.T) {
 		t.Fatalf("%d activities after the dialog", len(acts))
 	}
 	want := youthbot.Activity{ID: acts[0].ID, Member: 601, Unit: ptBranch, Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 25,
-		Description: "Phát quang bụi rậm", Photo: "big-id", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.now}
+		Description: "Phát quang bụi rậm", Photo: "big-id", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.Now}
 	if acts[0] != want {
 		t.Errorf("stored %+v\nwant   %+v", acts[0], want)
 	}
@@ -490,7 +491,7 @@ func TestMyShowsTotalsRankAndHistory(t *testing.T) {
 		}
 	}
 	t.Run("Paged", func(t *testing.T) {
-		for i := range myPage {
+		for i := range participation.MyPage {
 			h.say(an, fmt.Sprintf("/log 0%d/02 Việc %d", i+1, i))
 		}
 		msgs := h.apply(msgUpdate(an, "/my"))
@@ -566,7 +567,7 @@ func TestMembersSearchSortAndPhones(t *testing.T) {
 		}
 	})
 	t.Run("Paged", func(t *testing.T) {
-		for i := range membersPage + 1 {
+		for i := range participation.MembersPage + 1 {
 			h.ptMember(int64(700+i), ptBranch, fmt.Sprintf("Trần Văn Tư %c", 'A'+i))
 		}
 		msgs := h.apply(msgUpdate(user(610, "vi"), "/members tran van"))
@@ -650,10 +651,10 @@ func TestTransferByTheMemberAcceptedByTheDestination(t *testing.T) {
 	var old, now *youthbot.Figures
 	h.db.View(func(tx *storage.Tx) (err error) {
 		march := youthbot.MonthPeriod(2026, 3)
-		if old, err = tx.Figures(ptBranch, march, h.bot.loc); err != nil {
+		if old, err = tx.Figures(ptBranch, march, h.bot.Location()); err != nil {
 			return err
 		}
-		now, err = tx.Figures(ptFar, march, h.bot.loc)
+		now, err = tx.Figures(ptFar, march, h.bot.Location())
 		return err
 	})
 	if old.Participations != 1 || old.MembersTotal != 0 || now.MembersTotal != 1 || now.MembersNew != 0 || now.ParticipationsPending != 1 {

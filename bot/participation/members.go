@@ -1,4 +1,4 @@
-package bot
+package participation
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
 	"youthbot/storage"
 )
 
@@ -23,19 +24,19 @@ const maxSearch = 40
 // cmdMembers lists the approved members of the secretary's subtree, sorted
 // the Vietnamese way, optionally those whose name matches a search typed
 // with or without diacritics.
-func (b *Bot) cmdMembers(c *Ctx, args string) error {
-	return firstPage(c, b.membersSearch(foldSearch(args)))
+func (r *Participation) cmdMembers(c *bot.Ctx, args string) error {
+	return bot.FirstPage(c, r.membersSearch(foldSearch(args)))
 }
 
 // cbMembersPage turns the pages of /members.
-func (b *Bot) cbMembersPage(c *Ctx, args []string) error {
-	return turnPage(c, arg(args, 0), b.membersSearch(foldSearch(arg(args, 1))))
+func (r *Participation) cbMembersPage(c *bot.Ctx, args []string) error {
+	return bot.TurnPage(c, bot.Arg(args, 0), r.membersSearch(foldSearch(bot.Arg(args, 1))))
 }
 
 // membersSearch is the paged /members list of a folded search.
-func (b *Bot) membersSearch(q string) pageView {
-	return func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-		return b.membersView(c, q, page)
+func (r *Participation) membersSearch(q string) bot.PageView {
+	return func(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+		return r.membersView(c, q, page)
 	}
 }
 
@@ -58,21 +59,21 @@ func foldSearch(s string) string {
 // concurrent webhook transaction, may have erased, moved or edited one of
 // them: a list built before must not show what /forgetme erased, or a
 // phone number to the secretaries of a branch the member left.)
-func (b *Bot) subtreeMembers(c *Ctx, q string, page int) ([]youthbot.Member, error) {
-	if p, ok := c.pre.(membersPrep); ok && p.q == q {
-		from, to, _, _ := pageOf(len(p.list), membersPage, page)
-		current, err := b.stillListed(c, p.list[from:to])
+func (r *Participation) subtreeMembers(c *bot.Ctx, q string, page int) ([]youthbot.Member, error) {
+	if p, ok := c.Prepared().(membersPrep); ok && p.q == q {
+		from, to, _, _ := bot.PageOf(len(p.list), membersPage, page)
+		current, err := r.stillListed(c, p.list[from:to])
 		if err != nil || current {
 			return p.list, err
 		}
 	}
-	return b.membersOf(c.Tx, c.From.ID, q)
+	return r.membersOf(c.Tx, c.From.ID, q)
 }
 
 // stillListed reports whether members, as read before the transaction, are
 // still approved members the sender manages, with the same name, branch and
 // phone.
-func (b *Bot) stillListed(c *Ctx, members []youthbot.Member) (bool, error) {
+func (r *Participation) stillListed(c *bot.Ctx, members []youthbot.Member) (bool, error) {
 	for _, m := range members {
 		now, err := c.Tx.Member(m.UserID)
 		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
@@ -102,22 +103,22 @@ type membersPrep struct {
 // is built in a read transaction before Apply's write transaction, holding
 // up no other update. Only for secretaries and admins (checked again by the
 // handler, which reads the database's rights in its own transaction).
-func (b *Bot) prepareMembers(u *tgbotapi.Update, in input) func(ctx context.Context) any {
+func (r *Participation) prepareMembers(u *tgbotapi.Update, in bot.Input) func(ctx context.Context) any {
 	var from *tgbotapi.User
 	var q string
 	if u.Message != nil {
-		from, q = u.Message.From, foldSearch(in.args)
+		from, q = u.Message.From, foldSearch(in.Args())
 	} else {
-		from, q = u.CallbackQuery.From, foldSearch(arg(in.data, 1))
+		from, q = u.CallbackQuery.From, foldSearch(bot.Arg(in.Data(), 1))
 	}
 	return func(ctx context.Context) any {
 		var list []youthbot.Member
-		err := b.db.View(func(tx *storage.Tx) error {
-			if !b.IsAdmin(from.ID) && len(tx.SecretaryUnits(from.ID)) == 0 {
+		err := r.b.DB().View(func(tx *storage.Tx) error {
+			if !r.b.IsAdmin(from.ID) && len(tx.SecretaryUnits(from.ID)) == 0 {
 				return nil
 			}
 			var err error
-			list, err = b.membersOf(tx, from.ID, q)
+			list, err = r.membersOf(tx, from.ID, q)
 			return err
 		})
 		if err != nil || list == nil {
@@ -129,9 +130,9 @@ func (b *Bot) prepareMembers(u *tgbotapi.Update, in input) func(ctx context.Cont
 
 // membersOf returns the approved members of every unit user manages whose
 // folded name contains q, sorted by name.
-func (b *Bot) membersOf(tx *storage.Tx, user int64, q string) ([]youthbot.Member, error) {
+func (r *Participation) membersOf(tx *storage.Tx, user int64, q string) ([]youthbot.Member, error) {
 	var list []youthbot.Member
-	for _, unit := range b.managedUnitsOf(tx, user) {
+	for _, unit := range r.b.ManagedUnitsOf(tx, user) {
 		ms, err := tx.MembersOf(unit, youthbot.StatusApproved)
 		if err != nil {
 			return nil, err
@@ -146,8 +147,8 @@ func (b *Bot) membersOf(tx *storage.Tx, user int64, q string) ([]youthbot.Member
 	return list, nil
 }
 
-func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	list, err := b.subtreeMembers(c, q, page)
+func (r *Participation) membersView(c *bot.Ctx, q string, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+	list, err := r.subtreeMembers(c, q, page)
 	if err != nil {
 		return "", nil, err
 	}
@@ -157,7 +158,7 @@ func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineK
 		}
 		return c.T("members.none"), nil, nil
 	}
-	from, to, page, pages := pageOf(len(list), membersPage, page)
+	from, to, page, pages := bot.PageOf(len(list), membersPage, page)
 	year := youthbot.YearPeriod(c.Today.Year)
 	var sb strings.Builder
 	sb.WriteString(c.T("members.title", len(list), page+1, pages))
@@ -188,7 +189,7 @@ func (b *Bot) membersView(c *Ctx, q string, page int) (string, *tgbotapi.InlineK
 			sb.WriteString("\n" + c.T("members.unreachable"))
 		}
 	}
-	kb := keyboard(pageButtons(page, pages, func(p int) string { return data(cbMembersPage, strconv.Itoa(p), q) }))
+	kb := bot.Keyboard(bot.PageButtons(page, pages, func(p int) string { return bot.Data(cbMembersPage, strconv.Itoa(p), q) }))
 	if len(kb.InlineKeyboard) == 0 {
 		kb = nil
 	}

@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"strconv"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/report"
+	"youthbot/service"
+)
+
+// What the participation room (bot/participation) uses of the core, and
+// what the core and the other rooms share with it: the decisions on
+// activities and transfers are also taken from /pending.
+
+// Offerer is a Feature that may answer a private message that is no
+// command and no dialog's answer, before the core's "not understood":
+// participation offers to log it. offered says it answered.
+type Offerer interface {
+	Offer(c *Ctx, m *tgbotapi.Message) (offered bool, err error)
+}
+
+// offer lets the rooms answer a message outside a dialog; offered says one
+// did.
+func (b *Bot) offer(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
+	for _, f := range b.features {
+		if o, ok := f.(Offerer); ok {
+			if offered, err := o.Offer(c, m); err != nil || offered {
+				return offered, err
+			}
+		}
+	}
+	return false, nil
+}
+
+// OutsideDialog answers a private message that is no command and no
+// dialog's answer (router.go).
+func (b *Bot) OutsideDialog(c *Ctx, m *tgbotapi.Message) error { return b.outsideDialog(c, m) }
+
+// activityToDecide loads the activity a button names and checks, now, that
+// the presser has rights over the branch it is credited to and is not the
+// member who logged it.
+func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
+	return toDecide(c, idArgument, c.Tx.Activity, func(a youthbot.Activity) string { return a.Unit },
+		func(a youthbot.Activity) int64 { return a.Member })
+}
+
+// ActivityToDecide loads the activity a button names, if the presser may
+// decide it now.
+func (b *Bot) ActivityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
+	return b.activityToDecide(c, idArgument)
+}
+
+// decideActivity confirms or rejects a waiting activity and tells the
+// member.
+func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
+	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, why, c.when())
+	if err != nil {
+		return err
+	}
+	*a = decided
+	return c.deliver(notices)
+}
+
+// DecideActivity confirms or rejects a waiting activity and tells the
+// member.
+func (b *Bot) DecideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
+	return b.decideActivity(c, a, confirm, why)
+}
+
+// transferToDecide loads the transfer a button names and checks, now, that
+// the presser has rights over its destination and is not the member who
+// moves.
+func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
+	return toDecide(c, idArgument, c.Tx.Transfer, func(t youthbot.Transfer) string { return t.To },
+		func(t youthbot.Transfer) int64 { return t.Member })
+}
+
+// TransferToDecide loads the transfer a button names, if the presser may
+// decide it now.
+func (b *Bot) TransferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
+	return b.transferToDecide(c, idArgument)
+}
+
+// decideTransfer accepts or rejects a pending transfer. A transfer whose
+// member is no longer an approved member of its origin is cancelled
+// instead.
+func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
+	decided, notices, err := service.DecideTransfer(c.Tx, c.actor(), t.ID, accept, c.when())
+	if err != nil {
+		return err
+	}
+	*t = decided
+	return c.deliver(notices)
+}
+
+// DecideTransfer accepts or rejects a pending transfer (decideTransfer).
+func (b *Bot) DecideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
+	return b.decideTransfer(c, t, accept)
+}
+
+func (b *Bot) unitName(c *Ctx, code string) string {
+	if u, err := c.Tx.Unit(code); err == nil {
+		return u.Name
+	}
+	return code
+}
+
+// UnitName is a unit's name, or its code when there is no such unit.
+func (b *Bot) UnitName(c *Ctx, code string) string { return b.unitName(c, code) }
+
+// Kept here from the participation files for the core and the other rooms.
+
+// hours formats hours × 10 as members read them: "2,5" in Vietnamese,
+// "2.5" in English, "3" for whole hours.
+func hours(lang string, tenths int) string { return report.Hours(lang, tenths) }
+
+// idArg reads a positive id argument of callback data.
+func idArg(s string) (uint64, bool) {
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// userArg reads a Telegram user id argument of callback data.
+func userArg(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id != 0
+}
+
+// clip shortens user text for a list line.
+func clip(s string, n int) string { return service.Clip(s, n) }
+
+// markup passes an inline keyboard to Reply or Notify: none as a nil
+// interface, not a nil pointer (which would be sent as "null").
+func markup(kb *tgbotapi.InlineKeyboardMarkup) any {
+	if kb == nil {
+		return nil
+	}
+	return kb
+}
