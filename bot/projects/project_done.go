@@ -57,8 +57,13 @@ const doneNames = 10
 // cmdDone starts /done P12 [figures]: guided without figures, else the
 // summary of the one-line form.
 func (pj *Projects) cmdDone(c *bot.Ctx, args string) error {
-	first, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
-	code, err := projectCodeArg(strings.TrimSuffix(first, "|"), "err.project_done_usage")
+	args = strings.TrimSpace(args)
+	cut := strings.IndexAny(args, " |")
+	if cut < 0 {
+		cut = len(args)
+	}
+	first, rest := args[:cut], args[cut:]
+	code, err := projectCodeArg(first, "err.project_done_usage")
 	if err != nil {
 		return err
 	}
@@ -161,8 +166,12 @@ func (pj *Projects) askDoneStep(c *bot.Ctx, d *youthbot.Dialog, p *youthbot.Proj
 // explained and asked again, nothing kept of it.
 func (pj *Projects) dlgDone(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error {
 	p, err := pj.managedProject(c, d.Data[dfCode])
-	if err != nil {
-		return err
+	if err == nil {
+		_, err = service.PreviewDone(c.Tx, p, service.DoneFigures{}, c.When())
+	}
+	if err != nil { // completed meanwhile, or the rights are gone: the dialog ends
+		c.Reply(c.ErrorText(err), nil)
+		return c.Tx.DeleteDialog(c.From.ID)
 	}
 	if d.Step == dsConfirm {
 		c.Reply(c.T("done.press_button"), nil)

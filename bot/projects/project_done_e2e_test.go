@@ -131,6 +131,23 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 	}
 	sec.Send("/done " + code)
 	sec.Expect(t, "không ghi thêm")
+
+	t.Run("CompletedMeanwhileEndsTheDialog", func(t *testing.T) {
+		code := pjCreate(t, sec, "pv | Dọn vệ sinh | 10/03/2026 | 10/03/2026 | 10")
+		sec.Send("/done " + code)
+		sec.Expect(t, "còn bao nhiêu người khác")
+		lan := b.Secretary("Lan", pjSchool)
+		lan.Send("/done " + code + "|thanh niên 4")
+		ptPress(t, lan, lan.Expect(t, "Tổng cộng: 4 lượt"), "✅ Hoàn thành")
+		b.Settle()
+		sec.Send("5")
+		sec.Expect(t, "không ghi thêm")
+		sec.Send("6")
+		sec.Expect(t, "") // the dialog is over: whatever the core answers, not the dialog again
+		if p := pjProject(t, b, code); p.Heads != (youthbot.HeadCounts{Youth: 4}) {
+			t.Errorf("the completion by Lan: %+v", p.Contribution)
+		}
+	})
 }
 
 func TestDoneOneLine(t *testing.T) {

@@ -107,20 +107,21 @@ func doneWords(s string) []string {
 //	[<value>] [| <label> <figure>]…
 //
 // e.g. "26tr | thanh niên 20 | người dân 5 | ngày công 15,5 | kinh phí
-// 2tr | thiếu nhi 20 2tr | cấp huyện" (parts separated by '|' or ';', each
-// label at most once; what is not named is 0, the level its unit's). It
-// refuses the whole line with the first problem.
+// 2tr | thiếu nhi 20 2tr | cấp huyện": parts separated by '|' or ';', the
+// first may be the value without its label, each label at most once; what
+// is not named is 0, the level its unit's. It refuses the whole line with
+// the first problem.
 func ParseLine(s string) (service.DoneFigures, error) {
 	var fig service.DoneFigures
 	seen := map[doneLabel]bool{}
-	parts := strings.Split(strings.NewReplacer(";", "|", "\n", "|").Replace(s), "|")
-	for i, part := range parts {
+	first := true
+	for i, part := range strings.Split(strings.NewReplacer(";", "|", "\n", "|").Replace(s), "|") {
 		words := doneWords(part)
 		if len(words) == 0 {
 			continue
 		}
 		l, n := matchDoneLabel(words)
-		if n == 0 && i == 0 {
+		if _, err := ParseAmount(part, ""); n == 0 && first && (i == 0 || err == nil) {
 			l, n = dlValue, 0 // the old form: /done P12 5tr
 		} else if n == 0 {
 			return fig, youthbot.Errorf(youthbot.EINVALID, "err.done_label", strings.TrimSpace(part))
@@ -128,7 +129,7 @@ func ParseLine(s string) (service.DoneFigures, error) {
 		if seen[l] {
 			return fig, youthbot.Errorf(youthbot.EINVALID, "err.done_twice", strings.Join(words[:max(n, 1)], " "))
 		}
-		seen[l] = true
+		seen[l], first = true, false
 		if err := setDoneFigure(&fig, l, words[n:]); err != nil {
 			return fig, err
 		}

@@ -21,6 +21,7 @@ func TestParseDoneLine(t *testing.T) {
 		{"", service.DoneFigures{}},
 		{"5tr", service.DoneFigures{ValueVND: 5_000_000}},
 		{"5.000.000", service.DoneFigures{ValueVND: 5_000_000}},
+		{"| 5tr | tn 2", service.DoneFigures{ValueVND: 5_000_000, Contribution: heads(0, 2, 0, 0)}},
 		{"| thanh niên 20", service.DoneFigures{Contribution: heads(0, 20, 0, 0)}},
 		{"thanh niên 20 | người dân 1.500", service.DoneFigures{Contribution: heads(0, 20, 0, 1500)}},
 		{"| dv 3; tn 4; hssv 5; nd 6", service.DoneFigures{Contribution: heads(3, 4, 5, 6)}},
@@ -68,6 +69,7 @@ func TestParseDoneLineRefuses(t *testing.T) {
 		{"| cấp xã hội", "err.done_level_word"},
 		{"| mèo 3", "err.done_label"},
 		{"5tr | 6tr", "err.done_label"},
+		{"| tn 2 | 6tr", "err.done_label"},
 		{"| tn 1 | thanh niên 2", "err.done_twice"},
 		{"5tr | giá trị 6tr", "err.done_twice"},
 	} {
