@@ -92,6 +92,17 @@ func matchDoneLabel(words []string) (l doneLabel, n int) {
 	return "", 0
 }
 
+// hasLabel reports whether a label starts at one of words (a line
+// written without its '|').
+func hasLabel(words []string) bool {
+	for i := range words {
+		if _, n := matchDoneLabel(words[i:]); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // doneWords splits typed text into words, dropping the commas that end
 // them ("20, người dân 3"): a comma inside a number stays.
 func doneWords(s string) []string {
@@ -121,7 +132,7 @@ func ParseLine(s string) (service.DoneFigures, error) {
 			continue
 		}
 		l, n := matchDoneLabel(words)
-		if _, err := ParseAmount(part, ""); n == 0 && first && (i == 0 || err == nil) {
+		if _, err := ParseAmount(part, ""); n == 0 && first && (err == nil || i == 0 && !hasLabel(words)) {
 			l, n = dlValue, 0 // the old form: /done P12 5tr
 		} else if n == 0 {
 			return fig, youthbot.Errorf(youthbot.EINVALID, "err.done_label", strings.TrimSpace(part))

@@ -70,6 +70,7 @@ func TestParseDoneLineRefuses(t *testing.T) {
 		{"| mèo 3", "err.done_label"},
 		{"5tr | 6tr", "err.done_label"},
 		{"| tn 2 | 6tr", "err.done_label"},
+		{"5tr thanh niên 20", "err.done_label"},
 		{"| tn 1 | thanh niên 2", "err.done_twice"},
 		{"5tr | giá trị 6tr", "err.done_twice"},
 	} {
