@@ -2,46 +2,59 @@ package service
 
 import "youthbot"
 
-// DoneStore is what Done reads and writes: the project and its seats, and
-// the participations it credits.
+// DoneStore is what Done reads and writes: the project and its seats, the
+// units above it (its possible recognition levels), and the participations
+// it credits.
 type DoneStore interface {
 	SeatStore
+	Unit(code string) (youthbot.Unit, error)
+	Ancestors(code string) ([]string, error)
 	PutProject(p *youthbot.Project) error
 	AddActivity(a *youthbot.Activity) error
 }
 
+// DoneFigures are what the secretary reports when completing a project,
+// besides the members it credits individually: the value produced, the
+// contribution (head counts of the others who took part, person-days,
+// support, beneficiaries) and the recognition level ("" or the project's
+// own unit's kind: the default).
+type DoneFigures struct {
+	ValueVND int64
+	youthbot.Contribution
+	Level youthbot.UnitKind
+}
+
 // Completion is what Done did: the project as completed, how many members
-// it credited, and whether by attendance (some were present) or, nobody
-// having been, every joined member.
+// it credited, whether by attendance (some were present) or, nobody having
+// been, every joined member, and the participations it adds in all
+// (credited members + every head count).
 type Completion struct {
-	Project      youthbot.Project
-	Credited     int
-	ByAttendance bool
+	Project        youthbot.Project
+	Credited       int
+	ByAttendance   bool
+	Participations int64
 }
 
 // Done completes project p (the caller loaded it and checked the actor's
-// rights over it) with the value produced, valueText in ParseVND's forms
-// (empty: none). Every joined member who may still hold the seat
-// (EligibleSeats) and was present — or, when nobody was, every joined
-// member — gets one confirmed participation dated today, credited to the
-// branch they belong to today, and a notice. Errors: ECONFLICT
-// "err.project_already_done", ParseVND's, EINVALID "err.project_not_started".
-func Done(st DoneStore, actor Actor, p youthbot.Project, valueText string, at When) (Completion, []Notice, error) {
-	value, err := checkDone(p, valueText, at)
+// rights over it) with the figures fig. Every joined member who may still
+// hold the seat (EligibleSeats) and was present — or, when nobody was,
+// every joined member — gets one confirmed participation dated today,
+// credited to the branch they belong to today, and a notice; the head
+// counts of fig are the others who took part, so nobody is counted twice.
+// Errors: ECONFLICT "err.project_already_done", EINVALID
+// "err.project_not_started", and checkFigures' refusals.
+func Done(st DoneStore, actor Actor, p youthbot.Project, fig DoneFigures, at When) (Completion, []Notice, error) {
+	pre, err := PreviewDone(st, p, fig, at)
 	if err != nil {
 		return Completion{}, nil, err
 	}
-	seats, err := EligibleSeats(st, p)
-	if err != nil {
-		return Completion{}, nil, err
-	}
-	p.Status, p.DoneAt, p.DoneDate, p.ValueVND = youthbot.ProjectDone, at.Now, at.Today, value
+	p.Status, p.DoneAt, p.DoneDate = youthbot.ProjectDone, at.Now, at.Today
+	p.ValueVND, p.Contribution, p.Level = pre.ValueVND, pre.Contribution, pre.Level
 	if err := st.PutProject(&p); err != nil {
 		return Completion{}, nil, err
 	}
-	credited, byAttendance := youthbot.Credited(seats)
 	var notices []Notice
-	for _, s := range credited {
+	for _, s := range pre.Credited {
 		m, err := st.Member(s.Member)
 		if err != nil {
 			return Completion{}, nil, err
@@ -55,41 +68,35 @@ func Done(st DoneStore, actor Actor, p youthbot.Project, valueText string, at Wh
 		}
 		notices = append(notices, notice(m.UserID, "project_done", "project.done_credited", p.Code, p.Title, at.Today.String()))
 	}
-	return Completion{Project: p, Credited: len(credited), ByAttendance: byAttendance}, notices, nil
-}
-
-// checkDone returns the value valueText gives, or why p cannot be
-// completed now (Done's errors).
-func checkDone(p youthbot.Project, valueText string, at When) (int64, error) {
-	if !p.Open() {
-		return 0, youthbot.Errorf(youthbot.ECONFLICT, "err.project_already_done", p.Code, p.DoneDate.String())
-	}
-	var value int64
-	if valueText != "" {
-		var err error
-		if value, err = youthbot.ParseVND(valueText); err != nil {
-			return 0, err
-		}
-	}
-	if at.Today.Before(p.Start) {
-		return 0, youthbot.Errorf(youthbot.EINVALID, "err.project_not_started", p.Code, p.Start.String())
-	}
-	return value, nil
+	return Completion{Project: p, Credited: len(pre.Credited), ByAttendance: pre.ByAttendance, Participations: pre.Participations}, notices, nil
 }
 
 // DonePreview is what Done would record now: the members it would credit,
-// whether by attendance, and the value.
+// whether by attendance, the figures as they would be stored (Level ""
+// for the project's own unit's kind, beneficiaries in group order), that
+// kind (OwnLevel), and the participations in all.
 type DonePreview struct {
 	Credited     []youthbot.Participant
 	ByAttendance bool
-	ValueVND     int64
+	DoneFigures
+	OwnLevel       youthbot.UnitKind
+	Participations int64
 }
 
-// PreviewDone says what Done(st, actor, p, valueText, at) would record,
-// writing nothing; it refuses what Done refuses.
-func PreviewDone(st SeatStore, p youthbot.Project, valueText string, at When) (DonePreview, error) {
-	value, err := checkDone(p, valueText, at)
+// PreviewDone says what Done(st, actor, p, fig, at) would record, writing
+// nothing; it refuses what Done refuses.
+func PreviewDone(st DoneStore, p youthbot.Project, fig DoneFigures, at When) (DonePreview, error) {
+	if !p.Open() {
+		return DonePreview{}, youthbot.Errorf(youthbot.ECONFLICT, "err.project_already_done", p.Code, p.DoneDate.String())
+	}
+	if at.Today.Before(p.Start) {
+		return DonePreview{}, youthbot.Errorf(youthbot.EINVALID, "err.project_not_started", p.Code, p.Start.String())
+	}
+	levels, err := LevelChoices(st, p.Unit)
 	if err != nil {
+		return DonePreview{}, err
+	}
+	if err := checkFigures(&fig, levels); err != nil {
 		return DonePreview{}, err
 	}
 	seats, err := EligibleSeats(st, p)
@@ -97,7 +104,69 @@ func PreviewDone(st SeatStore, p youthbot.Project, valueText string, at When) (D
 		return DonePreview{}, err
 	}
 	credited, byAttendance := youthbot.Credited(seats)
-	return DonePreview{Credited: credited, ByAttendance: byAttendance, ValueVND: value}, nil
+	return DonePreview{
+		Credited: credited, ByAttendance: byAttendance, DoneFigures: fig, OwnLevel: levels[0],
+		Participations: int64(len(credited)) + fig.Heads.Total(),
+	}, nil
+}
+
+// checkFigures refuses figures out of range (the value from 0 to
+// youthbot.MaxValueVND: "err.value_vnd"; the contribution:
+// Contribution.Validate's keys) or a recognition level that is not among
+// levels ("err.done_level"), and normalises them: beneficiaries in group
+// order, without empty ones, and the own unit's kind (levels[0]) as "".
+func checkFigures(fig *DoneFigures, levels []youthbot.UnitKind) error {
+	if fig.ValueVND < 0 || fig.ValueVND > youthbot.MaxValueVND {
+		return youthbot.Errorf(youthbot.EINVALID, "err.value_vnd")
+	}
+	if err := fig.Contribution.Validate(); err != nil {
+		return err
+	}
+	benefits := fig.Beneficiaries
+	fig.Beneficiaries = nil
+	for _, b := range benefits {
+		fig.SetBenefit(b)
+	}
+	switch {
+	case fig.Level == "" || fig.Level == levels[0]:
+		fig.Level = ""
+	case !containsKind(levels, fig.Level):
+		return youthbot.Errorf(youthbot.EINVALID, "err.done_level", string(fig.Level))
+	}
+	return nil
+}
+
+func containsKind(kinds []youthbot.UnitKind, k youthbot.UnitKind) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// LevelChoices are the recognition levels a project of unit may have: the
+// kind of the unit itself (the default, first) and those of the units
+// above it, each once, from the unit up.
+func LevelChoices(st DoneStore, unit string) ([]youthbot.UnitKind, error) {
+	path, err := st.Ancestors(unit)
+	if err != nil {
+		return nil, err
+	}
+	var kinds []youthbot.UnitKind
+	for _, code := range path {
+		u, err := st.Unit(code)
+		if err != nil {
+			return nil, err
+		}
+		if u.Kind.Valid() && !containsKind(kinds, u.Kind) {
+			kinds = append(kinds, u.Kind)
+		}
+	}
+	if len(kinds) == 0 {
+		return nil, youthbot.Errorf(youthbot.ENOTFOUND, "err.unit_unknown", unit)
+	}
+	return kinds, nil
 }
 
 // EligibleSeats returns p's seats held by members who may hold them now

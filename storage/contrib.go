@@ -6,17 +6,7 @@ import (
 	"youthbot"
 )
 
-// contribution is the part of an index entry figures read for a unit
-// activity or a done project: value, head counts, person-days, support and
-// beneficiaries, as uvarints (most are small or zero):
-//
-//	value | members | youth | students | residents | person-day tenths | support |
-//	n | n × (group index | people | value)
-type contribution struct {
-	value int64
-	youthbot.Contribution
-}
-
+// groupIndex numbers the groups in entries (BenefitGroups order).
 var groupIndex = func() map[youthbot.BenefitGroup]byte {
 	m := map[youthbot.BenefitGroup]byte{}
 	for i, g := range youthbot.BenefitGroups {
@@ -25,6 +15,12 @@ var groupIndex = func() map[youthbot.BenefitGroup]byte {
 	return m
 }()
 
+// appendContribution writes the part of an index entry figures read for a
+// unit activity or a done project: value, head counts, person-days, support
+// and beneficiaries, as uvarints (most are small or zero):
+//
+//	value | members | youth | students | residents | person-day tenths | support |
+//	n | n × (group index | people | value)
 func appendContribution(b []byte, value int64, c *youthbot.Contribution) []byte {
 	for _, n := range []int64{value, c.Heads.Members, c.Heads.Youth, c.Heads.Students, c.Heads.Residents,
 		c.PersonDayTenths, c.SupportVND} {

@@ -1,6 +1,7 @@
 package projects_test
 
 import (
+	"strings"
 	"testing"
 
 	"youthbot"
@@ -50,6 +51,9 @@ func TestAuthorisationTable(t *testing.T) {
 		{name: "Done", command: "/done " + pf.open},
 		{name: "DoneWithValue", command: "/done " + pf.open + " 5tr"},
 		{name: "DoneConfirmButton", callback: "jd:ok:" + pf.open + ":5000000"},
+		{name: "DoneOneLine", command: "/done " + pf.open + " | thanh niên 20 | cấp tỉnh"},
+		{name: "DoneStepButton", callback: "jg:s:heads:abcdef"},
+		{name: "DoneLevelButton", callback: "jg:l:province:abcdef"},
 		{name: "TargetNegative", command: "/target 2024 hours -5"},
 		{name: "TargetOfBranch", command: "/target 2026 hours 100 " + branch},
 		{name: "TargetForged", callback: "kt:2026:h:100:" + branch},
@@ -95,8 +99,14 @@ func TestAuthorisationTable(t *testing.T) {
 		}
 	}
 	t.Run("RightfulSecretaryCanCompleteProject", func(t *testing.T) {
-		h.Say(harness.User(504, "vi"), "/done "+pf.open)
-		h.Press(harness.User(504, "vi"), "jd:ok:"+pf.open+":0")
+		sec := harness.User(504, "vi")
+		var confirm string
+		for _, data := range harness.Buttons(h.Apply(harness.MsgUpdate(sec, "/done "+pf.open+" 0"))) {
+			if strings.HasPrefix(data, "jd:ok:") {
+				confirm = data
+			}
+		}
+		h.Press(sec, confirm)
 		if err := h.DB.View(func(tx *storage.Tx) error {
 			p, err := tx.Project(pf.open)
 			if err == nil && p.Status != youthbot.ProjectDone {

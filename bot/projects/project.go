@@ -5,7 +5,8 @@
 //	project_new.go      /newproject, guided and in one line
 //	project_list.go     /projects, /join, /leave, the waiting list
 //	project_checkin.go  /checkin (QR code, ?start=c_ link), attendance
-//	project_done.go     /done: participations and value, exactly once
+//	project_done*.go    /done: participations, head counts, value, support,
+//	                    beneficiaries and level, guided or in one line, once
 //	campaign.go         /newcampaign, /campaigns, /endcampaign
 //	target.go           /target, /targets
 //	project_format.go   numbers, amounts and percents as users read them
@@ -74,6 +75,7 @@ func (pj *Projects) Callbacks() map[string]bot.Callback {
 		cbSetTarget:   {Need: bot.RoleSecretary, Handle: pj.cbSetTarget},
 		cbShowTargets: {Handle: pj.cbShowTargets},
 		cbDone:        {Need: bot.RoleSecretary, Handle: pj.cbDoneConfirm},
+		cbDoneStep:    {Need: bot.RoleSecretary, Handle: pj.cbDoneStep},
 	}
 }
 
@@ -82,6 +84,7 @@ func (pj *Projects) Dialogs() map[string]bot.DialogHandler {
 	return map[string]bot.DialogHandler{
 		dlgProject:  pj.dlgProject,
 		dlgCampaign: pj.dlgCampaign,
+		dlgDone:     pj.dlgDone,
 	}
 }
 

@@ -436,6 +436,8 @@ func TestDoneExactlyOnce(t *testing.T) {
 
 	// Before the end date the confirmation says so; Huỷ records nothing.
 	sec.Send("/done " + code)
+	ask := sec.Expect(t, "còn bao nhiêu người khác")
+	ptPress(t, sec, ask, "⏭ Bỏ qua các mục còn lại")
 	early := sec.Expect(t, "Hoàn thành")
 	ptContains(t, early, "sớm hơn kế hoạch", "12/03/2026", "Sẽ ghi nhận 2 lượt", "An", "Bình", "chưa ghi")
 	ptPress(t, sec, early, "Huỷ")
@@ -514,7 +516,7 @@ func TestDoneExactlyOnce(t *testing.T) {
 			u.Send("/join " + code)
 			u.Expect(t, "Bạn đã đăng ký tham gia")
 		}
-		sec.Send("/done " + code)
+		sec.Send("/done " + code + " 0")
 		m := sec.Expect(t, "Hoàn thành")
 		ptPress(t, sec, m, "✅ Hoàn thành")
 		b.Settle()
