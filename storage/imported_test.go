@@ -192,7 +192,9 @@ func figuresOf(t *testing.T, db *DB, unit string, p youthbot.Period) *youthbot.F
 func TestReimportOfARemovedMember(t *testing.T) {
 	db := withTree(t)
 	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
-	row := func() *youthbot.Member { return importedRow("Trần Thị Hoa", youthbot.Date{Year: 2025, Month: 3, Day: 26}, "") }
+	row := func() *youthbot.Member {
+		return importedRow("Trần Thị Hoa", youthbot.Date{Year: 2025, Month: 3, Day: 26}, "")
+	}
 	update(t, db, func(tx *Tx) error {
 		m := row()
 		if _, err := tx.UpsertImportedMember(m, now, time.UTC); err != nil {
