@@ -60,6 +60,10 @@ func (t *Tx) UpsertImportedMember(m *youthbot.Member, now time.Time, loc *time.L
 
 func (t *Tx) updateImported(id int64, m *youthbot.Member, loc *time.Location) (Change, error) {
 	old, err := t.Member(id)
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+		m.UserID = id // removed in the bot since: not brought back
+		return Unchanged, nil
+	}
 	if err != nil {
 		return Unchanged, fmt.Errorf("imported member: %w", err)
 	}

@@ -186,3 +186,31 @@ func figuresOf(t *testing.T, db *DB, unit string, p youthbot.Period) *youthbot.F
 	})
 	return f
 }
+
+// TestReimportOfARemovedMember: a record removed in the bot since the
+// import is not brought back by the same row, and the import goes on.
+func TestReimportOfARemovedMember(t *testing.T) {
+	db := withTree(t)
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	row := func() *youthbot.Member {
+		return importedRow("Trần Thị Hoa", youthbot.Date{Year: 2025, Month: 3, Day: 26}, "")
+	}
+	update(t, db, func(tx *Tx) error {
+		m := row()
+		if _, err := tx.UpsertImportedMember(m, now, time.UTC); err != nil {
+			return err
+		}
+		return tx.DeleteMember(m.UserID)
+	})
+	update(t, db, func(tx *Tx) error {
+		m := row()
+		c, err := tx.UpsertImportedMember(m, now, time.UTC)
+		if err != nil || c != Unchanged {
+			t.Errorf("re-import of a removed member: %v, %v", c, err)
+		}
+		if _, err := tx.Member(m.UserID); youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
+			t.Errorf("the removed member came back: %v", err)
+		}
+		return nil
+	})
+}

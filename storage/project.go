@@ -38,8 +38,12 @@ func (t *Tx) Project(code string) (youthbot.Project, error) {
 // PutProject writes a project and its indexes: its unit's list, its
 // check-in code, its office code and, once done, the (unit, month of
 // completion) entry figures count works, tasks, value, recognition level
-// and contribution from (moved or removed when those change).
+// and contribution from (moved or removed when those change). A
+// contribution out of range (Contribution.Validate) is refused: EINVALID.
 func (t *Tx) PutProject(p *youthbot.Project) error {
+	if err := p.Contribution.Validate(); err != nil {
+		return err
+	}
 	var old youthbot.Project
 	found, err := t.getJSON(bProjects, []byte(p.Code), &old)
 	if err != nil {

@@ -150,6 +150,17 @@ func TestUnitActivityRefusals(t *testing.T) {
 		}
 	}
 	err := db.Update(func(tx *Tx) error {
+		p, _, err := tx.ProjectByOfficeCode("CT1")
+		if err != nil {
+			return err
+		}
+		p.Status, p.DoneDate, p.Heads = youthbot.ProjectDone, day, youthbot.HeadCounts{Residents: youthbot.MaxHeadCount + 1}
+		return tx.PutProject(&p)
+	})
+	if youthbot.ErrorCode(err) != youthbot.EINVALID {
+		t.Errorf("a project done with absurd head counts: %v", err)
+	}
+	err = db.Update(func(tx *Tx) error {
 		_, err := tx.UpsertUnitActivity(&youthbot.UnitActivity{OfficeCode: "CT1", Unit: "VT-A", Date: day}, time.Now())
 		return err
 	})
