@@ -84,17 +84,18 @@ func (p *Plan) Apply(tx *storage.Tx) error {
 
 // planner checks a workbook and builds its Plan.
 type planner struct {
-	tx     *storage.Tx
-	book   *workbook.Book
-	now    time.Time
-	today  youthbot.Date
-	loc    *time.Location
-	ps     *problems
-	stored map[string]youthbot.Unit // units of the database
-	units  map[string]youthbot.Unit // the tree after the import
-	counts map[string]*Count
-	plan   *Plan
-	camps  *campaigns
+	tx      *storage.Tx
+	book    *workbook.Book
+	now     time.Time
+	today   youthbot.Date
+	loc     *time.Location
+	ps      *problems
+	stored  map[string]youthbot.Unit // units of the database (as DonVi describes them: before the tree's changes)
+	changed map[string]bool          // stored units the tree's changes have changed
+	units   map[string]youthbot.Unit // the tree after the import
+	counts  map[string]*Count
+	plan    *Plan
+	camps   *campaigns
 }
 
 // Build checks book against the database in tx, as of now in loc (the
@@ -117,13 +118,9 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	if p.camps, err = loadCampaigns(tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	if len(book.Changes) > 0 {
-		// F8's changes of the tree are not applied by this import yet:
-		// refused rather than silently left out.
-		p.ps.at("ThayDoiDonVi", book.Changes[0].Row, "", "imp.changes_unsupported")
-	}
+	p.historic()
 	p.planUnits()
-	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels}
+	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels, p.planChangesStep}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("import: %w", err)
