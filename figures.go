@@ -111,7 +111,22 @@ type Figures struct {
 	BreakthroughsRegistered int
 	BreakthroughsCompleted  int
 	Models                  ModelCounts // models of the period's year by field
+
+	// F8: the tree the figures read, the code the unit went by in it
+	// ("": Unit) and the day it ceased (zero: it did not).
+	Tree      TreeMode
+	Shown     string
+	Dissolved Date
 }
+
+// TreeMode is the tree a report reads (F8): the period's or today's.
+type TreeMode string
+
+// Tree modes, as `--tree` spells them.
+const (
+	TreePeriod  TreeMode = "period"
+	TreeCurrent TreeMode = "current"
+)
 
 // LevelCounts are counts by unit kind (the JSON's works_by_level).
 type LevelCounts struct {
