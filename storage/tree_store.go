@@ -134,7 +134,8 @@ func (t *Tx) lastVersion(id string) (treeVersion, string, bool) {
 	}
 	prefix := append(tkey("v", id), 0)
 	c := b.Cursor()
-	k, data := c.Seek(append(append([]byte(nil), prefix...), 0xff))
+	var data []byte
+	k, _ := c.Seek(append(append([]byte(nil), prefix...), 0xff))
 	if k == nil {
 		k, data = c.Last()
 	} else {
