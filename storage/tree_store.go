@@ -241,6 +241,28 @@ func (t *Tx) UnitGone(id string) (youthbot.Date, bool) {
 	return dayOf(v.To), true
 }
 
+// ExistedDuring reports whether a unit existed on some day of p: founded
+// by its last day and not ceased by its first (a unit without history
+// always existed).
+func (t *Tx) ExistedDuring(id string, p youthbot.Period) bool {
+	first, last := dayKey(p.First()), dayKey(p.Last())
+	born, end := "", ""
+	t.treeScan(func(rest []string, data []byte) bool {
+		if born == "" {
+			born = rest[0]
+		}
+		var v treeVersion
+		if json.Unmarshal(data, &v) == nil {
+			end = v.To
+		}
+		return true
+	}, "v", id)
+	if born == "" {
+		return true
+	}
+	return born <= last && (end == "" || end > first)
+}
+
 // UnitCode returns the code a unit goes by on day (its latest when it
 // has no history).
 func (t *Tx) UnitCode(id string, day youthbot.Date) string {

@@ -222,3 +222,33 @@ func TestFutureChangesWaitForTheirDate(t *testing.T) {
 	}
 	check("PH", "PH-C")
 }
+
+func TestExistedDuring(t *testing.T) {
+	loc := time.UTC
+	db := withMember(t, loc)
+	if _, err := applyChanges(db, day(2026, 1, 1), loc,
+		youthbot.UnitChange{Date: day(2025, 7, 1), Kind: youthbot.ChangeMerge, Unit: "PH", Target: "VT"},
+		youthbot.UnitChange{Date: day(2025, 3, 10), Kind: youthbot.ChangeFound, Unit: "NEW", Target: "HG", NewName: "Mới", UnitKind: youthbot.KindDistrict}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		unit string
+		p    youthbot.Period
+		want bool
+	}{
+		{"PH", youthbot.MonthPeriod(2025, 6), true}, // its last month is still tallied
+		{"PH", youthbot.MonthPeriod(2025, 7), false},
+		{"PH", youthbot.YearPeriod(2025), true},
+		{"NEW", youthbot.MonthPeriod(2025, 2), false},
+		{"NEW", youthbot.MonthPeriod(2025, 3), true},
+		{"VT", youthbot.MonthPeriod(2020, 1), true},
+	}
+	view(t, db, func(tx *Tx) error {
+		for _, tt := range tests {
+			if got := tx.ExistedDuring(tt.unit, tt.p); got != tt.want {
+				t.Errorf("%s during %s: %v, want %v", tt.unit, tt.p, got, tt.want)
+			}
+		}
+		return nil
+	})
+}
