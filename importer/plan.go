@@ -115,6 +115,13 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	for _, u := range all {
 		p.stored[u.Code], p.units[u.Code] = u, u
 	}
+	for _, c := range book.Changes {
+		if _, ok := p.units[c.Unit]; c.Kind == workbook.ChangeFound && !ok {
+			// Founded by the workbook's changes (applied last): other
+			// sheets may name it.
+			p.units[c.Unit] = youthbot.Unit{Code: c.Unit, Name: c.NewName, Parent: c.Target, Kind: c.UnitKind}
+		}
+	}
 	if p.camps, err = loadCampaigns(tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
