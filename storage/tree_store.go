@@ -263,6 +263,20 @@ func (t *Tx) ExistedDuring(id string, p youthbot.Period) bool {
 	return born <= last && (end == "" || end > first)
 }
 
+// UnitSuccessor returns the unit a ceased unit's facts roll into today:
+// the one it merged into, or its parent on its last day ("" for none).
+func (t *Tx) UnitSuccessor(id string) string {
+	succ := ""
+	t.treeScan(func(rest []string, _ []byte) bool {
+		if rest[1] == id {
+			succ = rest[0]
+			return false
+		}
+		return true
+	}, "a")
+	return succ
+}
+
 // UnitCode returns the code a unit goes by on day (its latest when it
 // has no history).
 func (t *Tx) UnitCode(id string, day youthbot.Date) string {
