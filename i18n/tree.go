@@ -33,6 +33,7 @@ var viTree = map[string]string{
 	"tree.change.sap_nhap":     "sáp nhập %s vào %s",
 	"tree.change.giai_the":     "giải thể %s%s",
 	"tree.successor":           "Đơn vị %s không còn từ ngày %s; đơn vị kế tục: %s.",
+	"tree.invite_gone":         "Đơn vị của link này không còn từ ngày %s (sáp nhập hoặc giải thể): hãy xin link của đơn vị mới.",
 }
 
 var enTree = map[string]string{
@@ -65,4 +66,5 @@ var enTree = map[string]string{
 	"tree.change.sap_nhap":     "%s merged into %s",
 	"tree.change.giai_the":     "%s dissolved%s",
 	"tree.successor":           "Unit %s has not existed since %s; its successor: %s.",
+	"tree.invite_gone":         "The unit of this link has not existed since %s (merged or dissolved): ask for a link of the new unit.",
 }
