@@ -252,3 +252,20 @@ func TestExistedDuring(t *testing.T) {
 		return nil
 	})
 }
+
+func TestPutUnitRefusesACeasedUnit(t *testing.T) {
+	db := withMember(t, time.UTC)
+	if _, err := applyChanges(db, day(2025, 7, 1), time.UTC, youthbot.UnitChange{Date: day(2025, 7, 1), Kind: youthbot.ChangeMerge, Unit: "PH", Target: "VT"}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Update(func(tx *Tx) error { return tx.PutUnit(youthbot.Unit{Code: "PH", Name: "PH", Parent: "HG", Kind: youthbot.KindDistrict}) })
+	if youthbot.ErrorCode(err) != youthbot.EINVALID {
+		t.Fatalf("put a merged unit: %v", err)
+	}
+	view(t, db, func(tx *Tx) error {
+		if kids := tx.ChildCodes("HG"); !slices.Equal(kids, []string{"VT"}) {
+			t.Errorf("HG's children %v", kids)
+		}
+		return nil
+	})
+}
