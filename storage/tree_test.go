@@ -258,7 +258,9 @@ func TestPutUnitRefusesACeasedUnit(t *testing.T) {
 	if _, err := applyChanges(db, day(2025, 7, 1), time.UTC, youthbot.UnitChange{Date: day(2025, 7, 1), Kind: youthbot.ChangeMerge, Unit: "PH", Target: "VT"}); err != nil {
 		t.Fatal(err)
 	}
-	err := db.Update(func(tx *Tx) error { return tx.PutUnit(youthbot.Unit{Code: "PH", Name: "PH", Parent: "HG", Kind: youthbot.KindDistrict}) })
+	err := db.Update(func(tx *Tx) error {
+		return tx.PutUnit(youthbot.Unit{Code: "PH", Name: "PH", Parent: "HG", Kind: youthbot.KindDistrict})
+	})
 	if youthbot.ErrorCode(err) != youthbot.EINVALID {
 		t.Fatalf("put a merged unit: %v", err)
 	}
