@@ -69,3 +69,40 @@ func (p *planner) historic() {
 }
 
 func (p *planner) planChangesStep() error { p.planChanges(); return nil }
+
+// resolveCodes replaces, in every sheet but ThayDoiDonVi (which storage
+// resolves in the order of its changes), a code a unit took by a rename
+// (F8) with the unit's identity, the code its facts are stored under.
+func (p *planner) resolveCodes() {
+	resolve := func(code *string) {
+		if *code == "" {
+			return
+		}
+		if _, ok := p.stored[*code]; ok {
+			return
+		}
+		if id, err := p.tx.ResolveUnit(*code); err == nil {
+			*code = id
+		}
+	}
+	b := p.book
+	for i := range b.Units {
+		resolve(&b.Units[i].Code)
+		resolve(&b.Units[i].Parent)
+	}
+	for i := range b.Members {
+		resolve(&b.Members[i].Branch)
+	}
+	for i := range b.Activities {
+		resolve(&b.Activities[i].Unit)
+	}
+	for i := range b.Targets {
+		resolve(&b.Targets[i].Unit)
+	}
+	for i := range b.Breakthroughs {
+		resolve(&b.Breakthroughs[i].Unit)
+	}
+	for i := range b.Models {
+		resolve(&b.Models[i].Unit)
+	}
+}

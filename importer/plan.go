@@ -125,6 +125,7 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	if p.camps, err = loadCampaigns(tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	p.resolveCodes()
 	p.historic()
 	p.planUnits()
 	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels, p.planChangesStep}

@@ -204,8 +204,17 @@ func TestMergerKeepsThePast(t *testing.T) {
 			t.Errorf("CTM 2023 --tree current %s = %v, want %v", k, cur[k], want)
 		}
 	}
+	// 2026 activities, one named by the city's new code.
+	acts2026 := map[string][][]any{"HoatDong": {{"ma", "ten", "loai", "ma_don_vi", "ngay", "luot_thanh_nien"},
+		{"TP-HD1", "Tình nguyện", "hd", "CTM", "05/03/2026", 40}, {"TP-HD2", "Tình nguyện", "hd", "HG_X1", "06/03/2026", 7}}}
+	if code, _, errOut := runMain(t, env, "import", book(t, "2026.xlsx", acts2026)); code != 0 {
+		t.Fatalf("2026 import: %s", errOut)
+	}
 	// 2026: the communes directly under the city, with its new name and code.
 	now := reportJSON(t, env, "--year", "2026", "--unit", "CT")
+	if now["participations"] != 47.0 || now["activities_held"] != 2.0 {
+		t.Errorf("2026: participations %v, activities %v, want 47 and 2", now["participations"], now["activities_held"])
+	}
 	if now["name"] != "Thành Đoàn Cần Thơ" || now["unit"] != "CTM" {
 		t.Errorf("2026: %v %v", now["unit"], now["name"])
 	}
@@ -215,6 +224,9 @@ func TestMergerKeepsThePast(t *testing.T) {
 	}
 	if strings.Join(kids, ",") != "CT_X1,CT_X2,HG_X1,HG_X2" {
 		t.Errorf("2026 children %v", kids)
+	}
+	if x1 := now["children"].([]any)[2].(map[string]any); x1["participations"] != 7.0 {
+		t.Errorf("2026 HG_X1: %v participations, want 7", x1["participations"])
 	}
 	code, out, _ := runMain(t, env, "units", "history", "--lang", "en", "ctm")
 	for _, want := range []string{"History of unit CT", "HG merged into CT", "01/07/2025", "decision 368-QĐ/TĐTN-TCKT", "CT renamed «Thành Đoàn Cần Thơ (CTM)»"} {
