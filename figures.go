@@ -119,6 +119,15 @@ type Figures struct {
 	Dissolved Date
 }
 
+// Code is the code the unit went by in the tree the figures read: Shown,
+// or Unit (its identity) when that is the same.
+func (f *Figures) Code() string {
+	if f.Shown != "" {
+		return f.Shown
+	}
+	return f.Unit
+}
+
 // TreeMode is the tree a report reads (F8): the period's or today's.
 type TreeMode string
 

@@ -133,9 +133,7 @@ func jsonOf(f *youthbot.Figures) *figuresJSON {
 		Models:   modelsJSON{Doan: f.Models.Doan, Doi: f.Models.Doi},
 		Children: make([]*figuresJSON, 0, len(f.Children)),
 	}
-	if f.Shown != "" {
-		j.Unit = f.Shown
-	}
+	j.Unit = f.Code()
 	if j.Tree = string(f.Tree); j.Tree == "" {
 		j.Tree = string(youthbot.TreePeriod) // no history: the period's tree is today's
 	}
