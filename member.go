@@ -38,6 +38,9 @@ type Member struct {
 	// known: an imported member's membership (and members_new) dates from it.
 	Joined Date   `json:"joined,omitzero"`
 	Gender Gender `json:"gender,omitempty"`
+	// Reason is why a rejected registration was rejected: a reason's code
+	// or the secretary's own words (marked by a leading ":"); "" for none.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Union age bounds (Điều lệ Đoàn): members are 16 to 30 years old.
