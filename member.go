@@ -135,3 +135,21 @@ func NormalizePhone(s string) string {
 	}
 	return "+" + b.String()
 }
+
+// MinJoinAge is the youngest age at which one may have joined the Union,
+// for the plausibility of a day of joining (ngày vào Đoàn) told at
+// registration.
+const MinJoinAge = 14
+
+// ValidateJoined checks the day a member says they joined the Union: not
+// in the future, and not before they were MinJoinAge (when their birth is
+// known). EINVALID errors with a reason.
+func ValidateJoined(joined, birth, today Date) error {
+	if joined.After(today) {
+		return Errorf(EINVALID, "err.joined_future")
+	}
+	if !birth.IsZero() && birth.YearsSince(joined) < MinJoinAge {
+		return Errorf(EINVALID, "err.joined_young", MinJoinAge)
+	}
+	return nil
+}

@@ -43,7 +43,8 @@ func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	id, reg := bot.Arg(args, 0), bot.Arg(args, 1)
 	switch {
 	case prefix == cbReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) },
+			bot.RejectTextData("m"+id+"."+reg)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
 	case why == bot.ReasonBack:
@@ -54,7 +55,11 @@ func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	if err := r.decideMember(c, &m, approve, why); err != nil {
 		return err
 	}
-	c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, r.decisionLine(c, c.Lang, m)), nil)
+	var undo *tgbotapi.InlineKeyboardMarkup
+	if m.Status == youthbot.StatusRejected {
+		undo = undoKeyboard(c, "m"+id+"."+reg)
+	}
+	c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, r.decisionLine(c, c.Lang, m)), undo)
 	c.Answer(r.decisionLine(c, c.Lang, m), false)
 	return nil
 }
@@ -87,8 +92,16 @@ func (r *Room) pendingMember(c *bot.Ctx, idArg, regArg string) (youthbot.Member,
 }
 
 // decideMember approves or rejects a pending registration and tells the
-// member.
+// member. An approval of someone imported before (same branch, name and
+// date of birth) takes over the imported record instead (claimByName).
 func (r *Room) decideMember(c *bot.Ctx, m *youthbot.Member, approve bool, why string) error {
+	if approve {
+		ok, err := r.claimByName(c, m)
+		if err != nil || ok {
+			m.DecidedAt = c.Now // as the decision line shows it: the record's own dates are its history's
+			return err
+		}
+	}
 	decided, notices, err := service.DecideMember(c.Tx, c.Actor(), m.UserID, approve, why, c.When())
 	if err != nil {
 		return err
@@ -273,7 +286,8 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 				return err
 			}
 			p := strconv.Itoa(page)
-			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) }))
+			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) },
+				bot.RejectTextData(key)))
 			c.Answer(c.T("reject.ask"), false)
 			return nil
 		}

@@ -51,18 +51,19 @@ func (r *Room) Commands() []bot.Command {
 // Callbacks are the feature's buttons by prefix.
 func (r *Room) Callbacks() map[string]bot.Callback {
 	return map[string]bot.Callback{
-		cbTree:            {Handle: r.cbTree},
-		cbTreeJoin:        {Handle: r.cbTreeJoin},
-		cbRegister:        {Handle: r.cbRegister},
-		cbApprove:         {Handle: r.cbDecide},
-		cbReject:          {Handle: r.cbDecide},
-		cbRejectWhy:       {Handle: r.cbDecide},
-		bot.PendingPrefix: {Need: bot.RoleSecretary, Handle: r.cbPending},
-		cbProfileEdit:     {Handle: r.cbProfileEdit},
-		cbForget:          {Handle: r.cbForget},
-		cbLang:            {Handle: r.cbLang},
-		cbInviteWalk:      {Handle: r.cbInviteWalk},
-		cbInviteMake:      {Handle: r.cbInviteMake},
+		cbTree:               {Handle: r.cbTree},
+		cbTreeJoin:           {Handle: r.cbTreeJoin},
+		cbRegister:           {Handle: r.cbRegister},
+		cbApprove:            {Handle: r.cbDecide},
+		cbReject:             {Handle: r.cbDecide},
+		cbRejectWhy:          {Handle: r.cbDecide},
+		bot.PendingPrefix:    {Need: bot.RoleSecretary, Handle: r.cbPending},
+		cbProfileEdit:        {Handle: r.cbProfileEdit},
+		cbForget:             {Handle: r.cbForget},
+		cbLang:               {Handle: r.cbLang},
+		cbInviteWalk:         {Handle: r.cbInviteWalk},
+		cbInviteMake:         {Handle: r.cbInviteMake},
+		bot.RejectTextPrefix: {Handle: r.cbRejectText},
 
 		cbSecretaries:     {Need: bot.RoleSecretary, Handle: r.cbSecretaries},
 		cbSecretaryAsk:    {Need: bot.RoleSecretary, Handle: r.cbSecretaryAsk},
@@ -72,7 +73,7 @@ func (r *Room) Callbacks() map[string]bot.Callback {
 
 // Dialogs are the feature's dialogs by name.
 func (r *Room) Dialogs() map[string]bot.DialogHandler {
-	return map[string]bot.DialogHandler{dlgRegister: r.dlgRegister, dlgEdit: r.dlgEdit}
+	return map[string]bot.DialogHandler{dlgRegister: r.dlgRegister, dlgEdit: r.dlgEdit, dlgRejectWhy: r.dlgRejectWhy}
 }
 
 // StartLinks are the feature's deep links: member and secretary invites.

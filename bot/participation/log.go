@@ -284,7 +284,8 @@ func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
 	id := bot.Arg(args, 0)
 	switch {
 	case prefix == cbActReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) },
+			bot.RejectTextData("a"+id)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
 	case why == bot.ReasonBack:
@@ -330,7 +331,11 @@ func (r *Participation) editRequest(c *bot.Ctx, a youthbot.Activity, status stri
 	}
 	m, _ := c.Tx.Member(a.Member)
 	unit, _ := c.Tx.Unit(a.Unit)
-	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), nil)
+	var undo *tgbotapi.InlineKeyboardMarkup
+	if a.Status == youthbot.ActivityRejected { // its rejecter may undo it within 24 h (bot/membership)
+		undo = bot.Keyboard(bot.Row(bot.Button(i18n.T(c.Lang, "btn.undo_reject"), bot.UndoRejectData("a"+strconv.FormatUint(a.ID, 10)))))
+	}
+	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), undo)
 }
 
 // cbActUndo withdraws the sender's own activity while it still waits for
