@@ -274,6 +274,7 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 	action := bot.Arg(args, 0)
 	var page int
 	var approved, rejected []string // who was just decided, for the list's first line
+	var undo [][2]string            // the name and key of each rejection just made, which may be undone
 	switch action {
 	case "p":
 		page, _ = strconv.Atoi(bot.Arg(args, 1))
@@ -311,6 +312,9 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 			return err
 		}
 		approved, rejected = addDecided(approved, rejected, name, outcome)
+		if outcome == decidedRejected {
+			undo = append(undo, [2]string{name, key})
+		}
 	case "A":
 		page, _ = strconv.Atoi(bot.Arg(args, 1))
 		items, err := r.pendingItems(c)
@@ -346,6 +350,12 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 	}
 	if len(said) > 0 {
 		text = strings.Join(said, "\n") + "\n\n" + text
+	}
+	for _, u := range undo {
+		if kb == nil {
+			kb = bot.Keyboard()
+		}
+		kb.InlineKeyboard = append(kb.InlineKeyboard, bot.Row(bot.Button(c.T("btn.undo_reject_of", i18n.Raw(u[0])), bot.UndoRejectData(u[1]))))
 	}
 	c.EditCallback(text, kb)
 	return nil

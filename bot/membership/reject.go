@@ -95,7 +95,13 @@ func (r *Room) undoRejection(c *bot.Ctx, key string) error {
 		if err := c.Deliver(notices); err != nil {
 			return err
 		}
-		c.EditCallback(c.T("reject.undone_activity", memberName(c, a.Member), a.Date.String(), service.Clip(a.Description, 100)), nil)
+		text := c.T("reject.undone_activity", memberName(c, a.Member), a.Date.String(), service.Clip(a.Description, 100))
+		if cb := c.Update.CallbackQuery; cb != nil && cb.Message != nil && len(cb.Message.Photo) > 0 {
+			c.EditMarkup(nil) // a photo's caption is not edited (bot/participation's editRequest)
+			c.Reply(text, nil)
+		} else {
+			c.EditCallback(text, nil)
+		}
 		c.Answer(c.T("reject.undone"), false)
 		return nil
 	}

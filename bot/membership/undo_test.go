@@ -144,3 +144,20 @@ func TestRejectActivityInOwnWordsAndUndo(t *testing.T) {
 		t.Errorf("no undo on the request: %v", harness.Describe(msgs))
 	}
 }
+
+// TestPendingRejectionOffersUndo: a rejection from /pending adds the
+// button that undoes it to the list.
+func TestPendingRejectionOffersUndo(t *testing.T) {
+	h := harness.New(t)
+	h.MakeSecretary(710, pendingBranch)
+	m := h.Register(701, pendingBranch, "Lê Văn Lý")
+	key := fmt.Sprintf("m701.%d", m.RegisteredAt.Unix())
+	msgs := h.Apply(harness.CbUpdate(harness.User(710, "vi"), "pd:w:"+key+":0:proof"))
+	if h.Member(701).Status != youthbot.StatusRejected || !slices.Contains(harness.Buttons(msgs), "rx:u:"+key) {
+		t.Fatalf("after the rejection: %v", harness.Describe(msgs))
+	}
+	h.Press(harness.User(710, "vi"), "rx:u:"+key)
+	if h.Member(701).Status != youthbot.StatusPending {
+		t.Errorf("undo from /pending left %s", h.Member(701).Status)
+	}
+}

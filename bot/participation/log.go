@@ -318,23 +318,23 @@ func (r *Participation) activityDecision(lang string, a youthbot.Activity) strin
 
 // editRequest shows the decision on the request whose button was pressed:
 // a text request gets the decision line, a photo request (whose caption
-// the double and older clients cannot edit) loses its buttons.
+// the double and older clients cannot edit) loses its buttons; a
+// rejection's keeps the button that undoes it.
 func (r *Participation) editRequest(c *bot.Ctx, a youthbot.Activity, status string) {
 	cb := c.Update.CallbackQuery
 	if cb == nil || cb.Message == nil || strings.HasPrefix(cb.Data, bot.PendingPrefix+":") {
 		return
 	}
-	if len(cb.Message.Photo) > 0 {
-		c.Queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Notice: "edit",
-			Params: map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}})
-		return
-	}
-	m, _ := c.Tx.Member(a.Member)
-	unit, _ := c.Tx.Unit(a.Unit)
 	var undo *tgbotapi.InlineKeyboardMarkup
 	if a.Status == youthbot.ActivityRejected { // its rejecter may undo it within 24 h (bot/membership)
 		undo = bot.Keyboard(bot.Row(bot.Button(i18n.T(c.Lang, "btn.undo_reject"), bot.UndoRejectData("a"+strconv.FormatUint(a.ID, 10)))))
 	}
+	if len(cb.Message.Photo) > 0 {
+		c.EditMarkup(undo)
+		return
+	}
+	m, _ := c.Tx.Member(a.Member)
+	unit, _ := c.Tx.Unit(a.Unit)
 	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), undo)
 }
 
