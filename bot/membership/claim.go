@@ -32,7 +32,7 @@ func (r *Room) claimByPhone(c *bot.Ctx, m youthbot.Member, unit youthbot.Unit) (
 		return true, err
 	}
 	for _, id := range ids {
-		err := c.Notify(id, "approval", func(lang string) (string, any) {
+		err := c.Notify(id, "claim", func(lang string) (string, any) {
 			return i18n.T(lang, "claim.told", claim.Member.FullName, unit.Name), nil
 		})
 		if err != nil {
