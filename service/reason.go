@@ -58,12 +58,22 @@ func checkReason(approve bool, why string) error {
 	return youthbot.Errorf(youthbot.EINVALID, "stale_button")
 }
 
+// ReasonLine is the line that says a rejection's reason why (a code of
+// RejectReasons or words of TextReason); false for no reason.
+func ReasonLine(why string) (Text, bool) {
+	if words, ok := ReasonText(why); ok {
+		return Text{Key: "reject.why_text", Args: []any{words}}, true
+	}
+	if why == "" {
+		return Text{}, false
+	}
+	return Text{Key: "reject.why_" + why}, true
+}
+
 // withReason adds the reason's line to a rejection's notice.
 func withReason(n Notice, why string) Notice {
-	if words, ok := ReasonText(why); ok {
-		n.Lines = append(n.Lines, Text{Key: "reject.why_text", Args: []any{words}})
-	} else if why != "" {
-		n.Lines = append(n.Lines, Text{Key: "reject.why_" + why})
+	if line, ok := ReasonLine(why); ok {
+		n.Lines = append(n.Lines, line)
 	}
 	return n
 }

@@ -93,6 +93,9 @@ func TestRejectInOwnWordsAndUndo(t *testing.T) {
 	if h.Member(701).Status != youthbot.StatusRejected || h.Member(701).Reason != "info" || !slices.Contains(harness.Buttons(msgs), "rx:u:"+key) {
 		t.Fatalf("rejecting with a reason: %+v, %v", h.Member(701), harness.Describe(msgs))
 	}
+	if !harness.Has(harness.Texts(msgs, 710), "Lý do: thông tin chưa đúng.") {
+		t.Errorf("the request does not show the reason: %q", harness.Texts(msgs, 710))
+	}
 	h.Now = h.Now.Add(24*time.Hour + time.Minute)
 	refusedUnchanged(h, t, 710, "rx:u:"+key)
 }

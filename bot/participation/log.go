@@ -309,7 +309,11 @@ func (r *Participation) activityDecision(lang string, a youthbot.Activity) strin
 	case youthbot.ActivityConfirmed:
 		return i18n.T(lang, "activity.decided_confirmed", when)
 	case youthbot.ActivityRejected:
-		return i18n.T(lang, "activity.decided_rejected", when)
+		line := i18n.T(lang, "activity.decided_rejected", when)
+		if why, ok := service.ReasonLine(a.Reason); ok {
+			line += "\n" + i18n.T(lang, why.Key, why.Args...)
+		}
+		return line
 	case youthbot.ActivityUndone:
 		return i18n.T(lang, "activity.decided_undone")
 	}
