@@ -394,25 +394,6 @@ func memberName(c *bot.Ctx, id int64) string {
 	return c.T("members.anonymous")
 }
 
-// itemToReject checks, before the reasons are offered, that the
-// registration or activity a /pending key names may be rejected by the
-// presser now: their rights, and that it still waits.
-func (r *Room) itemToReject(c *bot.Ctx, key string) error {
-	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.b.ActivityToDecide(c, id)
-		if err == nil && a.Status != youthbot.ActivityPending {
-			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
-		}
-		return err
-	}
-	id, reg, _ := strings.Cut(strings.TrimPrefix(key, "m"), ".")
-	m, _, err := r.pendingMember(c, id, reg)
-	if err == nil && m.Status != youthbot.StatusPending {
-		err = youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
-	}
-	return err
-}
-
 // decideItem approves or rejects (with the reason why, for a registration
 // or an activity) one waiting item named by its key, and says whom it was
 // about and what became of it.
