@@ -115,7 +115,7 @@ func TestEndToEndClaimByPhone(t *testing.T) {
 	}
 	checkOneMember(t, b, an, "Nguyễn Văn An", birth, joined)
 	an.Send("/profile")
-	an.Expect(t, "Nguyễn Văn An")
+	an.Expect(t, "Ngày vào Đoàn: 02/09/2024")
 	b.Settle()
 	sec.NoMore(t) // no approval request
 }
