@@ -58,6 +58,10 @@ func (r *Room) dlgRejectWhy(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message)
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
+	if youthbot.ErrorCode(r.itemToReject(c, key)) == youthbot.ECONFLICT {
+		// Decided meanwhile with a button: the message is not a reason.
+		return r.b.OutsideDialog(c, m)
+	}
 	name, outcome, err := r.decideItem(c, key, false, service.TextReason(words))
 	if code := youthbot.ErrorCode(err); code != "" && code != youthbot.EINTERNAL {
 		c.Reply(c.ErrorText(err), nil) // decided meanwhile, gone, or no rights any more

@@ -164,3 +164,23 @@ func TestPendingRejectionOffersUndo(t *testing.T) {
 		t.Errorf("undo from /pending left %s", h.Member(701).Status)
 	}
 }
+
+// TestReasonDialogEndsWhenDecidedOtherwise: a secretary who asked to type
+// a reason and then pressed a reason's button instead is not asked again:
+// their next message is no reason.
+func TestReasonDialogEndsWhenDecidedOtherwise(t *testing.T) {
+	h := harness.New(t)
+	h.MakeSecretary(710, pendingBranch)
+	m := h.Register(701, pendingBranch, "Lê Văn Lý")
+	reg := fmt.Sprint(m.RegisteredAt.Unix())
+	sec := harness.User(710, "vi")
+	h.Press(sec, "rx:t:m701."+reg)
+	h.Press(sec, "mw:701:"+reg+":unit")
+	h.Say(sec, "xin chào")
+	if got := h.Member(701); got.Status != youthbot.StatusRejected || got.Reason != "unit" {
+		t.Errorf("the member %+v", got)
+	}
+	if _, open := h.Dialog(710); open {
+		t.Error("the reason's dialog stays open")
+	}
+}
