@@ -18,8 +18,10 @@ import (
 // ("a<id>") the way /pending's keys do; every press re-checks the
 // presser's rights and the record's state.
 
-// dlgRejectWhy is the dialog that waits for the reason's line.
-const dlgRejectWhy = "rejwhy"
+const (
+	cbRejectText = bot.RejectTextPrefix // rx:t|u:<key> reject in one's own words, undo a rejection
+	dlgRejectWhy = "rejwhy"             // the dialog that waits for the reason's line
+)
 
 // cbRejectText handles rx:t:<key> (reject, asking for a line of text)
 // and rx:u:<key> (undo a rejection).
