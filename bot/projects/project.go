@@ -29,7 +29,7 @@ const (
 	cbAttendance  = "ja" // ja:v:<project>:<page> | ja:o:<project>:<member>:<page> | ja:a:<project>:<page>
 	cbNewCampaign = "kc" // kc:ok:<nonce>:<unit> | kc:no:<nonce> confirm a campaign
 	cbEndCampaign = "ke" // ke:ok|no:<campaign> end a campaign early
-	cbSetTarget   = "kt" // kt:<year>:<metric letter>:<value>:<unit> set a target for the unit picked
+	cbSetTarget   = "kt" // kt:<year>:<metric letter>:<value>:<unit>[:<kind>[:<code>]] | kt:d:<nonce>:<unit> set a target for the unit picked (targetButton)
 	cbShowTargets = "ks" // ks:<unit>:<year> show targets of the unit picked
 )
 
@@ -85,6 +85,7 @@ func (pj *Projects) Dialogs() map[string]bot.DialogHandler {
 		dlgProject:  pj.dlgProject,
 		dlgCampaign: pj.dlgCampaign,
 		dlgDone:     pj.dlgDone,
+		dlgTarget:   pj.dlgTargetText,
 	}
 }
 

@@ -2,6 +2,7 @@ package projects
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"youthbot"
@@ -15,10 +16,10 @@ func amountVND(c *bot.Ctx, n int64) string { return c.T("project.vnd", report.Nu
 // metricValue writes a figure of a target's metric: money as money, hours
 // with a decimal, counts as whole numbers.
 func metricValue(c *bot.Ctx, m youthbot.Metric, v float64) string {
-	switch m {
-	case youthbot.MetricValueVND:
+	switch {
+	case m.IsVND():
 		return amountVND(c, int64(v))
-	case youthbot.MetricHours:
+	case m == youthbot.MetricHours || m == youthbot.MetricPersonDays:
 		return report.Decimal(c.Lang, v)
 	}
 	return report.Number(c.Lang, int64(v))
@@ -39,5 +40,14 @@ func kindName(c *bot.Ctx, k youthbot.ProjectKind) string {
 	return c.T("project.kind_task")
 }
 
-// metricName is the report name of a target metric.
-func metricName(c *bot.Ctx, m youthbot.Metric) string { return c.T("target.metric_" + string(m)) }
+// metricName is the report name of a target metric ("beneficiaries:children"
+// has "target.metric_beneficiaries.children").
+func metricName(c *bot.Ctx, m youthbot.Metric) string {
+	return c.T("target.metric_" + strings.ReplaceAll(string(m), ":", "."))
+}
+
+// unitKindName names a kind of unit as a per_unit target counts it: chi
+// đoàn, đoàn cơ sở…
+func unitKindName(c *bot.Ctx, k youthbot.UnitKind) string {
+	return c.T("target.unit_kind." + string(k))
+}

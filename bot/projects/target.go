@@ -3,7 +3,6 @@ package projects
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -12,15 +11,29 @@ import (
 	"youthbot/report"
 )
 
-// Targets (chỉ tiêu, F4): /target sets a unit's yearly target on one
-// metric; /targets shows each target's progress year to date, rolled up
-// from the unit's subtree by Tx.Figures, as union reports state it
-// ("đạt 150%", "đạt 3/6 chỉ tiêu").
+// Targets (chỉ tiêu, F4 and F7): /target sets a unit's yearly target of a
+// kind (target_form.go): a metric of the subtree, a value each unit of a
+// kind below must reach (per_unit), or a statement whose achieved value
+// is entered with /achieved (manual). /targets (target_view.go) shows
+// each target's progress year to date, as union reports state it.
 
-// metricLetters name metrics in callback data (64 bytes are few).
+// metricLetters name every metric in callback data, one letter each (64
+// bytes are few); "-" is a manual target without one.
 var metricLetters = map[youthbot.Metric]string{
 	youthbot.MetricParticipations: "p", youthbot.MetricHours: "h", youthbot.MetricWorks: "w",
 	youthbot.MetricTasks: "t", youthbot.MetricValueVND: "v", youthbot.MetricNewMembers: "n",
+	youthbot.MetricActivities: "a", youthbot.MetricPersonDays: "d", youthbot.MetricSupportVND: "s",
+	youthbot.MetricBeneficiaries:                         "b",
+	youthbot.BeneficiariesOf(youthbot.BenefitChildren):   "c",
+	youthbot.BeneficiariesOf(youthbot.BenefitElderly):    "e",
+	youthbot.BeneficiariesOf(youthbot.BenefitHouseholds): "f",
+	youthbot.BeneficiariesOf(youthbot.BenefitOthers):     "o",
+	"": "-",
+}
+
+// kindLetters name a per_unit target's unit kind in callback data.
+var kindLetters = map[youthbot.UnitKind]string{
+	youthbot.KindProvince: "p", youthbot.KindDistrict: "d", youthbot.KindGrassroots: "g", youthbot.KindBranch: "b",
 }
 
 func metricOfLetter(s string) (youthbot.Metric, bool) {
@@ -32,63 +45,104 @@ func metricOfLetter(s string) (youthbot.Metric, bool) {
 	return "", false
 }
 
-// cmdTarget sets a target: /target <year> <metric> <value> [UNIT], the
-// metric in any of its names (youthbot.MatchMetric: lượt, giờ, công trình,
-// giá trị làm lợi…, or the code names).
-func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
-	f := strings.Fields(args)
-	if len(f) < 3 {
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
+// dlgTarget is a /target with a plan's text waiting for its unit to be
+// picked (the text does not fit in a button).
+const dlgTarget = "tgt"
+
+// Fields of the /target dialog.
+const (
+	tfYear, tfMetric, tfValue, tfKind, tfUnitKind, tfCode, tfText = "year", "metric", "value", "kind", "unit_kind", "code", "text"
+)
+
+// targetButton is the callback data that sets tg for unit:
+// kt:<year>:<metric letter>:<value>:<unit>[:<kind>[:<code>]], kind "m"
+// (manual) or "u" and the unit kind's letter (per_unit); for a target
+// with a text, kt:d:<nonce>:<unit> (the rest waits in the dialog).
+func targetButton(tg youthbot.Target, unit, nonce string) string {
+	if tg.Text != "" {
+		return bot.Data(cbSetTarget, "d", nonce, unit)
 	}
-	year, err := strconv.Atoi(f[0])
-	if err != nil {
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
-	}
-	metric, n := youthbot.MatchMetric(f[1:])
-	switch {
-	case n == 0:
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_metric", f[1])
-	case 1+n == len(f):
-		return youthbot.Errorf(youthbot.EINVALID, "err.target_usage", c.Today.Year)
-	}
-	rest, unitCode := f[1+n:], ""
-	if n := len(rest); n >= 2 {
-		last := youthbot.NormalizeUnitCode(rest[n-1])
-		if _, err := c.Tx.Unit(last); err == nil {
-			if _, err := youthbot.ParseTargetValue(metric, strings.Join(rest[:n-1], " ")); err == nil {
-				rest, unitCode = rest[:n-1], last
-			}
+	args := []string{strconv.Itoa(tg.Year), metricLetters[tg.Metric], strconv.FormatInt(tg.Value, 10), unit}
+	switch tg.KindOf() {
+	case youthbot.TargetManual:
+		args = append(args, "m")
+	case youthbot.TargetPerUnit:
+		args = append(args, "u"+kindLetters[tg.UnitKind])
+	default:
+		if tg.Code != "" {
+			args = append(args, "")
 		}
 	}
-	value, err := youthbot.ParseTargetValue(metric, strings.Join(rest, " "))
+	if tg.Code != "" {
+		args = append(args, tg.Code)
+	}
+	return bot.Data(cbSetTarget, args...)
+}
+
+// targetOfButton reads targetButton's data (not a dialog's).
+func targetOfButton(args []string) (tg youthbot.Target, unit string, ok bool) {
+	year, err1 := strconv.Atoi(bot.Arg(args, 0))
+	metric, ok := metricOfLetter(bot.Arg(args, 1))
+	value, err2 := strconv.ParseInt(bot.Arg(args, 2), 10, 64)
+	if err1 != nil || err2 != nil || !ok || len(args) < 4 || len(args) > 6 {
+		return tg, "", false
+	}
+	tg = youthbot.Target{Year: year, Metric: metric, Value: value, Code: bot.Arg(args, 5)}
+	switch k := bot.Arg(args, 4); {
+	case k == "m":
+		tg.Kind = youthbot.TargetManual
+	case strings.HasPrefix(k, "u"):
+		tg.Kind = youthbot.TargetPerUnit
+		for uk, l := range kindLetters {
+			if "u"+l == k {
+				tg.UnitKind = uk
+			}
+		}
+	case k != "":
+		return tg, "", false
+	}
+	if tg.Code != "" && !targetCodeRe.MatchString(tg.Code) || metric == "" && tg.Kind != youthbot.TargetManual {
+		return tg, "", false
+	}
+	return tg, youthbot.NormalizeUnitCode(bot.Arg(args, 3)), true
+}
+
+// cmdTarget sets a target (the forms of target_form.go).
+func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
+	form, err := parseTarget(args, c.Today, func(code string) bool { _, err := c.Tx.Unit(code); return err == nil })
 	if err != nil {
 		return err
 	}
-	tg := youthbot.Target{Year: year, Metric: metric, Value: value}
+	tg := form.target
 	if err := tg.Validate(c.Today); err != nil {
 		return err
 	}
+	unitCode := form.unit
 	if unitCode == "" {
 		units := actingUnits(c)
 		if len(units) == 0 {
 			return youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
 		}
 		if len(units) > 1 {
+			nonce := youthbot.NewCode(6)
+			if tg.Text != "" {
+				d := youthbot.Dialog{Name: dlgTarget, Updated: c.Now, Data: map[string]string{pfNonce: nonce,
+					tfYear: strconv.Itoa(tg.Year), tfMetric: string(tg.Metric), tfValue: strconv.FormatInt(tg.Value, 10),
+					tfKind: string(tg.Kind), tfUnitKind: string(tg.UnitKind), tfCode: tg.Code, tfText: tg.Text}}
+				if err := c.Tx.PutDialog(c.From.ID, d); err != nil {
+					return err
+				}
+			}
 			var rows [][]tgbotapi.InlineKeyboardButton
 			for _, u := range units {
-				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u),
-					bot.Data(cbSetTarget, strconv.Itoa(year), metricLetters[metric], strconv.FormatInt(value, 10), u))))
+				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u), targetButton(tg, u, nonce))))
 			}
-			c.Reply(c.T("target.pick_unit", metricName(c, metric), year), bot.Keyboard(rows...))
+			c.Reply(c.T("target.pick_unit", pj.targetLabel(c, tg), tg.Year), bot.Keyboard(rows...))
 			return nil
 		}
 		unitCode = units[0]
 	}
-	unit, err := c.ManagedUnit(unitCode)
-	if err != nil {
-		return err
-	}
-	text, err := pj.setTarget(c, unit, tg)
+	text, err := pj.setTarget(c, unitCode, tg)
 	if err != nil {
 		return err
 	}
@@ -98,18 +152,35 @@ func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
 
 // cbSetTarget sets the target for the unit picked.
 func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
-	year, err1 := strconv.Atoi(bot.Arg(args, 0))
-	metric, ok := metricOfLetter(bot.Arg(args, 1))
-	value, err2 := strconv.ParseInt(bot.Arg(args, 2), 10, 64)
-	if err1 != nil || err2 != nil || !ok || len(args) != 4 {
-		return bot.StaleButton()
+	var tg youthbot.Target
+	var unit string
+	if bot.Arg(args, 0) == "d" {
+		d, found, err := c.Tx.Dialog(c.From.ID)
+		if err != nil {
+			return err
+		}
+		if !found || d.Name != dlgTarget || len(args) != 3 || bot.Arg(args, 1) != d.Data[pfNonce] {
+			return bot.StaleButton()
+		}
+		year, err1 := strconv.Atoi(d.Data[tfYear])
+		value, err2 := strconv.ParseInt(d.Data[tfValue], 10, 64)
+		if err1 != nil || err2 != nil {
+			return bot.StaleButton()
+		}
+		tg = youthbot.Target{Year: year, Metric: youthbot.Metric(d.Data[tfMetric]), Value: value,
+			Kind: youthbot.TargetKind(d.Data[tfKind]), UnitKind: youthbot.UnitKind(d.Data[tfUnitKind]),
+			Code: d.Data[tfCode], Text: d.Data[tfText]}
+		unit = youthbot.NormalizeUnitCode(bot.Arg(args, 2))
+		if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+			return err
+		}
+	} else {
+		var ok bool
+		if tg, unit, ok = targetOfButton(args); !ok {
+			return bot.StaleButton()
+		}
 	}
-	tg := youthbot.Target{Year: year, Metric: metric, Value: value}
 	if err := tg.Validate(c.Today); err != nil {
-		return err
-	}
-	unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(bot.Arg(args, 3)))
-	if err != nil {
 		return err
 	}
 	text, err := pj.setTarget(c, unit, tg)
@@ -120,14 +191,37 @@ func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
 	return nil
 }
 
-// setTarget stores the target and says where the unit stands on it.
-func (pj *Projects) setTarget(c *bot.Ctx, unit youthbot.Unit, tg youthbot.Target) (string, error) {
+// dlgTargetText answers text typed while a /target waits for its unit.
+func (pj *Projects) dlgTargetText(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
+	c.Reply(c.T("target.press_button"), nil)
+	return nil
+}
+
+// setTarget checks the sender's rights over the unit (and for per_unit
+// that the kind counted is below it), stores the target (a code of the
+// plan given to a per_unit or manual one without: the code of the same
+// target set before, or the next CTnn) and says where the unit stands.
+func (pj *Projects) setTarget(c *bot.Ctx, code string, tg youthbot.Target) (string, error) {
+	unit, err := c.ManagedUnit(code)
+	if err != nil {
+		return "", err
+	}
+	if tg.KindOf() == youthbot.TargetPerUnit && kindRank(tg.UnitKind) <= kindRank(unit.Kind) {
+		return "", youthbot.Errorf(youthbot.EINVALID, "err.target_kind_not_below", unitKindName(c, tg.UnitKind), bot.NameOfUnit(c, unit.Code))
+	}
 	tg.Unit = unit.Code
-	var old int64
-	for _, t := range c.Tx.Targets(unit.Code, tg.Year) {
-		if t.Metric == tg.Metric {
-			old = t.Value
+	existing := c.Tx.Targets(unit.Code, tg.Year)
+	if tg.Code == "" && tg.KindOf() != youthbot.TargetMetric {
+		tg.Code = sameTargetCode(existing, tg)
+	}
+	var old *youthbot.Target
+	for i, t := range existing {
+		if t.Key() == tg.Key() {
+			old = &existing[i]
 		}
+	}
+	if old != nil && old.KindOf() == youthbot.TargetManual && tg.KindOf() == youthbot.TargetManual {
+		tg.Achieved = old.Achieved
 	}
 	if err := c.Tx.SetTarget(tg); err != nil {
 		return "", err
@@ -137,132 +231,78 @@ func (pj *Projects) setTarget(c *bot.Ctx, unit youthbot.Unit, tg youthbot.Target
 	if err != nil {
 		return "", err
 	}
-	text := c.T("target.set", tg.Year, bot.NameOfUnit(c, unit.Code), metricName(c, tg.Metric), metricValue(c, tg.Metric, float64(tg.Value)))
-	if old > 0 && old != tg.Value {
-		text += "\n" + c.T("target.was", metricValue(c, tg.Metric, float64(old)))
+	label := pj.targetLabel(c, tg)
+	if tg.Code != "" {
+		label = tg.Code + " · " + label
+	}
+	text := c.T("target.set", tg.Year, bot.NameOfUnit(c, unit.Code), label, pj.targetValue(c, tg))
+	if old != nil && old.Value != tg.Value {
+		text += "\n" + c.T("target.was", metricValue(c, old.Metric, float64(old.Value)))
 	}
 	for _, p := range f.Targets {
-		if p.Metric == tg.Metric {
+		if p.Code != tg.Code || p.Code == "" && p.Metric != tg.Metric {
+			continue
+		}
+		switch p.Kind {
+		case youthbot.TargetPerUnit:
+			text += "\n" + c.T("target.now_per_unit", int64(p.Achieved), p.Target, unitKindName(c, p.UnitKind), report.Percent(c.Lang, p.Percent))
+		case youthbot.TargetManual:
+			text += "\n" + c.T("target.now_manual", tg.Code)
+			if p.Achieved > 0 {
+				text += "\n" + c.T("target.now", metricValue(c, p.Metric, p.Achieved), report.Percent(c.Lang, p.Percent))
+			}
+		default:
 			text += "\n" + c.T("target.now", metricValue(c, p.Metric, p.Achieved), report.Percent(c.Lang, p.Percent))
 		}
 	}
 	return text + "\n\n" + c.T("target.see_all", tg.Year), nil
 }
 
-// targetPeriod is the part of year the figures of /targets cover on today:
-// January to this month for this year, the whole year otherwise; and its
-// last day.
-func targetPeriod(today youthbot.Date, year int) (youthbot.Period, youthbot.Date) {
-	if year == today.Year {
-		return youthbot.Period{Year: year, From: time.January, To: today.Month}, today
-	}
-	p := youthbot.YearPeriod(year)
-	return p, p.Last()
-}
-
-// cmdTargets shows targets' progress: /targets [year] [UNIT]. Without a
-// unit: the secretary's unit (a choice when they have several), the root
-// for an admin, the branch for a member.
-func (pj *Projects) cmdTargets(c *bot.Ctx, args string) error {
-	year, unitCode := c.Today.Year, ""
-	for _, f := range strings.Fields(args) {
-		if y, err := strconv.Atoi(f); err == nil && len(f) == 4 {
-			year = y
+// sameTargetCode is the code of a target of existing that tg sets again
+// (a per_unit one on the same metric and unit kind, a manual one of the
+// same text), or else the first CTnn free.
+func sameTargetCode(existing []youthbot.Target, tg youthbot.Target) string {
+	used := map[string]bool{}
+	for _, t := range existing {
+		used[t.Code] = true
+		if t.Code == "" || t.KindOf() != tg.KindOf() {
 			continue
 		}
-		if unitCode != "" {
-			return youthbot.Errorf(youthbot.EINVALID, "err.targets_usage")
+		switch {
+		case tg.KindOf() == youthbot.TargetPerUnit && t.Metric == tg.Metric && t.UnitKind == tg.UnitKind,
+			tg.KindOf() == youthbot.TargetManual && youthbot.FoldName(t.Text) == youthbot.FoldName(tg.Text):
+			return t.Code
 		}
-		unitCode = youthbot.NormalizeUnitCode(f)
 	}
-	if year < 2000 || year > c.Today.Year+1 {
-		return youthbot.Errorf(youthbot.EINVALID, "err.targets_usage")
-	}
-	if unitCode == "" {
-		units := actingUnits(c)
-		if len(units) == 0 {
-			m, err := bot.MemberForProjects(c)
-			if err != nil {
-				return err
-			}
-			units = []string{m.Unit}
+	for n := 1; ; n++ {
+		code := "CT" + strconv.Itoa(n)
+		if n < 10 {
+			code = "CT0" + strconv.Itoa(n)
 		}
-		if len(units) > 1 {
-			var rows [][]tgbotapi.InlineKeyboardButton
-			for _, u := range units {
-				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u), bot.Data(cbShowTargets, u, strconv.Itoa(year)))))
-			}
-			c.Reply(c.T("target.list_pick_unit", year), bot.Keyboard(rows...))
-			return nil
+		if !used[code] {
+			return code
 		}
-		unitCode = units[0]
 	}
-	text, err := pj.targetsView(c, unitCode, year)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, nil)
-	return nil
 }
 
-// cbShowTargets shows the targets of the unit picked.
-func (pj *Projects) cbShowTargets(c *bot.Ctx, args []string) error {
-	year, err := strconv.Atoi(bot.Arg(args, 1))
-	if err != nil || len(args) != 2 || year < 2000 || year > c.Today.Year+1 {
-		return bot.StaleButton()
+// targetLabel names a target in plain text (a catalog argument, escaped
+// there): its text, or what it measures.
+func (pj *Projects) targetLabel(c *bot.Ctx, tg youthbot.Target) string {
+	if tg.Text != "" {
+		return tg.Text
 	}
-	text, err := pj.targetsView(c, youthbot.NormalizeUnitCode(bot.Arg(args, 0)), year)
-	if err != nil {
-		return err
+	if tg.KindOf() == youthbot.TargetPerUnit {
+		return c.T("target.per_unit_label", metricName(c, tg.Metric), unitKindName(c, tg.UnitKind))
 	}
-	c.EditCallback(text, nil)
-	return nil
+	return metricName(c, tg.Metric)
 }
 
-// targetsView renders a unit's targets of a year with their progress,
-// after checking the sender may see the unit: a unit they manage, or a
-// member's own branch.
-func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, error) {
-	unit, err := c.Tx.Unit(code)
-	if err != nil {
-		return "", err
+// targetValue writes what a target asks: its value, for per_unit what
+// each unit must reach.
+func (pj *Projects) targetValue(c *bot.Ctx, tg youthbot.Target) string {
+	v := metricValue(c, tg.Metric, float64(tg.Value))
+	if tg.KindOf() == youthbot.TargetPerUnit {
+		return c.T("target.at_least", v)
 	}
-	ok, err := c.CanManage(unit.Code)
-	if err != nil {
-		return "", err
-	}
-	if !ok {
-		if m, err := bot.MemberForProjects(c); err != nil || m.Unit != unit.Code {
-			return "", youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.not_your_unit")
-		}
-	}
-	period, upTo := targetPeriod(c.Today, year)
-	f, err := c.Tx.Figures(unit.Code, period, pj.b.Location())
-	if err != nil {
-		return "", err
-	}
-	if len(f.Targets) == 0 {
-		return c.T("target.list_none", year, unit.Name, year), nil
-	}
-	var sb strings.Builder
-	sb.WriteString(c.T("target.list_title", year, unit.Name, upTo.String()))
-	for _, p := range f.Targets {
-		icon := "⏳"
-		if p.Percent >= 100 {
-			icon = "✅"
-		}
-		sb.WriteString("\n" + c.T("target.list_line", icon, metricName(c, p.Metric), metricValue(c, p.Metric, p.Achieved),
-			metricValue(c, p.Metric, float64(p.Target)), report.Percent(c.Lang, p.Percent)))
-	}
-	sb.WriteString("\n\n" + c.T("target.list_met", f.TargetsMet(), len(f.Targets)))
-	var kids []string
-	for _, child := range f.Children {
-		if len(child.Targets) > 0 {
-			kids = append(kids, c.T("target.list_child", child.Name, child.TargetsMet(), len(child.Targets)))
-		}
-	}
-	if len(kids) > 0 {
-		sb.WriteString("\n\n" + c.T("target.list_children") + "\n" + strings.Join(kids, "\n"))
-	}
-	return sb.String(), nil
+	return v
 }
