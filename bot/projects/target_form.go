@@ -180,12 +180,24 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 	if kind == youthbot.TargetManual {
 		return value("", f)
 	}
-	// Name the word that is not a metric: the first, or the one after a
-	// value ("5 smiles").
-	word := f[0]
-	if _, err := youthbot.ParseCount(f[0], youthbot.MaxTargetCount, "err.target_value"); err == nil && len(f) > 1 {
-		word = strings.Join(f[1:], " ")
+	// Name the words that are not a metric: those before the value, or
+	// after it ("5 nụ cười").
+	isNumber := func(w string) bool {
+		_, err := youthbot.ParseCount(w, youthbot.MaxTargetCount, "err.target_value")
+		return err == nil
 	}
+	words := f
+	if isNumber(f[0]) && len(f) > 1 {
+		words = f[1:]
+	} else {
+		for i, w := range f {
+			if isNumber(w) {
+				words = f[:i]
+				break
+			}
+		}
+	}
+	word := strings.Join(words, " ")
 	return "", 0, youthbot.Errorf(youthbot.EINVALID, "err.target_metric", word)
 }
 
