@@ -1,11 +1,13 @@
 package projects_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"youthbot"
 	"youthbot/bot/bottest"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -211,4 +213,38 @@ func TestTargetPickerForEveryKind(t *testing.T) {
 		t.Errorf("the stale press stored a target: %+v", got)
 	}
 	b.Settle()
+}
+
+// TestTargetUsageExamplesAreValid: every example of /target's usage line,
+// in both languages, sent back as shown by a secretary of a grassroots
+// union, sets a target.
+func TestTargetUsageExamplesAreValid(t *testing.T) {
+	example := regexp.MustCompile(`(/target \d{4}[^\n]*?)(?: hoặc | or | \(|\n|$)`)
+	for _, lang := range []string{"vi", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			h := harness.New(t)
+			h.MakeSecretary(810, "VT-CDCD")
+			sec := harness.User(810, lang)
+			usage := strings.Join(h.Say(sec, "/target"), "\n")
+			found := example.FindAllStringSubmatch(usage, -1)
+			if len(found) != 4 {
+				t.Fatalf("%d examples in %q, want 4 (each kind, a code)", len(found), usage)
+			}
+			for _, m := range found {
+				if got := strings.Join(h.Say(sec, m[1]), "\n"); !strings.Contains(got, "🎯") || strings.Contains(got, "⚠️") {
+					t.Errorf("example %q: %q", m[1], got)
+				}
+			}
+			var kinds []youthbot.TargetKind
+			h.DB.View(func(tx *storage.Tx) error {
+				for _, tg := range tx.Targets("VT-CDCD", h.Now.Year()) {
+					kinds = append(kinds, tg.KindOf())
+				}
+				return nil
+			})
+			if len(kinds) != 4 {
+				t.Errorf("kinds stored: %v", kinds)
+			}
+		})
+	}
 }
