@@ -37,6 +37,7 @@ var viTarget = map[string]string{
 	"target.list_line_per_unit": "%s %s (ít nhất %s): %d/%d %s đạt — <b>đạt %s</b>",
 	"target.list_manual_hint":   "<i>(chưa nhập kết quả: /achieved %s giá_trị)</i>",
 	"target.list_summary":       "📊 <b>%s</b>",
+	"target.list_more":          "<i>… và %d mục khác (đủ cả trong báo cáo năm: /tally năm)</i>",
 
 	"err.target_text":           "Nội dung chỉ tiêu trong ngoặc kép phải có chữ và không quá %d ký tự.",
 	"err.target_per_unit_kind":  "Sau «mỗi» cần cấp đơn vị: huyện đoàn, đoàn cơ sở hoặc chi đoàn; «%s» không phải cấp đơn vị. Ví dụ: /target 2026 mỗi chi đoàn 1 phần việc",
@@ -69,6 +70,7 @@ var enTarget = map[string]string{
 	"target.list_line_per_unit": "%s %s (at least %s): %d/%d units (%s) reached it — <b>%s achieved</b>",
 	"target.list_manual_hint":   "<i>(no result entered yet: /achieved %s value)</i>",
 	"target.list_summary":       "📊 <b>%s</b>",
+	"target.list_more":          "<i>… and %d more (all of them in the year's report: /tally year)</i>",
 
 	"err.target_text":           "A target's text in quotes must have words and at most %d characters.",
 	"err.target_per_unit_kind":  "After «each» comes a unit level: district, grassroots or branch; «%s» is not one. E.g. /target 2026 each branch 1 tasks",

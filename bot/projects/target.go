@@ -101,7 +101,8 @@ func targetOfButton(args []string) (tg youthbot.Target, unit string, ok bool) {
 	case k != "":
 		return tg, "", false
 	}
-	if tg.Code != "" && !targetCodeRe.MatchString(tg.Code) || metric == "" && tg.Kind != youthbot.TargetManual {
+	if tg.Code != "" && !targetCodeRe.MatchString(tg.Code) || metric == "" && tg.Kind != youthbot.TargetManual ||
+		tg.Kind == youthbot.TargetPerUnit && tg.UnitKind == "" {
 		return tg, "", false
 	}
 	return tg, youthbot.NormalizeUnitCode(bot.Arg(args, 3)), true

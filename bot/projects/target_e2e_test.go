@@ -2,6 +2,7 @@ package projects_test
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -247,4 +248,29 @@ func TestTargetUsageExamplesAreValid(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTargetsOfALongPlanFitInOneMessage: a plan of 30 targets with long
+// texts is shown within Telegram's 4096 characters (the double refuses
+// more), the targets left out counted, the report's line kept.
+func TestTargetsOfALongPlanFitInOneMessage(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{})
+	sec := b.Secretary("Hoa", "VT-CDCD")
+	b.Update(func(tx *storage.Tx) error {
+		for i := range 30 {
+			tg := youthbot.Target{Unit: "VT-CDCD", Year: 2026, Code: "CT" + strconv.Itoa(10+i), Kind: youthbot.TargetManual,
+				Text: strings.Repeat("Thực hiện phong trào ", 14), Value: 100}
+			if err := tx.SetTarget(tg); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sec.Send("/targets")
+	m := sec.Expect(t, "Kết quả thực hiện chỉ tiêu")
+	ptContains(t, m, "CT10 ·", "mục khác", "đạt 0/30 chỉ tiêu (từ 0% đến 0%)")
+	if n := len([]rune(m.Text)); n > 4096 {
+		t.Errorf("%d characters", n)
+	}
+	b.Settle()
 }

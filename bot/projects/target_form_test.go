@@ -123,7 +123,7 @@ func TestTargetButtonsRoundTrip(t *testing.T) {
 			t.Errorf("%+v: data %q read back as %+v %q ok=%v", tg, data, got, u, ok)
 		}
 	}
-	for _, bad := range []string{"kt:2026:x:5:VT", "kt:2026:-:5:VT", "kt:2026:h:5:VT:z", "kt:2026:h:5:VT::bad-code", "kt:2026:h:5"} {
+	for _, bad := range []string{"kt:2026:x:5:VT", "kt:2026:-:5:VT", "kt:2026:h:5:VT:z", "kt:2026:h:5:VT::bad-code", "kt:2026:h:5", "kt:2026:t:1:VT:uz"} {
 		if _, args := bot.DecodeData(bad); func() bool { _, _, ok := targetOfButton(args); return ok }() {
 			t.Errorf("%q read as a target", bad)
 		}

@@ -111,22 +111,54 @@ func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, erro
 	if len(f.Targets) == 0 {
 		return c.T("target.list_none", year, unit.Name, year), nil
 	}
-	var sb strings.Builder
-	sb.WriteString(c.T("target.list_title", year, unit.Name, upTo.String()))
-	for _, p := range f.Targets {
-		sb.WriteString("\n" + pj.progressLine(c, p))
-	}
-	sb.WriteString("\n\n" + c.T("target.list_summary", report.TargetsLine(c.Lang, f)))
+	head := c.T("target.list_title", year, unit.Name, upTo.String())
+	summary := "\n\n" + c.T("target.list_summary", report.TargetsLine(c.Lang, f))
 	var kids []string
 	for _, child := range f.Children {
 		if len(child.Targets) > 0 {
 			kids = append(kids, c.T("target.list_child", child.Name, child.TargetsMet(), len(child.Targets)))
 		}
 	}
+	// A plan's texts may not all fit in one message: the targets, then the
+	// units below, that do not are counted in a line of their own; the
+	// summary line always stands.
+	room := report.MaxMessage - textLen(head) - textLen(summary)
+	var sb strings.Builder
+	sb.WriteString(head)
+	sb.WriteString(fitLines(c, &room, progressLines(pj, c, f.Targets), "\n"))
+	sb.WriteString(summary)
 	if len(kids) > 0 {
-		sb.WriteString("\n\n" + c.T("target.list_children") + "\n" + strings.Join(kids, "\n"))
+		room -= textLen("\n\n" + c.T("target.list_children"))
+		sb.WriteString("\n\n" + c.T("target.list_children") + fitLines(c, &room, kids, "\n"))
 	}
 	return sb.String(), nil
+}
+
+// progressLines are the lines of targets in /targets.
+func progressLines(pj *Projects, c *bot.Ctx, targets []youthbot.TargetProgress) []string {
+	lines := make([]string, len(targets))
+	for i, p := range targets {
+		lines[i] = pj.progressLine(c, p)
+	}
+	return lines
+}
+
+// fitLines joins lines, each after sep, as long as they fit in room
+// characters (which it takes from), then counts those left.
+func fitLines(c *bot.Ctx, room *int, lines []string, sep string) string {
+	var sb strings.Builder
+	more := textLen(sep + c.T("target.list_more", len(lines)))
+	for i, l := range lines {
+		n := textLen(sep + l)
+		if i < len(lines)-1 && *room-n < more || *room-n < 0 {
+			s := sep + c.T("target.list_more", len(lines)-i)
+			*room -= textLen(s)
+			return sb.String() + s
+		}
+		*room -= n
+		sb.WriteString(sep + l)
+	}
+	return sb.String()
 }
 
 // progressLine is one target of /targets: its code and text (or what it
