@@ -10,10 +10,11 @@ import (
 )
 
 // TestAuthorisationTable tries every privileged command and button of the
-// projects room as people without the right: each is refused with a clear
-// answer and the domain state does not change. The rightful secretary's
-// completion at the end shows the same action does work for them. (The
-// other rooms' rows are in bot/auth_test.go.)
+// projects room, and of the targets room split from it (bot/targets, in
+// every harness), as people without the right: each is refused with a
+// clear answer and the domain state does not change. The rightful
+// secretary's targets and completion at the end show the same actions do
+// work for them. (The other rooms' rows are in bot/auth_test.go.)
 func TestAuthorisationTable(t *testing.T) {
 	h := harness.New(t)
 	const branch, sibling = "VT-CDCD-CNTT", "VT-CDCD-KT"
@@ -37,7 +38,7 @@ func TestAuthorisationTable(t *testing.T) {
 		command  string // a message, or
 		callback string // a button press
 	}{
-		// Youth projects (F3), campaigns and targets (F4).
+		// Youth projects (F3), campaigns and targets (F4, F7's kinds: bot/targets).
 		{name: "NewProject", command: "/newproject " + branch + " | ct | Tên | 01/04/2026 | 30/04/2026 | 5"},
 		{name: "JoinOtherProvince", command: "/join " + pf.other},
 		{name: "JoinOtherProvinceButton", callback: "jj:" + pf.other + ":0"},

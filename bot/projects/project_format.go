@@ -2,7 +2,6 @@ package projects
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"youthbot"
@@ -12,18 +11,6 @@ import (
 
 // amountVND writes an amount of đồng: 5.000.000 đ, 5,000,000 VND.
 func amountVND(c *bot.Ctx, n int64) string { return c.T("project.vnd", report.Number(c.Lang, n)) }
-
-// metricValue writes a figure of a target's metric: money as money, hours
-// with a decimal, counts as whole numbers.
-func metricValue(c *bot.Ctx, m youthbot.Metric, v float64) string {
-	switch {
-	case m.IsVND():
-		return amountVND(c, int64(v))
-	case m == youthbot.MetricHours || m == youthbot.MetricPersonDays:
-		return report.Decimal(c.Lang, v)
-	}
-	return report.Number(c.Lang, int64(v))
-}
 
 // firingText writes a reminder's firing time with its weekday:
 // Thứ Hai 16/03/2026 08:00.
@@ -38,16 +25,4 @@ func kindName(c *bot.Ctx, k youthbot.ProjectKind) string {
 		return c.T("project.kind_work")
 	}
 	return c.T("project.kind_task")
-}
-
-// metricName is the report name of a target metric ("beneficiaries:children"
-// has "target.metric_beneficiaries.children").
-func metricName(c *bot.Ctx, m youthbot.Metric) string {
-	return c.T("target.metric_" + strings.ReplaceAll(string(m), ":", "."))
-}
-
-// unitKindName names a kind of unit as a per_unit target counts it: chi
-// đoàn, đoàn cơ sở…
-func unitKindName(c *bot.Ctx, k youthbot.UnitKind) string {
-	return c.T("target.unit_kind." + string(k))
 }

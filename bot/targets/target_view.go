@@ -1,4 +1,4 @@
-package projects
+package targets
 
 import (
 	"strconv"
@@ -30,7 +30,7 @@ func targetPeriod(today youthbot.Date, year int) (youthbot.Period, youthbot.Date
 // cmdTargets shows targets' progress: /targets [year] [UNIT]. Without a
 // unit: the secretary's unit (a choice when they have several), the root
 // for an admin, the branch for a member.
-func (pj *Projects) cmdTargets(c *bot.Ctx, args string) error {
+func (r *Room) cmdTargets(c *bot.Ctx, args string) error {
 	year, unitCode := c.Today.Year, ""
 	for _, f := range strings.Fields(args) {
 		if y, err := strconv.Atoi(f); err == nil && len(f) == 4 {
@@ -64,7 +64,7 @@ func (pj *Projects) cmdTargets(c *bot.Ctx, args string) error {
 		}
 		unitCode = units[0]
 	}
-	text, err := pj.targetsView(c, unitCode, year)
+	text, err := r.targetsView(c, unitCode, year)
 	if err != nil {
 		return err
 	}
@@ -73,12 +73,12 @@ func (pj *Projects) cmdTargets(c *bot.Ctx, args string) error {
 }
 
 // cbShowTargets shows the targets of the unit picked.
-func (pj *Projects) cbShowTargets(c *bot.Ctx, args []string) error {
+func (r *Room) cbShowTargets(c *bot.Ctx, args []string) error {
 	year, err := strconv.Atoi(bot.Arg(args, 1))
 	if err != nil || len(args) != 2 || year < 2000 || year > c.Today.Year+1 {
 		return bot.StaleButton()
 	}
-	text, err := pj.targetsView(c, youthbot.NormalizeUnitCode(bot.Arg(args, 0)), year)
+	text, err := r.targetsView(c, youthbot.NormalizeUnitCode(bot.Arg(args, 0)), year)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (pj *Projects) cbShowTargets(c *bot.Ctx, args []string) error {
 // targetsView renders a unit's targets of a year with their progress,
 // after checking the sender may see the unit: a unit they manage, or a
 // member's own branch.
-func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, error) {
+func (r *Room) targetsView(c *bot.Ctx, code string, year int) (string, error) {
 	unit, err := c.Tx.Unit(code)
 	if err != nil {
 		return "", err
@@ -104,7 +104,7 @@ func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, erro
 		}
 	}
 	period, upTo := targetPeriod(c.Today, year)
-	f, err := c.Tx.Figures(unit.Code, period, pj.b.Location())
+	f, err := c.Tx.Figures(unit.Code, period, r.b.Location())
 	if err != nil {
 		return "", err
 	}
@@ -125,7 +125,7 @@ func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, erro
 	room := report.MaxMessage - textLen(head) - textLen(summary)
 	var sb strings.Builder
 	sb.WriteString(head)
-	sb.WriteString(fitLines(c, &room, progressLines(pj, c, f.Targets), "\n"))
+	sb.WriteString(fitLines(c, &room, progressLines(r, c, f.Targets), "\n"))
 	sb.WriteString(summary)
 	if len(kids) > 0 {
 		room -= textLen("\n\n" + c.T("target.list_children"))
@@ -135,10 +135,10 @@ func (pj *Projects) targetsView(c *bot.Ctx, code string, year int) (string, erro
 }
 
 // progressLines are the lines of targets in /targets.
-func progressLines(pj *Projects, c *bot.Ctx, targets []youthbot.TargetProgress) []string {
+func progressLines(r *Room, c *bot.Ctx, targets []youthbot.TargetProgress) []string {
 	lines := make([]string, len(targets))
 	for i, p := range targets {
-		lines[i] = pj.progressLine(c, p)
+		lines[i] = r.progressLine(c, p)
 	}
 	return lines
 }
@@ -165,12 +165,12 @@ func fitLines(c *bot.Ctx, room *int, lines []string, sep string) string {
 // measures), achieved of planned and the percent; for per_unit the units
 // that reached the value of those of the kind; for a manual target not
 // entered yet, how to enter it.
-func (pj *Projects) progressLine(c *bot.Ctx, p youthbot.TargetProgress) string {
+func (r *Room) progressLine(c *bot.Ctx, p youthbot.TargetProgress) string {
 	icon := "⏳"
 	if p.Percent >= 100 {
 		icon = "✅"
 	}
-	label := pj.targetLabel(c, youthbot.Target{Metric: p.Metric, Kind: p.Kind, UnitKind: p.UnitKind, Text: p.Text, Value: p.Value})
+	label := r.targetLabel(c, youthbot.Target{Metric: p.Metric, Kind: p.Kind, UnitKind: p.UnitKind, Text: p.Text, Value: p.Value})
 	if p.Code != "" {
 		label = p.Code + " · " + label
 	}

@@ -1,4 +1,4 @@
-package projects_test
+package targets_test
 
 import (
 	"regexp"

@@ -1,4 +1,4 @@
-package projects
+package targets
 
 import (
 	"strconv"
@@ -109,7 +109,7 @@ func targetOfButton(args []string) (tg youthbot.Target, unit string, ok bool) {
 }
 
 // cmdTarget sets a target (the forms of target_form.go).
-func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
+func (r *Room) cmdTarget(c *bot.Ctx, args string) error {
 	form, err := parseTarget(args, c.Today, func(code string) bool { _, err := c.Tx.Unit(code); return err == nil })
 	if err != nil {
 		return err
@@ -138,12 +138,12 @@ func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
 			for _, u := range units {
 				rows = append(rows, bot.Row(bot.Button(bot.NameOfUnit(c, u), targetButton(tg, u, nonce))))
 			}
-			c.Reply(c.T("target.pick_unit", pj.targetLabel(c, tg), tg.Year), bot.Keyboard(rows...))
+			c.Reply(c.T("target.pick_unit", r.targetLabel(c, tg), tg.Year), bot.Keyboard(rows...))
 			return nil
 		}
 		unitCode = units[0]
 	}
-	text, err := pj.setTarget(c, unitCode, tg)
+	text, err := r.setTarget(c, unitCode, tg)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func (pj *Projects) cmdTarget(c *bot.Ctx, args string) error {
 }
 
 // cbSetTarget sets the target for the unit picked.
-func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
+func (r *Room) cbSetTarget(c *bot.Ctx, args []string) error {
 	var tg youthbot.Target
 	var unit string
 	if bot.Arg(args, 0) == "d" {
@@ -184,7 +184,7 @@ func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
 	if err := tg.Validate(c.Today); err != nil {
 		return err
 	}
-	text, err := pj.setTarget(c, unit, tg)
+	text, err := r.setTarget(c, unit, tg)
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func (pj *Projects) cbSetTarget(c *bot.Ctx, args []string) error {
 }
 
 // dlgTargetText answers text typed while a /target waits for its unit.
-func (pj *Projects) dlgTargetText(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
+func (r *Room) dlgTargetText(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
 	c.Reply(c.T("target.press_button"), nil)
 	return nil
 }
@@ -202,7 +202,7 @@ func (pj *Projects) dlgTargetText(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Me
 // that the kind counted is below it), stores the target (a code of the
 // plan given to a per_unit or manual one without: the code of the same
 // target set before, or the next CTnn) and says where the unit stands.
-func (pj *Projects) setTarget(c *bot.Ctx, code string, tg youthbot.Target) (string, error) {
+func (r *Room) setTarget(c *bot.Ctx, code string, tg youthbot.Target) (string, error) {
 	unit, err := c.ManagedUnit(code)
 	if err != nil {
 		return "", err
@@ -228,15 +228,15 @@ func (pj *Projects) setTarget(c *bot.Ctx, code string, tg youthbot.Target) (stri
 		return "", err
 	}
 	period, _ := targetPeriod(c.Today, tg.Year)
-	f, err := c.Tx.Figures(unit.Code, period, pj.b.Location())
+	f, err := c.Tx.Figures(unit.Code, period, r.b.Location())
 	if err != nil {
 		return "", err
 	}
-	label := pj.targetLabel(c, tg)
+	label := r.targetLabel(c, tg)
 	if tg.Code != "" {
 		label = tg.Code + " · " + label
 	}
-	text := c.T("target.set", tg.Year, bot.NameOfUnit(c, unit.Code), label, pj.targetValue(c, tg))
+	text := c.T("target.set", tg.Year, bot.NameOfUnit(c, unit.Code), label, r.targetValue(c, tg))
 	if old != nil && old.Value != tg.Value {
 		text += "\n" + c.T("target.was", metricValue(c, old.Metric, float64(old.Value)))
 	}
@@ -288,7 +288,7 @@ func sameTargetCode(existing []youthbot.Target, tg youthbot.Target) string {
 
 // targetLabel names a target in plain text (a catalog argument, escaped
 // there): its text, or what it measures.
-func (pj *Projects) targetLabel(c *bot.Ctx, tg youthbot.Target) string {
+func (r *Room) targetLabel(c *bot.Ctx, tg youthbot.Target) string {
 	if tg.Text != "" {
 		return tg.Text
 	}
@@ -300,7 +300,7 @@ func (pj *Projects) targetLabel(c *bot.Ctx, tg youthbot.Target) string {
 
 // targetValue writes what a target asks: its value, for per_unit what
 // each unit must reach.
-func (pj *Projects) targetValue(c *bot.Ctx, tg youthbot.Target) string {
+func (r *Room) targetValue(c *bot.Ctx, tg youthbot.Target) string {
 	v := metricValue(c, tg.Metric, float64(tg.Value))
 	if tg.KindOf() == youthbot.TargetPerUnit {
 		return c.T("target.at_least", v)
