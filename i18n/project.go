@@ -218,7 +218,7 @@ var viProject = map[string]string{
 	"err.target_metric":              "Không có chỉ tiêu «%s». Chọn một trong: lượt (lượt tham gia), giờ (giờ tình nguyện), công trình, phần việc, hoạt động, ngày công, giá trị làm lợi, kinh phí hỗ trợ, người hưởng lợi, thiếu nhi, hộ nghèo, người cao tuổi, đoàn viên mới (kết nạp đoàn viên mới).",
 	"err.target_value":               "Giá trị chỉ tiêu «%s» không hợp lệ: phải là số lớn hơn 0.",
 	"err.target_year":                "Năm phải từ %d đến %d.",
-	"err.targets_usage":              "Cách dùng: /targets [năm] [MÃ_ĐƠN_VỊ], ví dụ /targets 2026.",
+	"err.targets_usage":              "Cách dùng: /targets [năm] [mã_đơn_vị], ví dụ /targets 2026.",
 }
 
 var enProject = map[string]string{
@@ -437,5 +437,5 @@ var enProject = map[string]string{
 	"err.target_metric":              "There is no metric «%s». Use one of: participations, hours, works, tasks, activities, person days, value, support, beneficiaries, children, households, elderly, new members.",
 	"err.target_value":               "The target value «%s» is not valid: it must be a number above 0.",
 	"err.target_year":                "The year must be from %d to %d.",
-	"err.targets_usage":              "Usage: /targets [year] [UNIT_CODE], e.g. /targets 2026.",
+	"err.targets_usage":              "Usage: /targets [year] [unit_code], e.g. /targets 2026.",
 }
