@@ -37,10 +37,25 @@ const ReasonBack = reasonBack
 // ReasonArg checks a reason argument of a button.
 func ReasonArg(withReason bool, why string) (string, error) { return reasonArg(withReason, why) }
 
-// ReasonKeyboard are the reason buttons, with press making their data.
-func ReasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
-	return reasonKeyboard(lang, press)
+// ReasonKeyboard are the reason buttons, with press making their data,
+// and other the data of the button "a reason in my own words".
+func ReasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
+	return reasonKeyboard(lang, press, other)
 }
+
+// RejectTextPrefix is the callback data prefix of the buttons that reject
+// in one's own words and undo a rejection (bot/membership): its data for
+// a registration or an activity named by key ("m<user>.<registered
+// unix>", "a<id>") is RejectTextData(key) and UndoRejectData(key).
+const RejectTextPrefix = "rx"
+
+// RejectTextData is the data of the button "a reason in my own words" for
+// the registration or activity key names.
+func RejectTextData(key string) string { return data(RejectTextPrefix, "t", key) }
+
+// UndoRejectData is the data of the button "undo" of the rejection of the
+// registration or activity key names.
+func UndoRejectData(key string) string { return data(RejectTextPrefix, "u", key) }
 
 // PendingPrefix is the callback data prefix of /pending's buttons.
 const PendingPrefix = cbPending

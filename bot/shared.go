@@ -92,13 +92,16 @@ func reasonArg(withReason bool, why string) (string, error) {
 	return "", staleButton()
 }
 
-// reasonKeyboard offers the reasons of a rejection, no reason and back;
-// press makes a button's data from its reason.
-func reasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
+// reasonKeyboard offers the reasons of a rejection, a reason in one's own
+// words (the button's data is other), no reason and back; press makes a
+// button's data from its reason.
+func reasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
-	for _, why := range append(slices.Clone(service.RejectReasons), reasonNone) {
+	for _, why := range service.RejectReasons {
 		rows = append(rows, row(button(tr(lang, "btn.reason_"+why), press(why))))
 	}
+	rows = append(rows, row(button(tr(lang, "btn.reason_other"), other)))
+	rows = append(rows, row(button(tr(lang, "btn.reason_"+reasonNone), press(reasonNone))))
 	rows = append(rows, row(button(tr(lang, "btn.reason_back"), press(reasonBack))))
 	return keyboard(rows...)
 }

@@ -53,13 +53,3 @@ func describe(msgs []*youthbot.Outgoing) []string {
 	}
 	return out
 }
-
-// has reports whether one of texts contains sub.
-func has(texts []string, sub string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, sub) {
-			return true
-		}
-	}
-	return false
-}
