@@ -125,23 +125,25 @@ func dataHash(t *testing.T, path string) [32]byte {
 	return [32]byte(h.Sum(nil))
 }
 
-// TestMergerKeepsThePast imports two provinces' 2023 workbooks, merges one
-// into the other in 2025 with the district level removed, and checks
-// every old unit's 2023 report is the same key by key, the city's own 2023
-// report too, its --tree current report the sum of both, its 2026 tree
+// TestMergerKeepsThePast imports three provinces' 2023 workbooks, merges
+// two into the third in 2025 with the district level removed (Hậu Giang
+// and Sóc Trăng into Cần Thơ), and checks every old unit's 2023 report is
+// the same key by key, the city's own 2023 report too, its --tree current
+// report the sum of the three, its 2026 tree
 // the communes directly under it, its history the merger, and that a bad
 // change workbook and a second import change nothing.
 func TestMergerKeepsThePast(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "y.db")
 	env := map[string]string{"YOUTHBOT_DB": db}
 	root := map[string][][]any{"DonVi": {{"ma_don_vi", "ten_don_vi", "ma_cap_tren", "cap"}, {"TW", "Trung ương", nil, "tinh"}}}
-	for _, b := range []map[string][][]any{root, province("HG", 0), province("CT", 3)} {
+	seeds := map[string]int{"HG": 0, "CT": 3, "ST": 1}
+	for _, b := range []map[string][][]any{root, province("HG", seeds["HG"]), province("CT", seeds["CT"]), province("ST", seeds["ST"])} {
 		if code, _, errOut := runMain(t, env, "import", book(t, "p.xlsx", b)); code != 0 {
 			t.Fatalf("import: %s", errOut)
 		}
 	}
 	var codes []string
-	for _, p := range []string{"HG", "CT"} {
+	for _, p := range []string{"HG", "CT", "ST"} {
 		for _, s := range []string{"", "_D", "_X1", "_X2", "_B1", "_B2", "_B3"} {
 			codes = append(codes, p+s)
 		}
@@ -154,6 +156,8 @@ func TestMergerKeepsThePast(t *testing.T) {
 	changes := map[string][][]any{"ThayDoiDonVi": {head,
 		{"01/07/2025", "sap_nhap", "HG", "CT", nil, nil, "368-QĐ/TĐTN-TCKT"},
 		{"01/07/2025", "sap_nhap", "HG_D", "CT", nil, nil, "368-QĐ/TĐTN-TCKT"},
+		{"01/07/2025", "sap_nhap", "ST", "CT", nil, nil, "368-QĐ/TĐTN-TCKT"},
+		{"01/07/2025", "sap_nhap", "ST_D", "CT", nil, nil, "368-QĐ/TĐTN-TCKT"},
 		{"01/07/2025", "sap_nhap", "CT_D", "CT", nil, nil, "368-QĐ/TĐTN-TCKT"},
 		{"01/07/2025", "doi_ten", "CT", "CTM", "Thành Đoàn Cần Thơ", nil, "369-QĐ/TĐTN-TCKT"},
 	}}
@@ -172,7 +176,7 @@ func TestMergerKeepsThePast(t *testing.T) {
 		t.Fatal("a refused change workbook changed the database")
 	}
 	file := book(t, "merger.xlsx", changes)
-	if code, out, errOut := runMain(t, env, "units", "change", file); code != 0 || !strings.Contains(out, "ThayDoiDonVi: tạo mới 4") {
+	if code, out, errOut := runMain(t, env, "units", "change", file); code != 0 || !strings.Contains(out, "ThayDoiDonVi: tạo mới 6") {
 		t.Fatalf("merger: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, errOut := runMain(t, env, "units", "change", "--lang", "en", file); code != 0 || !strings.Contains(out, "nothing changed") {
@@ -182,7 +186,7 @@ func TestMergerKeepsThePast(t *testing.T) {
 	for _, c := range codes {
 		after := reportJSON(t, env, "--year", "2023", "--unit", c)
 		allowed := []string{}
-		if c == "HG" || c == "HG_D" || c == "CT_D" {
+		if c == "HG" || c == "HG_D" || c == "ST" || c == "ST_D" || c == "CT_D" {
 			allowed = append(allowed, "dissolved")
 			if after["dissolved"] != "2025-07-01" {
 				t.Errorf("%s: dissolved %v", c, after["dissolved"])
@@ -193,13 +197,14 @@ func TestMergerKeepsThePast(t *testing.T) {
 			t.Errorf("%s 2023: %d children, want %d", c, got, want)
 		}
 	}
-	// The city with today's tree: its 2023 facts and Hậu Giang's together.
+	// The city with today's tree: its 2023 facts, Hậu Giang's and Sóc
+	// Trăng's together.
 	cur := reportJSON(t, env, "--year", "2023", "--unit", "CTM", "--tree", "current")
 	if cur["tree"] != "current" {
 		t.Errorf("tree %v", cur["tree"])
 	}
 	for _, k := range []string{"members_total", "participations", "value_vnd", "activities_held", "works_completed", "person_days"} {
-		want := before["HG"][k].(float64) + before["CT"][k].(float64)
+		want := before["HG"][k].(float64) + before["CT"][k].(float64) + before["ST"][k].(float64)
 		if cur[k] != want {
 			t.Errorf("CTM 2023 --tree current %s = %v, want %v", k, cur[k], want)
 		}
@@ -222,21 +227,21 @@ func TestMergerKeepsThePast(t *testing.T) {
 	for _, c := range now["children"].([]any) {
 		kids = append(kids, c.(map[string]any)["unit"].(string))
 	}
-	if strings.Join(kids, ",") != "CT_X1,CT_X2,HG_X1,HG_X2" {
+	if strings.Join(kids, ",") != "CT_X1,CT_X2,HG_X1,HG_X2,ST_X1,ST_X2" {
 		t.Errorf("2026 children %v", kids)
 	}
 	if x1 := now["children"].([]any)[2].(map[string]any); x1["participations"] != 7.0 {
 		t.Errorf("2026 HG_X1: %v participations, want 7", x1["participations"])
 	}
 	code, out, _ := runMain(t, env, "units", "history", "--lang", "en", "ctm")
-	for _, want := range []string{"History of unit CT", "HG merged into CT", "01/07/2025", "decision 368-QĐ/TĐTN-TCKT", "CT renamed «Thành Đoàn Cần Thơ (CTM)»"} {
+	for _, want := range []string{"History of unit CT", "HG merged into CT", "ST merged into CT", "01/07/2025", "decision 368-QĐ/TĐTN-TCKT", "CT renamed «Thành Đoàn Cần Thơ (CTM)»"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("history lacks %q:\n%s", want, out)
 		}
 	}
 	// A second import of the old workbooks (DonVi as it stood before) changes nothing.
-	for _, p := range []string{"HG", "CT"} {
-		if code, out, errOut := runMain(t, env, "import", "--lang", "en", book(t, "p.xlsx", province(p, map[string]int{"HG": 0, "CT": 3}[p]))); code != 0 || !strings.Contains(out, "nothing changed") {
+	for _, p := range []string{"HG", "CT", "ST"} {
+		if code, out, errOut := runMain(t, env, "import", "--lang", "en", book(t, "p.xlsx", province(p, seeds[p]))); code != 0 || !strings.Contains(out, "nothing changed") {
 			t.Errorf("re-import %s: exit %d\n%s%s", p, code, out, errOut)
 		}
 	}
