@@ -11,16 +11,19 @@ import (
 )
 
 // BenchmarkFiguresHistory measures the figures on a copy of the benchmark
-// seed ($YOUTHBOT_TREE_BENCH_DB: the copy is changed) without history,
+// seed ($YOUTHBOT_TREE_BENCH_DB, changed; else a copy of seed.SharedFile) without history,
 // then after half of the province's districts merged into the others on
 // 01/01/2026: the month's tally (after the merger) and the year's whole
 // tree (2025, before it, read through the dated index).
 //
 //	cp "$(seeded db)" /tmp/x.db; YOUTHBOT_TREE_BENCH_DB=/tmp/x.db go test ./storage -run '^$' -bench FiguresHistory -benchtime 5x
 func BenchmarkFiguresHistory(b *testing.B) {
-	path := os.Getenv("YOUTHBOT_TREE_BENCH_DB")
+	path := os.Getenv("YOUTHBOT_TREE_BENCH_DB") // a copy of the seed it may change
 	if path == "" {
-		b.Skip("set YOUTHBOT_TREE_BENCH_DB to a copy of the benchmark seed")
+		var err error
+		if path, err = seed.SharedCopy(b.TempDir()); err != nil {
+			b.Fatal(err)
+		}
 	}
 	db, err := storage.Open(path, storage.Options{NoSync: true})
 	if err != nil {
