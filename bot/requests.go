@@ -66,7 +66,7 @@ func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) er
 	if err != nil {
 		return err
 	}
-	if found && c.Now.Sub(s.Since) < summaryWindow && s.Count < summaryMax && s.Count > 0 {
+	if found && c.Now.Sub(s.Since) < summaryWindow && s.Count < summaryMax && s.Count > 0 && othersWait(c, kind, unit, to, id) {
 		s.Count++
 		s.Open = true
 		if err := c.Tx.PutSummary(s); err != nil {
@@ -94,6 +94,22 @@ func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) er
 		}
 	}
 	return c.Tx.PutSummary(storage.Summary{Chat: to, Kind: kind, Unit: unit, Since: c.Now, Count: 1})
+}
+
+// othersWait reports whether something else of kind than id waits in
+// unit for to: a request that finds all before it decided starts a quiet
+// period again.
+func othersWait(c *Ctx, kind, unit string, to int64, id string) bool {
+	rs, err := service.PendingRequests(c.Tx, kind, unit, to)
+	if err != nil {
+		return true
+	}
+	for _, r := range rs {
+		if r.ID != id {
+			return true
+		}
+	}
+	return false
 }
 
 // renderSummary queues the summary of s as it stands: a new message while
