@@ -56,7 +56,9 @@ func burstWorld(tb testing.TB) *burst {
 }
 
 // logLine is member's k-th log of the burst: an hour on a day of its own.
-func logLine(k int) string { return fmt.Sprintf("/log %02d/03 1h Việc tình nguyện số %d", k+1, k+1) }
+func logLine(k int) string {
+	return fmt.Sprintf("/log %02d/03 1h Việc tình nguyện số %d", k+1, k+1)
+}
 
 // runBurst has every member send their logs, round by round, and returns
 // how long until the last message to a secretary reached the double.
