@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/bot/bottest"
 	"youthbot/bot/telegramtest"
 	"youthbot/storage"
 )
@@ -27,10 +28,10 @@ func summaryOf(t *testing.T, u *telegramtest.User) *telegramtest.Message {
 
 // lastWith waits for a bot message in u's chat containing substr and
 // returns the last such.
-func lastWith(t *testing.T, w *burst, u *telegramtest.User, substr string) *telegramtest.Message {
+func lastWith(t *testing.T, b *bottest.Bot, u *telegramtest.User, substr string) *telegramtest.Message {
 	t.Helper()
 	var found *telegramtest.Message
-	w.b.Server.WaitUntil(t, fmt.Sprintf("%s to get %q", u, substr), func() bool {
+	b.Server.WaitUntil(t, fmt.Sprintf("%s to get %q", u, substr), func() bool {
 		for _, m := range u.Messages() {
 			if strings.Contains(m.Text, substr) {
 				found = m
@@ -99,12 +100,12 @@ func TestBurstOfLogsReachesEachSecretaryAsOneLiveSummary(t *testing.T) {
 	// came after.
 	sec, unit := w.secretaries[0], "VT-A01"
 	sec.Press(summaryOf(t, sec), "Xác nhận tất cả")
-	ask := lastWith(t, w, sec, fmt.Sprintf("Xác nhận tất cả %d mục", perBranch))
+	ask := lastWith(t, w.b, sec, fmt.Sprintf("Xác nhận tất cả %d mục", perBranch))
 	late := w.members[0][0]
 	late.Send("/log 10/03 2h Việc làm sau")
-	lastWith(t, w, late, "Việc làm sau")
+	lastWith(t, w.b, late, "Việc làm sau")
 	sec.Press(ask, fmt.Sprintf("Xác nhận %d mục", perBranch))
-	lastWith(t, w, sec, fmt.Sprintf("Đã xác nhận %d mục", perBranch))
+	lastWith(t, w.b, sec, fmt.Sprintf("Đã xác nhận %d mục", perBranch))
 	w.b.Settle()
 	rest := pendingOf(t, w, unit)
 	if len(rest) != 1 || !strings.Contains(rest[0].Description, "Việc làm sau") {
@@ -118,7 +119,7 @@ func TestBurstOfLogsReachesEachSecretaryAsOneLiveSummary(t *testing.T) {
 	// theirs; here the same secretary's /pending): the summary follows.
 	sec2 := w.secretaries[1]
 	sec2.Send("/pending")
-	list := lastWith(t, w, sec2, "Đang chờ duyệt")
+	list := lastWith(t, w.b, sec2, "Đang chờ duyệt")
 	sec2.Press(list, "Duyệt tất cả trong trang")
 	w.b.Server.WaitUntil(t, "the summary to count what /pending decided", func() bool {
 		return strings.Contains(summaryOf(t, sec2).Text, fmt.Sprintf("%d lượt tham gia chờ xác nhận", perBranch-5))

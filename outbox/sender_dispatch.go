@@ -345,6 +345,9 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	err := s.cfg.DB.View(func(tx *storage.Tx) error {
 		var err error
 		m, found, err = tx.Outgoing(sd.seq)
+		if err == nil && found {
+			latestTarget(tx, m)
+		}
 		return err
 	})
 	if err == nil && !found {

@@ -1,10 +1,28 @@
 package outbox
 
 import (
+	"strconv"
 	"strings"
 
 	"youthbot"
+	"youthbot/storage"
 )
+
+// latestTarget points a tracked, coalesced message (a live summary) at
+// the message its Track name holds when it is delivered: an edit goes to
+// the newest (one sent anew after Telegram refused an edit is newer than
+// the id the edit was queued with), and a send queued before the first
+// one's id was known becomes an edit of it, so a summary is never sent
+// twice. The bot forgets the name when a new window starts.
+func latestTarget(tx *storage.Tx, m *youthbot.Outgoing) {
+	if m.Track == "" || m.Coalesce == "" || m.Method != "editMessageText" && m.Method != "sendMessage" {
+		return
+	}
+	if sent, ok := tx.Sent(m.Track, m.Chat); ok {
+		m.Method = "editMessageText"
+		m.Params["message_id"] = strconv.FormatInt(sent.MessageID, 10)
+	}
+}
 
 // resendFallback is what replaces a refused edit of a tracked, coalesced
 // message (a live summary: Outgoing.Track and Coalesce both set) that

@@ -57,6 +57,7 @@ func (s *Sender) settle(ctx context.Context, sd send, m *youthbot.Outgoing, err 
 	default:
 		if fb := resendFallback(m, ae.Description); fb != nil && ae.Code == 400 {
 			s.log.Info("summary cannot be edited any more, sending it anew", "chat", m.Chat, "notice", m.Notice)
+			s.commit(ctx, func(tx *storage.Tx) error { return tx.DeleteSent(m.Track, m.Chat) }) // latestTarget sends it then
 			s.rewrite(ctx, sd, fb)
 			return
 		}
