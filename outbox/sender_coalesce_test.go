@@ -2,10 +2,12 @@ package outbox_test
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
 	"youthbot"
+	"youthbot/storage"
 )
 
 func TestSenderDeliversOnlyTheLatestOfACoalescedNameAndSpacesThem(t *testing.T) {
@@ -51,5 +53,49 @@ func TestSenderDeliversOnlyTheLatestOfACoalescedNameAndSpacesThem(t *testing.T) 
 	}
 	if got := w.textsTo(other.ID); len(got) != 2 {
 		t.Errorf("other chat got %q", got)
+	}
+}
+
+func TestSenderAimsASummaryAtItsLatestMessageAndSendsItAnewOnceDeleted(t *testing.T) {
+	w := newWorld(t, worldOptions{gap: 10 * time.Millisecond})
+	u := w.srv.NewUser("An", "vi")
+	summary := func(s string, messageID int) *youthbot.Outgoing {
+		m := text(u.ID, "", s)
+		m.Track, m.Coalesce = "sum/act/B", "sum/act/B/1"
+		if messageID != 0 {
+			m.Method, m.Params["message_id"] = "editMessageText", strconv.Itoa(messageID)
+		}
+		return m
+	}
+	sentID := func() int64 {
+		var id int64
+		w.db.View(func(tx *storage.Tx) error { m, _ := tx.Sent("sum/act/B", u.ID); id = m.MessageID; return nil })
+		return id
+	}
+	w.queue(summary("v1", 0))
+	w.idle(10 * time.Second)
+	first := u.Messages()
+	if len(first) != 1 || sentID() != int64(first[0].ID) {
+		t.Fatalf("first summary: %d messages, kept id %d", len(first), sentID())
+	}
+	// A send queued before the first one's id was known edits it.
+	w.queue(summary("v2", 0))
+	w.idle(10 * time.Second)
+	if msgs := u.Messages(); len(msgs) != 1 || msgs[0].Text != "v2" {
+		t.Fatalf("a second send of the summary: %d messages, %q", len(msgs), msgs[len(msgs)-1].Text)
+	}
+	// Deleted by the user: the edit is refused, the summary sent anew and
+	// its id kept; an edit queued with the old id goes to the new one.
+	u.DeleteMessage(first[0].ID)
+	w.queue(summary("v3", first[0].ID))
+	w.idle(10 * time.Second)
+	msgs := u.Messages()
+	if len(msgs) != 2 || msgs[1].Text != "v3" || sentID() != int64(msgs[1].ID) {
+		t.Fatalf("after deletion: %d messages, last %q, kept id %d", len(msgs), msgs[len(msgs)-1].Text, sentID())
+	}
+	w.queue(summary("v4", first[0].ID))
+	w.idle(10 * time.Second)
+	if msgs := u.Messages(); len(msgs) != 2 || msgs[1].Text != "v4" {
+		t.Errorf("the stale edit: %d messages, last %q", len(msgs), msgs[len(msgs)-1].Text)
 	}
 }
