@@ -98,3 +98,25 @@ func TestRequestDecidedByAnotherSecretaryUpdatesEveryMessage(t *testing.T) {
 	waitText(t, b, hoa, sumHoa.ID, "Không còn gì chờ quyết định")
 	b.Settle()
 }
+
+func TestApprovingFromPendingUpdatesTheOriginalRequest(t *testing.T) {
+	b := bottest.Start(t, bottest.Options{})
+	hoa := b.Secretary("Hoa", liveBranch)
+	an := b.Member("Nguyễn Văn An", liveBranch)
+	an.Send("/log 08/03 2h Hiến máu")
+	req := hoa.Expect(t, "Hiến máu")
+	hoa.Send("/pending")
+	list := hoa.Expect(t, "Đang chờ duyệt: 1")
+	hoa.Press(list, "Duyệt tất cả trong trang")
+	lastWith(t, b, hoa, "Đã duyệt: Nguyễn Văn An")
+	lastWith(t, b, an, "đã được bí thư xác nhận")
+	b.Server.WaitUntil(t, "the original request to lose its Confirm / Reject", func() bool {
+		for _, m := range hoa.Messages() {
+			if m.ID == req.ID {
+				return len(m.Buttons) == 1 && len(m.Buttons[0]) == 1 && strings.Contains(m.Buttons[0][0].Text, "Đã xử lý")
+			}
+		}
+		return false
+	})
+	b.Settle()
+}
