@@ -68,8 +68,7 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 		if arg(args, 4) == "e" {
 			c.EditCallback(text, kb)
 		} else {
-			b.refreshPressedSummary(c, kind, unit)
-			c.Reply(text, markup(kb))
+			c.Reply(text, markup(kb)) // the summary stays as it is: it is kept live
 		}
 		return nil
 	case "ok", "rj":
@@ -77,7 +76,8 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 		if err != nil {
 			return staleButton()
 		}
-		if _, err := b.decideRequest(c, kind, arg(args, 3), action == "ok"); err != nil {
+		decided, err := b.decideRequest(c, kind, arg(args, 3), action == "ok")
+		if err != nil {
 			return err
 		}
 		text, kb, err := b.requestsPageView(c, kind, unit, page)
@@ -85,14 +85,21 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 			return err
 		}
 		c.EditCallback(text, kb)
+		c.Answer(b.decisionLine(c, kind, arg(args, 3)), !decided)
 		return nil
 	}
 	return staleButton()
 }
 
 // refreshPressedSummary shows the summary whose button was pressed as it
-// stands now.
+// stands now, unless it is the live one (kept up to date already: an
+// edit that changes nothing is refused).
 func (b *Bot) refreshPressedSummary(c *Ctx, kind, unit string) {
+	if cb := c.Update.CallbackQuery; cb != nil && cb.Message != nil {
+		if m, ok := c.Tx.Sent(summaryName(kind, unit), c.Chat); ok && m.MessageID == int64(cb.Message.MessageID) {
+			return
+		}
+	}
 	if text, kb, err := b.summaryView(c, c.Lang, kind, unit, c.From.ID); err == nil {
 		c.EditCallback(text, kb)
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strconv"
+	"time"
 
 	"youthbot"
 	"youthbot/report"
@@ -120,4 +121,32 @@ func (b *Bot) requestState(c *Ctx, kind, id string) string {
 		}
 	}
 	return c.T("req.status.done")
+}
+
+// decisionLine says what became of the item id of kind and when, as the
+// answer to the press that decided it.
+func (b *Bot) decisionLine(c *Ctx, kind, id string) string {
+	n, _ := strconv.ParseUint(id, 10, 64)
+	key, at := "", time.Time{}
+	switch kind {
+	case RequestActivity:
+		if a, err := c.Tx.Activity(n); err == nil {
+			key, at = map[youthbot.ActivityStatus]string{youthbot.ActivityConfirmed: "activity.decided_confirmed",
+				youthbot.ActivityRejected: "activity.decided_rejected"}[a.Status], a.DecidedAt
+		}
+	case RequestTransfer:
+		if t, err := c.Tx.Transfer(n); err == nil {
+			key, at = map[youthbot.TransferStatus]string{youthbot.TransferAccepted: "transfer.decided_accepted",
+				youthbot.TransferRejected: "transfer.decided_rejected"}[t.Status], t.DecidedAt
+		}
+	case RequestRegistration:
+		if m, err := c.Tx.Member(int64(n)); err == nil {
+			key, at = map[youthbot.MemberStatus]string{youthbot.StatusApproved: "approval.approved",
+				youthbot.StatusRejected: "approval.rejected"}[m.Status], m.DecidedAt
+		}
+	}
+	if key == "" {
+		return c.T("req.decided", b.requestState(c, kind, id))
+	}
+	return c.T(key, b.whenText(at))
 }
