@@ -35,6 +35,12 @@ type Outgoing struct {
 	// (storage.Tx.Sent), so a later update can edit it or remove its
 	// buttons. Empty: not kept.
 	Track string `json:"track,omitempty"`
+	// Coalesce names what the message shows ("sum/<chat>/<kind>/<unit>": a
+	// live summary's edit): a newer message of the same name replaces one
+	// still queued, and the sender spaces deliveries of one name by its
+	// CoalesceGap, so the latest state wins and a message edited often is
+	// edited at most once per gap. Empty: neither.
+	Coalesce string `json:"coalesce,omitempty"`
 }
 
 // OutFile is a file uploaded with an Outgoing call.

@@ -102,6 +102,7 @@ func New(cfg Config) *Bot {
 	for _, f := range cfg.Features {
 		b.features = append(b.features, f(b))
 	}
+	b.features = append(b.features, requestsRoom{b}) // the summaries' buttons (requests_buttons.go)
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
 	b.startLinks = map[string]StartLink{}
 	for _, f := range b.features {

@@ -59,6 +59,9 @@ func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why str
 		return err
 	}
 	*a = decided
+	if err := c.requestDecided(RequestActivity, a.Unit, strconv.FormatUint(a.ID, 10)); err != nil {
+		return err
+	}
 	return c.deliver(notices)
 }
 
@@ -91,6 +94,9 @@ func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 		return err
 	}
 	*t = decided
+	if err := c.requestDecided(RequestTransfer, t.To, strconv.FormatUint(t.ID, 10)); err != nil {
+		return err
+	}
 	return c.deliver(notices)
 }
 

@@ -46,6 +46,9 @@ type SenderConfig struct {
 	// (scheduler.Scheduler.Tallies().Render), given with SetRender once the
 	// scheduler exists.
 	Render func(ctx context.Context, r *youthbot.Render) (*youthbot.OutFile, error)
+	// CoalesceGap spaces the deliveries of messages of one Coalesce name
+	// (a live summary's edits): 0 means 5 s.
+	CoalesceGap time.Duration
 }
 
 // Per-chat limits (Telegram's Bots FAQ: about 1 message a second in a chat, 20 a minute in a group).
@@ -139,6 +142,8 @@ type Sender struct {
 	held    int
 	replies map[uint64]bool // replies held, by sequence
 
+	coalesced map[string]time.Time // when a message of each Coalesce name was last delivered
+
 	page pager // paging of notifications (sender_page.go)
 
 	acked   []uint64 // delivered messages whose deletion is not committed yet
@@ -156,6 +161,9 @@ func NewSender(cfg SenderConfig) *Sender {
 	if cfg.Rate <= 0 {
 		cfg.Rate = 25
 	}
+	if cfg.CoalesceGap <= 0 {
+		cfg.CoalesceGap = 5 * time.Second
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -166,6 +174,7 @@ func NewSender(cfg SenderConfig) *Sender {
 		notifySlots: max(1, cfg.Concurrency-cfg.Concurrency/4),
 		chats:       map[int64]*chatQueue{},
 		replies:     map[uint64]bool{},
+		coalesced:   map[string]time.Time{},
 		render:      cfg.Render,
 		wake:        make(chan struct{}, 1),
 	}

@@ -345,6 +345,9 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	err := s.cfg.DB.View(func(tx *storage.Tx) error {
 		var err error
 		m, found, err = tx.Outgoing(sd.seq)
+		if err == nil && found {
+			latestTarget(tx, m)
+		}
 		return err
 	})
 	if err == nil && !found {
@@ -354,6 +357,12 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	if err != nil {
 		err = &readError{err}
 	}
+	if err == nil && m.Coalesce != "" {
+		if wait := s.spacing(m.Coalesce); wait > 0 {
+			s.retry(sd, wait) // read again then: a newer state may have replaced it
+			return
+		}
+	}
 	var result json.RawMessage
 	if err == nil {
 		result, err = s.deliver(ctx, m)
@@ -361,7 +370,24 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	if err == nil && m.Track != "" {
 		sd.sent = trackSent(m, result)
 	}
+	if err == nil && m.Coalesce != "" {
+		s.mu.Lock()
+		s.coalesced[m.Coalesce] = time.Now()
+		s.mu.Unlock()
+	}
 	s.settle(ctx, sd, m, err)
+}
+
+// spacing is how long a message of the Coalesce name must still wait:
+// one of that name was delivered less than CoalesceGap ago.
+func (s *Sender) spacing(name string) time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	last, ok := s.coalesced[name]
+	if !ok {
+		return 0
+	}
+	return max(0, s.cfg.CoalesceGap-time.Since(last))
 }
 
 // readError is a failure to read a message from the outbox.
@@ -418,6 +444,11 @@ func (s *Sender) sweep(now time.Time) {
 		return
 	}
 	s.lastSweep = now
+	for name, at := range s.coalesced {
+		if now.Sub(at) >= s.cfg.CoalesceGap {
+			delete(s.coalesced, name)
+		}
+	}
 	for id, q := range s.chats {
 		if q.where == nowhere && !q.inflight && q.empty() && q.ackWant <= s.flushed && q.rested(now) {
 			delete(s.chats, id)

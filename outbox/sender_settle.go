@@ -55,6 +55,12 @@ func (s *Sender) settle(ctx context.Context, sd send, m *youthbot.Outgoing, err 
 		s.log.Warn("send failed, will retry", "chat", m.Chat, "method", m.Method, "notice", m.Notice, "retry_in", wait, "err", err)
 		s.retry(sd, wait)
 	default:
+		if fb := resendFallback(m, ae.Description); fb != nil && ae.Code == 400 {
+			s.log.Info("summary cannot be edited any more, sending it anew", "chat", m.Chat, "notice", m.Notice)
+			s.commit(ctx, func(tx *storage.Tx) error { return tx.DeleteSent(m.Track, m.Chat) }) // latestTarget sends it then
+			s.rewrite(ctx, sd, fb)
+			return
+		}
 		if fb := textFallback(m); fb != nil && ae.Code == 400 {
 			s.log.Warn("photo refused, sending the text with its buttons", "chat", m.Chat, "notice", m.Notice, "err", err)
 			s.rewrite(ctx, sd, fb)

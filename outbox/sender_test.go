@@ -34,6 +34,7 @@ type worldOptions struct {
 	render   func(context.Context, *youthbot.Render) (*youthbot.OutFile, error)
 	db       *storage.DB
 	srv      *telegramtest.Server
+	gap      time.Duration // CoalesceGap
 }
 
 func newWorld(t *testing.T, o worldOptions) *world {
@@ -55,7 +56,7 @@ func newWorld(t *testing.T, o worldOptions) *world {
 	}
 	callCtx, stopCalls := context.WithCancel(context.Background())
 	api := telegram.NewAPI(telegramtest.Token, w.srv.Endpoint(), callCtx, callCtx)
-	w.sender = outbox.NewSender(outbox.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder})
+	w.sender = outbox.NewSender(outbox.SenderConfig{DB: w.db, API: api, Rate: o.rate, Render: o.render, Recorder: o.recorder, CoalesceGap: o.gap})
 	if err := w.sender.Load(); err != nil {
 		t.Fatal(err)
 	}

@@ -155,6 +155,9 @@ func (s *Scheduler) RunPrune(ctx context.Context, now time.Time) (int, error) {
 		}
 	}
 	err := s.db.Update(func(tx *storage.Tx) error {
+		if _, err := tx.PruneCoalesced(pruneChunk); err != nil {
+			return err
+		}
 		return putJob(tx, JobPrune, now, func(st *storage.JobState) { st.Queued = 0 })
 	})
 	s.log.Info("outbox keys pruned", "keys", pruned, "sent_ids", sent)

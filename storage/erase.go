@@ -142,6 +142,9 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 	if err := t.dropSent(userID, dec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
+	if err := t.dropSummaries(userID); err != nil {
+		return 0, fmt.Errorf("erase: %w", err)
+	}
 	if err := t.logErasure(userID, now); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}

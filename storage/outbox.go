@@ -13,7 +13,9 @@ import (
 
 // Enqueue adds a message to the outbox in this transaction. A message whose
 // Key was queued before is skipped: added is false; so is one to an
-// imported member, who has no Telegram account to send to. It sets o.Seq.
+// imported member, who has no Telegram account to send to. A message with
+// a Coalesce name replaces the one of that name still queued. It sets
+// o.Seq.
 func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 	if youthbot.IsImportedID(o.Chat) {
 		return false, nil
@@ -33,6 +35,11 @@ func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 		return false, fmt.Errorf("outbox sequence: %w", err)
 	}
 	o.Seq = seq
+	if o.Coalesce != "" {
+		if err := t.replaceCoalesced(o.Coalesce, seq); err != nil {
+			return false, err
+		}
+	}
 	return true, t.putJSON(bOutbox, u64Key(seq), o)
 }
 

@@ -107,6 +107,9 @@ func (r *Room) decideMember(c *bot.Ctx, m *youthbot.Member, approve bool, why st
 		return err
 	}
 	*m = decided
+	if err := c.RequestDecided(bot.RequestRegistration, m.Unit, strconv.FormatInt(m.UserID, 10)); err != nil {
+		return err
+	}
 	return c.Deliver(notices)
 }
 

@@ -2,6 +2,7 @@ package membership
 
 import (
 	"fmt"
+	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -302,8 +303,10 @@ func (r *Room) askApproval(c *bot.Ctx, m youthbot.Member, unit youthbot.Unit) er
 	}
 	for _, id := range ids {
 		showPhone := at == unit.Code
-		err := c.Notify(id, "approval", func(lang string) (string, any) {
-			return r.approvalText(c, lang, m, unit, showPhone, ""), r.approvalKeyboard(lang, m)
+		err := c.AskDecision(id, bot.RequestRegistration, unit.Code, strconv.FormatInt(m.UserID, 10), func() error {
+			return c.Notify(id, "approval", func(lang string) (string, any) {
+				return r.approvalText(c, lang, m, unit, showPhone, ""), r.approvalKeyboard(lang, m)
+			})
 		})
 		if err != nil {
 			return err

@@ -101,6 +101,17 @@ func contactUpdate(from *tgbotapi.User, owner int64, phone string) tgbotapi.Upda
 	return tgbotapi.Update{Message: m}
 }
 
+// noSummary leaves out the live summaries' renders (bot/requests.go).
+func noSummary(msgs []*youthbot.Outgoing) []*youthbot.Outgoing {
+	var out []*youthbot.Outgoing
+	for _, m := range msgs {
+		if m.Notice != "summary" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func has(texts []string, sub string) bool {
 	for _, t := range texts {
 		if strings.Contains(t, sub) {

@@ -197,8 +197,10 @@ func (r *Participation) askConfirm(c *bot.Ctx, m youthbot.Member, a youthbot.Act
 	}
 	id := strconv.FormatUint(a.ID, 10)
 	for _, to := range ids {
-		err := r.notifyActivity(c, to, a.Photo, func(lang string) (string, *tgbotapi.InlineKeyboardMarkup) {
-			return r.requestText(c, lang, a, m, unit, ""), activityKeyboard(lang, id)
+		err := c.AskDecision(to, bot.RequestActivity, a.Unit, id, func() error { // alone, or into the live summary
+			return r.notifyActivity(c, to, a.Photo, func(lang string) (string, *tgbotapi.InlineKeyboardMarkup) {
+				return r.requestText(c, lang, a, m, unit, ""), activityKeyboard(lang, id)
+			})
 		})
 		if err != nil {
 			return err
@@ -361,6 +363,9 @@ func (r *Participation) cbActUndo(c *bot.Ctx, args []string) error {
 	}
 	a.Status, a.DecidedAt, a.DecidedBy = youthbot.ActivityUndone, c.Now, c.From.ID
 	if err := c.Tx.PutActivity(&a); err != nil {
+		return err
+	}
+	if err := c.RequestDecided(bot.RequestActivity, a.Unit, bot.Arg(args, 0)); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("log.undone", i18n.Raw(r.activityDetails(c, c.Lang, a))), nil)

@@ -324,9 +324,11 @@ func (r *Participation) requestTransfer(c *bot.Ctx, m youthbot.Member, dest yout
 		return err
 	}
 	for _, to := range ids {
-		err := c.Notify(to, "transfer", func(lang string) (string, any) {
-			return r.transferText(c, lang, t, m, ""),
-				bot.YesNo(i18n.T(lang, "btn.accept_transfer"), bot.Data(cbTransferAccept, id), i18n.T(lang, "btn.reject"), bot.Data(cbTransferReject, id))
+		err := c.AskDecision(to, bot.RequestTransfer, dest.Code, id, func() error {
+			return c.Notify(to, "transfer", func(lang string) (string, any) {
+				return r.transferText(c, lang, t, m, ""),
+					bot.YesNo(i18n.T(lang, "btn.accept_transfer"), bot.Data(cbTransferAccept, id), i18n.T(lang, "btn.reject"), bot.Data(cbTransferReject, id))
+			})
 		})
 		if err != nil {
 			return err
@@ -432,6 +434,9 @@ func (r *Participation) cbTransferCancel(c *bot.Ctx, args []string) error {
 	}
 	t.Status, t.DecidedAt, t.DecidedBy = youthbot.TransferCancelled, c.Now, c.From.ID
 	if err := c.Tx.PutTransfer(&t); err != nil {
+		return err
+	}
+	if err := c.RequestDecided(bot.RequestTransfer, t.To, bot.Arg(args, 0)); err != nil {
 		return err
 	}
 	c.EditCallback(c.T("transfer.cancelled", r.b.UnitName(c, t.To)), nil)
