@@ -64,7 +64,7 @@ type Bot struct {
 
 	cmdTable  []command
 	cbTable   map[string]callback
-	dlgTable  map[string]dialogHandler
+	dlgTable  map[string]DialogHandler
 	dlgRoutes map[string]Handler // dlgTable's handlers with their middleware
 
 	pruneMu   sync.Mutex

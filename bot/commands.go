@@ -36,10 +36,10 @@ func (b *Bot) commandMenus() ([]commandMenu, error) {
 			}
 			var list []botCommand
 			for _, cmd := range b.commands() {
-				if cmd.hidden || scope == "all_private_chats" && !cmd.private || scope == "all_group_chats" && !cmd.group {
+				if cmd.Hidden || scope == "all_private_chats" && !cmd.Private || scope == "all_group_chats" && !cmd.Group {
 					continue
 				}
-				list = append(list, botCommand{Command: cmd.name, Description: i18n.T(text, "cmd."+cmd.name)})
+				list = append(list, botCommand{Command: cmd.Name, Description: i18n.T(text, "cmd."+cmd.Name)})
 			}
 			cmds, err := json.Marshal(list)
 			if err != nil {

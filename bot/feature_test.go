@@ -46,8 +46,8 @@ func TestFeatureRoomsAreRoutedAfterTheCore(t *testing.T) {
 	h := newHarness(t)
 	h.bot = New(Config{DB: h.db, Outbox: h.out, Admins: []int64{adminID}, Lang: "vi",
 		Now: func() time.Time { return h.now }, Features: append(append([]NewFeature(nil), TestRooms...), func(*Bot) Feature { return echoRoom{cbPrefix: "ec"} })})
-	if cmds := h.bot.commands(); cmds[len(cmds)-1].name != "echo" {
-		t.Fatalf("last command %q, want the room's echo after the core's", cmds[len(cmds)-1].name)
+	if cmds := h.bot.commands(); cmds[len(cmds)-1].Name != "echo" {
+		t.Fatalf("last command %q, want the room's echo after the core's", cmds[len(cmds)-1].Name)
 	}
 	if got := h.say(user(801, "vi"), "/echo hi"); len(got) != 1 || strings.Contains(got[0], "echo hi") {
 		t.Fatalf("a stranger's /echo answered %q, want one refusal", got)

@@ -17,7 +17,7 @@ func FuzzDecodeData(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		prefix, args := decodeData(s)
+		prefix, args := DecodeData(s)
 		if prefix == "" {
 			return
 		}

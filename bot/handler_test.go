@@ -34,7 +34,7 @@ func TestChainRunsTheFirstMiddlewareOutermost(t *testing.T) {
 func TestRequireRoleRefusesBeforeTheHandler(t *testing.T) {
 	c := &Ctx{secLoaded: true} // nobody's secretary, no admin
 	ran := false
-	h := chain(func(*Ctx) error { ran = true; return nil }, requireRole(roleSecretary))
+	h := chain(func(*Ctx) error { ran = true; return nil }, requireRole(RoleSecretary))
 	err := h(c)
 	if ran {
 		t.Error("the handler ran for a sender without the right")
@@ -56,20 +56,20 @@ func TestRequireRoleRefusesBeforeTheHandler(t *testing.T) {
 func TestTableNeedIsCheckedBeforeTheHandler(t *testing.T) {
 	h := newHarness(t)
 	stranger := user(500, "vi")
-	refusal := map[role]string{
-		roleSecretary: "⚠️ " + i18n.T("vi", "err.secretaries_only"),
-		roleMember:    "⚠️ " + i18n.T("vi", "err.project_members_only"),
+	refusal := map[Role]string{
+		RoleSecretary: "⚠️ " + i18n.T("vi", "err.secretaries_only"),
+		RoleMember:    "⚠️ " + i18n.T("vi", "err.project_members_only"),
 	}
 	checked := 0
 	for _, cmd := range h.bot.commands() {
-		if cmd.need == roleVisitor || !cmd.private {
+		if cmd.Need == RoleVisitor || !cmd.Private {
 			continue
 		}
 		checked++
-		t.Run("/"+cmd.name, func(t *testing.T) {
+		t.Run("/"+cmd.Name, func(t *testing.T) {
 			before := h.snapshot()
-			got := h.say(stranger, "/"+cmd.name+" ZZ 99")
-			if want := refusal[cmd.need]; !slices.Equal(got, []string{want}) {
+			got := h.say(stranger, "/"+cmd.Name+" ZZ 99")
+			if want := refusal[cmd.Need]; !slices.Equal(got, []string{want}) {
 				t.Errorf("got %q, want %q", got, want)
 			}
 			if h.snapshot() != before {
@@ -78,14 +78,14 @@ func TestTableNeedIsCheckedBeforeTheHandler(t *testing.T) {
 		})
 	}
 	for prefix, cb := range h.bot.cbTable {
-		if cb.need == roleVisitor {
+		if cb.Need == RoleVisitor {
 			continue
 		}
 		checked++
 		t.Run(prefix, func(t *testing.T) {
 			before := h.snapshot()
 			got := h.press(stranger, prefix+":forged:x:y")
-			if want := refusal[cb.need]; !slices.Equal(got, []string{want}) {
+			if want := refusal[cb.Need]; !slices.Equal(got, []string{want}) {
 				t.Errorf("got %q, want %q", got, want)
 			}
 			if h.snapshot() != before {
@@ -107,10 +107,10 @@ func TestStaleButtonsAnswerAlike(t *testing.T) {
 	want := []string{"⚠️ " + i18n.T("vi", "stale_button")}
 	for _, tt := range []struct{ name, data string }{
 		{"UnknownPrefix", "zz:1"},
-		{"UnknownLanguage", data(cbLang, "xx")},
-		{"UnitGone", data(cbTree, "NOPE", "0")},
-		{"ForgedApprove", data(cbApprove, "abc", "def")},
-		{"RegisterOutsideItsDialog", data(cbRegister, "ok")},
+		{"UnknownLanguage", Data(cbLang, "xx")},
+		{"UnitGone", Data(cbTree, "NOPE", "0")},
+		{"ForgedApprove", Data(cbApprove, "abc", "def")},
+		{"RegisterOutsideItsDialog", Data(cbRegister, "ok")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := h.snapshot()

@@ -6,8 +6,8 @@ import (
 	"youthbot"
 )
 
-// helpText lists commands by audience: everyone's, members', secretaries'.
-func (b *Bot) helpText(c *Ctx) string {
+// HelpText lists commands by audience: everyone's, members', secretaries'.
+func (b *Bot) HelpText(c *Ctx) string {
 	member, pending, unit := false, false, ""
 	if m, err := c.Member(); err == nil {
 		member = m.Status == youthbot.StatusApproved
@@ -16,34 +16,34 @@ func (b *Bot) helpText(c *Ctx) string {
 	secretary := c.IsAdmin() || c.IsSecretary()
 	var sb strings.Builder
 	sb.WriteString(c.T("help.title"))
-	section := func(title string, who audience) {
+	section := func(title string, who Audience) {
 		sb.WriteString("\n\n" + title)
 		for _, cmd := range b.commands() {
-			if cmd.who == who && cmd.private && !cmd.hidden {
-				sb.WriteString("\n/" + cmd.name + " — " + c.T("cmd."+cmd.name))
+			if cmd.Who == who && cmd.Private && !cmd.Hidden {
+				sb.WriteString("\n/" + cmd.Name + " — " + c.T("cmd."+cmd.Name))
 			}
 		}
 	}
-	section(c.T("help.everyone"), forAll)
+	section(c.T("help.everyone"), ForAll)
 	if member || secretary {
-		section(c.T("help.members"), forMembers)
+		section(c.T("help.members"), ForMembers)
 	}
 	if secretary {
-		section(c.T("help.secretaries"), forSecretaries)
+		section(c.T("help.secretaries"), ForSecretaries)
 	}
 	switch {
 	case member || secretary:
 	case pending: // registered already: an invite link would only confuse
-		sb.WriteString("\n\n" + c.T("help.pending", nameOfUnit(c, unit)))
+		sb.WriteString("\n\n" + c.T("help.pending", NameOfUnit(c, unit)))
 	default:
 		sb.WriteString("\n\n" + c.T("help.join"))
 	}
 	return sb.String()
 }
 
-// followLink runs the room's handler of a /start deep-link payload
+// FollowLink runs the room's handler of a /start deep-link payload
 // "<prefix>_<code>" (StartLinker); an unknown prefix is an invalid link.
-func (b *Bot) followLink(c *Ctx, payload string) error {
+func (b *Bot) FollowLink(c *Ctx, payload string) error {
 	prefix, rest, _ := strings.Cut(payload, "_")
 	link, ok := b.startLinks[prefix+"_"]
 	if !ok {

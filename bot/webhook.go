@@ -48,7 +48,7 @@ const SecretTokenHeader = "X-Telegram-Bot-Api-Secret-Token"
 // webhook answers 503).
 func (b *Bot) ApplyOne(ctx context.Context, u tgbotapi.Update) error {
 	now := b.now()
-	ctx = b.prepare(ctx, []tgbotapi.Update{u}) // before the transaction (prepare.go)
+	ctx = b.Prepare(ctx, []tgbotapi.Update{u}) // before the transaction (prepare.go)
 	var msgs []*youthbot.Outgoing
 	var l updateLog
 	err := b.db.Batch(func(tx *storage.Tx) error {

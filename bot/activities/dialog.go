@@ -33,7 +33,7 @@ func (r *Room) cmdActivity(c *bot.Ctx, args string) error {
 		if _, err := c.ManagedUnit(code); err != nil {
 			return err
 		}
-	} else if units := c.ActingUnits(); len(units) == 1 {
+	} else if units := actingUnits(c); len(units) == 1 {
 		d.Data[fUnit] = units[0]
 	}
 	if camp := d.Data[fCamp]; camp != "" && camp != none {
@@ -84,7 +84,7 @@ func (r *Room) ask(c *bot.Ctx, d *youthbot.Dialog) error {
 	switch d.Step {
 	case fUnit:
 		var rows [][]tgbotapi.InlineKeyboardButton
-		for _, code := range c.ActingUnits() {
+		for _, code := range actingUnits(c) {
 			rows = append(rows, bot.Row(btn(unitName(c, code), "u", code)))
 		}
 		if len(rows) == 0 {

@@ -200,7 +200,7 @@ func (r *Room) pendingParticipation(c *bot.Ctx, u youthbot.Unit) ([]pendingItem,
 		items = append(items, pendingItem{
 			key:  "t" + strconv.FormatUint(t.ID, 10),
 			at:   t.RequestedAt,
-			line: c.T("pending.transfer", m.FullName, r.b.UnitName(c, t.From), u.Name),
+			line: c.T("pending.transfer", m.FullName, bot.NameOfUnit(c, t.From), u.Name),
 		})
 	}
 	return items, nil
