@@ -98,13 +98,13 @@ func (b *Bot) setCommands(ctx context.Context, menus []commandMenu) {
 			menus = menus[1:]
 			continue
 		}
-		wait = backoff(wait)
+		wait = telegram.Backoff(wait)
 		if ae != nil && ae.RetryAfter > wait {
 			wait = ae.RetryAfter
 		}
 		b.log.Warn("set command menus failed, retrying", "scope", m.scope, "lang", m.lang, "left", len(menus),
 			"attempt", attempt, "retry_in", wait, "err", err)
-		if sleepCtx(ctx, wait) != nil {
+		if telegram.Sleep(ctx, wait) != nil {
 			return
 		}
 	}

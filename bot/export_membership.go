@@ -1,7 +1,7 @@
 package bot
 
 // What the membership room (bot/membership) uses of the core besides
-// help.go (FollowLink, HelpText) and shared.go: the refusal of a decision
+// help.go (FollowLink, Commands) and shared.go: the refusal of a decision
 // about oneself, and the reload of the sender's rights.
 
 // SecretaryUnitsChanged says the sender's secretary roles changed in this

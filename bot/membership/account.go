@@ -14,7 +14,7 @@ func (r *Room) cmdHelp(c *bot.Ctx, _ string) error {
 		c.Reply(c.T("help.group"), nil)
 		return nil
 	}
-	c.Reply(r.b.HelpText(c), nil)
+	c.Reply(r.helpText(c), nil)
 	return nil
 }
 
