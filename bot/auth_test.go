@@ -1,4 +1,4 @@
-package bot
+package bot_test
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 
 	"youthbot"
 	"youthbot/storage"
+
+	"youthbot/bot/internal/harness"
 )
 
 // TestAuthorisationTable tries every privileged command and button as
@@ -14,21 +16,21 @@ import (
 // domain state does not change. The rightful secretary's approval at the
 // end shows the same action does work for them.
 func TestAuthorisationTable(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const branch, sibling = "VT-CDCD-CNTT", "VT-CDCD-KT"
-	h.register(501, branch, "Trần Thị Chờ")
-	h.register(502, branch, "Lê Văn Đoàn")
-	h.makeSecretary(504, branch)
-	h.press(user(504, "vi"), fmt.Sprintf("ma:502:%d", h.member(502).RegisteredAt.Unix()))
-	if h.member(502).Status != youthbot.StatusApproved {
+	h.Register(501, branch, "Trần Thị Chờ")
+	h.Register(502, branch, "Lê Văn Đoàn")
+	h.MakeSecretary(504, branch)
+	h.Press(harness.User(504, "vi"), fmt.Sprintf("ma:502:%d", h.Member(502).RegisteredAt.Unix()))
+	if h.Member(502).Status != youthbot.StatusApproved {
 		t.Fatal("setup: 502 not approved")
 	}
-	h.makeSecretary(503, sibling)
-	target := h.register(505, branch, "Phạm Mục Tiêu")
+	h.MakeSecretary(503, sibling)
+	target := h.Register(505, branch, "Phạm Mục Tiêu")
 	reg := target.RegisteredAt.Unix()
 	// The hash of the page the rightful secretary sees.
 	var pageData string
-	for _, d := range buttons(h.apply(msgUpdate(user(504, "vi"), "/pending"))) {
+	for _, d := range harness.Buttons(h.Apply(harness.MsgUpdate(harness.User(504, "vi"), "/pending"))) {
 		if strings.HasPrefix(d, "pd:A:") {
 			pageData = d
 		}
@@ -38,9 +40,9 @@ func TestAuthorisationTable(t *testing.T) {
 	}
 	// A secretary link whose creator has no rights over its unit (made by
 	// someone who has since lost them).
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutInvite(youthbot.Invite{Code: "nxrightsyet2", Kind: youthbot.InviteSecretary, Unit: branch,
-			CreatedBy: 509, CreatedAt: h.now, ExpiresAt: h.now.Add(youthbot.SecretaryInviteTTL)})
+			CreatedBy: 509, CreatedAt: h.Now, ExpiresAt: h.Now.Add(youthbot.SecretaryInviteTTL)})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -93,15 +95,15 @@ func TestAuthorisationTable(t *testing.T) {
 	for _, a := range actors {
 		for _, act := range actions {
 			t.Run(a.name+"/"+act.name, func(t *testing.T) {
-				before := h.snapshot()
-				u := user(a.id, "vi")
+				before := h.Snapshot()
+				u := harness.User(a.id, "vi")
 				var msgs []*youthbot.Outgoing
 				if act.command != "" {
-					msgs = h.apply(msgUpdate(u, act.command))
+					msgs = h.Apply(harness.MsgUpdate(u, act.command))
 				} else {
-					msgs = h.apply(cbUpdate(u, act.callback))
+					msgs = h.Apply(harness.CbUpdate(u, act.callback))
 				}
-				if after := h.snapshot(); after != before {
+				if after := h.Snapshot(); after != before {
 					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
 				}
 				if !refused(msgs, a.id) {
@@ -117,7 +119,7 @@ func TestAuthorisationTable(t *testing.T) {
 	}
 	t.Run("PendingListsNothingOfOthers", func(t *testing.T) {
 		for _, id := range []int64{500, 501, 502, 503} {
-			for _, text := range h.say(user(id, "vi"), "/pending") {
+			for _, text := range h.Say(harness.User(id, "vi"), "/pending") {
 				if strings.Contains(text, "Phạm Mục Tiêu") {
 					t.Errorf("user %d sees the registration of another unit: %q", id, text)
 				}
@@ -125,8 +127,8 @@ func TestAuthorisationTable(t *testing.T) {
 		}
 	})
 	t.Run("RightfulSecretaryCanApprove", func(t *testing.T) {
-		h.press(user(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
-		if got := h.member(505).Status; got != youthbot.StatusApproved {
+		h.Press(harness.User(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
+		if got := h.Member(505).Status; got != youthbot.StatusApproved {
 			t.Errorf("status = %s, want approved", got)
 		}
 	})
