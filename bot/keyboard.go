@@ -118,14 +118,7 @@ func PageOf(n, size, page int) (from, to, clamped, pages int) {
 type PageView func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error)
 
 // FirstPage answers a command with the first page of view.
-func FirstPage(c *Ctx, view PageView) error {
-	text, kb, err := view(c, 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, markup(kb))
-	return nil
-}
+func FirstPage(c *Ctx, view PageView) error { return c.Replied(view(c, 0)) }
 
 // TurnPage answers a page button with the page pageArg names, in place of
 // the one shown; a page that is no number is a stale button.
@@ -134,10 +127,29 @@ func TurnPage(c *Ctx, pageArg string, view PageView) error {
 	if err != nil {
 		return staleButton()
 	}
-	text, kb, err := view(c, page)
-	if err != nil {
-		return err
+	return c.Edited(view(c, page))
+}
+
+// First is a paged screen's command: its first page.
+func (view PageView) First(c *Ctx, _ string) error { return FirstPage(c, view) }
+
+// Turn is a paged screen's page buttons: the page their first argument
+// names.
+func (view PageView) Turn(c *Ctx, args []string) error { return TurnPage(c, Arg(args, 0), view) }
+
+// Replied answers with a view's text and buttons, unless it failed (err).
+func (c *Ctx) Replied(text string, kb *tgbotapi.InlineKeyboardMarkup, err error) error {
+	if err == nil {
+		c.Reply(text, markup(kb))
 	}
-	c.EditCallback(text, kb)
-	return nil
+	return err
+}
+
+// Edited shows a view's text and buttons in place of the message whose
+// button was pressed, unless it failed (err).
+func (c *Ctx) Edited(text string, kb *tgbotapi.InlineKeyboardMarkup, err error) error {
+	if err == nil {
+		c.EditCallback(text, kb)
+	}
+	return err
 }

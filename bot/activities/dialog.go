@@ -8,6 +8,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/service"
 )
 
 // /activity: a secretary (or admin) records an activity their unit held,
@@ -56,7 +57,7 @@ func (r *Room) next(c *bot.Ctx, d *youthbot.Dialog) error {
 			continue
 		}
 		if f == fCamp {
-			options, err := campaignOptions(c, d.Data[fUnit])
+			options, err := service.CampaignOptions(c.Tx, d.Data[fUnit], c.Today)
 			if err != nil {
 				return err
 			}
@@ -107,7 +108,7 @@ func (r *Room) ask(c *bot.Ctx, d *youthbot.Dialog) error {
 	case fBenef:
 		c.Reply(c.T("activity.ask_benef"), bot.Keyboard(bot.Row(btn(c.T("activity.btn_none"), "s", fBenef))))
 	case fCamp:
-		options, err := campaignOptions(c, d.Data[fUnit])
+		options, err := service.CampaignOptions(c.Tx, d.Data[fUnit], c.Today)
 		if err != nil {
 			return err
 		}

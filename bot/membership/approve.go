@@ -213,12 +213,7 @@ func (r *Room) managedUnits(c *bot.Ctx) []string {
 
 // cmdPending lists what waits for the secretary's decision.
 func (r *Room) cmdPending(c *bot.Ctx, _ string) error {
-	text, kb, err := r.pendingView(c, 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, kb)
-	return nil
+	return c.Replied(r.pendingView(c, 0))
 }
 
 // pendingView renders one page of the waiting list.

@@ -16,12 +16,7 @@ const dlgEdit = "edit"
 
 // cmdProfile shows the sender's own data with buttons to edit it.
 func (r *Room) cmdProfile(c *bot.Ctx, _ string) error {
-	text, kb, err := r.profileView(c)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, kb)
-	return nil
+	return c.Replied(r.profileView(c))
 }
 
 func (r *Room) profileView(c *bot.Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error) {

@@ -165,12 +165,7 @@ func (r *Room) cbTree(c *bot.Ctx, args []string) error {
 			return bot.StaleButton()
 		}
 	}
-	text, kb, err := r.treeView(c, code, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.treeView(c, code, page))
 }
 
 // cbTreeJoin starts registration in the branch picked on the tree.

@@ -56,12 +56,7 @@ func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 			if err != nil {
 				return err
 			}
-			text, kb, err := r.transferConfirm(c, m, dest, "")
-			if err != nil {
-				return err
-			}
-			c.Reply(text, kb)
-			return nil
+			return c.Replied(r.transferConfirm(c, m, dest, ""))
 		}
 	}
 	if secretary {
@@ -207,12 +202,7 @@ func (r *Participation) cbTransferWalk(c *bot.Ctx, args []string) error {
 	if bot.Arg(args, 2) != "" {
 		member = m.UserID
 	}
-	text, kb, err := r.transferWalk(c, code, page, member)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.transferWalk(c, code, page, member))
 }
 
 // cbTransferPick asks to confirm the branch picked on the tree as the
@@ -226,12 +216,7 @@ func (r *Participation) cbTransferPick(c *bot.Ctx, args []string) error {
 	if err != nil {
 		return bot.StaleButton()
 	}
-	text, kb, err := r.transferConfirm(c, m, dest, bot.Arg(args, 1))
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.transferConfirm(c, m, dest, bot.Arg(args, 1)))
 }
 
 // transferConfirm is the question asked before a transfer is requested:
