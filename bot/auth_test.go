@@ -106,8 +106,8 @@ func TestAuthorisationTable(t *testing.T) {
 				if after := h.Snapshot(); after != before {
 					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
 				}
-				if !refused(msgs, a.id) {
-					t.Errorf("no clear refusal; got %v", describe(msgs))
+				if !harness.Refused(msgs, a.id) {
+					t.Errorf("no clear refusal; got %v", harness.Describe(msgs))
 				}
 				for _, m := range msgs {
 					if m.Chat != a.id {
@@ -132,33 +132,4 @@ func TestAuthorisationTable(t *testing.T) {
 			t.Errorf("status = %s, want approved", got)
 		}
 	})
-}
-
-// refused reports whether msgs answer id with a refusal: an alert on the
-// button, or a message with a warning.
-func refused(msgs []*youthbot.Outgoing, id int64) bool {
-	for _, m := range msgs {
-		if m.Chat != id {
-			continue
-		}
-		switch m.Method {
-		case "answerCallbackQuery":
-			if m.Params["show_alert"] == "true" && m.Params["text"] != "" {
-				return true
-			}
-		case "sendMessage":
-			if strings.HasPrefix(m.Params["text"], "⛔") || strings.HasPrefix(m.Params["text"], "⚠️") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func describe(msgs []*youthbot.Outgoing) []string {
-	var out []string
-	for _, m := range msgs {
-		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
-	}
-	return out
 }

@@ -61,7 +61,7 @@ func TestFeatureRoomsAreRoutedAfterTheCore(t *testing.T) {
 	}
 	msgs := h.Apply(harness.CbUpdate(harness.User(810, "vi"), "ec:x"))
 	if len(msgs) != 1 || msgs[0].Params["text"] != "pressed x" {
-		t.Fatalf("the room's button answered %v", describe(msgs))
+		t.Fatalf("the room's button answered %v", harness.Describe(msgs))
 	}
 }
 

@@ -73,7 +73,7 @@ func FuzzApplyUpdate(f *testing.F) {
 		if m := u.Message; m != nil && m.Chat != nil && m.Chat.IsPrivate() && m.From != nil && !m.From.IsBot && m.From.ID == m.Chat.ID && m.Chat.ID != 0 {
 			if len(harness.Texts(msgs, m.Chat.ID)) == 0 {
 				logs := h.Logs.String()
-				t.Fatalf("private message got no answer: %s\nqueued: %v\nlog: %s", s, describe(msgs), logs[max(0, len(logs)-600):])
+				t.Fatalf("private message got no answer: %s\nqueued: %v\nlog: %s", s, harness.Describe(msgs), logs[max(0, len(logs)-600):])
 			}
 		}
 	})
