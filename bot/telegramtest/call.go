@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/botapi"
 )
 
 // Call is one request the double answered.
@@ -23,7 +25,7 @@ type Call struct {
 // call is a request being answered.
 type call struct {
 	ctx        context.Context
-	spec       *methodSpec
+	spec       *botapi.MethodSpec
 	params     map[string]string // normalised: empty and JSON-null values removed
 	files      map[string]upload
 	chat       *chat // the chat of chat_id, once resolved
@@ -72,7 +74,7 @@ func (c *call) bool(name string) bool { return c.params[name] == "true" }
 // handler performs a validated call with the locks held.
 type handler func(s *Server, c *call) (any, *apiError)
 
-// handlers serve the methods of specMethods, by canonical name.
+// handlers serve the methods of botapi.Methods(), by canonical name.
 var handlers = map[string]handler{
 	"getMe":                  (*Server).getMe,
 	"getUpdates":             (*Server).getUpdates,

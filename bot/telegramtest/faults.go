@@ -3,6 +3,8 @@ package telegramtest
 import (
 	"fmt"
 	"net/http"
+
+	"youthbot/bot/telegramtest/internal/botapi"
 )
 
 // Fault is an error answer the double gives instead of performing a call.
@@ -161,7 +163,7 @@ func servedMethod(name string) string {
 	if name == "" {
 		return ""
 	}
-	m, ok := lookupMethod(name)
+	m, ok := botapi.LookupMethod(name)
 	if !ok {
 		panic(fmt.Sprintf("telegramtest: fault for %q: the double does not serve this method", name))
 	}

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/botapi"
 )
 
 // Token is the only bot token the double accepts; requests with another
@@ -298,7 +300,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 	if token != Token {
 		return nil, refused(http.StatusUnauthorized, "Unauthorized")
 	}
-	spec, ok := lookupMethod(name)
+	spec, ok := botapi.LookupMethod(name)
 	if !ok {
 		return nil, &apiError{Code: http.StatusNotFound, Description: "Not Found", Violation: true}
 	}

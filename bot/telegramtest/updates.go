@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/botapi"
 )
 
 // firstUpdateID is the update_id of the first update.
@@ -99,7 +101,7 @@ func (q *updateQueue) setAllowed(raw string) *apiError {
 		return invalid("can't parse allowed_updates: %v", err)
 	}
 	for _, k := range kinds {
-		if !slices.Contains(updateKinds, k) {
+		if !slices.Contains(botapi.UpdateKinds(), k) {
 			return invalid("allowed_updates: unknown update type %q", k)
 		}
 	}
@@ -128,7 +130,7 @@ func (s *Server) SendRaw(updateJSON string) int64 {
 	}
 	q.next = max(q.next, id+1)
 	kind := ""
-	for _, k := range sortedKeys(obj) {
+	for _, k := range botapi.SortedKeys(obj) {
 		if k != "update_id" {
 			kind = k
 			break
