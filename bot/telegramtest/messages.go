@@ -3,6 +3,8 @@ package telegramtest
 import (
 	"slices"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/htmltext"
 )
 
 // Message is the double's view of a message in a chat, sent by the bot or
@@ -172,5 +174,5 @@ func commandEntities(text string) []Entity {
 			break
 		}
 	}
-	return []Entity{{Type: "bot_command", Offset: 0, Length: utf16Count(text[:end])}}
+	return []Entity{{Type: "bot_command", Offset: 0, Length: htmltext.UTF16Count(text[:end])}}
 }

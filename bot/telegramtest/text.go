@@ -4,7 +4,23 @@ import (
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
+
+	"youthbot/bot/telegramtest/internal/htmltext"
 )
+
+// Entity is a formatting entity of a message text. Offset and Length count
+// UTF-16 code units, as Telegram's MessageEntity does.
+type Entity = htmltext.Entity
+
+// HTMLError is a text that does not follow Telegram's HTML rules.
+type HTMLError = htmltext.HTMLError
+
+// ParseHTML parses text the way Telegram parses parse_mode=HTML, stricter
+// where Telegram guesses (package htmltext), and returns the text without
+// tags, entities decoded, and its formatting entities.
+func ParseHTML(src string) (text string, entities []Entity, err error) {
+	return htmltext.ParseHTML(src)
+}
 
 // Length limits after entity parsing. The double counts Unicode code points,
 // as Telegram's server does (TDLib's utf8_length), not UTF-16 units.
