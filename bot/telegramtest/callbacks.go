@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // maxCallbackAnswer is the length limit of answerCallbackQuery.text.
@@ -123,7 +125,7 @@ func (s *Server) callbackLocked(u *User, m *Message, data string) *Callback {
 		Message: m,
 		s:       s,
 	}
-	cb.UpdateID = s.updates.push("callback_query", wireCallbackQuery{
+	cb.UpdateID = s.updates.push("callback_query", wire.CallbackQuery{
 		ID:           cb.ID,
 		From:         u.wire(),
 		Message:      s.wireMessageLocked(m),

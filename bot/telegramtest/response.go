@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // apiError is a failed call, answered as Telegram answers it.
@@ -51,10 +53,10 @@ type okResponse struct {
 }
 
 type errorResponse struct {
-	OK          bool                    `json:"ok"`
-	ErrorCode   int                     `json:"error_code"`
-	Description string                  `json:"description"`
-	Parameters  *wireResponseParameters `json:"parameters,omitempty"`
+	OK          bool                     `json:"ok"`
+	ErrorCode   int                      `json:"error_code"`
+	Description string                   `json:"description"`
+	Parameters  *wire.ResponseParameters `json:"parameters,omitempty"`
 }
 
 // encodeResult returns the JSON body and status of a call's answer.
@@ -71,7 +73,7 @@ func encodeResult(result any, e *apiError) (status int, contentType string, body
 	}
 	resp := errorResponse{ErrorCode: e.Code, Description: e.Description}
 	if e.RetryAfter != 0 || e.MigrateTo != 0 {
-		resp.Parameters = &wireResponseParameters{MigrateToChatID: e.MigrateTo, RetryAfter: e.RetryAfter}
+		resp.Parameters = &wire.ResponseParameters{MigrateToChatID: e.MigrateTo, RetryAfter: e.RetryAfter}
 	}
 	b, err := json.Marshal(resp)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // sendMessage posts a text message from the bot.
@@ -30,7 +32,7 @@ func (s *Server) sendPhoto(c *call) (any, *apiError) {
 	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities, Photo: file.data}
 	id, unique := s.storeFileLocked("AgACAgIAAxkDAAI", file.data, file.name)
 	m.FileID = id
-	m.photoSizes = []wirePhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
+	m.photoSizes = []wire.PhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
 	return s.postLocked(c, m)
 }
 

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"youthbot/bot/telegramtest/internal/htmltext"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Entity is a formatting entity of a message text. Offset and Length count
@@ -90,7 +92,7 @@ func parseCaption(c *call) (formatted, *apiError) {
 
 // decodeEntities reads an entities parameter (already validated).
 func decodeEntities(raw string) []Entity {
-	var ws []wireEntity
+	var ws []wire.Entity
 	if err := json.Unmarshal([]byte(raw), &ws); err != nil {
 		return nil
 	}

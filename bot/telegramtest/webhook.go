@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // WebhookInfo is the webhook setting of the bot. The double stores it and
@@ -71,7 +73,7 @@ func (s *Server) deleteWebhook(c *call) (any, *apiError) {
 }
 
 func (s *Server) getWebhookInfo(*call) (any, *apiError) {
-	return wireWebhookInfo{
+	return wire.WebhookInfo{
 		URL:                s.webhook.URL,
 		PendingUpdateCount: len(s.updates.items),
 		MaxConnections:     s.webhook.MaxConnections,
