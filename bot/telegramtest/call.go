@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Call is one request the double answered.
@@ -27,24 +29,24 @@ type call struct {
 	ctx        context.Context
 	spec       *botapi.MethodSpec
 	params     map[string]string // normalised: empty and JSON-null values removed
-	files      map[string]upload
+	files      map[string]wire.Upload
 	chat       *chat // the chat of chat_id, once resolved
 	rec        Call
 	violations []string
 }
 
-func (c *call) setRequest(req *request) {
-	c.rec.Params = maps.Clone(req.params)
-	if len(req.files) > 0 {
-		c.rec.Files = make(map[string][]byte, len(req.files))
-		for k, f := range req.files {
+func (c *call) setRequest(req *wire.Request) {
+	c.rec.Params = maps.Clone(req.Params)
+	if len(req.Files) > 0 {
+		c.rec.Files = make(map[string][]byte, len(req.Files))
+		for k, f := range req.Files {
 			c.rec.Files[k] = f.Data
 		}
 	}
-	if id, err := strconv.ParseInt(req.params["chat_id"], 10, 64); err == nil {
+	if id, err := strconv.ParseInt(req.Params["chat_id"], 10, 64); err == nil {
 		c.rec.Chat = id
 	}
-	c.params, c.files = req.params, req.files
+	c.params, c.files = req.Params, req.Files
 }
 
 // violate records a violation of the call, reported once it is answered.

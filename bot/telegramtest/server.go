@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Token is the only bot token the double accepts; requests with another
@@ -306,7 +308,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 	}
 	c.spec = spec
 	c.rec.Method = spec.Name
-	req, err := readRequest(w, r)
+	req, err := wire.ReadRequest(w, r)
 	if err != nil {
 		return nil, invalid("can't read the request: %v", err)
 	}
