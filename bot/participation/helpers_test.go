@@ -1,8 +1,6 @@
 package participation_test
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -13,7 +11,7 @@ import (
 	"youthbot/storage"
 )
 
-// The core's test helpers (bot/helpers_test.go) on the importable harness,
+// The test helpers on the shared harness (bot/internal/harness),
 // which registers this room among its Rooms.
 
 var (
@@ -23,6 +21,8 @@ var (
 	texts     = th.Texts
 	buttons   = th.Buttons
 	refused   = th.Refused
+	has       = th.Has
+	describe  = th.Describe
 )
 
 const adminID = th.AdminID
@@ -99,23 +99,6 @@ func contactUpdate(from *tgbotapi.User, owner int64, phone string) tgbotapi.Upda
 	m := &tgbotapi.Message{MessageID: 1, From: from, Chat: &tgbotapi.Chat{ID: from.ID, Type: "private"}, Date: 1,
 		Contact: &tgbotapi.Contact{PhoneNumber: phone, FirstName: "X", UserID: owner}}
 	return tgbotapi.Update{Message: m}
-}
-
-func has(texts []string, sub string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-func describe(msgs []*youthbot.Outgoing) []string {
-	var out []string
-	for _, m := range msgs {
-		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
-	}
-	return out
 }
 
 func must[T any](v T, err error) T {

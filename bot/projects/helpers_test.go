@@ -1,65 +1,17 @@
 package projects_test
 
 import (
-	"fmt"
-	"strings"
-	"testing"
-
-	"youthbot"
-	"youthbot/bot/telegramtest"
+	"youthbot/bot/bottest"
+	th "youthbot/bot/internal/harness"
 )
 
-// Helpers the projects tests share with the other rooms' tests (each room
-// keeps its own copy: rooms do not import each other, not even in tests).
+// Helpers the projects tests share with the other rooms' tests: the
+// end-to-end checks are bottest's, the queued messages' the harness's.
 
-// ptContains fails unless m's text, as it stands now, has every want.
-func ptContains(t *testing.T, m *telegramtest.Message, want ...string) {
-	t.Helper()
-	text := m.Snapshot().Text
-	for _, w := range want {
-		if !strings.Contains(text, w) {
-			t.Errorf("message lacks %q:\n%s", w, text)
-		}
-	}
-}
-
-// ptPress presses a button and returns the bot's answer, failing on an
-// alert (a refusal).
-func ptPress(t *testing.T, u *telegramtest.User, m *telegramtest.Message, button string) string {
-	t.Helper()
-	text, alert := u.Press(m, button).Answer(t)
-	if alert {
-		t.Fatalf("pressing %q: refused with %q", button, text)
-	}
-	return text
-}
-
-// ptRefused presses a button and returns the alert the bot answers with,
-// failing if it is not an alert.
-func ptRefused(t *testing.T, u *telegramtest.User, m *telegramtest.Message, data string) string {
-	t.Helper()
-	text, alert := u.PressData(m, data).Answer(t)
-	if !alert || text == "" {
-		t.Fatalf("pressing %q: answered %q without an alert, want a refusal", data, text)
-	}
-	return text
-}
-
-// describe lists queued messages for a failure message.
-func describe(msgs []*youthbot.Outgoing) []string {
-	var out []string
-	for _, m := range msgs {
-		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
-	}
-	return out
-}
-
-// has reports whether one of texts contains sub.
-func has(texts []string, sub string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, sub) {
-			return true
-		}
-	}
-	return false
-}
+var (
+	ptContains = bottest.Contains
+	ptPress    = bottest.Press
+	ptRefused  = bottest.Refusal
+	describe   = th.Describe
+	has        = th.Has
+)
