@@ -47,76 +47,39 @@ func TestAuthorisationTable(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	actors := []struct {
-		name string
-		id   int64
-	}{
-		{"Stranger", 500},
-		{"PendingMember", 501},
-		{"Member", 502},
-		{"SiblingSecretary", 503},
-	}
-	actions := []struct {
-		name     string
-		command  string // a message, or
-		callback string // a button press
-	}{
-		{name: "InviteMemberLink", command: "/invite " + branch},
-		{name: "InviteSecretaryLink", command: "/invite " + branch + " secretary"},
-		{name: "InviteRootSecretary", command: "/invite HG secretary"},
-		{name: "Approve", callback: fmt.Sprintf("ma:505:%d", reg)},
-		{name: "Reject", callback: fmt.Sprintf("mr:505:%d", reg)},
-		{name: "PendingApproveItem", callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
-		{name: "PendingRejectItem", callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
-		{name: "RejectWithReason", callback: fmt.Sprintf("mw:505:%d:info", reg)},
-		{name: "PendingRejectWithReason", callback: fmt.Sprintf("pd:w:m505.%d:0:proof", reg)},
-		{name: "PendingApproveAll", callback: pageData},
-		{name: "InviteWalk", callback: "iw:s:" + branch + ":0"},
-		{name: "InviteMake", callback: "ig:s:" + branch},
-		{name: "InviteMakeMember", callback: "ig:m:" + branch},
-		{name: "ForgedPrefix", callback: "zz:505"},
-		{name: "ForgedApproveID", callback: "ma:abc:def"},
-		{name: "ForgedApproveNoTime", callback: "ma:505"},
-		{name: "StaleApproveTime", callback: fmt.Sprintf("ma:505:%d", reg-1)},
-		{name: "ForgedInviteKind", callback: "ig:x:" + branch},
+	actions := []harness.Action{
+		{Name: "InviteMemberLink", Command: "/invite " + branch},
+		{Name: "InviteSecretaryLink", Command: "/invite " + branch + " secretary"},
+		{Name: "InviteRootSecretary", Command: "/invite HG secretary"},
+		{Name: "Approve", Callback: fmt.Sprintf("ma:505:%d", reg)},
+		{Name: "Reject", Callback: fmt.Sprintf("mr:505:%d", reg)},
+		{Name: "PendingApproveItem", Callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
+		{Name: "PendingRejectItem", Callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
+		{Name: "RejectWithReason", Callback: fmt.Sprintf("mw:505:%d:info", reg)},
+		{Name: "PendingRejectWithReason", Callback: fmt.Sprintf("pd:w:m505.%d:0:proof", reg)},
+		{Name: "PendingApproveAll", Callback: pageData},
+		{Name: "InviteWalk", Callback: "iw:s:" + branch + ":0"},
+		{Name: "InviteMake", Callback: "ig:s:" + branch},
+		{Name: "InviteMakeMember", Callback: "ig:m:" + branch},
+		{Name: "ForgedPrefix", Callback: "zz:505"},
+		{Name: "ForgedApproveID", Callback: "ma:abc:def"},
+		{Name: "ForgedApproveNoTime", Callback: "ma:505"},
+		{Name: "StaleApproveTime", Callback: fmt.Sprintf("ma:505:%d", reg-1)},
+		{Name: "ForgedInviteKind", Callback: "ig:x:" + branch},
 		// Secretary rights (/secretaries, links of someone without rights).
-		{name: "SecretaryLinkOfCreatorWithoutRights", command: "/start s_nxrightsyet2"},
-		{name: "ListSecretaries", command: "/secretaries " + branch},
-		{name: "ListSecretariesButton", callback: "sv:" + branch + ":0"},
-		{name: "AskRemoveSecretary", callback: "sa:" + branch + ":504"},
-		{name: "RemoveSecretary", callback: "sy:" + branch + ":504"},
-		{name: "RemoveSecretaryForgedUser", callback: "sy:" + branch + ":abc"},
-		{name: "RemoveSecretaryForgedUnit", callback: "sy:ZZ:504"},
+		{Name: "SecretaryLinkOfCreatorWithoutRights", Command: "/start s_nxrightsyet2"},
+		{Name: "ListSecretaries", Command: "/secretaries " + branch},
+		{Name: "ListSecretariesButton", Callback: "sv:" + branch + ":0"},
+		{Name: "AskRemoveSecretary", Callback: "sa:" + branch + ":504"},
+		{Name: "RemoveSecretary", Callback: "sy:" + branch + ":504"},
+		{Name: "RemoveSecretaryForgedUser", Callback: "sy:" + branch + ":abc"},
+		{Name: "RemoveSecretaryForgedUnit", Callback: "sy:ZZ:504"},
 		// Routes whose table entry needs a secretary (checked before the
 		// handler), with arguments the handler itself would refuse.
-		{name: "AskRemoveSecretaryForged", callback: "sa:ZZ:abc"},
-		{name: "SecretariesForgedUnit", callback: "sv:ZZ:0"},
+		{Name: "AskRemoveSecretaryForged", Callback: "sa:ZZ:abc"},
+		{Name: "SecretariesForgedUnit", Callback: "sv:ZZ:0"},
 	}
-	for _, a := range actors {
-		for _, act := range actions {
-			t.Run(a.name+"/"+act.name, func(t *testing.T) {
-				before := h.Snapshot()
-				u := harness.User(a.id, "vi")
-				var msgs []*youthbot.Outgoing
-				if act.command != "" {
-					msgs = h.Apply(harness.MsgUpdate(u, act.command))
-				} else {
-					msgs = h.Apply(harness.CbUpdate(u, act.callback))
-				}
-				if after := h.Snapshot(); after != before {
-					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-				}
-				if !harness.Refused(msgs, a.id) {
-					t.Errorf("no clear refusal; got %v", harness.Describe(msgs))
-				}
-				for _, m := range msgs {
-					if m.Chat != a.id {
-						t.Errorf("a message went to chat %d: %q", m.Chat, m.Params["text"])
-					}
-				}
-			})
-		}
-	}
+	h.RequireRefused(t, harness.Outsiders, actions)
 	t.Run("PendingListsNothingOfOthers", func(t *testing.T) {
 		for _, id := range []int64{500, 501, 502, 503} {
 			for _, text := range h.Say(harness.User(id, "vi"), "/pending") {
