@@ -163,7 +163,7 @@ func (c *Callback) Answered() (text string, showAlert, ok bool) {
 // answers a redelivered query meets it, so it is no violation.
 func (s *Server) answerCallbackQuery(c *call) (any, *apiError) {
 	if n := utf8.RuneCountInString(c.str("text")); n > maxCallbackAnswer {
-		return nil, invalid("message is too long").withDetail("callback answer text has %d characters, at most %d", n, maxCallbackAnswer)
+		return nil, invalid("message is too long").WithDetail("callback answer text has %d characters, at most %d", n, maxCallbackAnswer)
 	}
 	cb, ok := s.callbacks[c.str("callback_query_id")]
 	if !ok || cb.answered {

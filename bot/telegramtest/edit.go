@@ -15,14 +15,14 @@ func (s *Server) editTarget(c *call) (*Message, *apiError) {
 		return nil, invalid("inline messages are not supported by the double")
 	}
 	if c.chat == nil || !c.has("message_id") {
-		return nil, invalid("message identifier is not specified").withDetail("send chat_id and message_id")
+		return nil, invalid("message identifier is not specified").WithDetail("send chat_id and message_id")
 	}
 	m := c.chat.find(int(c.int64("message_id")))
 	if m == nil || m.Deleted {
 		return nil, refused(http.StatusBadRequest, "Bad Request: message to edit not found")
 	}
 	if !m.FromBot {
-		return nil, invalid("message can't be edited").withDetail("message %d was sent by a user", m.ID)
+		return nil, invalid("message can't be edited").WithDetail("message %d was sent by a user", m.ID)
 	}
 	return m, nil
 }

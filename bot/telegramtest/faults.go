@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"youthbot/bot/telegramtest/internal/botapi"
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Fault is an error answer the double gives instead of performing a call.
@@ -127,15 +128,9 @@ func (s *Server) Fail5xx(method string, n int) {
 
 // RawAnswer is an answer that is not a Bot API answer: what a proxy, a
 // load balancer or a local Bot API server in trouble sends instead of
-// Telegram's {"ok":...} JSON.
-type RawAnswer struct {
-	Status      int    // HTTP status; 0 means 502
-	ContentType string // empty: none
-	Body        string // sent as is; may be empty
-	// Applied performs the call before answering: Telegram acted, the
-	// answer the bot sees is the proxy's.
-	Applied bool
-}
+// Telegram's {"ok":...} JSON (Status 0 means 502; Applied performs the call
+// before answering).
+type RawAnswer = wire.RawAnswer
 
 // Examples of RawAnswer bodies.
 const (

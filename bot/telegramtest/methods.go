@@ -22,7 +22,7 @@ var chatActions = map[string]bool{
 
 func (s *Server) sendChatAction(c *call) (any, *apiError) {
 	if !chatActions[c.str("action")] {
-		return nil, invalid("wrong parameter action in request").withDetail("action=%q", c.str("action"))
+		return nil, invalid("wrong parameter action in request").WithDetail("action=%q", c.str("action"))
 	}
 	return true, nil
 }

@@ -128,5 +128,5 @@ func (s *Server) inputFile(c *call, param string) (inputFileData, *apiError) {
 	if f, ok := s.files[raw]; ok {
 		return inputFileData(f), nil
 	}
-	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").withDetail("%s=%q", param, raw)
+	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").WithDetail("%s=%q", param, raw)
 }

@@ -273,7 +273,7 @@ func (s *Server) report(msgs ...string) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &call{ctx: r.Context(), rec: Call{Time: s.now()}}
 	result, e := s.serve(w, r, c)
-	status, contentType, body := encodeResult(result, e)
+	status, contentType, body := wire.EncodeResult(result, e)
 	if e != nil && e.Violation {
 		if e.Detail != "" {
 			c.violate("%s (%s)", e.Description, e.Detail)
@@ -289,7 +289,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.calls = append(s.calls, c.rec)
 	s.unlock()
 	s.report(c.violations...)
-	writeBody(w, status, contentType, body)
+	wire.WriteBody(w, status, contentType, body)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *apiError) {

@@ -72,7 +72,7 @@ func parseText(c *call) (formatted, *apiError) {
 	case strings.TrimSpace(f.text) == "":
 		return formatted{}, invalid("message text is empty")
 	case n > maxTextLength:
-		return formatted{}, invalid("message is too long").withDetail("%d characters after entities parsing, at most %d", n, maxTextLength)
+		return formatted{}, invalid("message is too long").WithDetail("%d characters after entities parsing, at most %d", n, maxTextLength)
 	}
 	return f, nil
 }
@@ -85,7 +85,7 @@ func parseCaption(c *call) (formatted, *apiError) {
 		return formatted{}, e
 	}
 	if n := utf8.RuneCountInString(f.text); n > maxCaptionLength {
-		return formatted{}, invalid("message caption is too long").withDetail("%d characters after entities parsing, at most %d", n, maxCaptionLength)
+		return formatted{}, invalid("message caption is too long").WithDetail("%d characters after entities parsing, at most %d", n, maxCaptionLength)
 	}
 	return f, nil
 }

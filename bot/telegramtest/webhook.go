@@ -35,16 +35,16 @@ func (s *Server) setWebhook(c *call) (any, *apiError) {
 	if raw != "" {
 		u, err := url.Parse(raw)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return nil, invalid("bad webhook: invalid URL").withDetail("url=%q", raw)
+			return nil, invalid("bad webhook: invalid URL").WithDetail("url=%q", raw)
 		}
 	}
 	if c.has("secret_token") && !secretToken.MatchString(w.SecretToken) {
-		return nil, invalid("secret token contains unallowed characters or is too long").withDetail("1-256 characters of A-Z, a-z, 0-9, _ and -")
+		return nil, invalid("secret token contains unallowed characters or is too long").WithDetail("1-256 characters of A-Z, a-z, 0-9, _ and -")
 	}
 	if c.has("max_connections") {
 		n := c.int64("max_connections")
 		if n < 1 || n > 100 {
-			return nil, invalid("bad webhook: max_connections must be 1-100").withDetail("got %d", n)
+			return nil, invalid("bad webhook: max_connections must be 1-100").WithDetail("got %d", n)
 		}
 		w.MaxConnections = int(n)
 	}
