@@ -87,7 +87,7 @@ func (u *User) setBlocked(blocked bool) {
 	if !blocked {
 		upd.OldChatMember, upd.NewChatMember = kicked, member
 	}
-	s.updates.push("my_chat_member", upd)
+	s.updates.Push("my_chat_member", upd)
 }
 
 // userMessageLocked adds a user's message to a chat and queues its update.
@@ -99,7 +99,7 @@ func (s *Server) userMessageLocked(ch *chat, from *User, m *Message) *Message {
 		m.Text = m.Caption
 	}
 	ch.add(m)
-	m.UpdateID = s.updates.push("message", s.wireMessageLocked(m))
+	m.UpdateID = s.updates.Push("message", s.wireMessageLocked(m))
 	return m
 }
 

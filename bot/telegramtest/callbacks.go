@@ -125,7 +125,7 @@ func (s *Server) callbackLocked(u *User, m *Message, data string) *Callback {
 		Message: m,
 		s:       s,
 	}
-	cb.UpdateID = s.updates.push("callback_query", wire.CallbackQuery{
+	cb.UpdateID = s.updates.Push("callback_query", wire.CallbackQuery{
 		ID:           cb.ID,
 		From:         u.wire(),
 		Message:      s.wireMessageLocked(m),

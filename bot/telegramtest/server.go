@@ -14,6 +14,7 @@ import (
 
 	"youthbot/bot/telegramtest/internal/botapi"
 
+	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
@@ -80,7 +81,7 @@ type Server struct {
 	callbacks   map[string]*Callback
 	nextQueryID int64
 
-	updates updateQueue
+	updates updates.Queue
 	faults  faultQueue
 	limiter limiter
 	flood   flood
@@ -109,7 +110,7 @@ func NewServer(opts Options) *Server {
 		nextSuper:   1,
 		files:       map[string]storedFile{},
 		callbacks:   map[string]*Callback{},
-		updates:     newUpdateQueue(),
+		updates:     updates.NewQueue(),
 		commands:    map[commandKey][]BotCommand{},
 	}
 	s.srv = httptest.NewServer(s)

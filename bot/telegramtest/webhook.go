@@ -49,11 +49,11 @@ func (s *Server) setWebhook(c *call) (any, *apiError) {
 		w.MaxConnections = int(n)
 	}
 	if c.has("allowed_updates") {
-		if e := s.updates.setAllowed(c.str("allowed_updates")); e != nil {
+		if e := s.updates.SetAllowed(c.str("allowed_updates")); e != nil {
 			return nil, e
 		}
 	}
-	w.AllowedUpdates = slices.Clone(s.updates.allowed)
+	w.AllowedUpdates = slices.Clone(s.updates.Allowed)
 	if c.bool("drop_pending_updates") {
 		s.dropPendingLocked()
 	}
@@ -75,7 +75,7 @@ func (s *Server) deleteWebhook(c *call) (any, *apiError) {
 func (s *Server) getWebhookInfo(*call) (any, *apiError) {
 	return wire.WebhookInfo{
 		URL:                s.webhook.URL,
-		PendingUpdateCount: len(s.updates.items),
+		PendingUpdateCount: len(s.updates.Items),
 		MaxConnections:     s.webhook.MaxConnections,
 		AllowedUpdates:     s.webhook.AllowedUpdates,
 	}, nil
@@ -83,5 +83,5 @@ func (s *Server) getWebhookInfo(*call) (any, *apiError) {
 
 // dropPendingLocked forgets every queued update, as drop_pending_updates.
 func (s *Server) dropPendingLocked() {
-	s.updates.items = nil
+	s.updates.Items = nil
 }
