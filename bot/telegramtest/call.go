@@ -122,9 +122,9 @@ func (s *Server) perform(c *call) (any, *apiError) {
 			return nil, e
 		}
 	}
-	fault := s.faults.take(c.spec.Name, c.chat, writeMethods[c.spec.Name])
-	if fault != nil && !fault.applied {
-		return nil, s.floodOpened(c, fault.apiError(), false)
+	fault := s.faults.Take(c.spec.Name, c.chatID(), writeMethods[c.spec.Name])
+	if fault != nil && !fault.Applied {
+		return nil, s.floodOpened(c, fault.Err, false)
 	}
 	if e := s.refuseChat(c); e != nil {
 		return nil, e
@@ -136,7 +136,7 @@ func (s *Server) perform(c *call) (any, *apiError) {
 	}
 	result, e := handlers[c.spec.Name](s, c)
 	if fault != nil && e == nil {
-		return nil, s.floodOpened(c, fault.apiError(), false)
+		return nil, s.floodOpened(c, fault.Err, false)
 	}
 	return result, e
 }
@@ -187,4 +187,12 @@ func (s *Server) refuseChat(c *call) *apiError {
 		return refused(http.StatusForbidden, "Forbidden: bot is not a member of the "+ch.kind+" chat")
 	}
 	return nil
+}
+
+// chatID is the id of the chat the call targets, 0 when none is known.
+func (c *call) chatID() int64 {
+	if c.chat == nil {
+		return 0
+	}
+	return c.chat.id
 }

@@ -14,6 +14,7 @@ import (
 
 	"youthbot/bot/telegramtest/internal/botapi"
 
+	"youthbot/bot/telegramtest/internal/fault"
 	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
 )
@@ -82,7 +83,7 @@ type Server struct {
 	nextQueryID int64
 
 	updates updates.Queue
-	faults  faultQueue
+	faults  fault.Queue
 	limiter limiter
 	flood   flood
 
