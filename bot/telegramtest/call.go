@@ -130,8 +130,8 @@ func (s *Server) perform(c *call) (any, *apiError) {
 		return nil, e
 	}
 	if send {
-		if e, global := s.limiter.take(s.now(), c.chat); e != nil {
-			return nil, s.floodOpened(c, e, global)
+		if wait, global := s.limiter.Take(s.now(), c.chatID(), c.chat != nil && c.chat.isGroup()); wait > 0 {
+			return nil, s.floodOpened(c, tooMany(wait), global)
 		}
 	}
 	result, e := handlers[c.spec.Name](s, c)

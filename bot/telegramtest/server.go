@@ -84,7 +84,7 @@ type Server struct {
 
 	updates updates.Queue
 	faults  fault.Queue
-	limiter limiter
+	limiter fault.Limiter
 	flood   flood
 
 	commands map[commandKey][]BotCommand
