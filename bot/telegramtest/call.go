@@ -118,7 +118,7 @@ func (s *Server) perform(c *call) (any, *apiError) {
 	}
 	send := sendMethods[c.spec.Name]
 	if send {
-		if e := s.flood.check(s.now(), c); e != nil {
+		if e := s.flood.Check(s.now(), c.spec.Name, c.chatID()); e != nil {
 			return nil, e
 		}
 	}
@@ -145,7 +145,7 @@ func (s *Server) perform(c *call) (any, *apiError) {
 // (flood.go) and returns e.
 func (s *Server) floodOpened(c *call, e *apiError, botWide bool) *apiError {
 	if sendMethods[c.spec.Name] {
-		s.flood.opened(s.now(), c, e, botWide)
+		s.flood.Opened(s.now(), c.chatID(), e, botWide)
 	}
 	return e
 }

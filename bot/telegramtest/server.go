@@ -85,7 +85,7 @@ type Server struct {
 	updates updates.Queue
 	faults  fault.Queue
 	limiter fault.Limiter
-	flood   flood
+	flood   fault.Flood
 
 	commands map[commandKey][]BotCommand
 	webhook  WebhookInfo
