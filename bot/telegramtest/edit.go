@@ -48,10 +48,10 @@ func (s *Server) editMessageText(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	if m.Text == f.text && slices.Equal(m.Entities, f.entities) && buttonsEqual(m.Buttons, mk.buttons) {
+	if m.Text == f.Text && slices.Equal(m.Entities, f.Entities) && buttonsEqual(m.Buttons, mk.buttons) {
 		return nil, refused(http.StatusBadRequest, notModified)
 	}
-	m.Text, m.HTML, m.ParseMode, m.Entities = f.text, c.str("text"), c.str("parse_mode"), f.entities
+	m.Text, m.HTML, m.ParseMode, m.Entities = f.Text, c.str("text"), c.str("parse_mode"), f.Entities
 	m.Buttons = mk.buttons
 	s.editedLocked(m)
 	return s.wireMessageLocked(m), nil

@@ -15,7 +15,7 @@ func (s *Server) sendMessage(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, HTML: c.str("text"), ParseMode: c.str("parse_mode"), Entities: f.entities}
+	m := &Message{Text: f.Text, HTML: c.str("text"), ParseMode: c.str("parse_mode"), Entities: f.Entities}
 	return s.postLocked(c, m)
 }
 
@@ -29,7 +29,7 @@ func (s *Server) sendPhoto(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities, Photo: file.data}
+	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities, Photo: file.data}
 	id, unique := s.storeFileLocked("AgACAgIAAxkDAAI", file.data, file.name)
 	m.FileID = id
 	m.photoSizes = []wire.PhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
@@ -46,7 +46,7 @@ func (s *Server) sendDocument(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities,
+	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities,
 		Document: file.data, DocumentName: file.name}
 	m.FileID, m.fileUnique = s.storeFileLocked("BQACAgIAAxkDAAI", file.data, file.name)
 	return s.postLocked(c, m)
