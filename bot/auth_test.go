@@ -6,9 +6,8 @@ import (
 	"testing"
 
 	"youthbot"
-	"youthbot/storage"
-
 	"youthbot/bot/internal/harness"
+	"youthbot/storage"
 )
 
 // TestAuthorisationTable tries every privileged command and button as

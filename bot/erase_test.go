@@ -12,9 +12,8 @@ import (
 	"testing"
 
 	"youthbot"
-	"youthbot/storage"
-
 	"youthbot/bot/internal/harness"
+	"youthbot/storage"
 )
 
 // residue lists what of a person must not be found in a file after

@@ -8,7 +8,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
-
 	"youthbot/bot"
 	"youthbot/bot/internal/harness"
 )

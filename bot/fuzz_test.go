@@ -7,10 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"youthbot/telegram"
-
 	"youthbot/bot"
 	"youthbot/bot/internal/harness"
+	"youthbot/telegram"
 )
 
 // FuzzDecodeData: callback data is untrusted; decoding never panics and

@@ -15,10 +15,9 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
-	"youthbot/storage"
-
 	"youthbot/bot"
 	"youthbot/bot/internal/harness"
+	"youthbot/storage"
 )
 
 const hookSecret = "hook_Secret-123"

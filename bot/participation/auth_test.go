@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"youthbot"
-
 	th "youthbot/bot/internal/harness"
 )
 

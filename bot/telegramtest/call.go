@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
-
 	"youthbot/bot/telegramtest/internal/wire"
 )
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+
 	"youthbot/bot/telegramtest/internal/updates"
 )
 

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/htmltext"
-
 	"youthbot/bot/telegramtest/internal/wire"
 )
 

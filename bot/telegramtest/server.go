@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
-
 	"youthbot/bot/telegramtest/internal/fault"
 	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
