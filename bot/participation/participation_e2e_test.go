@@ -21,17 +21,6 @@ const (
 	ptKV1N    = "Chi đoàn Khu vực 1"
 )
 
-// The end-to-end checks, bottest's.
-var (
-	ptFirstButtons = bottest.FirstButtons
-	ptContains     = bottest.Contains
-	ptPress        = bottest.Press
-	ptRefused      = bottest.Refusal
-)
-
-// ptActs returns a member's activities, newest first.
-func ptActs(t *testing.T, b *bottest.Bot, id int64) []youthbot.Activity { return b.Activities(t, id) }
-
 // ptFigures reads a unit's figures for a month of 2026.
 func ptFigures(t *testing.T, b *bottest.Bot, unit string, month time.Month) youthbot.Figures {
 	t.Helper()
@@ -50,38 +39,38 @@ func TestEndToEndLogOneLineConfirmed(t *testing.T) {
 
 	an.Send("/log 09/03 3h Dọn vệ sinh kênh xáng")
 	reply := an.Expect(t, "Đã ghi nhận lượt tham gia")
-	ptContains(t, reply, "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng", "chờ xác nhận")
+	bottest.Contains(t, reply, "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng", "chờ xác nhận")
 	if len(reply.Buttons) != 1 || !strings.Contains(reply.Buttons[0][0].Text, "Huỷ ghi nhận") {
 		t.Errorf("the reply's buttons: %v, want Undo", reply.Buttons)
 	}
 	req := hoa.Expect(t, "Lượt tham gia cần xác nhận")
-	ptContains(t, req, ptBranchN, "Nguyễn Văn An", "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng")
-	ptFirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
+	bottest.Contains(t, req, ptBranchN, "Nguyễn Văn An", "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng")
+	bottest.FirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
 	rejectData, undoData := req.Buttons[0][1].Data, reply.Buttons[0][0].Data
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 0 || f.ParticipationsPending != 1 {
 		t.Errorf("before the decision: %d confirmed, %d pending; want 0 and 1", f.Participations, f.ParticipationsPending)
 	}
 
-	if answer := ptPress(t, hoa, req, "Xác nhận"); !strings.Contains(answer, "Đã xác nhận lúc") {
+	if answer := bottest.Press(t, hoa, req, "Xác nhận"); !strings.Contains(answer, "Đã xác nhận lúc") {
 		t.Errorf("answer to Confirm: %q", answer)
 	}
 	if s := req.Snapshot(); !strings.Contains(s.Text, "Đã xác nhận lúc") || len(s.Buttons) != 0 {
 		t.Errorf("request not edited to the decision without buttons: %q %v", s.Text, s.Buttons)
 	}
-	ptContains(t, an.Expect(t, "đã được bí thư xác nhận"), "09/03/2026")
+	bottest.Contains(t, an.Expect(t, "đã được bí thư xác nhận"), "09/03/2026")
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 1 || f.Tenths != 30 || f.MembersActive != 1 {
 		t.Errorf("after Confirm: %+v", f)
 	}
 
 	// Stale buttons: the secretary's second press, the member's Undo.
-	before := ptActs(t, b, an.ID)[0]
-	if alert := ptRefused(t, hoa, req, rejectData); !strings.Contains(alert, "đã được xử lý") {
+	before := b.Activities(t, an.ID)[0]
+	if alert := bottest.Refusal(t, hoa, req, rejectData); !strings.Contains(alert, "đã được xử lý") {
 		t.Errorf("Reject after Confirm: %q", alert)
 	}
-	if alert := ptRefused(t, an, reply, undoData); !strings.Contains(alert, "Không huỷ được nữa") {
+	if alert := bottest.Refusal(t, an, reply, undoData); !strings.Contains(alert, "Không huỷ được nữa") {
 		t.Errorf("Undo after Confirm: %q", alert)
 	}
-	if after := ptActs(t, b, an.ID)[0]; after != before {
+	if after := b.Activities(t, an.ID)[0]; after != before {
 		t.Errorf("a refused press changed the activity:\n%+v\n%+v", before, after)
 	}
 	b.Settle()
@@ -96,12 +85,12 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 
 	an.Send("/log")
 	ask := an.Expect(t, "ngày nào")
-	ptFirstButtons(t, ask, "📅 Hôm nay (10/03)", "Hôm qua (09/03)")
-	ptPress(t, an, ask, "Hôm qua")
+	bottest.FirstButtons(t, ask, "📅 Hôm nay (10/03)", "Hôm qua (09/03)")
+	bottest.Press(t, an, ask, "Hôm qua")
 	hoursAsk := an.Expect(t, "bao nhiêu giờ")
 	an.Send("hai tiếng")
 	an.Expect(t, "Không đọc được số giờ")
-	ptPress(t, an, hoursAsk, "2 giờ")
+	bottest.Press(t, an, hoursAsk, "2 giờ")
 	an.Expect(t, "Mô tả ngắn")
 	an.Send("Phát quang bụi rậm tuyến đường ấp")
 	photoAsk := an.Expect(t, "ảnh minh chứng")
@@ -109,19 +98,19 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 		t.Errorf("photo step buttons: %v", photoAsk.Buttons)
 	}
 	an.SendPhoto("")
-	ptContains(t, an.Expect(t, "Đã ghi nhận lượt tham gia"), "09/03/2026", "2 giờ", "Phát quang bụi rậm", "Có ảnh minh chứng")
+	bottest.Contains(t, an.Expect(t, "Đã ghi nhận lượt tham gia"), "09/03/2026", "2 giờ", "Phát quang bụi rậm", "Có ảnh minh chứng")
 
 	req := hoa.Expect(t, "Lượt tham gia cần xác nhận")
 	if s := req.Snapshot(); s.Photo == nil || s.Caption == "" {
 		t.Fatalf("the request is not the photo with a caption: %+v", s)
 	}
-	ptContains(t, req, "Nguyễn Văn An", "09/03/2026", "Phát quang bụi rậm")
-	ptFirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
-	if answer := ptPress(t, hoa, req, "Từ chối"); !strings.Contains(answer, "lý do") {
+	bottest.Contains(t, req, "Nguyễn Văn An", "09/03/2026", "Phát quang bụi rậm")
+	bottest.FirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
+	if answer := bottest.Press(t, hoa, req, "Từ chối"); !strings.Contains(answer, "lý do") {
 		t.Errorf("answer to Reject: %q", answer)
 	}
 	b.Settle()
-	if answer := ptPress(t, hoa, req, "Không có lý do"); !strings.Contains(answer, "Đã từ chối") {
+	if answer := bottest.Press(t, hoa, req, "Không có lý do"); !strings.Contains(answer, "Đã từ chối") {
 		t.Errorf("answer to the reason: %q", answer)
 	}
 	an.Expect(t, "không được xác nhận")
@@ -129,7 +118,7 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 	if s := req.Snapshot(); len(s.Buttons) != 0 {
 		t.Errorf("the photo request keeps its buttons: %v", s.Buttons)
 	}
-	a := ptActs(t, b, an.ID)
+	a := b.Activities(t, an.ID)
 	if len(a) != 1 || a[0].Status != youthbot.ActivityRejected || a[0].Photo == "" || a[0].Tenths != 20 {
 		t.Errorf("stored %+v", a)
 	}
@@ -145,20 +134,20 @@ func TestEndToEndLogPhotoCaptionAndUndo(t *testing.T) {
 
 	an.SendPhoto("/log 2,5h Trồng cây xanh ven đường")
 	reply := an.Expect(t, "Đã ghi nhận lượt tham gia")
-	ptContains(t, reply, "10/03/2026", "2,5 giờ", "Trồng cây xanh ven đường", "Có ảnh minh chứng")
+	bottest.Contains(t, reply, "10/03/2026", "2,5 giờ", "Trồng cây xanh ven đường", "Có ảnh minh chứng")
 	req := hoa.Expect(t, "Trồng cây xanh ven đường")
 	if s := req.Snapshot(); s.Photo == nil {
 		t.Fatalf("the request has no photo: %+v", s)
 	}
 
-	ptPress(t, an, reply, "Huỷ ghi nhận")
+	bottest.Press(t, an, reply, "Huỷ ghi nhận")
 	if s := reply.Snapshot(); !strings.Contains(s.Text, "Đã huỷ ghi nhận") || len(s.Buttons) != 0 {
 		t.Errorf("after Undo the reply reads %q %v", s.Text, s.Buttons)
 	}
-	if alert := ptRefused(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "Đoàn viên đã huỷ") {
+	if alert := bottest.Refusal(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "Đoàn viên đã huỷ") {
 		t.Errorf("Confirm after Undo: %q", alert)
 	}
-	if a := ptActs(t, b, an.ID); a[0].Status != youthbot.ActivityUndone {
+	if a := b.Activities(t, an.ID); a[0].Status != youthbot.ActivityUndone {
 		t.Errorf("status %s, want undone", a[0].Status)
 	}
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 0 || f.ParticipationsPending != 0 {
@@ -207,7 +196,7 @@ func TestEndToEndLogRefusesBadInput(t *testing.T) {
 	}
 	b.Settle()
 	for _, u := range []*telegramtest.User{an, en, stranger} {
-		if a := ptActs(t, b, u.ID); len(a) != 0 {
+		if a := b.Activities(t, u.ID); len(a) != 0 {
 			t.Errorf("%s: %d activities stored", u, len(a))
 		}
 	}
@@ -234,15 +223,15 @@ func TestEndToEndPendingConfirmAllPage(t *testing.T) {
 
 	hoa.Send("/pending")
 	list := hoa.Expect(t, "Đang chờ duyệt: 3")
-	ptContains(t, list, "Trần Minh Châu", "Nguyễn Văn An", "Hiến máu tình nguyện", "Lê Thị Bình", "Tiếp sức mùa thi", "08/03/2026", "4 giờ")
-	if answer := ptPress(t, hoa, list, "Duyệt tất cả trong trang"); !strings.Contains(answer, "Đã duyệt 3 mục") {
+	bottest.Contains(t, list, "Trần Minh Châu", "Nguyễn Văn An", "Hiến máu tình nguyện", "Lê Thị Bình", "Tiếp sức mùa thi", "08/03/2026", "4 giờ")
+	if answer := bottest.Press(t, hoa, list, "Duyệt tất cả trong trang"); !strings.Contains(answer, "Đã duyệt 3 mục") {
 		t.Errorf("confirm-all answered %q", answer)
 	}
 	an.Expect(t, "đã được bí thư xác nhận")
 	binh.Expect(t, "đã được bí thư xác nhận")
 	chau.Expect(t, "Chúc mừng")
 	b.Settle()
-	ptContains(t, list, "Không có việc nào đang chờ duyệt")
+	bottest.Contains(t, list, "Không có việc nào đang chờ duyệt")
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 2 || f.Tenths != 60 || f.MembersTotal != 3 {
 		t.Errorf("after confirm-all: %+v", f)
 	}
@@ -267,7 +256,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 		t.Helper()
 		u.Send(line)
 		u.Expect(t, "Đã ghi nhận")
-		ptPress(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
+		bottest.Press(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
 		u.Expect(t, "đã được bí thư xác nhận")
 	}
 	confirm(an, "/log 02/03 2h Dọn kênh")
@@ -277,7 +266,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 	confirm(binh, "/log 05/03 1h Việc C")
 
 	an.Send("/my")
-	ptContains(t, an.Expect(t, "Hoạt động của Nguyễn Văn An"),
+	bottest.Contains(t, an.Expect(t, "Hoạt động của Nguyễn Văn An"),
 		"Tháng 03/2026: 1 lượt tham gia · 2 giờ",
 		"Năm 2026: 2 lượt tham gia · 5 giờ · xếp hạng 2/2 trong chi đoàn",
 		"02/03/2026 · 2 giờ · Dọn kênh — ✅ đã xác nhận",
@@ -287,7 +276,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 
 	hoa.Send("/members nguyen van an")
 	found := hoa.Expect(t, "Đoàn viên: 1")
-	ptContains(t, found, "Nguyễn Văn An", ptBranchN, "2 lượt tham gia năm 2026", an.Phone)
+	bottest.Contains(t, found, "Nguyễn Văn An", ptBranchN, "2 lượt tham gia năm 2026", an.Phone)
 	district.Send("/members")
 	all := district.Expect(t, "Đoàn viên: 3")
 	text := all.Text
@@ -317,7 +306,7 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 	b.SetNow(start)
 	an.Send("/log 02/03 2h Dọn kênh")
 	an.Expect(t, "Đã ghi nhận")
-	ptPress(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
+	bottest.Press(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
 	an.Expect(t, "đã được bí thư xác nhận")
 
 	oldBefore, newBefore := ptFigures(t, b, ptBranch, 3), ptFigures(t, b, ptKV1, 3)
@@ -327,19 +316,19 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 
 	an.Send("/transfer")
 	walk := an.Expect(t, "Chuyển sinh hoạt Đoàn")
-	ptPress(t, an, walk, "Thành đoàn Vị Thanh")
-	ptPress(t, an, walk, "Đoàn phường V")
-	ptPress(t, an, walk, ptKV1N)
-	ptContains(t, walk, "Gửi đề nghị chuyển sinh hoạt Đoàn?", ptBranchN, ptKV1N)
-	ptPress(t, an, walk, "Gửi")
+	bottest.Press(t, an, walk, "Thành đoàn Vị Thanh")
+	bottest.Press(t, an, walk, "Đoàn phường V")
+	bottest.Press(t, an, walk, ptKV1N)
+	bottest.Contains(t, walk, "Gửi đề nghị chuyển sinh hoạt Đoàn?", ptBranchN, ptKV1N)
+	bottest.Press(t, an, walk, "Gửi")
 	an.Expect(t, "Đã gửi đề nghị chuyển sinh hoạt")
 	req := lam.Expect(t, "Đề nghị chuyển sinh hoạt Đoàn")
-	ptContains(t, req, "Nguyễn Văn An", ptBranchN, ptKV1N)
-	ptFirstButtons(t, req, "✅ Tiếp nhận", "❌ Từ chối")
-	if alert := ptRefused(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thuộc quyền") {
+	bottest.Contains(t, req, "Nguyễn Văn An", ptBranchN, ptKV1N)
+	bottest.FirstButtons(t, req, "✅ Tiếp nhận", "❌ Từ chối")
+	if alert := bottest.Refusal(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thuộc quyền") {
 		t.Errorf("accept by the old branch's secretary: %q", alert)
 	}
-	ptPress(t, lam, req, "Tiếp nhận")
+	bottest.Press(t, lam, req, "Tiếp nhận")
 	an.Expect(t, "Chuyển sinh hoạt hoàn tất")
 	hoa.Expect(t, "đã chuyển sinh hoạt")
 
@@ -356,7 +345,7 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 
 	an.Send("/log 10/03 1h Sinh hoạt hè")
 	an.Expect(t, "Đã ghi nhận")
-	ptPress(t, lam, lam.Expect(t, "cần xác nhận"), "Xác nhận")
+	bottest.Press(t, lam, lam.Expect(t, "cần xác nhận"), "Xác nhận")
 	an.Expect(t, "đã được bí thư xác nhận")
 	if f := ptFigures(t, b, ptKV1, 3); f.Participations != 1 || f.MembersActive != 1 {
 		t.Errorf("the new branch after a new log: %+v", f)
@@ -382,11 +371,11 @@ func TestEndToEndTransferByCodeRejected(t *testing.T) {
 	an.Send("/transfer KHONGCO")
 	an.Expect(t, "Không có đơn vị mã KHONGCO")
 	an.Send("/transfer " + strings.ToLower(ptKV1))
-	ptPress(t, an, an.Expect(t, "Gửi đề nghị chuyển sinh hoạt Đoàn?"), "Gửi")
+	bottest.Press(t, an, an.Expect(t, "Gửi đề nghị chuyển sinh hoạt Đoàn?"), "Gửi")
 	an.Expect(t, "Đã gửi đề nghị")
 	an.Send("/transfer")
 	an.Expect(t, "đang chờ tiếp nhận")
-	ptPress(t, lam, lam.Expect(t, "Đề nghị chuyển sinh hoạt"), "Từ chối")
+	bottest.Press(t, lam, lam.Expect(t, "Đề nghị chuyển sinh hoạt"), "Từ chối")
 	an.Expect(t, "chưa được tiếp nhận")
 	var m youthbot.Member
 	b.View(func(tx *storage.Tx) (err error) { m, err = tx.Member(an.ID); return err })

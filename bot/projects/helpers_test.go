@@ -1,17 +1,8 @@
 package projects_test
 
-import (
-	"youthbot/bot/bottest"
-	th "youthbot/bot/internal/harness"
-)
+import th "youthbot/bot/internal/harness"
 
-// Helpers the projects tests share with the other rooms' tests: the
-// end-to-end checks are bottest's, the queued messages' the harness's.
+// The helpers the projects tests share with the other rooms' tests are the
+// harness's (the end-to-end checks bottest's).
 
-var (
-	ptContains = bottest.Contains
-	ptPress    = bottest.Press
-	ptRefused  = bottest.Refusal
-	describe   = th.Describe
-	has        = th.Has
-)
+var has = th.Has
