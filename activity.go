@@ -41,6 +41,7 @@ type Activity struct {
 	CreatedAt   time.Time      `json:"created_at"`
 	DecidedAt   time.Time      `json:"decided_at,omitzero"`
 	DecidedBy   int64          `json:"decided_by,omitempty"`
+	Reason      string         `json:"reason,omitempty"` // why it was rejected, as Member.Reason
 }
 
 // Hours returns the activity's hours.

@@ -85,7 +85,7 @@ type Figures struct {
 	Period                Period
 	MembersTotal          int // approved members at the end of the period
 	MembersActive         int // members with a confirmed participation in the unit in the period while they were in it
-	MembersNew            int // approved on the bot (not transferred in) during the period, where approved: the bot's sign-ups, not Union admissions; imported members by their ngay_vao_doan
+	MembersNew            int // admitted during the period (not transferred in), where admitted: by the day they joined the Union when known (an import's ngay_vao_doan, or the day told at registration), else by the bot's approval (a sign-up, not an admission)
 	Participations        int // confirmed individual participations + every head count (of unit activities and completed projects) = ParticipationsBy.Total()
 	ParticipationsPending int
 	Tenths                int // confirmed hours × 10

@@ -38,6 +38,9 @@ type Member struct {
 	// known: an imported member's membership (and members_new) dates from it.
 	Joined Date   `json:"joined,omitzero"`
 	Gender Gender `json:"gender,omitempty"`
+	// Reason is why a rejected registration was rejected: a reason's code
+	// or the secretary's own words (marked by a leading ":"); "" for none.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Union age bounds (Điều lệ Đoàn): members are 16 to 30 years old.
@@ -131,4 +134,22 @@ func NormalizePhone(s string) string {
 		return ""
 	}
 	return "+" + b.String()
+}
+
+// MinJoinAge is the youngest age at which one may have joined the Union,
+// for the plausibility of a day of joining (ngày vào Đoàn) told at
+// registration.
+const MinJoinAge = 14
+
+// ValidateJoined checks the day a member says they joined the Union: not
+// in the future, and not before they were MinJoinAge (when their birth is
+// known). EINVALID errors with a reason.
+func ValidateJoined(joined, birth, today Date) error {
+	if joined.After(today) {
+		return Errorf(EINVALID, "err.joined_future")
+	}
+	if !birth.IsZero() && birth.YearsSince(joined) < MinJoinAge {
+		return Errorf(EINVALID, "err.joined_young", MinJoinAge)
+	}
+	return nil
 }

@@ -81,13 +81,16 @@ func ReasonArg(withReason bool, why string) (string, error) {
 	return "", staleButton()
 }
 
-// ReasonKeyboard offers the reasons of a rejection, no reason and back;
-// press makes a button's data from its reason.
-func ReasonKeyboard(lang string, press func(why string) string) *tgbotapi.InlineKeyboardMarkup {
+// ReasonKeyboard offers the reasons of a rejection, a reason in one's own
+// words (the button's data is other), no reason and back; press makes a
+// button's data from its reason.
+func ReasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
-	for _, why := range append(slices.Clone(service.RejectReasons), reasonNone) {
+	for _, why := range service.RejectReasons {
 		rows = append(rows, Row(Button(tr(lang, "btn.reason_"+why), press(why))))
 	}
+	rows = append(rows, Row(Button(tr(lang, "btn.reason_other"), other)))
+	rows = append(rows, Row(Button(tr(lang, "btn.reason_"+reasonNone), press(reasonNone))))
 	rows = append(rows, Row(Button(tr(lang, "btn.reason_back"), press(ReasonBack))))
 	return Keyboard(rows...)
 }
@@ -105,3 +108,17 @@ func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
 	}
 	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }
+
+// RejectTextPrefix is the callback data prefix of the buttons that reject
+// in one's own words and undo a rejection (bot/membership): its data for
+// a registration or an activity named by key ("m<user>.<registered
+// unix>", "a<id>") is RejectTextData(key) and UndoRejectData(key).
+const RejectTextPrefix = "rx"
+
+// RejectTextData is the data of the button "a reason in my own words" for
+// the registration or activity key names.
+func RejectTextData(key string) string { return Data(RejectTextPrefix, "t", key) }
+
+// UndoRejectData is the data of the button "undo" of the rejection of the
+// registration or activity key names.
+func UndoRejectData(key string) string { return Data(RejectTextPrefix, "u", key) }

@@ -58,7 +58,7 @@ var en = map[string]string{
 	"reg.phone_use_button": "Please press the «📱 Share my phone number» button below (no need to type it), or press «Skip».",
 	"reg.phone_done":       "👍 Got it.",
 	"reg.phone_skipped":    "👌 Skipped the phone number.",
-	"reg.summary":          "📋 <b>Please check</b>\nBranch: %s\nFull name: %s\nDate of birth: %s\nPhone: %s\n\nIs this correct?",
+	"reg.summary":          "📋 <b>Please check</b>\nBranch: %s\nFull name: %s\nDate of birth: %s\nPhone: %s\nJoined the Union: %s\n\nIs this correct?",
 	"reg.editing":          "✏️ Please enter your details again.",
 	"reg.submitted":        "📨 Your registration was sent to the secretary of <b>%s</b>. You will be told when it is approved.",
 

@@ -12,7 +12,7 @@ var viProject = map[string]string{
 	"cmd.done":        "Nghiệm thu, hoàn thành: /done P12 (số lượt, giá trị, hưởng lợi)",
 	"cmd.newcampaign": "Tạo chiến dịch, đợt cao điểm",
 	"cmd.endcampaign": "Kết thúc chiến dịch sớm: /endcampaign C3",
-	"cmd.target":      "Giao chỉ tiêu năm: /target năm chỉ_tiêu giá_trị",
+	"cmd.target":      "Giao chỉ tiêu năm: /target năm [mã] chỉ_tiêu giá_trị",
 	"cmd.targets":     "Tiến độ thực hiện chỉ tiêu",
 
 	"project.kind_work":       "Công trình thanh niên",
@@ -157,7 +157,6 @@ var viProject = map[string]string{
 	"target.list_pick_unit":        "Xem chỉ tiêu năm %d của đơn vị nào?",
 	"target.list_title":            "🎯 <b>Kết quả thực hiện chỉ tiêu năm %d — %s</b>\n<i>Lũy kế đến %s</i>\n",
 	"target.list_line":             "%s %s: %s / %s — <b>đạt %s</b>",
-	"target.list_met":              "<b>Đạt %d/%d chỉ tiêu.</b>",
 	"target.list_children":         "<b>Đơn vị trực thuộc</b>",
 	"target.list_child":            "• %s: đạt %d/%d chỉ tiêu",
 	"target.list_none":             "Năm %d, %s chưa được giao chỉ tiêu nào. Giao chỉ tiêu, ví dụ: /target %d lượt 1000",
@@ -215,11 +214,11 @@ var viProject = map[string]string{
 	"err.campaign_not_for_unit":      "Chiến dịch %s không áp dụng cho %s.",
 	"err.not_your_campaign":          "Chiến dịch %s không thuộc đơn vị đồng chí phụ trách.",
 	"err.campaign_end_usage":         "Cách dùng: /endcampaign C3 (xem mã trong /campaigns).",
-	"err.target_usage":               "Cách dùng: /target năm chỉ_tiêu giá_trị [MÃ_ĐƠN_VỊ], ví dụ /target %d lượt 5000 hoặc /target %[1]d giá trị làm lợi 500 triệu.\nChỉ tiêu: lượt (lượt tham gia), giờ (giờ tình nguyện), công trình, phần việc, giá trị làm lợi (đồng), đoàn viên mới (kết nạp).",
-	"err.target_metric":              "Không có chỉ tiêu «%s». Chọn một trong: lượt (lượt tham gia), giờ (giờ tình nguyện), công trình, phần việc, giá trị làm lợi, đoàn viên mới (kết nạp đoàn viên mới).",
+	"err.target_usage":               "Cách dùng:\n• /target năm [mã] chỉ_tiêu giá_trị [mã_đơn_vị], ví dụ /target %d lượt 5000 hoặc /target %[1]d CT01 giá trị làm lợi 500 triệu\n• mỗi đơn vị cấp dưới: /target năm [mã] mỗi cấp_đơn_vị giá_trị chỉ_tiêu, ví dụ /target %[1]d mỗi chi đoàn 1 phần việc\n• thủ công: /target năm [mã] thủ công \"nội_dung\" giá_trị, ví dụ /target %[1]d thủ công \"Kết nạp 7.000 đoàn viên mới\" 7000 (kết quả nhập bằng /achieved)\nChỉ tiêu: lượt, giờ, công trình, phần việc, hoạt động, ngày công, giá trị làm lợi, kinh phí hỗ trợ, người hưởng lợi, thiếu nhi, hộ nghèo, người cao tuổi, đoàn viên mới. Cấp đơn vị: huyện đoàn, đoàn cơ sở, chi đoàn.",
+	"err.target_metric":              "Không có chỉ tiêu «%s». Chọn một trong: lượt (lượt tham gia), giờ (giờ tình nguyện), công trình, phần việc, hoạt động, ngày công, giá trị làm lợi, kinh phí hỗ trợ, người hưởng lợi, thiếu nhi, hộ nghèo, người cao tuổi, đoàn viên mới (kết nạp đoàn viên mới).",
 	"err.target_value":               "Giá trị chỉ tiêu «%s» không hợp lệ: phải là số lớn hơn 0.",
 	"err.target_year":                "Năm phải từ %d đến %d.",
-	"err.targets_usage":              "Cách dùng: /targets [năm] [MÃ_ĐƠN_VỊ], ví dụ /targets 2026.",
+	"err.targets_usage":              "Cách dùng: /targets [năm] [mã_đơn_vị], ví dụ /targets 2026.",
 }
 
 var enProject = map[string]string{
@@ -232,7 +231,7 @@ var enProject = map[string]string{
 	"cmd.done":        "Complete a project: /done P12 (head counts, value, beneficiaries)",
 	"cmd.newcampaign": "Create a campaign",
 	"cmd.endcampaign": "End a campaign early: /endcampaign C3",
-	"cmd.target":      "Set a yearly target: /target year metric value",
+	"cmd.target":      "Set a yearly target: /target year [code] metric value",
 	"cmd.targets":     "Progress on targets",
 
 	"project.kind_work":       "Youth work",
@@ -377,7 +376,6 @@ var enProject = map[string]string{
 	"target.list_pick_unit":        "Targets for %d of which unit?",
 	"target.list_title":            "🎯 <b>Targets %d — %s</b>\n<i>Year to date, up to %s</i>\n",
 	"target.list_line":             "%s %s: %s / %s — <b>%s achieved</b>",
-	"target.list_met":              "<b>%d/%d {2|target|targets} met.</b>",
 	"target.list_children":         "<b>Units below</b>",
 	"target.list_child":            "• %s: %d/%d {3|target|targets} met",
 	"target.list_none":             "No target was set for %d for %s. Set one, e.g.: /target %d participations 1000",
@@ -435,9 +433,9 @@ var enProject = map[string]string{
 	"err.campaign_not_for_unit":      "Campaign %s does not cover %s.",
 	"err.not_your_campaign":          "Campaign %s is not one of a unit you manage.",
 	"err.campaign_end_usage":         "Usage: /endcampaign C3 (ids are in /campaigns).",
-	"err.target_usage":               "Usage: /target year metric value [UNIT_CODE], e.g. /target %d participations 5000 or /target %[1]d value 500 triệu.\nMetrics: participations, hours, works, tasks, value (in đồng), new members.",
-	"err.target_metric":              "There is no metric «%s». Use one of: participations, hours, works, tasks, value, new members.",
+	"err.target_usage":               "Usage:\n• /target year [code] metric value [unit_code], e.g. /target %d participations 5000 or /target %[1]d CT01 value 500 triệu\n• each unit below: /target year [code] each unit_level value metric, e.g. /target %[1]d each branch 1 tasks\n• manual: /target year [code] manual \"text\" value, e.g. /target %[1]d manual \"Admit 7,000 new members\" 7000 (the result is entered with /achieved)\nMetrics: participations, hours, works, tasks, activities, person days, value, support, beneficiaries, children, households, elderly, new members. Unit levels: district, grassroots, branch.",
+	"err.target_metric":              "There is no metric «%s». Use one of: participations, hours, works, tasks, activities, person days, value, support, beneficiaries, children, households, elderly, new members.",
 	"err.target_value":               "The target value «%s» is not valid: it must be a number above 0.",
 	"err.target_year":                "The year must be from %d to %d.",
-	"err.targets_usage":              "Usage: /targets [year] [UNIT_CODE], e.g. /targets 2026.",
+	"err.targets_usage":              "Usage: /targets [year] [unit_code], e.g. /targets 2026.",
 }

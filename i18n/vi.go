@@ -58,7 +58,7 @@ var vi = map[string]string{
 	"reg.phone_use_button": "Vui lòng bấm nút «📱 Gửi số điện thoại của tôi» bên dưới (không cần gõ số), hoặc bấm «Bỏ qua».",
 	"reg.phone_done":       "👍 Đã nhận.",
 	"reg.phone_skipped":    "👌 Đã bỏ qua số điện thoại.",
-	"reg.summary":          "📋 <b>Kiểm tra lại thông tin</b>\nChi đoàn: %s\nHọ và tên: %s\nNgày sinh: %s\nĐiện thoại: %s\n\nThông tin đã đúng chưa?",
+	"reg.summary":          "📋 <b>Kiểm tra lại thông tin</b>\nChi đoàn: %s\nHọ và tên: %s\nNgày sinh: %s\nĐiện thoại: %s\nNgày vào Đoàn: %s\n\nThông tin đã đúng chưa?",
 	"reg.editing":          "✏️ Mời bạn nhập lại thông tin.",
 	"reg.submitted":        "📨 Đã gửi đăng ký tới bí thư <b>%s</b>. Bạn sẽ nhận được thông báo khi đăng ký được duyệt.",
 

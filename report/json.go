@@ -14,7 +14,7 @@ import (
 //	month | year            "YYYY-MM" for a month's report, YYYY (a number) for a year's
 //	members_total           approved members at the end of the period
 //	members_active          members with a confirmed participation in the period, in a unit they were in then
-//	members_new             members approved (not transferred in) during the period
+//	members_new             members admitted (not transferred in) during the period: by the day they joined the Union when known, else the bot's approval
 //	participations          confirmed individual participations + every head count = the sum of participations_by
 //	participations_pending  participations waiting for confirmation
 //	hours                   confirmed hours (one decimal)

@@ -32,7 +32,10 @@ func DecideActivity(st ActivityStore, actor Actor, id uint64, confirm bool, why 
 	if confirm {
 		a.Status = youthbot.ActivityConfirmed
 	}
-	a.DecidedAt, a.DecidedBy = at.Now, actor.ID
+	a.DecidedAt, a.DecidedBy, a.Reason = at.Now, actor.ID, ""
+	if !confirm {
+		a.Reason = why
+	}
 	if err := st.PutActivity(&a); err != nil {
 		return a, nil, err
 	}

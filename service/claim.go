@@ -60,6 +60,17 @@ func ClaimImported(st ClaimStore, user int64, reg youthbot.Member) (c Claim, ok 
 	return Claim{Member: taken, By: by}, true, nil
 }
 
+// ClaimImportedByPhone is ClaimImported by the phone only: for a phone
+// Telegram vouches for (the registering user's own contact), which needs
+// no secretary's approval; a match by name and date of birth, which
+// anyone could type, is left to the secretary (ClaimImported when they
+// approve).
+func ClaimImportedByPhone(st ClaimStore, user int64, reg youthbot.Member) (c Claim, ok bool, err error) {
+	byPhone := reg
+	byPhone.FullName = "" // no match by name
+	return ClaimImported(st, user, byPhone)
+}
+
 // findImported finds the imported record reg names (ClaimImported's rule).
 func findImported(st ClaimStore, reg youthbot.Member) (youthbot.Member, string, bool, error) {
 	for _, phone := range phoneForms(reg.Phone) {

@@ -152,7 +152,7 @@ func (t *Tx) rekeyActivities(from, to int64) error {
 			return err
 		}
 		a.Member = to
-		a.Description, a.Photo = "", ""
+		a.Description, a.Photo, a.Reason = "", "", "" // a reason in the secretary's words may name them
 		if err := t.putActivity(&a, nil); err != nil {
 			return err
 		}

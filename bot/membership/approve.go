@@ -43,7 +43,8 @@ func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	id, reg := bot.Arg(args, 0), bot.Arg(args, 1)
 	switch {
 	case prefix == cbReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) },
+			bot.RejectTextData("m"+id+"."+reg)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
 	case why == bot.ReasonBack:
@@ -54,7 +55,11 @@ func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	if err := r.decideMember(c, &m, approve, why); err != nil {
 		return err
 	}
-	c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, r.decisionLine(c, c.Lang, m)), nil)
+	var undo *tgbotapi.InlineKeyboardMarkup
+	if m.Status == youthbot.StatusRejected {
+		undo = undoKeyboard(c, "m"+id+"."+reg)
+	}
+	c.EditCallback(r.approvalText(c, c.Lang, m, unit, showPhone, r.decisionLine(c, c.Lang, m)), undo)
 	c.Answer(r.decisionLine(c, c.Lang, m), false)
 	return nil
 }
@@ -87,8 +92,16 @@ func (r *Room) pendingMember(c *bot.Ctx, idArg, regArg string) (youthbot.Member,
 }
 
 // decideMember approves or rejects a pending registration and tells the
-// member.
+// member. An approval of someone imported before (same branch, name and
+// date of birth) takes over the imported record instead (claimByName).
 func (r *Room) decideMember(c *bot.Ctx, m *youthbot.Member, approve bool, why string) error {
+	if approve {
+		ok, err := r.claimByName(c, m)
+		if err != nil || ok {
+			m.DecidedAt = c.Now // as the decision line shows it: the record's own dates are its history's
+			return err
+		}
+	}
 	decided, notices, err := service.DecideMember(c.Tx, c.Actor(), m.UserID, approve, why, c.When())
 	if err != nil {
 		return err
@@ -104,7 +117,11 @@ func (r *Room) decisionLine(c *bot.Ctx, lang string, m youthbot.Member) string {
 	case youthbot.StatusApproved:
 		return i18n.T(lang, "approval.approved", when)
 	case youthbot.StatusRejected:
-		return i18n.T(lang, "approval.rejected", when)
+		line := i18n.T(lang, "approval.rejected", when)
+		if why, ok := service.ReasonLine(m.Reason); ok {
+			line += "\n" + i18n.T(lang, why.Key, why.Args...)
+		}
+		return line
 	}
 	return i18n.T(lang, "approval.withdrawn")
 }
@@ -256,6 +273,7 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 	action := bot.Arg(args, 0)
 	var page int
 	var approved, rejected []string // who was just decided, for the list's first line
+	var undo [][2]string            // the name and key of each rejection just made, which may be undone
 	switch action {
 	case "p":
 		page, _ = strconv.Atoi(bot.Arg(args, 1))
@@ -268,7 +286,8 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 				return err
 			}
 			p := strconv.Itoa(page)
-			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) }))
+			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) },
+				bot.RejectTextData(key)))
 			c.Answer(c.T("reject.ask"), false)
 			return nil
 		}
@@ -292,6 +311,9 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 			return err
 		}
 		approved, rejected = addDecided(approved, rejected, name, outcome)
+		if outcome == decidedRejected {
+			undo = append(undo, [2]string{name, key})
+		}
 	case "A":
 		page, _ = strconv.Atoi(bot.Arg(args, 1))
 		items, err := r.pendingItems(c)
@@ -328,6 +350,12 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 	if len(said) > 0 {
 		text = strings.Join(said, "\n") + "\n\n" + text
 	}
+	for _, u := range undo {
+		if kb == nil {
+			kb = bot.Keyboard()
+		}
+		kb.InlineKeyboard = append(kb.InlineKeyboard, bot.Row(bot.Button(c.T("btn.undo_reject_of", i18n.Raw(u[0])), bot.UndoRejectData(u[1]))))
+	}
 	c.EditCallback(text, kb)
 	return nil
 }
@@ -359,25 +387,6 @@ func memberName(c *bot.Ctx, id int64) string {
 		return m.FullName
 	}
 	return c.T("members.anonymous")
-}
-
-// itemToReject checks, before the reasons are offered, that the
-// registration or activity a /pending key names may be rejected by the
-// presser now: their rights, and that it still waits.
-func (r *Room) itemToReject(c *bot.Ctx, key string) error {
-	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.b.ActivityToDecide(c, id)
-		if err == nil && a.Status != youthbot.ActivityPending {
-			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
-		}
-		return err
-	}
-	id, reg, _ := strings.Cut(strings.TrimPrefix(key, "m"), ".")
-	m, _, err := r.pendingMember(c, id, reg)
-	if err == nil && m.Status != youthbot.StatusPending {
-		err = youthbot.Errorf(youthbot.ECONFLICT, "approval.already")
-	}
-	return err
 }
 
 // decideItem approves or rejects (with the reason why, for a registration

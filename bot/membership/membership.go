@@ -63,6 +63,7 @@ func (r *Room) Callbacks() map[string]bot.Callback {
 		cbLang:            {Handle: r.cbLang},
 		cbInviteWalk:      {Handle: r.cbInviteWalk},
 		cbInviteMake:      {Handle: r.cbInviteMake},
+		cbRejectText:      {Handle: r.cbRejectText},
 
 		cbSecretaries:     {Need: bot.RoleSecretary, Handle: r.cbSecretaries},
 		cbSecretaryAsk:    {Need: bot.RoleSecretary, Handle: r.cbSecretaryAsk},
@@ -72,7 +73,7 @@ func (r *Room) Callbacks() map[string]bot.Callback {
 
 // Dialogs are the feature's dialogs by name.
 func (r *Room) Dialogs() map[string]bot.DialogHandler {
-	return map[string]bot.DialogHandler{dlgRegister: r.dlgRegister, dlgEdit: r.dlgEdit}
+	return map[string]bot.DialogHandler{dlgRegister: r.dlgRegister, dlgEdit: r.dlgEdit, dlgRejectWhy: r.dlgRejectWhy}
 }
 
 // StartLinks are the feature's deep links: member and secretary invites.

@@ -49,7 +49,11 @@ func (r *Room) profileView(c *bot.Ctx) (string, *tgbotapi.InlineKeyboardMarkup, 
 		phone = c.T("profile.no_phone")
 	}
 	status := c.T("status." + string(m.Status))
-	text := c.T("profile.view", m.FullName, m.Birth.String(), phone, unit.Name, status) + roles
+	text := c.T("profile.view", m.FullName, m.Birth.String(), phone, unit.Name, status)
+	if !m.Joined.IsZero() {
+		text += "\n" + c.T("profile.joined", m.Joined.String())
+	}
+	text += roles
 	kb := bot.Keyboard(bot.Row(
 		bot.Button(c.T("btn.edit_name"), bot.Data(cbProfileEdit, "name")),
 		bot.Button(c.T("btn.edit_birth"), bot.Data(cbProfileEdit, "birth")),

@@ -10,7 +10,8 @@ import (
 	"youthbot/i18n"
 )
 
-// Registration dialog: consent → name → birth → phone → confirm.
+// Registration dialog: consent → name → birth → phone → confirm, and from
+// the confirmation the optional day of joining the Union (joined → confirm).
 const (
 	dlgRegister = "reg"
 
@@ -19,6 +20,7 @@ const (
 	stepBirth   = "birth"
 	stepPhone   = "phone"
 	stepConfirm = "confirm"
+	stepJoined  = "joined"
 )
 
 // beginRegistration starts the registration dialog in a branch, unless the
@@ -76,7 +78,8 @@ func (r *Room) cbRegister(c *bot.Ctx, args []string) error {
 		return err
 	}
 	action := bot.Arg(args, 0)
-	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm, "title": stepBirth}[action]
+	want := map[string]string{"yes": stepConsent, "no": stepConsent, "ok": stepConfirm, "edit": stepConfirm, "title": stepBirth,
+		"joined": stepConfirm, "nojoined": stepJoined}[action]
 	if !found || d.Name != dlgRegister || want == "" || d.Step != want {
 		return bot.StaleButton()
 	}
@@ -103,6 +106,15 @@ func (r *Room) cbRegister(c *bot.Ctx, args []string) error {
 	case "ok":
 		c.EditCallback(r.summary(c, &d), nil)
 		return r.submitRegistration(c, &d)
+	case "joined":
+		d.Step = stepJoined
+		c.EditCallback(r.summary(c, &d), nil)
+		c.Reply(c.T("reg.ask_joined"), bot.Keyboard(bot.Row(bot.Button(c.T("btn.skip"), bot.Data(cbRegister, "nojoined")))))
+	case "nojoined":
+		delete(d.Data, "joined")
+		d.Step = stepConfirm
+		c.EditCallback(c.T("reg.joined_skipped"), nil)
+		c.Reply(r.summary(c, &d), r.confirmKeyboard(c))
 	}
 	d.Updated = c.Now
 	return c.Tx.PutDialog(c.From.ID, d)
@@ -165,11 +177,23 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 		} else {
 			c.Reply(c.T("reg.phone_done"), removeKeyboard())
 		}
-		c.Reply(r.summary(c, d), bot.YesNo(c.T("btn.confirm"), bot.Data(cbRegister, "ok"), c.T("btn.edit"), bot.Data(cbRegister, "edit")))
+		c.Reply(r.summary(c, d), r.confirmKeyboard(c))
 	case stepConfirm:
-		c.Reply(c.T("reg.press_button")+"\n\n"+r.summary(c, d),
-			bot.YesNo(c.T("btn.confirm"), bot.Data(cbRegister, "ok"), c.T("btn.edit"), bot.Data(cbRegister, "edit")))
+		c.Reply(c.T("reg.press_button")+"\n\n"+r.summary(c, d), r.confirmKeyboard(c))
 		return nil
+	case stepJoined:
+		if bot.IsSkip(m.Text) {
+			delete(d.Data, "joined")
+		} else {
+			joined, err := r.joinedAnswer(c, d, m.Text)
+			if err != nil {
+				c.Reply(c.ErrorText(err)+"\n"+c.T("reg.ask_joined"), nil)
+				return nil
+			}
+			d.Data["joined"] = joined.ISO()
+		}
+		d.Step = stepConfirm
+		c.Reply(r.summary(c, d), r.confirmKeyboard(c))
 	default:
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
@@ -198,6 +222,26 @@ func (r *Room) phoneAnswer(c *bot.Ctx, m *tgbotapi.Message) (phone string, ok bo
 	return "", false, nil
 }
 
+// confirmKeyboard confirms or edits the registration, or adds the day of
+// joining the Union.
+func (r *Room) confirmKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
+	return bot.Keyboard(
+		bot.Row(bot.Button(c.T("btn.confirm"), bot.Data(cbRegister, "ok")), bot.Button(c.T("btn.edit"), bot.Data(cbRegister, "edit"))),
+		bot.Row(bot.Button(c.T("btn.joined"), bot.Data(cbRegister, "joined"))))
+}
+
+// joinedAnswer reads the day the user joined the Union: a date, not in the
+// future, when they were at least youthbot.MinJoinAge.
+func (r *Room) joinedAnswer(c *bot.Ctx, d *youthbot.Dialog, text string) (youthbot.Date, error) {
+	joined, err := youthbot.ParseDate(text)
+	if err != nil {
+		return joined, err
+	}
+	var birth youthbot.Date
+	birth.UnmarshalText([]byte(d.Data["birth"]))
+	return joined, youthbot.ValidateJoined(joined, birth, c.Today)
+}
+
 // summary shows what the user entered, for confirmation.
 func (r *Room) summary(c *bot.Ctx, d *youthbot.Dialog) string {
 	unit, _ := c.Tx.Unit(d.Data["unit"])
@@ -207,7 +251,12 @@ func (r *Room) summary(c *bot.Ctx, d *youthbot.Dialog) string {
 	if phone == "" {
 		phone = c.T("profile.no_phone")
 	}
-	return c.T("reg.summary", unit.Name, d.Data["name"], birth.String(), phone)
+	joined := c.T("reg.joined_unknown")
+	var j youthbot.Date
+	if j.UnmarshalText([]byte(d.Data["joined"])) == nil && !j.IsZero() {
+		joined = j.String()
+	}
+	return c.T("reg.summary", unit.Name, d.Data["name"], birth.String(), phone, joined)
 }
 
 // submitRegistration stores the registration as pending and asks the
@@ -228,10 +277,14 @@ func (r *Room) submitRegistration(c *bot.Ctx, d *youthbot.Dialog) error {
 		UserID: c.From.ID, Unit: unit.Code, FullName: d.Data["name"], Birth: birth, Phone: d.Data["phone"],
 		Status: youthbot.StatusPending, RegisteredAt: c.Now,
 	}
-	if err := c.Tx.PutMember(m); err != nil {
+	m.Joined.UnmarshalText([]byte(d.Data["joined"])) // "" is no date
+	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
+	if ok, err := r.claimByPhone(c, m, unit); err != nil || ok {
+		return err
+	}
+	if err := c.Tx.PutMember(m); err != nil {
 		return err
 	}
 	c.Reply(c.T("reg.submitted", unit.Name), nil)
@@ -273,6 +326,9 @@ func (r *Room) approvalText(c *bot.Ctx, lang string, m youthbot.Member, unit you
 	}
 	text := i18n.T(lang, "approval.request", unit.Name, m.FullName, m.Birth.String(), i18n.Raw(ageLine), i18n.Raw(phone),
 		r.b.WhenText(m.RegisteredAt))
+	if match := r.importedMatch(c, lang, m); match != "" {
+		text += "\n\n" + match
+	}
 	if status != "" {
 		text += "\n\n" + status
 	}

@@ -284,7 +284,8 @@ func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
 	id := bot.Arg(args, 0)
 	switch {
 	case prefix == cbActReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) }))
+		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) },
+			bot.RejectTextData("a"+id)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
 	case why == bot.ReasonBack:
@@ -308,7 +309,11 @@ func (r *Participation) activityDecision(lang string, a youthbot.Activity) strin
 	case youthbot.ActivityConfirmed:
 		return i18n.T(lang, "activity.decided_confirmed", when)
 	case youthbot.ActivityRejected:
-		return i18n.T(lang, "activity.decided_rejected", when)
+		line := i18n.T(lang, "activity.decided_rejected", when)
+		if why, ok := service.ReasonLine(a.Reason); ok {
+			line += "\n" + i18n.T(lang, why.Key, why.Args...)
+		}
+		return line
 	case youthbot.ActivityUndone:
 		return i18n.T(lang, "activity.decided_undone")
 	}
@@ -317,20 +322,24 @@ func (r *Participation) activityDecision(lang string, a youthbot.Activity) strin
 
 // editRequest shows the decision on the request whose button was pressed:
 // a text request gets the decision line, a photo request (whose caption
-// the double and older clients cannot edit) loses its buttons.
+// the double and older clients cannot edit) loses its buttons; a
+// rejection's keeps the button that undoes it.
 func (r *Participation) editRequest(c *bot.Ctx, a youthbot.Activity, status string) {
 	cb := c.Update.CallbackQuery
 	if cb == nil || cb.Message == nil || strings.HasPrefix(cb.Data, bot.PendingPrefix+":") {
 		return
 	}
+	var undo *tgbotapi.InlineKeyboardMarkup
+	if a.Status == youthbot.ActivityRejected { // its rejecter may undo it within 24 h (bot/membership)
+		undo = bot.Keyboard(bot.Row(bot.Button(i18n.T(c.Lang, "btn.undo_reject"), bot.UndoRejectData("a"+strconv.FormatUint(a.ID, 10)))))
+	}
 	if len(cb.Message.Photo) > 0 {
-		c.Queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Notice: "edit",
-			Params: map[string]string{"chat_id": strconv.FormatInt(c.Chat, 10), "message_id": strconv.Itoa(cb.Message.MessageID)}})
+		c.EditMarkup(undo)
 		return
 	}
 	m, _ := c.Tx.Member(a.Member)
 	unit, _ := c.Tx.Unit(a.Unit)
-	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), nil)
+	c.EditCallback(r.requestText(c, c.Lang, a, m, unit, status), undo)
 }
 
 // cbActUndo withdraws the sender's own activity while it still waits for

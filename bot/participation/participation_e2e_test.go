@@ -115,8 +115,8 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 	}
 	an.Expect(t, "không được xác nhận")
 	b.Settle()
-	if s := req.Snapshot(); len(s.Buttons) != 0 {
-		t.Errorf("the photo request keeps its buttons: %v", s.Buttons)
+	if s := req.Snapshot(); len(s.Buttons) != 1 || len(s.Buttons[0]) != 1 || s.Buttons[0][0].Text != "↩ Hoàn tác" {
+		t.Errorf("the photo request keeps buttons other than the undo: %v", s.Buttons)
 	}
 	a := b.Activities(t, an.ID)
 	if len(a) != 1 || a[0].Status != youthbot.ActivityRejected || a[0].Photo == "" || a[0].Tenths != 20 {
@@ -124,6 +124,14 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 	}
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 0 {
 		t.Errorf("a rejected activity counts: %+v", f)
+	}
+	// The rejecter undoes it: it waits again, the member is told.
+	if answer := bottest.Press(t, hoa, req, "Hoàn tác"); !strings.Contains(answer, "Đã hoàn tác") {
+		t.Errorf("answer to the undo: %q", answer)
+	}
+	an.Expect(t, "đang chờ duyệt lại")
+	if a := b.Activities(t, an.ID); len(a) != 1 || a[0].Status != youthbot.ActivityPending || !a[0].DecidedAt.IsZero() {
+		t.Errorf("after the undo %+v", a)
 	}
 }
 

@@ -10,10 +10,11 @@ import (
 )
 
 // TestAuthorisationTable tries every privileged command and button of the
-// projects room as people without the right: each is refused with a clear
-// answer and the domain state does not change. The rightful secretary's
-// completion at the end shows the same action does work for them. (The
-// other rooms' rows are in bot/auth_test.go.)
+// projects room, and of the targets room split from it (bot/targets, in
+// every harness), as people without the right: each is refused with a
+// clear answer and the domain state does not change. The rightful
+// secretary's targets and completion at the end show the same actions do
+// work for them. (The other rooms' rows are in bot/auth_test.go.)
 func TestAuthorisationTable(t *testing.T) {
 	h := harness.New(t)
 	const branch, sibling = "VT-CDCD-CNTT", "VT-CDCD-KT"
@@ -24,7 +25,7 @@ func TestAuthorisationTable(t *testing.T) {
 	pf := addProjectFixtures(h, branch, 502) // projects (F3) and a campaign (F4)
 
 	actions := []harness.Action{
-		// Youth projects (F3), campaigns and targets (F4).
+		// Youth projects (F3), campaigns and targets (F4, F7's kinds: bot/targets).
 		{Name: "NewProject", Command: "/newproject " + branch + " | ct | Tên | 01/04/2026 | 30/04/2026 | 5"},
 		{Name: "JoinOtherProvince", Command: "/join " + pf.other},
 		{Name: "JoinOtherProvinceButton", Callback: "jj:" + pf.other + ":0"},
@@ -44,6 +45,13 @@ func TestAuthorisationTable(t *testing.T) {
 		{Name: "TargetNegative", Command: "/target 2024 hours -5"},
 		{Name: "TargetOfBranch", Command: "/target 2026 hours 100 " + branch},
 		{Name: "TargetForged", Callback: "kt:2026:h:100:" + branch},
+		{Name: "TargetPerUnit", Command: "/target 2026 mỗi chi đoàn 1 phần việc VT-CDCD"},
+		{Name: "TargetManual", Command: `/target 2026 thủ công "Kết nạp 7.000 đoàn viên mới" 7000 ` + branch},
+		{Name: "TargetCodedMetric", Command: "/target 2026 CT01 thiếu nhi 100 " + branch},
+		{Name: "TargetPerUnitForged", Callback: "kt:2026:t:1:VT-CDCD:ub"},
+		{Name: "TargetManualForged", Callback: "kt:2026:-:7000:" + branch + ":m:CT09"},
+		{Name: "TargetCodedForged", Callback: "kt:2026:c:100:" + branch + "::CT01"},
+		{Name: "TargetDialogForged", Callback: "kt:d:abcdef:" + branch},
 		{Name: "CampaignEndBeforeStart", Command: "/newcampaign X | 10/04/2026 | 01/04/2026 | 0 8 * * 1 | nhắc"},
 		{Name: "CampaignInvalidCron", Command: "/newcampaign X | 01/04/2026 | 30/04/2026 | 61 8 * * * | nhắc"},
 		{Name: "CampaignForgedConfirm", Callback: "kc:ok:abcdef:HG"},
@@ -61,6 +69,21 @@ func TestAuthorisationTable(t *testing.T) {
 		{Name: "SetTargetForgedButton", Callback: "kt:x"},
 	}
 	h.RequireRefused(t, harness.Outsiders, actions)
+	t.Run("RightfulSecretaryCanSetTargets", func(t *testing.T) {
+		sec := harness.User(504, "vi")
+		h.Press(sec, "kt:2026:-:7000:"+branch+":m:CT09")
+		h.Press(sec, "kt:2026:c:100:"+branch+"::CT01")
+		if err := h.DB.View(func(tx *storage.Tx) error {
+			got := tx.Targets(branch, 2026)
+			if len(got) != 2 || got[0].Code != "CT01" || got[0].Metric != youthbot.BeneficiariesOf(youthbot.BenefitChildren) ||
+				got[1].Code != "CT09" || got[1].KindOf() != youthbot.TargetManual || got[1].Value != 7000 {
+				t.Errorf("targets of %s: %+v", branch, got)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("RightfulSecretaryCanCompleteProject", func(t *testing.T) {
 		sec := harness.User(504, "vi")
 		var confirm string

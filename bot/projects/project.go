@@ -1,5 +1,5 @@
-// Package projects is the feature room of youth projects, campaigns and
-// targets (F3, F4): the commands, buttons, dialogs and the check-in deep
+// Package projects is the feature room of youth projects and campaigns
+// (F3, F4; targets are bot/targets'): the commands, buttons, dialogs and the check-in deep
 // link of this feature; see bot/feature.go.
 //
 //	project_new.go      /newproject, guided and in one line
@@ -8,7 +8,6 @@
 //	project_done*.go    /done: participations, head counts, value, support,
 //	                    beneficiaries and level, guided or in one line, once
 //	campaign.go         /newcampaign, /campaigns, /endcampaign
-//	target.go           /target, /targets
 //	project_format.go   numbers, amounts and percents as users read them
 package projects
 
@@ -29,8 +28,6 @@ const (
 	cbAttendance  = "ja" // ja:v:<project>:<page> | ja:o:<project>:<member>:<page> | ja:a:<project>:<page>
 	cbNewCampaign = "kc" // kc:ok:<nonce>:<unit> | kc:no:<nonce> confirm a campaign
 	cbEndCampaign = "ke" // ke:ok|no:<campaign> end a campaign early
-	cbSetTarget   = "kt" // kt:<year>:<metric letter>:<value>:<unit> set a target for the unit picked
-	cbShowTargets = "ks" // ks:<unit>:<year> show targets of the unit picked
 )
 
 // Dialogs of this feature.
@@ -57,8 +54,6 @@ func (pj *Projects) Commands() []bot.Command {
 		{Name: "done", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: pj.cmdDone},
 		{Name: "newcampaign", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: pj.cmdNewCampaign},
 		{Name: "endcampaign", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: pj.cmdEndCampaign},
-		{Name: "target", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: pj.cmdTarget},
-		{Name: "targets", Private: true, Who: bot.ForSecretaries, Handle: pj.cmdTargets},
 	}
 }
 
@@ -72,8 +67,6 @@ func (pj *Projects) Callbacks() map[string]bot.Callback {
 		cbAttendance:  {Handle: pj.cbAttendance},
 		cbNewCampaign: {Handle: pj.cbNewCampaign},
 		cbEndCampaign: {Handle: pj.cbEndCampaign},
-		cbSetTarget:   {Need: bot.RoleSecretary, Handle: pj.cbSetTarget},
-		cbShowTargets: {Handle: pj.cbShowTargets},
 		cbDone:        {Need: bot.RoleSecretary, Handle: pj.cbDoneConfirm},
 		cbDoneStep:    {Need: bot.RoleSecretary, Handle: pj.cbDoneStep},
 	}

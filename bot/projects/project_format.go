@@ -12,18 +12,6 @@ import (
 // amountVND writes an amount of đồng: 5.000.000 đ, 5,000,000 VND.
 func amountVND(c *bot.Ctx, n int64) string { return c.T("project.vnd", report.Number(c.Lang, n)) }
 
-// metricValue writes a figure of a target's metric: money as money, hours
-// with a decimal, counts as whole numbers.
-func metricValue(c *bot.Ctx, m youthbot.Metric, v float64) string {
-	switch m {
-	case youthbot.MetricValueVND:
-		return amountVND(c, int64(v))
-	case youthbot.MetricHours:
-		return report.Decimal(c.Lang, v)
-	}
-	return report.Number(c.Lang, int64(v))
-}
-
 // firingText writes a reminder's firing time with its weekday:
 // Thứ Hai 16/03/2026 08:00.
 func (pj *Projects) firingText(c *bot.Ctx, t time.Time) string {
@@ -38,6 +26,3 @@ func kindName(c *bot.Ctx, k youthbot.ProjectKind) string {
 	}
 	return c.T("project.kind_task")
 }
-
-// metricName is the report name of a target metric.
-func metricName(c *bot.Ctx, m youthbot.Metric) string { return c.T("target.metric_" + string(m)) }

@@ -8,8 +8,9 @@ import (
 	"youthbot/bot/participation"
 	"youthbot/bot/projects"
 	"youthbot/bot/reports"
+	"youthbot/bot/targets"
 )
 
 // Features are the bot's feature rooms, in the order of the command menus
 // and /help.
-var Features = []bot.NewFeature{membership.New, participation.New, projects.New, activities.New, reports.New, groups.New}
+var Features = []bot.NewFeature{membership.New, participation.New, projects.New, targets.New, activities.New, reports.New, groups.New}
