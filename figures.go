@@ -111,7 +111,31 @@ type Figures struct {
 	BreakthroughsRegistered int
 	BreakthroughsCompleted  int
 	Models                  ModelCounts // models of the period's year by field
+
+	// F8: the tree the figures read, the code the unit went by in it
+	// ("": Unit) and the day it ceased (zero: it did not).
+	Tree      TreeMode
+	Shown     string
+	Dissolved Date
 }
+
+// Code is the code the unit went by in the tree the figures read: Shown,
+// or Unit (its identity) when that is the same.
+func (f *Figures) Code() string {
+	if f.Shown != "" {
+		return f.Shown
+	}
+	return f.Unit
+}
+
+// TreeMode is the tree a report reads (F8): the period's or today's.
+type TreeMode string
+
+// Tree modes, as `--tree` spells them.
+const (
+	TreePeriod  TreeMode = "period"
+	TreeCurrent TreeMode = "current"
+)
 
 // LevelCounts are counts by unit kind (the JSON's works_by_level).
 type LevelCounts struct {

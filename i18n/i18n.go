@@ -19,8 +19,8 @@ const Default = "vi"
 // catalogs merges the core catalog with each feature's (one file pair per
 // feature, so features grow their texts independently).
 var catalogs = map[string]map[string]string{
-	"vi": merge(vi, viParticipation, viProject, viReport, viGroup, viRights, viWorkbook, viImport, viReasons, viFigures, viDecisions),
-	"en": merge(en, enParticipation, enProject, enReport, enGroup, enRights, enWorkbook, enImport, enReasons, enFigures, enDecisions),
+	"vi": merge(vi, viParticipation, viProject, viReport, viGroup, viRights, viWorkbook, viImport, viReasons, viFigures, viDecisions, viTree),
+	"en": merge(en, enParticipation, enProject, enReport, enGroup, enRights, enWorkbook, enImport, enReasons, enFigures, enDecisions, enTree),
 }
 
 func merge(maps ...map[string]string) map[string]string {

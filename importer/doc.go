@@ -16,6 +16,8 @@
 // a changed row updates its record; Plan.Counts tells what each sheet
 // created, updated and left unchanged. A dry run applies and rolls back.
 //
-// ThayDoiDonVi (F8) is not applied yet: a workbook with rows on it is
-// refused with a message saying so.
+// ThayDoiDonVi (F8) is applied last, through storage.ApplyUnitChanges: in
+// the order of the changes' dates, all or nothing, each refusal at its
+// row; DonVi describes the tree before the changes (a unit they changed
+// is compared with its first version).
 package importer

@@ -84,17 +84,18 @@ func (p *Plan) Apply(tx *storage.Tx) error {
 
 // planner checks a workbook and builds its Plan.
 type planner struct {
-	tx     *storage.Tx
-	book   *workbook.Book
-	now    time.Time
-	today  youthbot.Date
-	loc    *time.Location
-	ps     *problems
-	stored map[string]youthbot.Unit // units of the database
-	units  map[string]youthbot.Unit // the tree after the import
-	counts map[string]*Count
-	plan   *Plan
-	camps  *campaigns
+	tx      *storage.Tx
+	book    *workbook.Book
+	now     time.Time
+	today   youthbot.Date
+	loc     *time.Location
+	ps      *problems
+	stored  map[string]youthbot.Unit // units of the database (as DonVi describes them: before the tree's changes)
+	changed map[string]bool          // stored units the tree's changes have changed
+	units   map[string]youthbot.Unit // the tree after the import
+	counts  map[string]*Count
+	plan    *Plan
+	camps   *campaigns
 }
 
 // Build checks book against the database in tx, as of now in loc (the
@@ -114,16 +115,20 @@ func Build(tx *storage.Tx, book *workbook.Book, now time.Time, loc *time.Locatio
 	for _, u := range all {
 		p.stored[u.Code], p.units[u.Code] = u, u
 	}
+	for _, c := range book.Changes {
+		if _, ok := p.units[c.Unit]; c.Kind == workbook.ChangeFound && !ok {
+			// Founded by the workbook's changes (applied last): other
+			// sheets may name it.
+			p.units[c.Unit] = youthbot.Unit{Code: c.Unit, Name: c.NewName, Parent: c.Target, Kind: c.UnitKind}
+		}
+	}
 	if p.camps, err = loadCampaigns(tx); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	if len(book.Changes) > 0 {
-		// F8's changes of the tree are not applied by this import yet:
-		// refused rather than silently left out.
-		p.ps.at("ThayDoiDonVi", book.Changes[0].Row, "", "imp.changes_unsupported")
-	}
+	p.resolveCodes()
+	p.historic()
 	p.planUnits()
-	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels}
+	steps := []func() error{p.planMembers, p.planActivities, p.planTargets, p.planBreakthroughs, p.planModels, p.planChangesStep}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("import: %w", err)

@@ -180,8 +180,9 @@ func TestRefusedRows(t *testing.T) {
 		sheets map[string][][]any
 		want   string
 	}{
-		{"changes of the tree", map[string][][]any{"ThayDoiDonVi": {{"ngay_hieu_luc", "loai", "ma_don_vi", "ma_dich"}, {"01/01/2024", "chuyen", "B1", "H1"}}},
-			"ThayDoiDonVi!2: import does not apply changes of the unit tree (sheet ThayDoiDonVi) yet"},
+		{"a change of the tree that breaks it", map[string][][]any{"ThayDoiDonVi": {{"ngay_hieu_luc", "loai", "ma_don_vi", "ma_dich"},
+			{"01/01/2024", "chuyen", "B1", "H1"}, {"01/01/2024", "chuyen", "H1", "B2"}}},
+			"ThayDoiDonVi!3: unit B2 is a branch: a branch has no child units"},
 		{"an activity in progress", map[string][][]any{"HoatDong": {actHead, {"HD9", "Hiến máu", "hd", "B1", nil, "dang_thuc_hien", nil, nil, nil}}},
 			"HoatDong!2: trang_thai: an activity (hd) is one that took place"},
 		{"a member of a stored unit that is no branch", map[string][][]any{"DoanVien": {memberHead, {"Nguyễn Văn An", "02/09/2000", "C1", nil, nil, nil}}},

@@ -87,6 +87,12 @@ func (p *planner) planUnits() {
 		case old != u:
 			ch = storage.Updated
 		}
+		if ch == storage.Updated && p.changed[r.Code] {
+			// DonVi describes the tree before its changes: a unit they
+			// changed is corrected by a change, not by DonVi.
+			p.ps.at("DonVi", r.Row, "", "imp.unit_changed", r.Code)
+			return
+		}
 		p.write("DonVi", r.Row, "", func(tx *storage.Tx) error {
 			p.add("DonVi", ch)
 			if ch == storage.Unchanged {

@@ -72,7 +72,7 @@ func (t *Tally) CSV(w io.Writer) error {
 	cw.Write(CSVHeader(p))
 	rec := make([]string, 4+len(figs))
 	walkTree(t.Figures, func(f, parent *youthbot.Figures, _ int) {
-		rec[0], rec[1], rec[2], rec[3] = f.Unit, noFormula(f.Name), "", when
+		rec[0], rec[1], rec[2], rec[3] = f.Code(), noFormula(f.Name), "", when
 		if parent != nil {
 			rec[2] = parent.Unit
 		}

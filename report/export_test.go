@@ -23,7 +23,7 @@ var productKeys = []string{"unit", "name", "members_total", "members_active", "m
 	"participations_pending", "hours", "value_vnd", "participations_by", "person_days", "activities_held", "support_vnd",
 	"beneficiaries", "works_completed", "tasks_completed", "works_by_level", "tasks_by_level", "targets", "targets_met",
 	"targets_total", "targets_percent_min", "targets_percent_max", "breakthroughs_registered", "breakthroughs_completed",
-	"models", "children"}
+	"models", "children", "tree"} // "dissolved" only for a unit that ceased (F8)
 
 // productObjects are the keys of the JSON report's nested objects, and of
 // the entries of its lists.

@@ -33,6 +33,8 @@ import (
 //	breakthroughs_registered, breakthroughs_completed  of the period's year
 //	models                  {doan, doi}: the subtree's models of the year by field
 //	children                the direct child units, each with the same keys and its own children, down to the branches
+//	tree                    "period" (the tree as it stood at the period's end, or a dissolved unit's last day) or "current" (today's)
+//	dissolved               "YYYY-MM-DD", the day a unit merged or dissolved ceased; absent for a unit that did not
 //
 // The CSV report (CSVHeader) uses the same names for its columns.
 type figuresJSON struct {
@@ -65,6 +67,8 @@ type figuresJSON struct {
 	BreakthroughsCompleted  int            `json:"breakthroughs_completed"`
 	Models                  modelsJSON     `json:"models"`
 	Children                []*figuresJSON `json:"children"`
+	Tree                    string         `json:"tree,omitempty"`
+	Dissolved               string         `json:"dissolved,omitempty"`
 }
 
 type headsJSON struct {
@@ -128,6 +132,13 @@ func jsonOf(f *youthbot.Figures) *figuresJSON {
 		BreakthroughsRegistered: f.BreakthroughsRegistered, BreakthroughsCompleted: f.BreakthroughsCompleted,
 		Models:   modelsJSON{Doan: f.Models.Doan, Doi: f.Models.Doi},
 		Children: make([]*figuresJSON, 0, len(f.Children)),
+	}
+	j.Unit = f.Code()
+	if j.Tree = string(f.Tree); j.Tree == "" {
+		j.Tree = string(youthbot.TreePeriod) // no history: the period's tree is today's
+	}
+	if !f.Dissolved.IsZero() {
+		j.Dissolved = f.Dissolved.ISO()
 	}
 	if f.Period.IsMonth() {
 		j.Month = f.Period.String()

@@ -78,7 +78,7 @@ func (t *Tally) sections(lang string) []section {
 		lines = append(lines, T("report.title_year", p.Year))
 	}
 	lines = append(lines,
-		T("report.unit", f.Name, f.Unit),
+		T("report.unit", f.Name, f.Code()),
 		"",
 		T("report.members", Number(lang, int64(f.MembersTotal)), Number(lang, int64(f.MembersNew))),
 		T("report.active", Number(lang, int64(f.MembersActive)), Number(lang, int64(f.MembersTotal)),

@@ -167,7 +167,7 @@ func (t *Tally) appendixSheet(f *excelize.File, sheet, lang string, st styles) e
 			name = T("report.col.total")
 		}
 		set(cell(AppendixFirstCol+i, AppendixHeaderRow), name, st.header)
-		set(cell(AppendixFirstCol+i, AppendixCodeRow), c.Unit, st.header)
+		set(cell(AppendixFirstCol+i, AppendixCodeRow), c.Code(), st.header)
 	}
 	for r, row := range figureRows() {
 		rn := AppendixFirstRow + r
@@ -282,7 +282,7 @@ func levelSheet(f *excelize.File, sheet, lang string, st styles, units []levelRo
 	}
 	values := make([]any, LColFirstFigure-1+len(figs))
 	for i, u := range units {
-		values[0], values[1], values[2] = u.f.Unit, u.f.Name, ""
+		values[0], values[1], values[2] = u.f.Code(), u.f.Name, ""
 		if u.parent != nil {
 			values[2] = u.parent.Unit
 		}

@@ -107,6 +107,9 @@ func dayInKey(s *Scheduler, key string) (time.Time, bool) {
 // (keyRules), pruneChunk keys looked at per transaction, and logs how many
 // it forgot. It queues nothing (queued is 0).
 func (s *Scheduler) RunPrune(ctx context.Context, now time.Time) (int, error) {
+	if err := s.applyDueTreeChanges(now); err != nil { // daily, like the pruning (tree.go)
+		return 0, err
+	}
 	pruned := 0
 	for _, r := range keyRules {
 		due := func(key string, queued time.Time) bool {

@@ -39,6 +39,9 @@ func (s *Scheduler) RunTally(ctx context.Context, now time.Time) (int, error) {
 	if !ok {
 		return 0, nil
 	}
+	if err := s.applyDueTreeChanges(now); err != nil {
+		return 0, err
+	}
 	type work struct {
 		unit string
 		to   []recipient
@@ -50,6 +53,9 @@ func (s *Scheduler) RunTally(ctx context.Context, now time.Time) (int, error) {
 			return err
 		}
 		for _, u := range units {
+			if !tx.ExistedDuring(u.Code, p) {
+				continue // founded later, or ceased before the month (F8): its last month is still tallied
+			}
 			to, err := s.tallyRecipients(tx, u.Code)
 			if err != nil {
 				return err

@@ -229,6 +229,9 @@ type Tx struct {
 	tx    *bolt.Tx
 	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
 	f7    *f7presence                  // whether F7's index buckets hold anything (f7Present)
+
+	treeMode youthbot.TreeMode // the tree figures read (UseTree)
+	view     *treeView         // the tree of the figures being computed (useView)
 }
 
 // Bolt returns the underlying bbolt transaction.

@@ -174,11 +174,13 @@ func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Loca
 // to date up to the end of p. Dates are calendar dates in loc. The work
 // grows with the data of the subtree in the period, not with the database.
 func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	top, err := t.Unit(unit)
+	done, _ := t.useView(unit, p) // the period's tree (F8, tree_figures.go)
+	defer done()
+	top, err := t.viewUnit(unit)
 	if err != nil {
 		return nil, err
 	}
-	children, err := t.Children(unit)
+	children, err := t.viewChildren(unit)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +192,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	t.unitActs(total, unit, p)
 	kids := make([]*tally, len(children))
 	for i, c := range children {
-		subtrees[i] = t.Subtree(c.Code)
+		subtrees[i] = t.viewSubtree(c.Code)
 		kids[i] = newTally(true)
 		for _, u := range subtrees[i] {
 			t.unitActs(kids[i], u, p)
@@ -221,6 +223,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	for i, c := range children {
 		ev.progress(f.Children[i], c.Code, kids[i])
 	}
+	t.markTree(f)
 	return f, nil
 }
 

@@ -138,7 +138,7 @@ func (e *targetEval) sum(root string) *tally {
 	}
 	r := &tally{}
 	ytd := e.p.YearToDate()
-	for _, u := range e.t.Subtree(root) {
+	for _, u := range e.t.viewSubtree(root) {
 		e.t.unitActs(r, u, ytd)
 		e.t.unitStints(r, u, ytd, e.loc)
 	}
@@ -154,7 +154,7 @@ func (e *targetEval) rollUp() {
 	}
 	e.tree, e.up = []string{e.top}, map[string]string{}
 	for i := 0; i < len(e.tree); i++ {
-		for _, c := range e.t.ChildCodes(e.tree[i]) {
+		for _, c := range e.t.viewChildCodes(e.tree[i]) {
 			e.up[c] = e.tree[i]
 			e.tree = append(e.tree, c)
 		}

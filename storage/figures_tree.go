@@ -13,7 +13,9 @@ import (
 // once and added up the tree, so the cost is the subtree's data in the
 // period (and, for targets, year to date), whatever its depth.
 func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	top, err := t.Unit(unit)
+	done, _ := t.useView(unit, p) // the period's tree (F8, tree_figures.go)
+	defer done()
+	top, err := t.viewUnit(unit)
 	if err != nil {
 		return nil, err
 	}
@@ -21,7 +23,7 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	units := []youthbot.Unit{top}
 	parent := []int{-1}
 	for i := 0; i < len(units); i++ {
-		kids, err := t.Children(units[i].Code)
+		kids, err := t.viewChildren(units[i].Code)
 		if err != nil {
 			return nil, err
 		}
@@ -108,5 +110,6 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	for i, u := range units {
 		ev.progress(figures[i], u.Code, tallies[i])
 	}
+	t.markTree(figures[0])
 	return figures[0], nil
 }

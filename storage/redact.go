@@ -148,7 +148,7 @@ var skipActorScan = map[string]bool{
 	string(bTargets): true, string(bUnitGroups): true, string(bUnitTransfers): true, string(bMemberTransfers): true,
 	string(bUnitActIndex): true, string(bOfficeCodes): true, string(bTargetSpecs): true, string(bUnitBreakthroughs): true,
 	string(bBreakthroughKeys): true, string(bUnitModels): true, string(bModelKeys): true, string(bImportedKeys): true,
-	string(bImportedIDs): true, string(bMemberPhones): true,
+	string(bImportedIDs): true, string(bMemberPhones): true, string(bTree): true,
 }
 
 // rewriteActors replaces the id dec by anon in every JSON record field

@@ -22,6 +22,18 @@ func (t *Tx) Unit(code string) (youthbot.Unit, error) {
 // PutUnit creates or updates a unit and its place in the tree. The caller
 // checks the tree stays a tree (youthbot.PlanUnitImport).
 func (t *Tx) PutUnit(u youthbot.Unit) error {
+	if gone, ok := t.UnitGone(u.Code); ok {
+		// Merged or dissolved (F8): it stays out of today's tree.
+		return youthbot.Errorf(youthbot.EINVALID, "tree.gone", u.Code, gone.String())
+	}
+	if err := t.putUnitRecord(u); err != nil {
+		return err
+	}
+	return t.treeHook(u)
+}
+
+// putUnitRecord writes a unit in today's tree (PutUnit without the history).
+func (t *Tx) putUnitRecord(u youthbot.Unit) error {
 	t.kinds = nil
 	var old youthbot.Unit
 	found, err := t.getJSON(bUnits, []byte(u.Code), &old)

@@ -2,6 +2,7 @@ package membership_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -274,6 +275,30 @@ func TestForgetMeGivesUpProjectSeats(t *testing.T) {
 		}
 		if codes := tx.SeatProjects(761); len(codes) != 0 {
 			t.Errorf("the forgotten user still has a place in %v", codes)
+		}
+		return nil
+	})
+}
+
+// TestInviteOfADissolvedUnit: a branch's standing link stops working once
+// the branch is merged into another (F8), and the branch leaves the tree
+// members pick from.
+func TestInviteOfADissolvedUnit(t *testing.T) {
+	h := harness.New(t)
+	link := memberInvite(h, "PH-TB-MH")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		today := youthbot.DateOf(h.Now, h.Bot.Location())
+		_, err := tx.ApplyUnitChanges([]youthbot.UnitChange{{Date: today, Kind: youthbot.ChangeMerge, Unit: "PH-TB-MH", Target: "PH-TB-TLA"}}, today, h.Bot.Location())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Say(harness.User(760, "vi"), "/start "+link); !harness.Has(got, "không còn từ ngày") {
+		t.Errorf("link of a merged branch: got %q", got)
+	}
+	h.DB.View(func(tx *storage.Tx) error {
+		if kids := tx.ChildCodes("PH-TB"); slices.Contains(kids, "PH-TB-MH") {
+			t.Errorf("the merged branch is still offered: %v", kids)
 		}
 		return nil
 	})

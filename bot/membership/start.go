@@ -109,6 +109,9 @@ func (r *Room) invite(c *bot.Ctx, code string, kind youthbot.InviteKind) (youthb
 	if err != nil {
 		return inv, err
 	}
+	if gone, ok := c.Tx.UnitGone(inv.Unit); ok {
+		return inv, youthbot.Errorf(youthbot.EINVALID, "tree.invite_gone", gone.String()) // merged or dissolved (F8)
+	}
 	return inv, inv.Usable(c.Now)
 }
 

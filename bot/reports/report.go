@@ -73,6 +73,9 @@ func (r *Reports) askTally(tx *storage.Tx, user int64, today youthbot.Date, args
 			ask.period, gotPeriod = p, true
 		default:
 			ask.unit, n = youthbot.NormalizeUnitCode(f[0]), 1
+			if id, err := tx.ResolveUnit(ask.unit); err == nil {
+				ask.unit = id // an old code of a renamed unit (F8)
+			}
 		}
 		f = f[n:]
 	}
@@ -150,7 +153,7 @@ func (r *Reports) cmdTally(c *bot.Ctx, args string) error {
 		return err
 	}
 	if ask.unit != "" {
-		return r.sendTally(c, ask)
+		return r.sendTallyOf(c, ask)
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, code := range ask.pick {
@@ -178,7 +181,27 @@ func (r *Reports) cbTally(c *bot.Ctx, args []string) error {
 		return err
 	}
 	c.EditCallback(c.T("tree.chosen", unit.Name), nil)
-	return r.sendTally(c, ask)
+	return r.sendTallyOf(c, ask)
+}
+
+// sendTallyOf sends the tally and, for a unit that ceased (F8), tells
+// which unit succeeded it: its past periods stay its own.
+func (r *Reports) sendTallyOf(c *bot.Ctx, ask tallyAsk) error {
+	if err := r.sendTally(c, ask); err != nil {
+		return err
+	}
+	gone, ok := c.Tx.UnitGone(ask.unit)
+	if !ok {
+		return nil
+	}
+	name := ""
+	if succ := c.Tx.UnitSuccessor(ask.unit); succ != "" {
+		if u, err := c.Tx.Unit(succ); err == nil {
+			name = u.Name
+		}
+	}
+	c.Reply(c.T("tree.successor", ask.unit, gone.String(), name), nil)
+	return nil
 }
 
 // sendTally answers with the tally: its messages, then the chart and the

@@ -269,3 +269,29 @@ func TestForgetMeRewritesAQueuedTally(t *testing.T) {
 		t.Errorf("%d messages of the tally left in the outbox, want its text, chart and workbook", tally)
 	}
 }
+
+// TestTallyOfADissolvedUnit: the secretary of a branch merged into another
+// keeps the tally of its past months, is told the successor, and the
+// merged branch's members are counted by the successor from the day on.
+func TestTallyOfADissolvedUnit(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.MakeSecretary(810, "VT-CDCD-CNTT")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		_, err := tx.ApplyUnitChanges([]youthbot.UnitChange{{Date: youthbot.Date{Year: 2026, Month: 3, Day: 1},
+			Kind: youthbot.ChangeMerge, Unit: "VT-CDCD-CNTT", Target: "VT-CDCD-KT"}}, youthbot.Date{Year: 2026, Month: 3, Day: 1}, h.Bot.Location())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	msgs := h.Apply(msgUpdate(user(810, "vi"), "/tally 2026-02"))
+	if got := tallyMethods(msgs, 810); !slices.Equal(got, []string{"sendMessage", "sendPhoto", "sendDocument", "sendMessage"}) {
+		t.Fatalf("methods %v (%v)", got, describe(msgs))
+	}
+	if got := msgs[0].Params["text"]; !strings.Contains(got, "THÁNG 02/2026") || !strings.Contains(got, "Chi đoàn Khoa Công nghệ thông tin") {
+		t.Errorf("tally text:\n%s", got)
+	}
+	if got := msgs[len(msgs)-1].Params["text"]; !strings.Contains(got, "không còn từ ngày 01/03/2026") || !strings.Contains(got, "Chi đoàn") {
+		t.Errorf("successor notice: %s", got)
+	}
+}

@@ -61,6 +61,9 @@ func (e *cli) cmdImport(args []string) error {
 	defer db.Close()
 	var plan *importer.Plan
 	err = db.Update(func(tx *storage.Tx) error {
+		if _, err := tx.ApplyDueChanges(youthbot.DateOf(now, cfg.TZ), cfg.TZ); err != nil {
+			return err // changes of the unit tree (F8) come due since the last command
+		}
 		if plan, err = importer.Build(tx, book, now, cfg.TZ); err != nil {
 			return err
 		}

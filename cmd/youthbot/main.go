@@ -30,11 +30,11 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if len(args) > 0 && !isFlag(args[0]) {
 		cmd, rest = args[0], args[1:]
 		if cmd == "units" {
-			if len(rest) == 0 || rest[0] != "import" {
-				fmt.Fprintln(stderr, "youthbot: usage: youthbot units import FILE.csv")
+			if len(rest) == 0 || rest[0] != "import" && rest[0] != "change" && rest[0] != "history" {
+				fmt.Fprintln(stderr, errNoSubcommand)
 				return 2
 			}
-			cmd, rest = "units import", rest[1:]
+			cmd, rest = "units "+rest[0], rest[1:]
 		}
 	}
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
@@ -48,6 +48,10 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		err = c.cmdUnitsImport(rest)
 	case "import":
 		err = c.cmdImport(rest)
+	case "units change":
+		err = c.cmdUnitsChange(rest)
+	case "units history":
+		err = c.cmdUnitsHistory(rest)
 	case "backup":
 		err = c.cmdBackup(rest)
 	case "restore":

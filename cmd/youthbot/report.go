@@ -30,6 +30,7 @@ func (e *cli) cmdReport(args []string) error {
 	year := fs.String("year", "", "the year to report on, YYYY (the year-end report)")
 	unitFlag := fs.String("unit", "", "code of the unit (default: the root unit)")
 	format := fs.String("format", "text", "output format: text, json, csv (UTF-8 with BOM, for Excel) or xlsx")
+	treeFlag := fs.String("tree", "period", "the unit tree the figures roll up: period (as it stood at the period's end, or a dissolved unit's last day) or current (today's)")
 	output := fs.String("o", "", "write to `FILE` instead of standard output (xlsx: required when standard output is a terminal)")
 	cfg, _, err := e.parse("report", fs, args, 0)
 	if err != nil {
@@ -38,6 +39,10 @@ func (e *cli) cmdReport(args []string) error {
 	p, err := reportPeriod(*month, *year)
 	if err != nil {
 		return err
+	}
+	tree := youthbot.TreeMode(strings.ToLower(strings.TrimSpace(*treeFlag)))
+	if tree != youthbot.TreePeriod && tree != youthbot.TreeCurrent {
+		return &ConfigError{Msg: fmt.Sprintf("report: --tree %q: use period or current", *treeFlag)}
 	}
 	*format = strings.ToLower(strings.TrimSpace(*format))
 	if !slices.Contains(reportFormats, *format) {
@@ -68,6 +73,7 @@ func (e *cli) cmdReport(args []string) error {
 		if err != nil {
 			return err
 		}
+		tx.UseTree(tree)
 		t, err = report.Load(tx, unit, p, cfg.TZ, parts)
 		return err
 	})
@@ -132,13 +138,14 @@ func reportPeriod(month, year string) (youthbot.Period, error) {
 // reportUnit resolves --unit: a unit code, or without it the root unit.
 func reportUnit(tx *storage.Tx, code string) (string, error) {
 	if code = youthbot.NormalizeUnitCode(code); code != "" {
-		if _, err := tx.Unit(code); err != nil {
+		id, err := tx.ResolveUnit(code) // a code the unit has or had (F8)
+		if err != nil {
 			if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 				return "", &ConfigError{Msg: fmt.Sprintf("report: --unit %s: no such unit in the database", code)}
 			}
 			return "", err
 		}
-		return code, nil
+		return id, nil
 	}
 	roots := tx.ChildCodes("")
 	switch len(roots) {
