@@ -42,7 +42,7 @@ func (b *Bot) Apply(ctx context.Context, updates []tgbotapi.Update) error {
 		return nil
 	}
 	now := b.now()
-	ctx = b.prepare(ctx, updates) // API calls some handlers need, before the transaction (prepare.go)
+	ctx = b.Prepare(ctx, updates) // API calls some handlers need, before the transaction (prepare.go)
 	var out []*youthbot.Outgoing
 	var logs []updateLog
 	err := b.db.Update(func(tx *storage.Tx) error {

@@ -1,4 +1,4 @@
-package bot
+package bot_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -14,21 +15,21 @@ import (
 // domain state does not change. The rightful secretary's approval at the
 // end shows the same action does work for them.
 func TestAuthorisationTable(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const branch, sibling = "VT-CDCD-CNTT", "VT-CDCD-KT"
-	h.register(501, branch, "Trần Thị Chờ")
-	h.register(502, branch, "Lê Văn Đoàn")
-	h.makeSecretary(504, branch)
-	h.press(user(504, "vi"), fmt.Sprintf("ma:502:%d", h.member(502).RegisteredAt.Unix()))
-	if h.member(502).Status != youthbot.StatusApproved {
+	h.Register(501, branch, "Trần Thị Chờ")
+	h.Register(502, branch, "Lê Văn Đoàn")
+	h.MakeSecretary(504, branch)
+	h.Press(harness.User(504, "vi"), fmt.Sprintf("ma:502:%d", h.Member(502).RegisteredAt.Unix()))
+	if h.Member(502).Status != youthbot.StatusApproved {
 		t.Fatal("setup: 502 not approved")
 	}
-	h.makeSecretary(503, sibling)
-	target := h.register(505, branch, "Phạm Mục Tiêu")
+	h.MakeSecretary(503, sibling)
+	target := h.Register(505, branch, "Phạm Mục Tiêu")
 	reg := target.RegisteredAt.Unix()
 	// The hash of the page the rightful secretary sees.
 	var pageData string
-	for _, d := range buttons(h.apply(msgUpdate(user(504, "vi"), "/pending"))) {
+	for _, d := range harness.Buttons(h.Apply(harness.MsgUpdate(harness.User(504, "vi"), "/pending"))) {
 		if strings.HasPrefix(d, "pd:A:") {
 			pageData = d
 		}
@@ -38,86 +39,49 @@ func TestAuthorisationTable(t *testing.T) {
 	}
 	// A secretary link whose creator has no rights over its unit (made by
 	// someone who has since lost them).
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutInvite(youthbot.Invite{Code: "nxrightsyet2", Kind: youthbot.InviteSecretary, Unit: branch,
-			CreatedBy: 509, CreatedAt: h.now, ExpiresAt: h.now.Add(youthbot.SecretaryInviteTTL)})
+			CreatedBy: 509, CreatedAt: h.Now, ExpiresAt: h.Now.Add(youthbot.SecretaryInviteTTL)})
 	}); err != nil {
 		t.Fatal(err)
 	}
 
-	actors := []struct {
-		name string
-		id   int64
-	}{
-		{"Stranger", 500},
-		{"PendingMember", 501},
-		{"Member", 502},
-		{"SiblingSecretary", 503},
-	}
-	actions := []struct {
-		name     string
-		command  string // a message, or
-		callback string // a button press
-	}{
-		{name: "InviteMemberLink", command: "/invite " + branch},
-		{name: "InviteSecretaryLink", command: "/invite " + branch + " secretary"},
-		{name: "InviteRootSecretary", command: "/invite HG secretary"},
-		{name: "Approve", callback: fmt.Sprintf("ma:505:%d", reg)},
-		{name: "Reject", callback: fmt.Sprintf("mr:505:%d", reg)},
-		{name: "PendingApproveItem", callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
-		{name: "PendingRejectItem", callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
-		{name: "RejectWithReason", callback: fmt.Sprintf("mw:505:%d:info", reg)},
-		{name: "PendingRejectWithReason", callback: fmt.Sprintf("pd:w:m505.%d:0:proof", reg)},
-		{name: "PendingApproveAll", callback: pageData},
-		{name: "InviteWalk", callback: "iw:s:" + branch + ":0"},
-		{name: "InviteMake", callback: "ig:s:" + branch},
-		{name: "InviteMakeMember", callback: "ig:m:" + branch},
-		{name: "ForgedPrefix", callback: "zz:505"},
-		{name: "ForgedApproveID", callback: "ma:abc:def"},
-		{name: "ForgedApproveNoTime", callback: "ma:505"},
-		{name: "StaleApproveTime", callback: fmt.Sprintf("ma:505:%d", reg-1)},
-		{name: "ForgedInviteKind", callback: "ig:x:" + branch},
+	actions := []harness.Action{
+		{Name: "InviteMemberLink", Command: "/invite " + branch},
+		{Name: "InviteSecretaryLink", Command: "/invite " + branch + " secretary"},
+		{Name: "InviteRootSecretary", Command: "/invite HG secretary"},
+		{Name: "Approve", Callback: fmt.Sprintf("ma:505:%d", reg)},
+		{Name: "Reject", Callback: fmt.Sprintf("mr:505:%d", reg)},
+		{Name: "PendingApproveItem", Callback: fmt.Sprintf("pd:a:m505.%d:0", reg)},
+		{Name: "PendingRejectItem", Callback: fmt.Sprintf("pd:r:m505.%d:0", reg)},
+		{Name: "RejectWithReason", Callback: fmt.Sprintf("mw:505:%d:info", reg)},
+		{Name: "PendingRejectWithReason", Callback: fmt.Sprintf("pd:w:m505.%d:0:proof", reg)},
+		{Name: "PendingApproveAll", Callback: pageData},
+		{Name: "InviteWalk", Callback: "iw:s:" + branch + ":0"},
+		{Name: "InviteMake", Callback: "ig:s:" + branch},
+		{Name: "InviteMakeMember", Callback: "ig:m:" + branch},
+		{Name: "ForgedPrefix", Callback: "zz:505"},
+		{Name: "ForgedApproveID", Callback: "ma:abc:def"},
+		{Name: "ForgedApproveNoTime", Callback: "ma:505"},
+		{Name: "StaleApproveTime", Callback: fmt.Sprintf("ma:505:%d", reg-1)},
+		{Name: "ForgedInviteKind", Callback: "ig:x:" + branch},
 		// Secretary rights (/secretaries, links of someone without rights).
-		{name: "SecretaryLinkOfCreatorWithoutRights", command: "/start s_nxrightsyet2"},
-		{name: "ListSecretaries", command: "/secretaries " + branch},
-		{name: "ListSecretariesButton", callback: "sv:" + branch + ":0"},
-		{name: "AskRemoveSecretary", callback: "sa:" + branch + ":504"},
-		{name: "RemoveSecretary", callback: "sy:" + branch + ":504"},
-		{name: "RemoveSecretaryForgedUser", callback: "sy:" + branch + ":abc"},
-		{name: "RemoveSecretaryForgedUnit", callback: "sy:ZZ:504"},
+		{Name: "SecretaryLinkOfCreatorWithoutRights", Command: "/start s_nxrightsyet2"},
+		{Name: "ListSecretaries", Command: "/secretaries " + branch},
+		{Name: "ListSecretariesButton", Callback: "sv:" + branch + ":0"},
+		{Name: "AskRemoveSecretary", Callback: "sa:" + branch + ":504"},
+		{Name: "RemoveSecretary", Callback: "sy:" + branch + ":504"},
+		{Name: "RemoveSecretaryForgedUser", Callback: "sy:" + branch + ":abc"},
+		{Name: "RemoveSecretaryForgedUnit", Callback: "sy:ZZ:504"},
 		// Routes whose table entry needs a secretary (checked before the
 		// handler), with arguments the handler itself would refuse.
-		{name: "AskRemoveSecretaryForged", callback: "sa:ZZ:abc"},
-		{name: "SecretariesForgedUnit", callback: "sv:ZZ:0"},
+		{Name: "AskRemoveSecretaryForged", Callback: "sa:ZZ:abc"},
+		{Name: "SecretariesForgedUnit", Callback: "sv:ZZ:0"},
 	}
-	for _, a := range actors {
-		for _, act := range actions {
-			t.Run(a.name+"/"+act.name, func(t *testing.T) {
-				before := h.snapshot()
-				u := user(a.id, "vi")
-				var msgs []*youthbot.Outgoing
-				if act.command != "" {
-					msgs = h.apply(msgUpdate(u, act.command))
-				} else {
-					msgs = h.apply(cbUpdate(u, act.callback))
-				}
-				if after := h.snapshot(); after != before {
-					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-				}
-				if !refused(msgs, a.id) {
-					t.Errorf("no clear refusal; got %v", describe(msgs))
-				}
-				for _, m := range msgs {
-					if m.Chat != a.id {
-						t.Errorf("a message went to chat %d: %q", m.Chat, m.Params["text"])
-					}
-				}
-			})
-		}
-	}
+	h.RequireRefused(t, harness.Outsiders, actions)
 	t.Run("PendingListsNothingOfOthers", func(t *testing.T) {
 		for _, id := range []int64{500, 501, 502, 503} {
-			for _, text := range h.say(user(id, "vi"), "/pending") {
+			for _, text := range h.Say(harness.User(id, "vi"), "/pending") {
 				if strings.Contains(text, "Phạm Mục Tiêu") {
 					t.Errorf("user %d sees the registration of another unit: %q", id, text)
 				}
@@ -125,38 +89,9 @@ func TestAuthorisationTable(t *testing.T) {
 		}
 	})
 	t.Run("RightfulSecretaryCanApprove", func(t *testing.T) {
-		h.press(user(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
-		if got := h.member(505).Status; got != youthbot.StatusApproved {
+		h.Press(harness.User(504, "vi"), fmt.Sprintf("ma:505:%d", reg))
+		if got := h.Member(505).Status; got != youthbot.StatusApproved {
 			t.Errorf("status = %s, want approved", got)
 		}
 	})
-}
-
-// refused reports whether msgs answer id with a refusal: an alert on the
-// button, or a message with a warning.
-func refused(msgs []*youthbot.Outgoing, id int64) bool {
-	for _, m := range msgs {
-		if m.Chat != id {
-			continue
-		}
-		switch m.Method {
-		case "answerCallbackQuery":
-			if m.Params["show_alert"] == "true" && m.Params["text"] != "" {
-				return true
-			}
-		case "sendMessage":
-			if strings.HasPrefix(m.Params["text"], "⛔") || strings.HasPrefix(m.Params["text"], "⚠️") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func describe(msgs []*youthbot.Outgoing) []string {
-	var out []string
-	for _, m := range msgs {
-		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
-	}
-	return out
 }

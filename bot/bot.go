@@ -64,7 +64,7 @@ type Bot struct {
 
 	cmdTable  []command
 	cbTable   map[string]callback
-	dlgTable  map[string]dialogHandler
+	dlgTable  map[string]DialogHandler
 	dlgRoutes map[string]Handler // dlgTable's handlers with their middleware
 
 	pruneMu   sync.Mutex
@@ -137,9 +137,9 @@ func (b *Bot) Start(ctx context.Context) error {
 		if errors.As(err, &e) && (e.Code == 401 || e.Code == 404) {
 			return fmt.Errorf("getMe: the token was refused: %w", err)
 		}
-		wait = backoff(wait)
+		wait = telegram.Backoff(wait)
 		b.log.Warn("telegram not reachable, retrying", "attempt", attempt, "in", wait, "err", err)
-		if err := sleepCtx(ctx, wait); err != nil {
+		if err := telegram.Sleep(ctx, wait); err != nil {
 			return fmt.Errorf("getMe: %w", err)
 		}
 	}
@@ -153,27 +153,3 @@ func (b *Bot) IsAdmin(id int64) bool { return slices.Contains(b.admins, id) }
 
 // Location is the bot's time zone.
 func (b *Bot) Location() *time.Location { return b.loc }
-
-// backoff returns the next wait of an exponential backoff with jitter,
-// from 500ms up to 30s.
-func backoff(prev time.Duration) time.Duration {
-	next := prev * 2
-	if next < 500*time.Millisecond {
-		next = 500 * time.Millisecond
-	}
-	if next > 30*time.Second {
-		next = 30 * time.Second
-	}
-	return next/2 + jitter(next/2)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}

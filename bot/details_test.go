@@ -1,8 +1,11 @@
-package bot
+package bot_test
 
 import (
 	"strings"
 	"testing"
+
+	"youthbot/bot"
+	"youthbot/bot/internal/harness"
 )
 
 func TestMisspelledCommandGetsTheClosest(t *testing.T) {
@@ -18,8 +21,8 @@ func TestMisspelledCommandGetsTheClosest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			h := newHarness(t)
-			got := strings.Join(h.say(user(501, tt.lang), tt.text), "\n")
+			h := harness.New(t)
+			got := strings.Join(h.Say(harness.User(501, tt.lang), tt.text), "\n")
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 			}
@@ -36,19 +39,19 @@ func TestEditDistance(t *testing.T) {
 		{"pneding", "pending", 1}, {"help", "", 4}, {"kitten", "sitting", 3},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := bot.EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("bot.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
 
 func TestHelpOfAPendingMemberSaysItIsPending(t *testing.T) {
-	h := newHarness(t)
-	m := h.register(502, "VT-P5-KV1", "Nguyễn Văn An")
+	h := harness.New(t)
+	m := h.Register(502, "VT-P5-KV1", "Nguyễn Văn An")
 	if m.Status != "pending" {
 		t.Fatalf("status %q, want pending", m.Status)
 	}
-	got := strings.Join(h.say(user(502, "vi"), "/help"), "\n")
+	got := strings.Join(h.Say(harness.User(502, "vi"), "/help"), "\n")
 	if strings.Contains(got, "link mời") {
 		t.Errorf("a pending member's /help says to open an invite link:\n%s", got)
 	}
@@ -56,7 +59,7 @@ func TestHelpOfAPendingMemberSaysItIsPending(t *testing.T) {
 		t.Errorf("a pending member's /help does not say it is pending:\n%s", got)
 	}
 	// Someone not registered is still told how to join.
-	if got := strings.Join(h.say(user(503, "vi"), "/help"), "\n"); !strings.Contains(got, "link mời") {
+	if got := strings.Join(h.Say(harness.User(503, "vi"), "/help"), "\n"); !strings.Contains(got, "link mời") {
 		t.Errorf("a newcomer's /help does not say how to join:\n%s", got)
 	}
 }

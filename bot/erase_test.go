@@ -1,4 +1,4 @@
-package bot
+package bot_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"youthbot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -47,7 +48,7 @@ func findResidue(t *testing.T, what string, data []byte, needles map[string][]by
 // made after it holds their name, phone or Telegram id, and no queued
 // message to someone else mentions them.
 func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
-	h := newHarness(t)
+	h := harness.New(t)
 	const (
 		p      = int64(880123457)
 		q      = int64(870002)
@@ -59,37 +60,37 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	needles := residue(name, phone, p)
 
 	// P becomes secretary of another branch with an invite.
-	out := h.say(user(adminID, "vi"), "/invite "+other+" secretary")
+	out := h.Say(harness.User(harness.AdminID, "vi"), "/invite "+other+" secretary")
 	code := regexp.MustCompile(`start=s_([a-z0-9]+)`).FindStringSubmatch(strings.Join(out, "\n"))
 	if code == nil {
 		t.Fatalf("no secretary link in %q", out)
 	}
-	h.say(user(p, "vi"), "/start s_"+code[1])
+	h.Say(harness.User(p, "vi"), "/start s_"+code[1])
 	// P registers as a member of branch (the approval request with name,
 	// birth date and phone goes to the admins) and approves Q in theirs.
 	const sec = int64(870009)
-	h.makeSecretary(sec, branch)
-	h.register(p, branch, name)
-	h.press(user(sec, "vi"), fmt.Sprintf("ma:%d:%d", p, h.member(p).RegisteredAt.Unix()))
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	h.MakeSecretary(sec, branch)
+	h.Register(p, branch, name)
+	h.Press(harness.User(sec, "vi"), fmt.Sprintf("ma:%d:%d", p, h.Member(p).RegisteredAt.Unix()))
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.PutDialog(q, youthbot.Dialog{Name: dlgRegister, Step: stepConsent, Data: map[string]string{"unit": other}})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	h.press(user(q, "vi"), "rg:yes")
-	h.say(user(q, "vi"), "Lê Thị Còn")
-	h.say(user(q, "vi"), "15/03/2004")
-	h.apply(contactUpdate(user(q, "vi"), q, "84987654321"))
-	h.press(user(q, "vi"), "rg:ok")
-	h.press(user(p, "vi"), fmt.Sprintf("ma:%d:%d", q, h.member(q).RegisteredAt.Unix()))
-	if m := h.member(q); m.Status != youthbot.StatusApproved || m.DecidedBy != p {
+	h.Press(harness.User(q, "vi"), "rg:yes")
+	h.Say(harness.User(q, "vi"), "Lê Thị Còn")
+	h.Say(harness.User(q, "vi"), "15/03/2004")
+	h.Apply(harness.ContactUpdate(harness.User(q, "vi"), q, "84987654321"))
+	h.Press(harness.User(q, "vi"), "rg:ok")
+	h.Press(harness.User(p, "vi"), fmt.Sprintf("ma:%d:%d", q, h.Member(q).RegisteredAt.Unix()))
+	if m := h.Member(q); m.Status != youthbot.StatusApproved || m.DecidedBy != p {
 		t.Fatalf("Q not approved by P: %+v", m)
 	}
 	// The project P's /newproject (of the projects room) would make.
 	april := youthbot.Date{Year: 2026, Month: 4, Day: 1}
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		return tx.NewProject(&youthbot.Project{Kind: youthbot.ProjectTask, Title: "Hiến máu", Unit: other, Start: april, End: april,
-			Capacity: 5, Status: youthbot.ProjectOpen, CreatedBy: p, CreatedAt: h.now})
+			Capacity: 5, Status: youthbot.ProjectOpen, CreatedBy: p, CreatedAt: h.Now})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -97,37 +98,37 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	// pending one with its request to the branch's secretary, Q's
 	// activity and transfer decided by P, P's own transfer withdrawn,
 	// broadcast and project reminder keys naming P.
-	err := h.db.Update(func(tx *storage.Tx) error {
+	err := h.DB.Update(func(tx *storage.Tx) error {
 		mine := &youthbot.Activity{Member: p, Unit: branch, Date: youthbot.Date{Year: 2026, Month: 3, Day: 2}, Tenths: 20,
 			Description: "Dọn rác kênh Xáng", Status: youthbot.ActivityUndone, Source: youthbot.SourceLog,
-			CreatedAt: h.now, DecidedAt: h.now, DecidedBy: p}
+			CreatedAt: h.Now, DecidedAt: h.Now, DecidedBy: p}
 		pending := &youthbot.Activity{Member: p, Unit: branch, Date: youthbot.Date{Year: 2026, Month: 3, Day: 3}, Tenths: 30,
-			Description: "Trồng cây", Photo: "AgACAgUAAxkBAAIBQ2photo", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.now}
+			Description: "Trồng cây", Photo: "AgACAgUAAxkBAAIBQ2photo", Status: youthbot.ActivityPending, Source: youthbot.SourceLog, CreatedAt: h.Now}
 		theirs := &youthbot.Activity{Member: q, Unit: other, Date: youthbot.Date{Year: 2026, Month: 3, Day: 2}, Tenths: 10,
-			Description: "Hiến máu", Status: youthbot.ActivityConfirmed, Source: youthbot.SourceLog, CreatedAt: h.now, DecidedAt: h.now, DecidedBy: p}
+			Description: "Hiến máu", Status: youthbot.ActivityConfirmed, Source: youthbot.SourceLog, CreatedAt: h.Now, DecidedAt: h.Now, DecidedBy: p}
 		for _, a := range []*youthbot.Activity{mine, pending, theirs} {
 			if err := tx.AddActivity(a); err != nil {
 				return err
 			}
 		}
 		for _, tr := range []*youthbot.Transfer{
-			{Member: p, From: branch, To: "VT-CDCD-KT", RequestedBy: p, RequestedAt: h.now, Status: youthbot.TransferCancelled, DecidedBy: p, DecidedAt: h.now},
-			{Member: q, From: "VT-CDCD-KT", To: other, RequestedBy: q, RequestedAt: h.now, Status: youthbot.TransferAccepted, DecidedBy: p, DecidedAt: h.now},
+			{Member: p, From: branch, To: "VT-CDCD-KT", RequestedBy: p, RequestedAt: h.Now, Status: youthbot.TransferCancelled, DecidedBy: p, DecidedAt: h.Now},
+			{Member: q, From: "VT-CDCD-KT", To: other, RequestedBy: q, RequestedAt: h.Now, Status: youthbot.TransferAccepted, DecidedBy: p, DecidedAt: h.Now},
 		} {
 			if err := tx.AddTransfer(tr); err != nil {
 				return err
 			}
 		}
 		for _, o := range []*youthbot.Outgoing{
-			{Chat: sec, Method: "sendPhoto", Lane: youthbot.LaneNotify, Queued: h.now, Params: map[string]string{
+			{Chat: sec, Method: "sendPhoto", Lane: youthbot.LaneNotify, Queued: h.Now, Params: map[string]string{
 				"chat_id": fmt.Sprint(sec), "photo": pending.Photo, "caption": name + " · Trồng cây",
 				"reply_markup": fmt.Sprintf(`{"inline_keyboard":[[{"text":"OK","callback_data":"ac:%d"}]]}`, pending.ID)}},
-			{Chat: sec, Method: "sendMessage", Lane: youthbot.LaneNotify, Queued: h.now, Params: map[string]string{
+			{Chat: sec, Method: "sendMessage", Lane: youthbot.LaneNotify, Queued: h.Now, Params: map[string]string{
 				"chat_id": fmt.Sprint(sec), "text": "Yêu cầu: " + name + " (0901234567) · Dọn rác kênh Xáng",
 				"reply_markup": fmt.Sprintf(`{"inline_keyboard":[[{"text":"OK","callback_data":"ac:%d"}]]}`, theirs.ID)}},
-			{Chat: p, Method: "sendMessage", Lane: youthbot.LaneNotify, Key: fmt.Sprintf("bc/7/%d", p), Queued: h.now,
+			{Chat: p, Method: "sendMessage", Lane: youthbot.LaneNotify, Key: fmt.Sprintf("bc/7/%d", p), Queued: h.Now,
 				Params: map[string]string{"chat_id": fmt.Sprint(p), "text": "broadcast"}},
-			{Chat: p, Method: "sendMessage", Lane: youthbot.LaneNotify, Key: fmt.Sprintf("proj/P1/1775001600/%d", p), Queued: h.now,
+			{Chat: p, Method: "sendMessage", Lane: youthbot.LaneNotify, Key: fmt.Sprintf("proj/P1/1775001600/%d", p), Queued: h.Now,
 				Params: map[string]string{"chat_id": fmt.Sprint(p), "text": "reminder"}},
 		} {
 			if _, err := tx.Enqueue(o); err != nil {
@@ -140,13 +141,13 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	h.say(user(p, "vi"), "/forgetme")
-	h.press(user(p, "vi"), "fg:yes")
+	h.Say(harness.User(p, "vi"), "/forgetme")
+	h.Press(harness.User(p, "vi"), "fg:yes")
 
 	// Nothing queued for someone else speaks of P; then the sender
 	// delivers it all (the confirmation to P included).
 	var queued []*youthbot.Outgoing
-	h.db.View(func(tx *storage.Tx) error { queued = must(tx.Outbox()); return nil })
+	h.DB.View(func(tx *storage.Tx) error { queued = must(tx.Outbox()); return nil })
 	var kept int
 	for _, o := range queued {
 		if o.Chat == p {
@@ -167,7 +168,7 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	if kept == 0 {
 		t.Error("every queued message was dropped; the request about Q's activity should stay, rewritten")
 	}
-	if err := h.db.Update(func(tx *storage.Tx) error {
+	if err := h.DB.Update(func(tx *storage.Tx) error {
 		for _, o := range queued {
 			if err := tx.DeleteOutgoing(o.Seq); err != nil {
 				return err
@@ -177,12 +178,12 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if done, err := h.db.WipeIfDue(); err != nil || !done {
+	if done, err := h.DB.WipeIfDue(); err != nil || !done {
 		t.Fatalf("wipe after the erasure: done %v, %v", done, err)
 	}
 
 	// What stays is anonymous: Q's approval and activity, the figures.
-	h.db.View(func(tx *storage.Tx) error {
+	h.DB.View(func(tx *storage.Tx) error {
 		if m := must(tx.Member(q)); m.DecidedBy >= 0 {
 			t.Errorf("Q's approval is now decided by %d, want P's anonymous id", m.DecidedBy)
 		}
@@ -192,7 +193,7 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 		return nil
 	})
 
-	raw, err := os.ReadFile(h.db.Path())
+	raw, err := os.ReadFile(h.DB.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestForgetMeLeavesNothingInTheFileOrABackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.db.Backup(f); err != nil {
+	if _, err := h.DB.Backup(f); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

@@ -11,7 +11,7 @@ import (
 
 // What the participation room (bot/participation) uses of the core, and
 // what the core and the other rooms share with it: the decisions on
-// activities and transfers are also taken from /pending.
+// activities and transfers are also taken from /pending (bot/membership).
 
 // Offerer is a Feature that may answer a private message that is no
 // command and no dialog's answer, before the core's "not understood":
@@ -33,27 +33,17 @@ func (b *Bot) offer(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
 	return false, nil
 }
 
-// OutsideDialog answers a private message that is no command and no
-// dialog's answer (router.go).
-func (b *Bot) OutsideDialog(c *Ctx, m *tgbotapi.Message) error { return b.outsideDialog(c, m) }
-
-// activityToDecide loads the activity a button names and checks, now, that
-// the presser has rights over the branch it is credited to and is not the
-// member who logged it.
-func (b *Bot) activityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
+// ActivityToDecide loads the activity a button names and checks, now,
+// that the presser has rights over the branch it is credited to and is not
+// the member who logged it.
+func (b *Bot) ActivityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
 	return toDecide(c, idArgument, c.Tx.Activity, func(a youthbot.Activity) string { return a.Unit },
 		func(a youthbot.Activity) int64 { return a.Member })
 }
 
-// ActivityToDecide loads the activity a button names, if the presser may
-// decide it now.
-func (b *Bot) ActivityToDecide(c *Ctx, idArgument string) (youthbot.Activity, error) {
-	return b.activityToDecide(c, idArgument)
-}
-
-// decideActivity confirms or rejects a waiting activity and tells the
+// DecideActivity confirms or rejects a waiting activity and tells the
 // member.
-func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
+func (b *Bot) DecideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
 	decided, notices, err := service.DecideActivity(c.Tx, c.actor(), a.ID, confirm, why, c.when())
 	if err != nil {
 		return err
@@ -65,30 +55,18 @@ func (b *Bot) decideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why str
 	return c.deliver(notices)
 }
 
-// DecideActivity confirms or rejects a waiting activity and tells the
-// member.
-func (b *Bot) DecideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why string) error {
-	return b.decideActivity(c, a, confirm, why)
-}
-
-// transferToDecide loads the transfer a button names and checks, now, that
-// the presser has rights over its destination and is not the member who
-// moves.
-func (b *Bot) transferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
+// TransferToDecide loads the transfer a button names and checks, now,
+// that the presser has rights over its destination and is not the member
+// who moves.
+func (b *Bot) TransferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
 	return toDecide(c, idArgument, c.Tx.Transfer, func(t youthbot.Transfer) string { return t.To },
 		func(t youthbot.Transfer) int64 { return t.Member })
 }
 
-// TransferToDecide loads the transfer a button names, if the presser may
-// decide it now.
-func (b *Bot) TransferToDecide(c *Ctx, idArgument string) (youthbot.Transfer, error) {
-	return b.transferToDecide(c, idArgument)
-}
-
-// decideTransfer accepts or rejects a pending transfer. A transfer whose
+// DecideTransfer accepts or rejects a pending transfer. A transfer whose
 // member is no longer an approved member of its origin is cancelled
 // instead.
-func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
+func (b *Bot) DecideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 	decided, notices, err := service.DecideTransfer(c.Tx, c.actor(), t.ID, accept, c.when())
 	if err != nil {
 		return err
@@ -99,23 +77,6 @@ func (b *Bot) decideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 	}
 	return c.deliver(notices)
 }
-
-// DecideTransfer accepts or rejects a pending transfer (decideTransfer).
-func (b *Bot) DecideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
-	return b.decideTransfer(c, t, accept)
-}
-
-func (b *Bot) unitName(c *Ctx, code string) string {
-	if u, err := c.Tx.Unit(code); err == nil {
-		return u.Name
-	}
-	return code
-}
-
-// UnitName is a unit's name, or its code when there is no such unit.
-func (b *Bot) UnitName(c *Ctx, code string) string { return b.unitName(c, code) }
-
-// Kept here from the participation files for the core and the other rooms.
 
 // idArg reads a positive id argument of callback data.
 func idArg(s string) (uint64, bool) {

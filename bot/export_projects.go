@@ -3,15 +3,13 @@ package bot
 import (
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"youthbot"
 	"youthbot/service"
 )
 
 // What the projects room (bot/projects) uses of the core, besides
-// feature.go. The helpers the core's own screens share with it (whenText,
-// memberForProjects, nameOfUnit) live here.
+// feature.go, and the helpers the core shares with it (MemberForProjects,
+// NameOfUnit).
 
 // Managed loads the record key names (load) for a sender who manages some
 // unit, and refuses it (EUNAUTHORIZED, the catalog message refusal with
@@ -19,26 +17,6 @@ import (
 func Managed[K, T any](c *Ctx, key K, load func(K) (T, error), unit func(T) string, refusal string) (T, error) {
 	return managed(c, key, load, unit, refusal)
 }
-
-// PageView renders one page of a paged screen: its text and buttons.
-type PageView = pageView
-
-// PageOf returns the bounds of page (clamped) of n items, size per page,
-// and the page count.
-func PageOf(n, size, page int) (from, to, clamped, pages int) { return pageOf(n, size, page) }
-
-// PageButtons is the ◀ n/N ▶ row of a paged list; dataFor builds the data
-// of a page. A single page gives no row.
-func PageButtons(page, pages int, dataFor func(page int) string) []tgbotapi.InlineKeyboardButton {
-	return pageButtons(page, pages, dataFor)
-}
-
-// FirstPage answers a command with the first page of view.
-func FirstPage(c *Ctx, view PageView) error { return firstPage(c, view) }
-
-// TurnPage answers a page button with the page pageArg names, in place of
-// the one shown; a page that is no number is a stale button.
-func TurnPage(c *Ctx, pageArg string, view PageView) error { return turnPage(c, pageArg, view) }
 
 // Actor is the sender as the one who takes a decision.
 func (c *Ctx) Actor() service.Actor { return c.actor() }
@@ -55,18 +33,11 @@ func (c *Ctx) ErrorText(err error) string { return c.errorText(err) }
 
 // WhenText writes a moment in the bot's zone as users read it:
 // 08:05 16/03/2026.
-func (b *Bot) WhenText(t time.Time) string { return b.whenText(t) }
-
-// whenText writes a moment in the bot's zone as users read it: 08:05 16/03/2026.
-func (b *Bot) whenText(t time.Time) string { return t.In(b.loc).Format("15:04 02/01/2006") }
+func (b *Bot) WhenText(t time.Time) string { return t.In(b.loc).Format("15:04 02/01/2006") }
 
 // MemberForProjects returns the sender's member record if they are an
 // approved member; otherwise a refusal that says why.
-func MemberForProjects(c *Ctx) (youthbot.Member, error) { return memberForProjects(c) }
-
-// memberForProjects returns the sender's member record if they are an
-// approved member; otherwise a refusal that says why.
-func memberForProjects(c *Ctx) (youthbot.Member, error) {
+func MemberForProjects(c *Ctx) (youthbot.Member, error) {
 	m, err := c.Member()
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 		return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.project_members_only")
@@ -83,11 +54,8 @@ func memberForProjects(c *Ctx) (youthbot.Member, error) {
 	return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.project_members_only")
 }
 
-// NameOfUnit is a unit's name, or its code if it is gone.
-func NameOfUnit(c *Ctx, code string) string { return nameOfUnit(c, code) }
-
-// nameOfUnit is a unit's name, or its code if it is gone.
-func nameOfUnit(c *Ctx, code string) string {
+// NameOfUnit is a unit's name, or its code when there is no such unit.
+func NameOfUnit(c *Ctx, code string) string {
 	if u, err := c.Tx.Unit(code); err == nil {
 		return u.Name
 	}

@@ -43,26 +43,6 @@ type StartLink struct {
 // NewFeature builds a feature on the core it registers with.
 type NewFeature func(b *Bot) Feature
 
-// Role is who may use a command or a button (handler.go).
-type Role = role
-
-// The roles of Command.Need and Callback.Need.
-const (
-	RoleVisitor   = roleVisitor
-	RoleMember    = roleMember
-	RoleSecretary = roleSecretary
-)
-
-// Audience says whose menus and /help show a command.
-type Audience = audience
-
-// The audiences of Command.Who.
-const (
-	ForAll         = forAll
-	ForMembers     = forMembers
-	ForSecretaries = forSecretaries
-)
-
 // Input is what routing read from an update for its handler and preparer.
 type Input = input
 
@@ -72,38 +52,24 @@ func (in Input) Args() string { return in.args }
 // Data are a button's arguments, after its prefix.
 func (in Input) Data() []string { return in.data }
 
-// Preparer is a table entry's work before the transaction (prepare.go).
-type Preparer = preparer
-
-// DialogHandler handles the user's next message in a dialog.
-type DialogHandler = dialogHandler
-
-// Command is a feature's slash command; see command in router.go.
+// Command is a feature's slash command. Its menu description is the
+// catalog message "cmd.<Name>".
 type Command struct {
 	Name    string
 	Private bool     // usable in private chats
 	Group   bool     // usable in groups
 	Who     Audience // whose menus and /help show it
 	Need    Role     // who may use it, checked before Handle runs
-	Hidden  bool     // not in menus
+	Hidden  bool     // not in menus (/start)
 	Handle  func(c *Ctx, args string) error
-	Prepare Preparer // or nil
+	Prepare Preparer // work before the transaction (prepare.go), or nil
 }
 
 // Callback is the handler of a feature's buttons of one prefix.
 type Callback struct {
 	Need    Role // who may press them, checked before Handle runs
 	Handle  func(c *Ctx, args []string) error
-	Prepare Preparer // or nil
-}
-
-func (cmd Command) entry() command {
-	return command{name: cmd.Name, private: cmd.Private, group: cmd.Group, who: cmd.Who, need: cmd.Need,
-		hidden: cmd.Hidden, handle: cmd.Handle, prepare: cmd.Prepare}
-}
-
-func (cb Callback) entry() callback {
-	return callback{need: cb.Need, handle: cb.Handle, prepare: cb.Prepare}
+	Prepare Preparer // work before the transaction (prepare.go), or nil
 }
 
 // What a feature may use of the core.
@@ -119,13 +85,6 @@ func (b *Bot) Log() *slog.Logger { return b.log }
 
 // Broadcasts is who fans out the broadcasts recorded, or nil.
 func (b *Bot) Broadcasts() Broadcasts { return b.broadcasts }
-
-// Prepare runs the pre-phase of a batch, the first half of Apply; the
-// context it returns carries the results to ApplyInTx. For measuring an
-// update's transaction (tests, benchmarks).
-func (b *Bot) Prepare(ctx context.Context, updates []tgbotapi.Update) context.Context {
-	return b.prepare(ctx, updates)
-}
 
 // ApplyInTx applies one update in tx as Apply does after its pre-phase,
 // and returns what it queued. For measuring an update's transaction (tests,
@@ -164,33 +123,6 @@ func StaleButton() error { return staleButton() }
 // instead of its own; other errors, and nil, pass unchanged.
 func RefusedAs(err error, key string, args ...any) error { return refusedAs(err, key, args...) }
 
-// The keyboard helpers (keyboard.go).
-
-// Data encodes callback data "<prefix>:<arg>...".
-func Data(prefix string, args ...string) string { return data(prefix, args...) }
-
-// DecodeData splits callback data into its prefix and arguments.
-func DecodeData(s string) (prefix string, args []string) { return decodeData(s) }
-
-// Arg returns args[i] or "".
-func Arg(args []string, i int) string { return arg(args, i) }
-
-// Button is an inline button with callback data.
-func Button(text, data string) tgbotapi.InlineKeyboardButton { return button(text, data) }
-
-// Row is a row of buttons.
-func Row(buttons ...tgbotapi.InlineKeyboardButton) []tgbotapi.InlineKeyboardButton { return buttons }
-
-// Keyboard is an inline keyboard of the non-empty rows.
-func Keyboard(rows ...[]tgbotapi.InlineKeyboardButton) *tgbotapi.InlineKeyboardMarkup {
-	return keyboard(rows...)
-}
-
-// YesNo is a confirmation keyboard, the affirmative action first.
-func YesNo(yesText, yesData, noText, noData string) *tgbotapi.InlineKeyboardMarkup {
-	return yesNo(yesText, yesData, noText, noData)
-}
-
 // TruncateRunes clips s to n characters, with an ellipsis.
 func TruncateRunes(s string, n int) string { return truncateRunes(s, n) }
 
@@ -201,9 +133,6 @@ func (b *Bot) Now() time.Time { return b.now() }
 func (b *Bot) UserLang(u youthbot.User, telegramCode string) string {
 	return b.userLang(u, telegramCode)
 }
-
-// PreparerOf is the pre-phase's work for u, or nil (prepare.go); for tests.
-func (b *Bot) PreparerOf(u *tgbotapi.Update) func(ctx context.Context) any { return b.preparerOf(u) }
 
 // Queue queues a message built by the handler itself (a tally's text and
 // files), sent once the transaction commits.

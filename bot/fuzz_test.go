@@ -1,4 +1,4 @@
-package bot
+package bot_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"youthbot/bot"
+	"youthbot/bot/internal/harness"
 	"youthbot/telegram"
 )
 
@@ -17,11 +19,11 @@ func FuzzDecodeData(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		prefix, args := decodeData(s)
+		prefix, args := bot.DecodeData(s)
 		if prefix == "" {
 			return
 		}
-		if len(s) > maxCallbackData || len(args) > maxArgs {
+		if len(s) > bot.MaxCallbackData || len(args) > bot.MaxArgs {
 			t.Fatalf("accepted %q: %d bytes, %d args", s, len(s), len(args))
 		}
 		if got := strings.Join(append([]string{prefix}, args...), ":"); got != s {
@@ -45,22 +47,22 @@ func FuzzApplyUpdate(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	h := newHarness(f)
-	h.makeSecretary(9, "HG")
+	h := harness.New(f)
+	h.MakeSecretary(9, "HG")
 	f.Fuzz(func(t *testing.T, s string) {
 		updates, _ := telegram.DecodeUpdates([]json.RawMessage{json.RawMessage(s)}, func(string, ...any) {})
 		if len(updates) == 0 {
 			return
 		}
-		h.nextID++
-		updates[0].UpdateID = h.nextID
+		h.NextID++
+		updates[0].UpdateID = h.NextID
 		u := updates[0]
-		if err := h.bot.Apply(context.Background(), updates[:1:1]); err != nil {
+		if err := h.Bot.Apply(context.Background(), updates[:1:1]); err != nil {
 			t.Fatalf("apply: %v", err)
 		}
-		msgs := h.out.take()
-		if strings.Contains(h.logs.String(), "handler panic") {
-			t.Fatalf("handler panicked on %s:\n%s", s, h.logs.String())
+		msgs := h.Out.Take()
+		if strings.Contains(h.Logs.String(), "handler panic") {
+			t.Fatalf("handler panicked on %s:\n%s", s, h.Logs.String())
 		}
 		for _, m := range msgs {
 			if text := m.Params["text"]; !utf8.ValidString(text) || utf8.RuneCountInString(text) > 4096 {
@@ -68,9 +70,9 @@ func FuzzApplyUpdate(f *testing.F) {
 			}
 		}
 		if m := u.Message; m != nil && m.Chat != nil && m.Chat.IsPrivate() && m.From != nil && !m.From.IsBot && m.From.ID == m.Chat.ID && m.Chat.ID != 0 {
-			if len(texts(msgs, m.Chat.ID)) == 0 {
-				logs := h.logs.String()
-				t.Fatalf("private message got no answer: %s\nqueued: %v\nlog: %s", s, describe(msgs), logs[max(0, len(logs)-600):])
+			if len(harness.Texts(msgs, m.Chat.ID)) == 0 {
+				logs := h.Logs.String()
+				t.Fatalf("private message got no answer: %s\nqueued: %v\nlog: %s", s, harness.Describe(msgs), logs[max(0, len(logs)-600):])
 			}
 		}
 	})

@@ -41,7 +41,7 @@ func (b *Bot) groupFallback(c *Ctx, name string) error {
 		return nil
 	}
 	for _, cmd := range b.commands() {
-		if cmd.name == name && cmd.private {
+		if cmd.Name == name && cmd.Private {
 			c.Reply(c.T("grp.use_private", name), nil)
 			return nil
 		}

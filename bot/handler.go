@@ -45,39 +45,39 @@ func callbackHandler(f func(c *Ctx, args []string) error) Handler {
 	return func(c *Ctx) error { return f(c, c.in.data) }
 }
 
-func dialogStepHandler(f dialogHandler) Handler {
+func dialogStepHandler(f DialogHandler) Handler {
 	return func(c *Ctx) error { return f(c, c.in.dialog, c.in.msg) }
 }
 
-// role is who may use a command or a button: a table entry's need, checked
+// Role is who may use a command or a button: a table entry's Need, checked
 // on the server before its handler runs (requireRole), whatever the menus
 // show.
-type role int
+type Role int
 
 const (
-	// roleVisitor is anyone: the handler decides.
-	roleVisitor role = iota
-	// roleMember is an approved member, a secretary or an admin; others
-	// are told why they are not a member (memberForProjects).
-	roleMember
-	// roleSecretary is a secretary of some unit or an admin
+	// RoleVisitor is anyone: the handler decides.
+	RoleVisitor Role = iota
+	// RoleMember is an approved member, a secretary or an admin; others
+	// are told why they are not a member (MemberForProjects).
+	RoleMember
+	// RoleSecretary is a secretary of some unit or an admin
 	// (Ctx.RequireManage("")).
-	roleSecretary
+	RoleSecretary
 )
 
 // requireRole refuses a sender who is not who (EUNAUTHORIZED) before next
 // runs; the handler checks the rights over the unit it acts on itself.
-func requireRole(who role) Middleware {
+func requireRole(who Role) Middleware {
 	return func(next Handler) Handler {
 		switch who {
-		case roleMember:
+		case RoleMember:
 			return func(c *Ctx) error {
-				if _, err := memberForProjects(c); err != nil && !c.IsAdmin() && !c.IsSecretary() {
+				if _, err := MemberForProjects(c); err != nil && !c.IsAdmin() && !c.IsSecretary() {
 					return err
 				}
 				return next(c)
 			}
-		case roleSecretary:
+		case RoleSecretary:
 			return func(c *Ctx) error {
 				if err := c.RequireManage(""); err != nil {
 					return err

@@ -6,44 +6,19 @@ import (
 	"youthbot"
 )
 
-// helpText lists commands by audience: everyone's, members', secretaries'.
-func (b *Bot) helpText(c *Ctx) string {
-	member, pending, unit := false, false, ""
-	if m, err := c.Member(); err == nil {
-		member = m.Status == youthbot.StatusApproved
-		pending, unit = m.Status == youthbot.StatusPending, m.Unit
+// Commands lists every command of the rooms, in menu order (/help's
+// text is built from it).
+func (b *Bot) Commands() []Command {
+	out := make([]Command, len(b.cmdTable))
+	for i, cmd := range b.cmdTable {
+		out[i] = cmd.Command
 	}
-	secretary := c.IsAdmin() || c.IsSecretary()
-	var sb strings.Builder
-	sb.WriteString(c.T("help.title"))
-	section := func(title string, who audience) {
-		sb.WriteString("\n\n" + title)
-		for _, cmd := range b.commands() {
-			if cmd.who == who && cmd.private && !cmd.hidden {
-				sb.WriteString("\n/" + cmd.name + " — " + c.T("cmd."+cmd.name))
-			}
-		}
-	}
-	section(c.T("help.everyone"), forAll)
-	if member || secretary {
-		section(c.T("help.members"), forMembers)
-	}
-	if secretary {
-		section(c.T("help.secretaries"), forSecretaries)
-	}
-	switch {
-	case member || secretary:
-	case pending: // registered already: an invite link would only confuse
-		sb.WriteString("\n\n" + c.T("help.pending", nameOfUnit(c, unit)))
-	default:
-		sb.WriteString("\n\n" + c.T("help.join"))
-	}
-	return sb.String()
+	return out
 }
 
-// followLink runs the room's handler of a /start deep-link payload
+// FollowLink runs the room's handler of a /start deep-link payload
 // "<prefix>_<code>" (StartLinker); an unknown prefix is an invalid link.
-func (b *Bot) followLink(c *Ctx, payload string) error {
+func (b *Bot) FollowLink(c *Ctx, payload string) error {
 	prefix, rest, _ := strings.Cut(payload, "_")
 	link, ok := b.startLinks[prefix+"_"]
 	if !ok {

@@ -14,7 +14,7 @@ const (
 	// /pending's list (bot/membership), whose presses a request's own
 	// handler tells from its buttons: pd:p:<page> | pd:a|r:<item>:<page> |
 	// pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
-	cbPending = "pd"
+	PendingPrefix = "pd"
 	// Membership's prefixes (tw, tj, rg, m?, pe, fg, lg, i?, s?) are listed in bot/membership.
 	// Participation's prefixes (a?, x?) are listed in participation.go.
 	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
@@ -26,9 +26,9 @@ const maxCallbackData = 64
 // maxArgs bounds how many arguments decodeData returns.
 const maxArgs = 6
 
-// data encodes callback data. It panics on data over 64 bytes or holding a
+// Data encodes callback data. It panics on data over 64 bytes or holding a
 // ':' inside an argument: both are programming errors the tests catch.
-func data(prefix string, args ...string) string {
+func Data(prefix string, args ...string) string {
 	for _, a := range args {
 		if strings.Contains(a, ":") {
 			panic("callback argument with ':': " + a)
@@ -41,9 +41,9 @@ func data(prefix string, args ...string) string {
 	return s
 }
 
-// decodeData splits callback data into its prefix and arguments. Data that
+// DecodeData splits callback data into its prefix and arguments. Data that
 // is too long or has too many parts gives an empty prefix (a stale button).
-func decodeData(s string) (prefix string, args []string) {
+func DecodeData(s string) (prefix string, args []string) {
 	if s == "" || len(s) > maxCallbackData {
 		return "", nil
 	}
@@ -54,23 +54,26 @@ func decodeData(s string) (prefix string, args []string) {
 	return parts[0], parts[1:]
 }
 
-// arg returns args[i] or "".
-func arg(args []string, i int) string {
+// Arg returns args[i] or "".
+func Arg(args []string, i int) string {
 	if i < len(args) {
 		return args[i]
 	}
 	return ""
 }
 
-func button(text, data string) tgbotapi.InlineKeyboardButton {
+// Button is an inline button with callback data.
+func Button(text, data string) tgbotapi.InlineKeyboardButton {
 	return tgbotapi.NewInlineKeyboardButtonData(text, data)
 }
 
-func row(buttons ...tgbotapi.InlineKeyboardButton) []tgbotapi.InlineKeyboardButton {
+// Row is a row of buttons.
+func Row(buttons ...tgbotapi.InlineKeyboardButton) []tgbotapi.InlineKeyboardButton {
 	return buttons
 }
 
-func keyboard(rows ...[]tgbotapi.InlineKeyboardButton) *tgbotapi.InlineKeyboardMarkup {
+// Keyboard is an inline keyboard of the non-empty rows.
+func Keyboard(rows ...[]tgbotapi.InlineKeyboardButton) *tgbotapi.InlineKeyboardMarkup {
 	var kept [][]tgbotapi.InlineKeyboardButton
 	for _, r := range rows {
 		if len(r) > 0 {
@@ -80,48 +83,30 @@ func keyboard(rows ...[]tgbotapi.InlineKeyboardButton) *tgbotapi.InlineKeyboardM
 	return &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: kept}
 }
 
-// yesNo is a confirmation keyboard: the affirmative action comes first.
-func yesNo(yesText, yesData, noText, noData string) *tgbotapi.InlineKeyboardMarkup {
-	return keyboard(row(button(yesText, yesData), button(noText, noData)))
+// YesNo is a confirmation keyboard: the affirmative action comes first.
+func YesNo(yesText, yesData, noText, noData string) *tgbotapi.InlineKeyboardMarkup {
+	return Keyboard(Row(Button(yesText, yesData), Button(noText, noData)))
 }
 
-// removeKeyboard hides a reply keyboard (the contact button).
-func removeKeyboard() tgbotapi.ReplyKeyboardRemove {
-	return tgbotapi.ReplyKeyboardRemove{RemoveKeyboard: true}
-}
-
-// contactKeyboard asks for the user's own phone number with Telegram's
-// contact button, with a second button to go without.
-func contactKeyboard(share, other string) tgbotapi.ReplyKeyboardMarkup {
-	return tgbotapi.ReplyKeyboardMarkup{
-		Keyboard: [][]tgbotapi.KeyboardButton{
-			{tgbotapi.NewKeyboardButtonContact(share)},
-			{tgbotapi.NewKeyboardButton(other)},
-		},
-		ResizeKeyboard:  true,
-		OneTimeKeyboard: true,
-	}
-}
-
-// pageButtons is the ◀ n/N ▶ row of a paged list; dataFor builds the data
+// PageButtons is the ◀ n/N ▶ row of a paged list; dataFor builds the data
 // of a page. A single page gives no row.
-func pageButtons(page, pages int, dataFor func(page int) string) []tgbotapi.InlineKeyboardButton {
+func PageButtons(page, pages int, dataFor func(page int) string) []tgbotapi.InlineKeyboardButton {
 	if pages <= 1 {
 		return nil
 	}
 	var r []tgbotapi.InlineKeyboardButton
 	if page > 0 {
-		r = append(r, button("◀", dataFor(page-1)))
+		r = append(r, Button("◀", dataFor(page-1)))
 	}
 	if page < pages-1 {
-		r = append(r, button("▶", dataFor(page+1)))
+		r = append(r, Button("▶", dataFor(page+1)))
 	}
 	return r
 }
 
-// pageOf returns the bounds of page (clamped) of n items, size per page, and
+// PageOf returns the bounds of page (clamped) of n items, size per page, and
 // the page count.
-func pageOf(n, size, page int) (from, to, clamped, pages int) {
+func PageOf(n, size, page int) (from, to, clamped, pages int) {
 	pages = max((n+size-1)/size, 1)
 	clamped = min(max(page, 0), pages-1)
 	from = clamped * size
@@ -129,30 +114,42 @@ func pageOf(n, size, page int) (from, to, clamped, pages int) {
 	return from, to, clamped, pages
 }
 
-// pageView renders one page of a paged screen: its text and buttons.
-type pageView func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error)
+// PageView renders one page of a paged screen: its text and buttons.
+type PageView func(c *Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error)
 
-// firstPage answers a command with the first page of view.
-func firstPage(c *Ctx, view pageView) error {
-	text, kb, err := view(c, 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, markup(kb))
-	return nil
-}
+// FirstPage answers a command with the first page of view.
+func FirstPage(c *Ctx, view PageView) error { return c.Replied(view(c, 0)) }
 
-// turnPage answers a page button with the page pageArg names, in place of
+// TurnPage answers a page button with the page pageArg names, in place of
 // the one shown; a page that is no number is a stale button.
-func turnPage(c *Ctx, pageArg string, view pageView) error {
+func TurnPage(c *Ctx, pageArg string, view PageView) error {
 	page, err := strconv.Atoi(pageArg)
 	if err != nil {
 		return staleButton()
 	}
-	text, kb, err := view(c, page)
-	if err != nil {
-		return err
+	return c.Edited(view(c, page))
+}
+
+// First is a paged screen's command: its first page.
+func (view PageView) First(c *Ctx, _ string) error { return FirstPage(c, view) }
+
+// Turn is a paged screen's page buttons: the page their first argument
+// names.
+func (view PageView) Turn(c *Ctx, args []string) error { return TurnPage(c, Arg(args, 0), view) }
+
+// Replied answers with a view's text and buttons, unless it failed (err).
+func (c *Ctx) Replied(text string, kb *tgbotapi.InlineKeyboardMarkup, err error) error {
+	if err == nil {
+		c.Reply(text, markup(kb))
 	}
-	c.EditCallback(text, kb)
-	return nil
+	return err
+}
+
+// Edited shows a view's text and buttons in place of the message whose
+// button was pressed, unless it failed (err).
+func (c *Ctx) Edited(text string, kb *tgbotapi.InlineKeyboardMarkup, err error) error {
+	if err == nil {
+		c.EditCallback(text, kb)
+	}
+	return err
 }

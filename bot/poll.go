@@ -45,12 +45,12 @@ func (b *Bot) Poll(ctx context.Context) error {
 			if errors.As(err, &ae) && ae.Code == 401 {
 				return fmt.Errorf("poll: token refused: %w", err)
 			}
-			wait = backoff(wait)
+			wait = telegram.Backoff(wait)
 			if ae != nil && ae.RetryAfter > wait {
 				wait = ae.RetryAfter
 			}
 			b.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
-			if sleepCtx(ctx, wait) != nil {
+			if telegram.Sleep(ctx, wait) != nil {
 				break
 			}
 			continue
@@ -76,9 +76,9 @@ func (b *Bot) applyRetrying(ctx context.Context, updates []tgbotapi.Update) erro
 		if err == nil {
 			return nil
 		}
-		wait = backoff(wait)
+		wait = telegram.Backoff(wait)
 		b.log.Error("applying updates failed", "err", err, "retry_in", wait)
-		if sleepCtx(ctx, wait) != nil {
+		if telegram.Sleep(ctx, wait) != nil {
 			return nil
 		}
 	}

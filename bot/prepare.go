@@ -24,29 +24,29 @@ import (
 // was applied before is prepared again (then skipped), and a batch whose
 // transaction fails is prepared again when Telegram delivers it again.
 
-// preparer looks at an update routed to its table entry, with what routing
+// Preparer looks at an update routed to its table entry, with what routing
 // read from it (in.args of a command, in.data of a button), and returns the
 // work to do before the transaction, or nil when the update needs none.
-type preparer func(u *tgbotapi.Update, in input) func(ctx context.Context) any
+type Preparer func(u *tgbotapi.Update, in input) func(ctx context.Context) any
 
 // prepareTimeout bounds the pre-phase of a batch.
 const prepareTimeout = 10 * time.Second
 
-// preparerOf returns the pre-phase's work for u: what the preparer of the
+// PreparerOf returns the pre-phase's work for u: what the preparer of the
 // command or button u is routed to returns (router.go), or nil.
-func (b *Bot) preparerOf(u *tgbotapi.Update) func(ctx context.Context) any {
+func (b *Bot) PreparerOf(u *tgbotapi.Update) func(ctx context.Context) any {
 	switch {
 	case u.Message != nil && u.Message.Chat != nil && u.Message.From != nil && !u.Message.From.IsBot:
 		if m := u.Message; m.MigrateToChatID != 0 || m.MigrateFromChatID != 0 {
 			return nil // no command: the group moved (onGroupMessage)
 		}
-		if pc, cmd, _ := b.commandOf(u.Message); cmd != nil && cmd.prepare != nil {
-			return cmd.prepare(u, input{args: pc.args, msg: u.Message})
+		if pc, cmd, _ := b.commandOf(u.Message); cmd != nil && cmd.Prepare != nil {
+			return cmd.Prepare(u, input{args: pc.args, msg: u.Message})
 		}
 	case u.CallbackQuery != nil && u.CallbackQuery.From != nil && !u.CallbackQuery.From.IsBot:
-		prefix, args := decodeData(u.CallbackQuery.Data)
-		if cb, ok := b.cbTable[prefix]; ok && cb.prepare != nil {
-			return cb.prepare(u, input{data: args})
+		prefix, args := DecodeData(u.CallbackQuery.Data)
+		if cb, ok := b.cbTable[prefix]; ok && cb.Prepare != nil {
+			return cb.Prepare(u, input{data: args})
 		}
 	}
 	return nil
@@ -56,12 +56,13 @@ func (b *Bot) preparerOf(u *tgbotapi.Update) func(ctx context.Context) any {
 // its handlers: update_id → result.
 type preparedKey struct{}
 
-// prepare runs the pre-phase of a batch and returns ctx carrying the
-// results (prepared reads them).
-func (b *Bot) prepare(ctx context.Context, updates []tgbotapi.Update) context.Context {
+// Prepare runs the pre-phase of a batch, the first half of Apply, and
+// returns ctx carrying the results (prepared reads them, ApplyInTx gets
+// them).
+func (b *Bot) Prepare(ctx context.Context, updates []tgbotapi.Update) context.Context {
 	works := map[int]func(ctx context.Context) any{}
 	for i := range updates {
-		if work := b.preparerOf(&updates[i]); work != nil {
+		if work := b.PreparerOf(&updates[i]); work != nil {
 			works[updates[i].UpdateID] = work
 		}
 	}

@@ -179,7 +179,7 @@ func (c *Ctx) requestDecided(kind, unit, id string) error {
 		if err != nil {
 			return err
 		}
-		kb := keyboard(row(button(tr(lang, "btn.req_done"), data(cbSummary, "st", kind, id))))
+		kb := Keyboard(Row(Button(tr(lang, "btn.req_done"), Data(cbSummary, "st", kind, id))))
 		lane := youthbot.LaneNotify
 		if m.Chat == c.Chat {
 			lane = youthbot.LaneReply // in the actor's chat, in order with the handler's own edits
@@ -221,7 +221,7 @@ func (b *Bot) summaryView(c *Ctx, lang, kind, unit string, viewer int64) (string
 	if err != nil {
 		return "", nil, err
 	}
-	uname := b.unitName(c, unit)
+	uname := NameOfUnit(c, unit)
 	if len(items) == 0 {
 		return tr(lang, "req.none", uname), nil, nil
 	}
@@ -232,9 +232,9 @@ func (b *Bot) summaryView(c *Ctx, lang, kind, unit string, viewer int64) (string
 	if more := len(items) - summaryLatest; more > 0 {
 		lines = append(lines, tr(lang, "req.more", more))
 	}
-	kb := keyboard(row(
-		button(tr(lang, "btn.req_all"), data(cbSummary, "all", kind, unit)),
-		button(tr(lang, "btn.req_each"), data(cbSummary, "pg", kind, unit, "0")),
+	kb := Keyboard(Row(
+		Button(tr(lang, "btn.req_all"), Data(cbSummary, "all", kind, unit)),
+		Button(tr(lang, "btn.req_each"), Data(cbSummary, "pg", kind, unit, "0")),
 	))
 	return strings.Join(lines, "\n"), kb, nil
 }

@@ -35,13 +35,13 @@ func (r requestsRoom) Callbacks() map[string]Callback {
 }
 
 func (b *Bot) cbSummary(c *Ctx, args []string) error {
-	action, kind, unit := arg(args, 0), arg(args, 1), arg(args, 2)
+	action, kind, unit := Arg(args, 0), Arg(args, 1), Arg(args, 2)
 	switch action {
 	case "no":
 		c.EditCallback(c.T("req.cancelled"), nil)
 		return nil
 	case "st":
-		c.Answer(c.T("req.decided", b.requestState(c, kind, arg(args, 2))), true)
+		c.Answer(c.T("req.decided", b.requestState(c, kind, Arg(args, 2))), true)
 		return nil
 	}
 	if err := c.RequireManage(unit); err != nil {
@@ -51,13 +51,13 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 	case "all":
 		return b.askConfirmAll(c, kind, unit)
 	case "yes":
-		cutoff, err := strconv.ParseUint(arg(args, 3), 10, 64)
+		cutoff, err := strconv.ParseUint(Arg(args, 3), 10, 64)
 		if err != nil {
 			return staleButton()
 		}
 		return b.confirmAll(c, kind, unit, cutoff)
 	case "pg":
-		page, err := strconv.Atoi(arg(args, 3))
+		page, err := strconv.Atoi(Arg(args, 3))
 		if err != nil {
 			return staleButton()
 		}
@@ -65,18 +65,18 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 		if err != nil {
 			return err
 		}
-		if arg(args, 4) == "e" {
+		if Arg(args, 4) == "e" {
 			c.EditCallback(text, kb)
 		} else {
 			c.Reply(text, markup(kb)) // the summary stays as it is: it is kept live
 		}
 		return nil
 	case "ok", "rj":
-		page, err := strconv.Atoi(arg(args, 4))
+		page, err := strconv.Atoi(Arg(args, 4))
 		if err != nil {
 			return staleButton()
 		}
-		decided, err := b.decideRequest(c, kind, arg(args, 3), action == "ok")
+		decided, err := b.decideRequest(c, kind, Arg(args, 3), action == "ok")
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (b *Bot) cbSummary(c *Ctx, args []string) error {
 			return err
 		}
 		c.EditCallback(text, kb)
-		c.Answer(b.decisionLine(c, kind, arg(args, 3)), !decided)
+		c.Answer(b.decisionLine(c, kind, Arg(args, 3)), !decided)
 		return nil
 	}
 	return staleButton()
@@ -125,9 +125,9 @@ func (b *Bot) askConfirmAll(c *Ctx, kind, unit string) error {
 		lines = append(lines, c.T("req.more", more))
 	}
 	cutoff := strconv.FormatUint(items[len(items)-1].Order, 10)
-	kb := yesNo(c.T("btn.req_yes", len(items)), data(cbSummary, "yes", kind, unit, cutoff),
-		c.T("btn.req_cancel"), data(cbSummary, "no"))
-	c.Reply(c.T("req.confirm_all", len(items), b.unitName(c, unit), rawText(strings.Join(lines, "\n"))), kb)
+	kb := YesNo(c.T("btn.req_yes", len(items)), Data(cbSummary, "yes", kind, unit, cutoff),
+		c.T("btn.req_cancel"), Data(cbSummary, "no"))
+	c.Reply(c.T("req.confirm_all", len(items), NameOfUnit(c, unit), rawText(strings.Join(lines, "\n"))), kb)
 	return nil
 }
 
@@ -152,7 +152,7 @@ func (b *Bot) confirmAll(c *Ctx, kind, unit string, cutoff uint64) error {
 		c.EditCallback(c.T("req.all_none"), nil)
 		return nil
 	}
-	c.EditCallback(c.T("req.all_done", n, b.unitName(c, unit)), nil)
+	c.EditCallback(c.T("req.all_done", n, NameOfUnit(c, unit)), nil)
 	return nil
 }
 
@@ -163,26 +163,26 @@ func (b *Bot) requestsPageView(c *Ctx, kind, unit string, page int) (string, *tg
 	if err != nil {
 		return "", nil, err
 	}
-	uname := b.unitName(c, unit)
+	uname := NameOfUnit(c, unit)
 	if len(items) == 0 {
 		return c.T("req.none", uname), nil, nil
 	}
-	from, to, page, pages := pageOf(len(items), requestsPage, page)
+	from, to, page, pages := PageOf(len(items), requestsPage, page)
 	lines := []string{c.T("req.page", rawText(c.T("req.title."+kind, len(items), uname)), page+1, pages)}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	pg := strconv.Itoa(page)
 	for i, it := range items[from:to] {
 		n := strconv.Itoa(from + i + 1)
 		lines = append(lines, n+". "+strings.TrimPrefix(it.line, "• "))
-		rows = append(rows, row(
-			button(n+". "+c.T("btn.confirm_activity"), data(cbSummary, "ok", kind, unit, it.ID, pg)),
-			button(c.T("btn.reject"), data(cbSummary, "rj", kind, unit, it.ID, pg)),
+		rows = append(rows, Row(
+			Button(n+". "+c.T("btn.confirm_activity"), Data(cbSummary, "ok", kind, unit, it.ID, pg)),
+			Button(c.T("btn.reject"), Data(cbSummary, "rj", kind, unit, it.ID, pg)),
 		))
 	}
-	if nav := pageButtons(page, pages, func(p int) string { return data(cbSummary, "pg", kind, unit, strconv.Itoa(p), "e") }); nav != nil {
+	if nav := PageButtons(page, pages, func(p int) string { return Data(cbSummary, "pg", kind, unit, strconv.Itoa(p), "e") }); nav != nil {
 		rows = append(rows, nav)
 	}
-	return strings.Join(lines, "\n"), keyboard(rows...), nil
+	return strings.Join(lines, "\n"), Keyboard(rows...), nil
 }
 
 // rawText passes rendered HTML as an argument of a catalog message.

@@ -45,7 +45,7 @@ func requestLine(c *Ctx, lang string, r service.Request) string {
 		}
 		return tr(lang, "req.line.act", listName(lang, name), r.Activity.Date.String(), h)
 	case r.Transfer != nil:
-		return tr(lang, "req.line.tr", listName(lang, name), c.b.unitName(c, r.Transfer.From))
+		return tr(lang, "req.line.tr", listName(lang, name), NameOfUnit(c, r.Transfer.From))
 	case r.Reg != nil:
 		return tr(lang, "req.line.reg", listName(lang, r.Reg.FullName), r.Reg.Birth.String())
 	}
@@ -58,17 +58,17 @@ func requestLine(c *Ctx, lang string, r service.Request) string {
 func (b *Bot) decideRequest(c *Ctx, kind, id string, yes bool) (decided bool, err error) {
 	switch kind {
 	case RequestActivity:
-		a, err := b.activityToDecide(c, id)
+		a, err := b.ActivityToDecide(c, id)
 		if err != nil || a.Status != youthbot.ActivityPending {
 			return false, err
 		}
-		return true, b.decideActivity(c, &a, yes, "")
+		return true, b.DecideActivity(c, &a, yes, "")
 	case RequestTransfer:
-		t, err := b.transferToDecide(c, id)
+		t, err := b.TransferToDecide(c, id)
 		if err != nil || !t.Pending() {
 			return false, err
 		}
-		return true, b.decideTransfer(c, &t, yes)
+		return true, b.DecideTransfer(c, &t, yes)
 	case RequestRegistration:
 		uid, err := strconv.ParseInt(id, 10, 64)
 		if err != nil {
@@ -148,5 +148,5 @@ func (b *Bot) decisionLine(c *Ctx, kind, id string) string {
 	if key == "" {
 		return c.T("req.decided", b.requestState(c, kind, id))
 	}
-	return c.T(key, b.whenText(at))
+	return c.T(key, b.WhenText(at))
 }

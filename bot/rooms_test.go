@@ -1,10 +1,18 @@
 package bot_test
 
-import (
-	"youthbot/bot"
-	"youthbot/bot/internal/harness"
+// The names of the membership room that the core's tests drive directly.
+const (
+	dlgRegister = "reg"
+	stepConsent = "consent"
+	cbTree      = "tw"
+	cbRegister  = "rg"
+	cbApprove   = "ma"
+	cbLang      = "lg"
 )
 
-// The core's own tests (package bot) run with the rooms, which they cannot
-// import themselves: those of the rooms' harness.
-func init() { bot.TestRooms = harness.Rooms }
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -9,38 +9,29 @@ import (
 	"youthbot/service"
 )
 
-// audience says who a command is for: it decides /help and the menus.
-type audience int
+// Audience says whose menus and /help show a command.
+type Audience int
 
+// The audiences of Command.Who.
 const (
-	forAll audience = iota
-	forMembers
-	forSecretaries
+	ForAll Audience = iota
+	ForMembers
+	ForSecretaries
 )
 
-// command is one slash command. Its menu description is the catalog message
-// "cmd.<name>".
+// command is a table entry: a feature's Command with its handler wrapped
+// in the route's middleware (compile). Its menu description is the
+// catalog message "cmd.<Name>".
 type command struct {
-	name    string
-	private bool     // usable in private chats
-	group   bool     // usable in groups
-	who     audience // whose menus and /help show it
-	need    role     // who may use it, checked before handle runs
-	hidden  bool     // not in menus (/start)
-	handle  func(c *Ctx, args string) error
-	prepare preparer // work before the transaction (prepare.go), or nil
-
-	h Handler // handle with the route's middleware (compile)
+	Command
+	h Handler
 }
 
-// callback is the handler of the buttons whose callback_data has one
-// prefix.
+// callback is a table entry: a feature's Callback, the handler of the
+// buttons whose callback_data has one prefix, with its middleware.
 type callback struct {
-	need    role // who may press them, checked before handle runs
-	handle  func(c *Ctx, args []string) error
-	prepare preparer // work before the transaction (prepare.go), or nil
-
-	h Handler // handle with the route's middleware (compile)
+	Callback
+	h Handler
 }
 
 // compile wraps every table entry's handler in the route's middleware:
@@ -48,10 +39,10 @@ type callback struct {
 func (b *Bot) compile() {
 	for i := range b.cmdTable {
 		cmd := &b.cmdTable[i]
-		cmd.h = chain(commandHandler(cmd.handle), logAs(cmd.name), requireRole(cmd.need))
+		cmd.h = chain(commandHandler(cmd.Handle), logAs(cmd.Name), requireRole(cmd.Need))
 	}
 	for prefix, cb := range b.cbTable {
-		cb.h = chain(callbackHandler(cb.handle), logAs("cb:"+prefix), requireRole(cb.need))
+		cb.h = chain(callbackHandler(cb.Handle), logAs("cb:"+prefix), requireRole(cb.Need))
 		b.cbTable[prefix] = cb
 	}
 	b.dlgRoutes = make(map[string]Handler, len(b.dlgTable))
@@ -66,7 +57,7 @@ func (b *Bot) buildCommands() []command {
 	var all []command
 	for _, f := range b.features {
 		for _, cmd := range f.Commands() {
-			all = append(all, cmd.entry())
+			all = append(all, command{Command: cmd})
 		}
 	}
 	return all
@@ -78,7 +69,7 @@ func (b *Bot) buildCallbacks() map[string]callback {
 	all := map[string]callback{}
 	for _, f := range b.features {
 		for prefix, cb := range f.Callbacks() {
-			claim(all, prefix, cb.entry(), "callback prefix")
+			claim(all, prefix, callback{Callback: cb}, "callback prefix")
 		}
 	}
 	return all
@@ -96,12 +87,12 @@ func claim[V any](all map[string]V, key string, v V, what string) {
 // commands returns the command table built once by New.
 func (b *Bot) commands() []command { return b.cmdTable }
 
-// dialogHandler handles the user's next message in a dialog.
-type dialogHandler = func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
+// DialogHandler handles the user's next message in a dialog.
+type DialogHandler = func(c *Ctx, d *youthbot.Dialog, m *tgbotapi.Message) error
 
 // dialogs maps a dialog's name to its handler, each feature's.
-func (b *Bot) buildDialogs() map[string]dialogHandler {
-	all := map[string]dialogHandler{}
+func (b *Bot) buildDialogs() map[string]DialogHandler {
+	all := map[string]DialogHandler{}
 	for _, f := range b.features {
 		for name, h := range f.Dialogs() {
 			claim(all, name, h, "dialog name")
@@ -159,12 +150,12 @@ func (b *Bot) onMessage(c *Ctx, m *tgbotapi.Message) error {
 			return err
 		}
 	}
-	return b.outsideDialog(c, m)
+	return b.OutsideDialog(c, m)
 }
 
-// outsideDialog answers a private message that is no command and no
+// OutsideDialog answers a private message that is no command and no
 // dialog's answer.
-func (b *Bot) outsideDialog(c *Ctx, m *tgbotapi.Message) error {
+func (b *Bot) OutsideDialog(c *Ctx, m *tgbotapi.Message) error {
 	if offered, err := b.offer(c, m); err != nil || offered {
 		return err
 	}
@@ -210,7 +201,7 @@ func (b *Bot) commandOf(m *tgbotapi.Message) (pc parsedCommand, cmd *command, ok
 		return pc, nil, false
 	}
 	for i := range b.cmdTable {
-		if cmd := &b.cmdTable[i]; cmd.name == pc.name && (private && cmd.private || !private && cmd.group) {
+		if cmd := &b.cmdTable[i]; cmd.Name == pc.name && (private && cmd.Private || !private && cmd.Group) {
 			return pc, cmd, true
 		}
 	}
@@ -228,11 +219,11 @@ func (b *Bot) suggestCommand(name string) string {
 	best, bestD := "", limit+1
 	for i := range b.cmdTable {
 		cmd := &b.cmdTable[i]
-		if !cmd.private || cmd.hidden {
+		if !cmd.Private || cmd.Hidden {
 			continue
 		}
-		if d := editDistance(name, cmd.name); d < bestD && d < len(cmd.name) {
-			best, bestD = cmd.name, d
+		if d := editDistance(name, cmd.Name); d < bestD && d < len(cmd.Name) {
+			best, bestD = cmd.Name, d
 		}
 	}
 	return best
@@ -270,7 +261,7 @@ func editDistance(a, b string) int {
 // number).
 func (b *Bot) logName(name string) string {
 	for _, cmd := range b.commands() {
-		if cmd.name == name {
+		if cmd.Name == name {
 			return name
 		}
 	}
@@ -278,7 +269,7 @@ func (b *Bot) logName(name string) string {
 }
 
 func (b *Bot) onCallback(c *Ctx, cb *tgbotapi.CallbackQuery) error {
-	prefix, args := decodeData(cb.Data)
+	prefix, args := DecodeData(cb.Data)
 	r, ok := b.cbTable[prefix]
 	if !ok {
 		c.command = "cb:?"

@@ -36,14 +36,14 @@ func TestEndToEndRemovedSecretaryLosesRightsAndLinks(t *testing.T) {
 
 	tam.Send("/secretaries VT")
 	list := tam.Expect(t, "Bí thư, phó bí thư — Thành đoàn Vị Thanh")
-	ptContains(t, list, "Vinh <cũ>")
-	ptPress(t, tam, list, "Vinh <cũ>")
+	bottest.Contains(t, list, "Vinh <cũ>")
+	bottest.Press(t, tam, list, "Vinh <cũ>")
 	confirm := list.Snapshot()
 	if !strings.Contains(confirm.Text, "Thôi giao vai trò bí thư Vinh <cũ> của Thành đoàn Vị Thanh") {
 		t.Fatalf("confirmation: %q", confirm.Text)
 	}
-	ptFirstButtons(t, &confirm, "✖ Thôi giao vai trò", "Giữ nguyên")
-	ptPress(t, tam, list, "✖ Thôi giao vai trò")
+	bottest.FirstButtons(t, &confirm, "✖ Thôi giao vai trò", "Giữ nguyên")
+	bottest.Press(t, tam, list, "✖ Thôi giao vai trò")
 	if after := list.Snapshot(); strings.Contains(after.Text, "Vinh") || !strings.Contains(after.Text, "chưa có bí thư") {
 		t.Errorf("the list after the removal: %q", after.Text)
 	}
@@ -78,7 +78,7 @@ func TestEndToEndSecretaryRegistersInOwnBranch(t *testing.T) {
 	hoa.Send("/invite")
 	join := regexp.MustCompile(`\?start=(j_[a-z0-9]+)`).FindStringSubmatch(hoa.Expect(t, "Link mời đoàn viên").Text)
 	hoa.Send("/start " + join[1])
-	ptPress(t, hoa, hoa.Expect(t, "Bạn đang đăng ký vào"), "Đồng ý")
+	bottest.Press(t, hoa, hoa.Expect(t, "Bạn đang đăng ký vào"), "Đồng ý")
 	hoa.Expect(t, "Nhập họ và tên")
 	hoa.Send("Trần Thị Hoa")
 	hoa.Expect(t, "Ngày sinh")
@@ -86,26 +86,26 @@ func TestEndToEndSecretaryRegistersInOwnBranch(t *testing.T) {
 	hoa.Expect(t, "Bỏ qua")
 	hoa.Send("Bỏ qua")
 	hoa.Expect(t, "Đã bỏ qua")
-	ptPress(t, hoa, hoa.Expect(t, "Kiểm tra lại thông tin"), "Xác nhận")
+	bottest.Press(t, hoa, hoa.Expect(t, "Kiểm tra lại thông tin"), "Xác nhận")
 	hoa.Expect(t, "Đã gửi đăng ký")
 
 	req := tuan.Expect(t, "Đăng ký đoàn viên mới")
-	ptContains(t, req, "Trần Thị Hoa", ptBranchN)
-	if alert := ptRefused(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thể tự duyệt") {
+	bottest.Contains(t, req, "Trần Thị Hoa", ptBranchN)
+	if alert := bottest.Refusal(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thể tự duyệt") {
 		t.Errorf("the secretary's own approval: %q", alert)
 	}
-	ptPress(t, tuan, req, "Duyệt")
+	bottest.Press(t, tuan, req, "Duyệt")
 	hoa.Expect(t, "Bạn đã được duyệt là đoàn viên")
 
 	hoa.Send("/log 09/03 3h Dọn vệ sinh kênh xáng")
 	hoa.Expect(t, "Đã ghi nhận lượt tham gia")
 	conf := tuan.Expect(t, "Lượt tham gia cần xác nhận")
-	if alert := ptRefused(t, hoa, conf, conf.Buttons[0][0].Data); !strings.Contains(alert, "không thể tự duyệt") {
+	if alert := bottest.Refusal(t, hoa, conf, conf.Buttons[0][0].Data); !strings.Contains(alert, "không thể tự duyệt") {
 		t.Errorf("the secretary's own confirmation: %q", alert)
 	}
-	ptPress(t, tuan, conf, "Xác nhận")
+	bottest.Press(t, tuan, conf, "Xác nhận")
 	hoa.Expect(t, "đã được bí thư xác nhận")
-	if acts := ptActs(t, b, hoa.ID); len(acts) != 1 || acts[0].Status != youthbot.ActivityConfirmed || acts[0].DecidedBy != tuan.ID {
+	if acts := b.Activities(t, hoa.ID); len(acts) != 1 || acts[0].Status != youthbot.ActivityConfirmed || acts[0].DecidedBy != tuan.ID {
 		t.Errorf("stored %+v", acts)
 	}
 	b.Settle()

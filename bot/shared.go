@@ -16,17 +16,17 @@ import (
 // What the rooms share: the decisions' common checks and buttons (the
 // reasons of a rejection), the secretaries' rights, the skip answer.
 
-// treePage is how many units a tree-walk keyboard shows at once.
-const treePage = 8
+// TreePage is how many units a tree-walk keyboard shows at once.
+const TreePage = 8
 
 func tr(lang, key string, args ...any) string { return i18n.T(lang, key, args...) }
 
-// deciders returns who is asked to decide about subject (a registration,
+// Deciders returns who is asked to decide about subject (a registration,
 // an activity, a transfer) in unit: the nearest secretaries at or above
 // the unit among whom subject is not, else the admins other than subject
 // (storage.Deciders). at is the unit of the secretaries found ("" for the
 // admins).
-func (b *Bot) deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
+func (b *Bot) Deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
 	return tx.Deciders(unit, subject, b.admins)
 }
 
@@ -41,27 +41,16 @@ func refuseSelf(c *Ctx, subject int64) error {
 	return nil
 }
 
-// managedUnitsOf lists every unit a user has rights over, each once.
-func (b *Bot) managedUnitsOf(tx *storage.Tx, user int64) []string {
-	tops := tx.SecretaryUnits(user)
-	if b.IsAdmin(user) {
-		tops = tx.ChildCodes("")
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, top := range tops {
-		for _, u := range tx.Subtree(top) {
-			if !seen[u] {
-				seen[u] = true
-				out = append(out, u)
-			}
-		}
-	}
-	return out
+// ManagedUnitsOf lists every unit a user has rights over, each once.
+func (b *Bot) ManagedUnitsOf(tx *storage.Tx, user int64) []string {
+	return service.ManagedUnits(tx, user, b.IsAdmin(user))
 }
 
-// isSkip reports whether text is the skip button in any language.
-func isSkip(text string) bool {
+// Lang is the bot's default language, of users who chose none (Config.Lang).
+func (b *Bot) Lang() string { return b.lang }
+
+// IsSkip reports whether text is the skip button in any language.
+func IsSkip(text string) bool {
 	text = strings.TrimSpace(text)
 	for _, lang := range i18n.Langs() {
 		if strings.EqualFold(text, tr(lang, "btn.skip")) {
@@ -71,39 +60,39 @@ func isSkip(text string) bool {
 	return strings.EqualFold(text, "/skip")
 }
 
-// reasonBack is the reason buttons' "back" (to the Approve / Reject
+// ReasonBack is the reason buttons' "back" (to the Approve / Reject
 // buttons), and reasonNone the rejection without a reason.
 const (
-	reasonBack = "back"
+	ReasonBack = "back"
 	reasonNone = "none"
 )
 
-// reasonArg reads the reason a reason button carries ("" for none), when
+// ReasonArg reads the reason a reason button carries ("" for none), when
 // the button is one (withReason); anything else is a forged button.
-func reasonArg(withReason bool, why string) (string, error) {
+func ReasonArg(withReason bool, why string) (string, error) {
 	switch {
 	case !withReason:
 		return "", nil
 	case why == reasonNone:
 		return "", nil
-	case why == reasonBack || slices.Contains(service.RejectReasons, why):
+	case why == ReasonBack || slices.Contains(service.RejectReasons, why):
 		return why, nil
 	}
 	return "", staleButton()
 }
 
-// reasonKeyboard offers the reasons of a rejection, a reason in one's own
+// ReasonKeyboard offers the reasons of a rejection, a reason in one's own
 // words (the button's data is other), no reason and back; press makes a
 // button's data from its reason.
-func reasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
+func ReasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, why := range service.RejectReasons {
-		rows = append(rows, row(button(tr(lang, "btn.reason_"+why), press(why))))
+		rows = append(rows, Row(Button(tr(lang, "btn.reason_"+why), press(why))))
 	}
-	rows = append(rows, row(button(tr(lang, "btn.reason_other"), other)))
-	rows = append(rows, row(button(tr(lang, "btn.reason_"+reasonNone), press(reasonNone))))
-	rows = append(rows, row(button(tr(lang, "btn.reason_back"), press(reasonBack))))
-	return keyboard(rows...)
+	rows = append(rows, Row(Button(tr(lang, "btn.reason_other"), other)))
+	rows = append(rows, Row(Button(tr(lang, "btn.reason_"+reasonNone), press(reasonNone))))
+	rows = append(rows, Row(Button(tr(lang, "btn.reason_back"), press(ReasonBack))))
+	return Keyboard(rows...)
 }
 
 // EditMarkup replaces only the buttons of the message whose button was
@@ -119,3 +108,17 @@ func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
 	}
 	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }
+
+// RejectTextPrefix is the callback data prefix of the buttons that reject
+// in one's own words and undo a rejection (bot/membership): its data for
+// a registration or an activity named by key ("m<user>.<registered
+// unix>", "a<id>") is RejectTextData(key) and UndoRejectData(key).
+const RejectTextPrefix = "rx"
+
+// RejectTextData is the data of the button "a reason in my own words" for
+// the registration or activity key names.
+func RejectTextData(key string) string { return Data(RejectTextPrefix, "t", key) }
+
+// UndoRejectData is the data of the button "undo" of the rejection of the
+// registration or activity key names.
+func UndoRejectData(key string) string { return Data(RejectTextPrefix, "u", key) }

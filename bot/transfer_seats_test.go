@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"youthbot"
 	"youthbot/bot/internal/harness"
 	"youthbot/storage"
@@ -29,8 +27,8 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := harness.New(t)
-			an := seatsMember(h, 601, "VT-CDCD-CNTT", "Nguyễn Văn An")
-			seatsMember(h, 602, "VT-CDCD-CNTT", "Trần Chờ")
+			an := h.ApprovedMember(601, "VT-CDCD-CNTT", "Nguyễn Văn An")
+			h.ApprovedMember(602, "VT-CDCD-CNTT", "Trần Chờ")
 			h.MakeSecretary(660, "VT-CDCD-CNTT")
 			h.MakeSecretary(650, tt.to)
 			var branchP, schoolP, doneP youthbot.Project
@@ -67,7 +65,7 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 			var id uint64
 			h.DB.View(func(tx *storage.Tx) error { tr, _, err := tx.PendingTransferOf(601); id = tr.ID; return err })
 			out := h.Apply(harness.CbUpdate(harness.User(650, "vi"), fmt.Sprintf("xa:%d", id)))
-			if got := seatsMemberRecord(h, 601).Unit; got != tt.to {
+			if got := h.Member(601).Unit; got != tt.to {
 				t.Fatalf("setup: the transfer was not accepted (in %s)", got)
 			}
 			seat := func(p string, m int64) (youthbot.Participant, bool) {
@@ -129,25 +127,6 @@ func TestTransferGivesUpSeatsTheNewBranchDoesNotSee(t *testing.T) {
 	}
 }
 
-// seatsMember stores an approved member of branch since a month, in the
-// branch since then, and returns them as a Telegram user.
-func seatsMember(h *harness.H, id int64, branch, name string) *tgbotapi.User {
-	h.T.Helper()
-	at := h.Now.AddDate(0, -1, 0)
-	err := h.DB.Update(func(tx *storage.Tx) error {
-		m := youthbot.Member{UserID: id, Unit: branch, FullName: name, Phone: fmt.Sprintf("+849000%05d", id),
-			Birth: youthbot.Date{Year: 2003, Month: 5, Day: 1}, Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
-		if err := tx.PutMember(m); err != nil {
-			return err
-		}
-		return tx.OpenStint(id, branch, at, true)
-	})
-	if err != nil {
-		h.T.Fatal(err)
-	}
-	return harness.User(id, "vi")
-}
-
 // seatsActivities are the member's stored participations.
 func seatsActivities(h *harness.H, id int64) []youthbot.Activity {
 	h.T.Helper()
@@ -156,16 +135,6 @@ func seatsActivities(h *harness.H, id int64) []youthbot.Activity {
 		return tx.MemberActivities(id, func(a youthbot.Activity) bool { out = append(out, a); return true })
 	})
 	return out
-}
-
-// seatsMemberRecord is the stored member id.
-func seatsMemberRecord(h *harness.H, id int64) youthbot.Member {
-	h.T.Helper()
-	var m youthbot.Member
-	if err := h.DB.View(func(tx *storage.Tx) (err error) { m, err = tx.Member(id); return err }); err != nil {
-		h.T.Fatalf("member %d: %v", id, err)
-	}
-	return m
 }
 
 // seatsHas reports whether one of texts contains sub.

@@ -1,10 +1,12 @@
-package bot
+package bot_test
 
 import (
 	"strings"
 	"testing"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot/bot/internal/harness"
 )
 
 // TestUpdateLogNamesTheCommand: the one log line of an update names a
@@ -28,14 +30,14 @@ func TestUpdateLogNamesTheCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t)
-			u := msgUpdate(user(700, "vi"), tt.text)
+			h := harness.New(t)
+			u := harness.MsgUpdate(harness.User(700, "vi"), tt.text)
 			if tt.group {
 				u.Message.Chat = &tgbotapi.Chat{ID: -2001, Type: "group", Title: "G"}
 			}
-			h.apply(u)
+			h.Apply(u)
 			var line string
-			for _, l := range strings.Split(h.logs.String(), "\n") {
+			for _, l := range strings.Split(h.Logs.String(), "\n") {
 				if strings.Contains(l, "msg=update ") {
 					line = l
 				}
@@ -43,8 +45,8 @@ func TestUpdateLogNamesTheCommand(t *testing.T) {
 			if !strings.Contains(line, " command="+tt.command+" ") || !strings.Contains(line, " outcome="+tt.outcome+" ") {
 				t.Errorf("log line %q, want command=%s outcome=%s", line, tt.command, tt.outcome)
 			}
-			if strings.Contains(h.logs.String(), "0912345678") {
-				t.Errorf("what the user typed reached the log:\n%s", h.logs)
+			if strings.Contains(h.Logs.String(), "0912345678") {
+				t.Errorf("what the user typed reached the log:\n%s", h.Logs)
 			}
 		})
 	}

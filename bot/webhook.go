@@ -10,13 +10,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
 	"youthbot/storage"
-	"youthbot/telegram"
 )
 
 // Webhook mode. Telegram POSTs each update as a JSON object to the webhook
@@ -48,7 +46,7 @@ const SecretTokenHeader = "X-Telegram-Bot-Api-Secret-Token"
 // webhook answers 503).
 func (b *Bot) ApplyOne(ctx context.Context, u tgbotapi.Update) error {
 	now := b.now()
-	ctx = b.prepare(ctx, []tgbotapi.Update{u}) // before the transaction (prepare.go)
+	ctx = b.Prepare(ctx, []tgbotapi.Update{u}) // before the transaction (prepare.go)
 	var msgs []*youthbot.Outgoing
 	var l updateLog
 	err := b.db.Batch(func(tx *storage.Tx) error {
@@ -144,84 +142,4 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusOK)
-}
-
-// SetWebhook asks Telegram to deliver updates to url, with the secret
-// token, for the update types the bot handles (AllowedUpdates), keeping the
-// updates that wait (drop_pending_updates false). It retries with backoff
-// while Telegram is unreachable or busy; a refusal (a bad URL or port, say)
-// or the end of ctx returns an error.
-func (b *Bot) SetWebhook(ctx context.Context, url, secret string) error {
-	allowed, _ := json.Marshal(AllowedUpdates)
-	params := map[string]string{
-		"url":                  url,
-		"secret_token":         secret,
-		"allowed_updates":      string(allowed),
-		"drop_pending_updates": "false",
-	}
-	var wait time.Duration
-	for attempt := 1; ; attempt++ {
-		_, err := b.api.Call("setWebhook", params)
-		if err == nil {
-			b.log.Info("webhook set", "url", url)
-			return nil
-		}
-		var ae *telegram.APIError
-		if errors.As(err, &ae) && !ae.Temporary {
-			return fmt.Errorf("setWebhook: Telegram refused the webhook: %w", err)
-		}
-		wait = backoff(wait)
-		if ae != nil && ae.RetryAfter > wait {
-			wait = ae.RetryAfter
-		}
-		b.log.Warn("setWebhook failed, retrying", "attempt", attempt, "retry_in", wait, "err", err)
-		if err := sleepCtx(ctx, wait); err != nil {
-			return fmt.Errorf("setWebhook: %w", err)
-		}
-	}
-}
-
-// webhookInfo is the part of getWebhookInfo's answer WatchWebhook reads.
-type webhookInfo struct {
-	URL              string `json:"url"`
-	Pending          int    `json:"pending_update_count"`
-	LastErrorDate    int64  `json:"last_error_date"`
-	LastErrorMessage string `json:"last_error_message"`
-}
-
-// WatchWebhook asks Telegram for the webhook's state every interval until
-// ctx ends. While no update comes this keeps the API's last success fresh
-// (readiness); it logs each new delivery error Telegram reports (when it
-// cannot reach the webhook through the proxy, say) and an error when the
-// webhook is no longer url (another instance took over, by polling or with
-// its own webhook).
-func (b *Bot) WatchWebhook(ctx context.Context, url string, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	var lastError int64
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		raw, err := b.api.Call("getWebhookInfo", nil)
-		if err != nil {
-			b.log.Warn("getWebhookInfo failed", "err", err)
-			continue
-		}
-		var info webhookInfo
-		if err := json.Unmarshal(raw, &info); err != nil {
-			b.log.Warn("getWebhookInfo: undecodable answer", "err", err)
-			continue
-		}
-		if info.URL != url {
-			b.log.Error("the webhook is no longer ours: is another instance running with this token?", "webhook_url", info.URL, "want", url)
-		}
-		if info.LastErrorDate > lastError {
-			lastError = info.LastErrorDate
-			b.log.Warn("Telegram reports a webhook delivery error", "error", info.LastErrorMessage,
-				"at", time.Unix(info.LastErrorDate, 0).UTC(), "pending_updates", info.Pending)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package bot
+package bot_test
 
 import (
 	"bytes"
@@ -15,6 +15,8 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/bot/internal/harness"
 	"youthbot/storage"
 )
 
@@ -53,22 +55,22 @@ func (m *countingMetrics) APICall(method string, code int) {
 
 // hookEnv is a bot behind its webhook handler, on the harness's database.
 type hookEnv struct {
-	*harness
-	wb      *Bot
+	*harness.H
+	wb      *bot.Bot
 	metrics *countingMetrics
 	handler http.Handler
 }
 
 func newHookEnv(t testing.TB) *hookEnv {
 	t.Helper()
-	h := newHarness(t)
+	h := harness.New(t)
 	m := &countingMetrics{}
-	wb := New(Config{
-		DB: h.db, Outbox: h.out, Admins: []int64{adminID}, Location: h.bot.loc, Lang: "vi",
-		Now: func() time.Time { return h.now }, Log: h.bot.log, Metrics: m, Features: TestRooms,
+	wb := bot.New(bot.Config{
+		DB: h.DB, Outbox: h.Out, Admins: []int64{harness.AdminID}, Location: h.Bot.Location(), Lang: "vi",
+		Now: func() time.Time { return h.Now }, Log: h.Bot.Log(), Metrics: m, Features: harness.Rooms,
 	})
 	wb.SetUsername("youthbot_test_bot")
-	return &hookEnv{harness: h, wb: wb, metrics: m, handler: wb.WebhookHandler(hookSecret)}
+	return &hookEnv{H: h, wb: wb, metrics: m, handler: wb.WebhookHandler(hookSecret)}
 }
 
 // body encodes an update with id as Telegram would post it.
@@ -88,7 +90,7 @@ func (e *hookEnv) post(body []byte, secret string) int {
 	req := httptest.NewRequest(http.MethodPost, "/hook", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if secret != "-" {
-		req.Header.Set(SecretTokenHeader, secret)
+		req.Header.Set(bot.SecretTokenHeader, secret)
 	}
 	rec := httptest.NewRecorder()
 	e.handler.ServeHTTP(rec, req)
@@ -97,14 +99,14 @@ func (e *hookEnv) post(body []byte, secret string) int {
 
 func (e *hookEnv) seen(id int) bool {
 	var seen bool
-	e.db.View(func(tx *storage.Tx) error { seen = tx.UpdateSeen(id); return nil })
+	e.DB.View(func(tx *storage.Tx) error { seen = tx.UpdateSeen(id); return nil })
 	return seen
 }
 
 func TestWebhookRefusesRequestsWithoutTheSecret(t *testing.T) {
 	e := newHookEnv(t)
-	body := updateJSON(t, 7, msgUpdate(user(500, "vi"), "/start"))
-	before := e.snapshot()
+	body := updateJSON(t, 7, harness.MsgUpdate(harness.User(500, "vi"), "/start"))
+	before := e.Snapshot()
 	for _, tt := range []struct{ name, secret string }{
 		{"Missing", "-"},
 		{"Empty", ""},
@@ -121,10 +123,10 @@ func TestWebhookRefusesRequestsWithoutTheSecret(t *testing.T) {
 	if e.seen(7) {
 		t.Error("the update was recorded as applied")
 	}
-	if out := e.out.take(); len(out) != 0 {
+	if out := e.Out.Take(); len(out) != 0 {
 		t.Errorf("got %d answers queued, want none", len(out))
 	}
-	if after := e.snapshot(); after != before {
+	if after := e.Snapshot(); after != before {
 		t.Errorf("the database changed:\n%s", after)
 	}
 	if n := e.metrics.get("received message"); n != 0 {
@@ -143,22 +145,22 @@ func TestWebhookRefusesRequestsWithoutTheSecret(t *testing.T) {
 
 func TestWebhookAppliesAnUpdateOnceWhateverTheDeliveries(t *testing.T) {
 	e := newHookEnv(t)
-	body := updateJSON(t, 11, msgUpdate(user(501, "vi"), "/help"))
+	body := updateJSON(t, 11, harness.MsgUpdate(harness.User(501, "vi"), "/help"))
 	if got := e.post(body, hookSecret); got != http.StatusOK {
 		t.Fatalf("got %d, want 200", got)
 	}
-	first := e.out.take()
-	if len(texts(first, 501)) == 0 || !e.seen(11) {
-		t.Fatalf("got answers %v, applied %v; want a reply and the update applied", texts(first, 501), e.seen(11))
+	first := e.Out.Take()
+	if len(harness.Texts(first, 501)) == 0 || !e.seen(11) {
+		t.Fatalf("got answers %v, applied %v; want a reply and the update applied", harness.Texts(first, 501), e.seen(11))
 	}
 	if got := e.post(body, hookSecret); got != http.StatusOK {
 		t.Fatalf("second delivery: got %d, want 200", got)
 	}
-	if again := e.out.take(); len(again) != 0 {
+	if again := e.Out.Take(); len(again) != 0 {
 		t.Errorf("the second delivery queued %d answers, want none", len(again))
 	}
 	var queued int
-	e.db.View(func(tx *storage.Tx) error { queued, _ = tx.OutboxStats(); return nil })
+	e.DB.View(func(tx *storage.Tx) error { queued, _ = tx.OutboxStats(); return nil })
 	if queued != len(first) {
 		t.Errorf("got %d messages in the outbox, want %d", queued, len(first))
 	}
@@ -175,7 +177,7 @@ func TestWebhookAppliesAnUpdateOnceWhateverTheDeliveries(t *testing.T) {
 
 func TestWebhookAnswersBadRequests(t *testing.T) {
 	e := newHookEnv(t)
-	big := updateJSON(t, 12, msgUpdate(user(502, "vi"), strings.Repeat("a", MaxWebhookBody)))
+	big := updateJSON(t, 12, harness.MsgUpdate(harness.User(502, "vi"), strings.Repeat("a", bot.MaxWebhookBody)))
 	tests := []struct {
 		name   string
 		method string
@@ -184,7 +186,7 @@ func TestWebhookAnswersBadRequests(t *testing.T) {
 	}{
 		{"TooLarge", http.MethodPost, big, http.StatusRequestEntityTooLarge},
 		{"NotJSON", http.MethodPost, []byte("update_id=5"), http.StatusBadRequest},
-		{"TruncatedJSON", http.MethodPost, updateJSON(t, 13, msgUpdate(user(502, "vi"), "/help"))[:40], http.StatusBadRequest},
+		{"TruncatedJSON", http.MethodPost, updateJSON(t, 13, harness.MsgUpdate(harness.User(502, "vi"), "/help"))[:40], http.StatusBadRequest},
 		{"Empty", http.MethodPost, nil, http.StatusBadRequest},
 		{"JSONArray", http.MethodPost, []byte(`[{"update_id":14}]`), http.StatusBadRequest},
 		{"Get", http.MethodGet, nil, http.StatusMethodNotAllowed},
@@ -195,7 +197,7 @@ func TestWebhookAnswersBadRequests(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(tt.method, "/hook", bytes.NewReader(tt.body))
-			req.Header.Set(SecretTokenHeader, hookSecret)
+			req.Header.Set(bot.SecretTokenHeader, hookSecret)
 			rec := httptest.NewRecorder()
 			e.handler.ServeHTTP(rec, req)
 			if rec.Code != tt.want {
@@ -208,7 +210,7 @@ func TestWebhookAnswersBadRequests(t *testing.T) {
 			t.Errorf("update %d was applied", id)
 		}
 	}
-	if out := e.out.take(); len(out) != 0 {
+	if out := e.Out.Take(); len(out) != 0 {
 		t.Errorf("got %d answers queued, want none", len(out))
 	}
 	if got := e.metrics.get("failed unknown undecodable"); got != 5 {
@@ -218,8 +220,8 @@ func TestWebhookAnswersBadRequests(t *testing.T) {
 
 func TestWebhookStorageFailureAsksTelegramToRetry(t *testing.T) {
 	e := newHookEnv(t)
-	body := updateJSON(t, 21, msgUpdate(user(503, "vi"), "/help"))
-	if err := e.db.Close(); err != nil {
+	body := updateJSON(t, 21, harness.MsgUpdate(harness.User(503, "vi"), "/help"))
+	if err := e.DB.Close(); err != nil {
 		t.Fatal(err)
 	}
 	got := e.post(body, hookSecret)
@@ -229,7 +231,7 @@ func TestWebhookStorageFailureAsksTelegramToRetry(t *testing.T) {
 	if got != http.StatusServiceUnavailable {
 		t.Errorf("got %d, want 503", got)
 	}
-	if out := e.out.take(); len(out) != 0 {
+	if out := e.Out.Take(); len(out) != 0 {
 		t.Errorf("got %d answers pushed, want none", len(out))
 	}
 	if n := e.metrics.get("failed message storage"); n != 1 {
@@ -239,18 +241,18 @@ func TestWebhookStorageFailureAsksTelegramToRetry(t *testing.T) {
 
 func TestWebhookRefusalCommitsOnlyItsAnswer(t *testing.T) {
 	e := newHookEnv(t)
-	m := e.register(504, "VT-CDCD-CNTT", "Lê Văn Bình")
-	e.out.take()
-	before := e.snapshot()
-	press := cbUpdate(user(505, "vi"), fmt.Sprintf("%s:%d:%d", cbApprove, m.UserID, m.RegisteredAt.Unix()))
+	m := e.Register(504, "VT-CDCD-CNTT", "Lê Văn Bình")
+	e.Out.Take()
+	before := e.Snapshot()
+	press := harness.CbUpdate(harness.User(505, "vi"), fmt.Sprintf("%s:%d:%d", cbApprove, m.UserID, m.RegisteredAt.Unix()))
 	if got := e.post(updateJSON(t, 31, press), hookSecret); got != http.StatusOK {
 		t.Fatalf("got %d, want 200: a refusal is an answer, not a failure", got)
 	}
-	out := e.out.take()
+	out := e.Out.Take()
 	if len(out) != 1 || out[0].Method != "answerCallbackQuery" || out[0].Params["show_alert"] != "true" {
 		t.Fatalf("got %+v, want one alert answer", out)
 	}
-	if after := e.snapshot(); after != before {
+	if after := e.Snapshot(); after != before {
 		t.Errorf("the refusal changed the database:\n%s", after)
 	}
 	if !e.seen(31) {
@@ -266,16 +268,16 @@ func TestWebhookRefusalCommitsOnlyItsAnswer(t *testing.T) {
 // inside the shared transaction) and the same update several times.
 func TestWebhookGroupCommitsConcurrentRequests(t *testing.T) {
 	e := newHookEnv(t)
-	m := e.register(600, "VT-CDCD-CNTT", "Phạm Thị Cúc")
-	e.out.take()
+	m := e.Register(600, "VT-CDCD-CNTT", "Phạm Thị Cúc")
+	e.Out.Take()
 	const users = 20
 	var bodies [][]byte
 	for i := range users {
-		bodies = append(bodies, updateJSON(t, 1000+i, msgUpdate(user(int64(700+i), "vi"), "/help")))
-		press := cbUpdate(user(int64(800+i), "vi"), fmt.Sprintf("%s:%d:%d", cbApprove, m.UserID, m.RegisteredAt.Unix()))
+		bodies = append(bodies, updateJSON(t, 1000+i, harness.MsgUpdate(harness.User(int64(700+i), "vi"), "/help")))
+		press := harness.CbUpdate(harness.User(int64(800+i), "vi"), fmt.Sprintf("%s:%d:%d", cbApprove, m.UserID, m.RegisteredAt.Unix()))
 		bodies = append(bodies, updateJSON(t, 2000+i, press))
 	}
-	dup := updateJSON(t, 3000, msgUpdate(user(900, "vi"), "/help"))
+	dup := updateJSON(t, 3000, harness.MsgUpdate(harness.User(900, "vi"), "/help"))
 	for range 5 {
 		bodies = append(bodies, dup)
 	}
@@ -290,7 +292,7 @@ func TestWebhookGroupCommitsConcurrentRequests(t *testing.T) {
 			t.Errorf("request %d: got %d, want 200", i, c)
 		}
 	}
-	out := e.out.take()
+	out := e.Out.Take()
 	perChat := map[int64]int{}
 	for _, o := range out {
 		perChat[o.Chat]++
@@ -306,7 +308,7 @@ func TestWebhookGroupCommitsConcurrentRequests(t *testing.T) {
 	if perChat[900] != 1 {
 		t.Errorf("the update delivered 5 times got %d answers, want 1", perChat[900])
 	}
-	if got := e.member(600).Status; got != youthbot.StatusPending {
+	if got := e.Member(600).Status; got != youthbot.StatusPending {
 		t.Errorf("got member status %s, want still pending", got)
 	}
 	if got := e.metrics.get("handled message duplicate"); got != 4 {
@@ -325,7 +327,7 @@ func BenchmarkWebhookParallel(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			n := next.Add(1)
-			body := updateJSON(b, int(n), msgUpdate(user(10_000+n%500, "vi"), "/help"))
+			body := updateJSON(b, int(n), harness.MsgUpdate(harness.User(10_000+n%500, "vi"), "/help"))
 			if code := e.post(body, hookSecret); code != http.StatusOK {
 				b.Errorf("got %d", code)
 				return
@@ -334,5 +336,5 @@ func BenchmarkWebhookParallel(b *testing.B) {
 	})
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "updates/s")
-	e.out.take()
+	e.Out.Take()
 }

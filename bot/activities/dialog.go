@@ -8,6 +8,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/service"
 )
 
 // /activity: a secretary (or admin) records an activity their unit held,
@@ -33,7 +34,7 @@ func (r *Room) cmdActivity(c *bot.Ctx, args string) error {
 		if _, err := c.ManagedUnit(code); err != nil {
 			return err
 		}
-	} else if units := c.ActingUnits(); len(units) == 1 {
+	} else if units := actingUnits(c); len(units) == 1 {
 		d.Data[fUnit] = units[0]
 	}
 	if camp := d.Data[fCamp]; camp != "" && camp != none {
@@ -56,7 +57,7 @@ func (r *Room) next(c *bot.Ctx, d *youthbot.Dialog) error {
 			continue
 		}
 		if f == fCamp {
-			options, err := campaignOptions(c, d.Data[fUnit])
+			options, err := service.CampaignOptions(c.Tx, d.Data[fUnit], c.Today)
 			if err != nil {
 				return err
 			}
@@ -84,7 +85,7 @@ func (r *Room) ask(c *bot.Ctx, d *youthbot.Dialog) error {
 	switch d.Step {
 	case fUnit:
 		var rows [][]tgbotapi.InlineKeyboardButton
-		for _, code := range c.ActingUnits() {
+		for _, code := range actingUnits(c) {
 			rows = append(rows, bot.Row(btn(unitName(c, code), "u", code)))
 		}
 		if len(rows) == 0 {
@@ -107,7 +108,7 @@ func (r *Room) ask(c *bot.Ctx, d *youthbot.Dialog) error {
 	case fBenef:
 		c.Reply(c.T("activity.ask_benef"), bot.Keyboard(bot.Row(btn(c.T("activity.btn_none"), "s", fBenef))))
 	case fCamp:
-		options, err := campaignOptions(c, d.Data[fUnit])
+		options, err := service.CampaignOptions(c.Tx, d.Data[fUnit], c.Today)
 		if err != nil {
 			return err
 		}

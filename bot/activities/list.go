@@ -98,7 +98,7 @@ func listView(c *bot.Ctx, unit string, page int) (string, *tgbotapi.InlineKeyboa
 // command's arguments kept in a dialog until one is pressed; unit is then
 // "".
 func (r *Room) unitFor(c *bot.Ctx, cmd, args string) (string, error) {
-	units := c.ActingUnits()
+	units := actingUnits(c)
 	switch len(units) {
 	case 0:
 		return "", youthbot.Errorf(youthbot.ENOTFOUND, "tree.empty")
@@ -156,4 +156,10 @@ func (r *Room) cbUnit(c *bot.Ctx, args []string) error {
 func (r *Room) dlgPick(c *bot.Ctx, _ *youthbot.Dialog, _ *tgbotapi.Message) error {
 	c.Reply(c.T("activity.press_button"), nil)
 	return nil
+}
+
+// actingUnits are the units the sender acts for: an admin's are the roots,
+// a secretary's those they are secretary of.
+func actingUnits(c *bot.Ctx) []string {
+	return service.ActingUnits(c.Tx, c.From.ID, c.IsAdmin())
 }

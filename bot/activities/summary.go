@@ -82,28 +82,6 @@ func figureLines(c *bot.Ctx, days, value, support int64, benef map[string][2]int
 func num(c *bot.Ctx, n int64) string   { return report.Number(c.Lang, n) }
 func money(c *bot.Ctx, n int64) string { return c.T("project.vnd", report.Number(c.Lang, n)) }
 
-// campaignOptions are the campaigns running today that cover unit (a
-// campaign is for its unit's subtree), the newest eight.
-func campaignOptions(c *bot.Ctx, unit string) ([]youthbot.Campaign, error) {
-	all, err := c.Tx.Campaigns()
-	if err != nil {
-		return nil, err
-	}
-	var out []youthbot.Campaign
-	for _, camp := range all {
-		if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
-			continue
-		}
-		if ok, err := c.Tx.InSubtree(unit, camp.Unit); err == nil && ok {
-			out = append(out, camp)
-		}
-	}
-	if len(out) > 8 {
-		out = out[len(out)-8:]
-	}
-	return out, nil
-}
-
 // campaignFor loads campaign id for an activity of unit: it must exist and
 // cover unit (ended campaigns are fine: activities are recorded after the
 // fact).

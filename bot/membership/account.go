@@ -14,7 +14,7 @@ func (r *Room) cmdHelp(c *bot.Ctx, _ string) error {
 		c.Reply(c.T("help.group"), nil)
 		return nil
 	}
-	c.Reply(r.b.HelpText(c), nil)
+	c.Reply(r.helpText(c), nil)
 	return nil
 }
 
@@ -55,7 +55,7 @@ func (r *Room) cmdCancel(c *bot.Ctx, _ string) error {
 		return err
 	}
 	if !found {
-		c.Reply(c.T("cancel.nothing"), bot.RemoveKeyboard())
+		c.Reply(c.T("cancel.nothing"), removeKeyboard())
 		return nil
 	}
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
@@ -64,6 +64,6 @@ func (r *Room) cmdCancel(c *bot.Ctx, _ string) error {
 	if err := c.ClearDialogButtons(); err != nil {
 		return err
 	}
-	c.Reply(c.T("cancel.done"), bot.RemoveKeyboard())
+	c.Reply(c.T("cancel.done"), removeKeyboard())
 	return nil
 }

@@ -220,7 +220,7 @@ func (r *Room) pendingParticipation(c *bot.Ctx, u youthbot.Unit) ([]pendingItem,
 		items = append(items, pendingItem{
 			key:  "t" + strconv.FormatUint(t.ID, 10),
 			at:   t.RequestedAt,
-			line: c.T("pending.transfer", m.FullName, r.b.UnitName(c, t.From), u.Name),
+			line: c.T("pending.transfer", m.FullName, bot.NameOfUnit(c, t.From), u.Name),
 		})
 	}
 	return items, nil
@@ -233,12 +233,7 @@ func (r *Room) managedUnits(c *bot.Ctx) []string {
 
 // cmdPending lists what waits for the secretary's decision.
 func (r *Room) cmdPending(c *bot.Ctx, _ string) error {
-	text, kb, err := r.pendingView(c, 0)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, kb)
-	return nil
+	return c.Replied(r.pendingView(c, 0))
 }
 
 // pendingView renders one page of the waiting list.

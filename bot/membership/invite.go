@@ -141,12 +141,7 @@ func (r *Room) cbInviteWalk(c *bot.Ctx, args []string) error {
 		return err
 	}
 	page, _ := strconv.Atoi(bot.Arg(args, 2))
-	text, kb, err := r.inviteWalk(c, unit, kind, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.inviteWalk(c, unit, kind, page))
 }
 
 // cbInviteMake makes the invite for the unit picked.

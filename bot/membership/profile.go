@@ -16,12 +16,7 @@ const dlgEdit = "edit"
 
 // cmdProfile shows the sender's own data with buttons to edit it.
 func (r *Room) cmdProfile(c *bot.Ctx, _ string) error {
-	text, kb, err := r.profileView(c)
-	if err != nil {
-		return err
-	}
-	c.Reply(text, kb)
-	return nil
+	return c.Replied(r.profileView(c))
 }
 
 func (r *Room) profileView(c *bot.Ctx) (string, *tgbotapi.InlineKeyboardMarkup, error) {
@@ -86,7 +81,7 @@ func (r *Room) cbProfileEdit(c *bot.Ctx, args []string) error {
 	case "birth":
 		c.Reply(c.T("edit.ask_birth"), nil)
 	case "phone":
-		c.Reply(c.T("edit.ask_phone"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+		c.Reply(c.T("edit.ask_phone"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
 	default:
 		return bot.StaleButton()
 	}
@@ -97,7 +92,7 @@ func (r *Room) cbProfileEdit(c *bot.Ctx, args []string) error {
 func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) error {
 	m, err := c.Member()
 	if err != nil || !editable(m) {
-		c.Reply(c.T("profile.none"), bot.RemoveKeyboard())
+		c.Reply(c.T("profile.none"), removeKeyboard())
 		return c.Tx.DeleteDialog(c.From.ID)
 	}
 	switch d.Step {
@@ -128,7 +123,7 @@ func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) er
 			if msg.Contact != nil {
 				key = "err.contact_not_own"
 			}
-			c.Reply(c.T(key), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
+			c.Reply(c.T(key), contactKeyboard(c.T("btn.share_phone"), c.T("btn.remove_phone")))
 			return nil
 		}
 		m.Phone = youthbot.NormalizePhone(msg.Contact.PhoneNumber)
@@ -141,7 +136,7 @@ func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) er
 	if err := c.Tx.DeleteDialog(c.From.ID); err != nil {
 		return err
 	}
-	c.Reply(c.T("edit.saved"), bot.RemoveKeyboard())
+	c.Reply(c.T("edit.saved"), removeKeyboard())
 	return r.cmdProfile(c, "")
 }
 
@@ -179,4 +174,22 @@ func (r *Room) cbForget(c *bot.Ctx, args []string) error {
 	}
 	c.EditCallback(c.T("forget.done"), nil)
 	return nil
+}
+
+// removeKeyboard hides a reply keyboard (the contact button).
+func removeKeyboard() tgbotapi.ReplyKeyboardRemove {
+	return tgbotapi.ReplyKeyboardRemove{RemoveKeyboard: true}
+}
+
+// contactKeyboard asks for the user's own phone number with Telegram's
+// contact button, with a second button to go without.
+func contactKeyboard(share, other string) tgbotapi.ReplyKeyboardMarkup {
+	return tgbotapi.ReplyKeyboardMarkup{
+		Keyboard: [][]tgbotapi.KeyboardButton{
+			{tgbotapi.NewKeyboardButtonContact(share)},
+			{tgbotapi.NewKeyboardButton(other)},
+		},
+		ResizeKeyboard:  true,
+		OneTimeKeyboard: true,
+	}
 }

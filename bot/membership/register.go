@@ -165,7 +165,7 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 		if (&youthbot.Member{Birth: birth}).AgeOutsideUnion(c.Today) {
 			text = c.T("reg.age_note", birth.YearsSince(c.Today)) + "\n\n" + text
 		}
-		c.Reply(text, bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+		c.Reply(text, contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 	case stepPhone:
 		phone, ok, err := r.phoneAnswer(c, m)
 		if err != nil || !ok {
@@ -174,9 +174,9 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 		d.Data["phone"] = phone
 		d.Step = stepConfirm
 		if phone == "" { // skipped: "Đã nhận" would say a number was taken
-			c.Reply(c.T("reg.phone_skipped"), bot.RemoveKeyboard())
+			c.Reply(c.T("reg.phone_skipped"), removeKeyboard())
 		} else {
-			c.Reply(c.T("reg.phone_done"), bot.RemoveKeyboard())
+			c.Reply(c.T("reg.phone_done"), removeKeyboard())
 		}
 		c.Reply(r.summary(c, d), r.confirmKeyboard(c))
 	case stepConfirm:
@@ -209,17 +209,17 @@ func (r *Room) phoneAnswer(c *bot.Ctx, m *tgbotapi.Message) (phone string, ok bo
 	case m.Contact != nil && m.Contact.UserID == c.From.ID:
 		phone = youthbot.NormalizePhone(m.Contact.PhoneNumber)
 		if phone == "" {
-			c.Reply(c.T("err.phone_invalid"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+			c.Reply(c.T("err.phone_invalid"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 			return "", false, nil
 		}
 		return phone, true, nil
 	case m.Contact != nil:
-		c.Reply("⚠️ "+c.T("err.contact_not_own"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+		c.Reply("⚠️ "+c.T("err.contact_not_own"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 		return "", false, nil
 	case bot.IsSkip(m.Text):
 		return "", true, nil
 	}
-	c.Reply(c.T("reg.phone_use_button"), bot.ContactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
+	c.Reply(c.T("reg.phone_use_button"), contactKeyboard(c.T("btn.share_phone"), c.T("btn.skip")))
 	return "", false, nil
 }
 

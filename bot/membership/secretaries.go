@@ -64,12 +64,7 @@ func (r *Room) cmdSecretaries(c *bot.Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		text, kb, err := r.secretariesView(c, unit, 0)
-		if err != nil {
-			return err
-		}
-		c.Reply(text, kb)
-		return nil
+		return c.Replied(r.secretariesView(c, unit, 0))
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, code := range tops {
@@ -186,12 +181,7 @@ func (r *Room) cbSecretaries(c *bot.Ctx, args []string) error {
 		return err
 	}
 	page, _ := strconv.Atoi(bot.Arg(args, 1))
-	text, kb, err := r.secretariesView(c, unit, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.secretariesView(c, unit, page))
 }
 
 // cbSecretaryAsk asks the sender to confirm a removal.

@@ -24,11 +24,11 @@ func (r *Room) cmdStart(c *bot.Ctx, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+r.b.HelpText(c), nil)
+		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+r.helpText(c), nil)
 		return nil
 	}
 	if c.IsAdmin() || c.IsSecretary() {
-		c.Reply(c.T("start.secretary")+"\n\n"+r.b.HelpText(c), nil)
+		c.Reply(c.T("start.secretary")+"\n\n"+r.helpText(c), nil)
 		return nil
 	}
 	text, kb, err := r.treeView(c, "", 0)
@@ -89,7 +89,7 @@ func (r *Room) startSecretary(c *bot.Ctx, code string) error {
 		return err
 	}
 	c.SecretaryUnitsChanged()
-	c.Reply(c.T("secretary.welcome", unit.Name, unit.Code)+"\n\n"+r.b.HelpText(c), nil)
+	c.Reply(c.T("secretary.welcome", unit.Name, unit.Code)+"\n\n"+r.helpText(c), nil)
 	name := c.From.FirstName
 	return c.Notify(inv.CreatedBy, "secretary_joined", func(lang string) (string, any) {
 		return i18n.T(lang, "secretary.joined", name, unit.Name), nil
@@ -168,12 +168,7 @@ func (r *Room) cbTree(c *bot.Ctx, args []string) error {
 			return bot.StaleButton()
 		}
 	}
-	text, kb, err := r.treeView(c, code, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.treeView(c, code, page))
 }
 
 // cbTreeJoin starts registration in the branch picked on the tree.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"youthbot"
+	th "youthbot/bot/internal/harness"
 )
 
 // TestAuthorisationTable tries participation's privileged buttons and
@@ -27,67 +28,30 @@ func TestAuthorisationTable(t *testing.T) {
 	h.register(505, branch, "Phạm Mục Tiêu")
 	ptf := h.addParticipationFixtures(branch) // a logged activity and a transfer request (F2)
 
-	actors := []struct {
-		name string
-		id   int64
-	}{
-		{"Stranger", 500},
-		{"PendingMember", 501},
-		{"Member", 502},
-		{"SiblingSecretary", 503},
-	}
-	actions := []struct {
-		name     string
-		command  string // a message, or
-		callback string // a button press
-	}{
+	actions := []th.Action{
 		// Participation (F2) and transfers.
-		{name: "ConfirmActivity", callback: fmt.Sprintf("ac:%d", ptf.activity)},
-		{name: "RejectActivity", callback: fmt.Sprintf("ar:%d", ptf.activity)},
-		{name: "RejectActivityWithReason", callback: fmt.Sprintf("aw:%d:unit", ptf.activity)},
-		{name: "PendingRejectActivityWithReason", callback: fmt.Sprintf("pd:w:a%d:0:none", ptf.activity)},
-		{name: "PendingConfirmActivity", callback: fmt.Sprintf("pd:a:a%d:0", ptf.activity)},
-		{name: "UndoOthersActivity", callback: fmt.Sprintf("au:%d", ptf.activity)},
-		{name: "ForgedActivityID", callback: "ac:abc"},
-		{name: "UnknownActivity", callback: "ac:99999"},
-		{name: "ForgedLogButton", callback: "ad:d:20260310"},
-		{name: "AcceptTransfer", callback: fmt.Sprintf("xa:%d", ptf.transfer)},
-		{name: "RejectTransfer", callback: fmt.Sprintf("xr:%d", ptf.transfer)},
-		{name: "PendingAcceptTransfer", callback: fmt.Sprintf("pd:a:t%d:0", ptf.transfer)},
-		{name: "CancelOthersTransfer", callback: fmt.Sprintf("xc:%d", ptf.transfer)},
-		{name: "TransferOtherMember", callback: fmt.Sprintf("xp:%s:%d", sibling, ptf.member)},
-		{name: "TransferSendOtherMember", callback: fmt.Sprintf("xs:%s:%d", sibling, ptf.member)},
-		{name: "TransferPickOtherMember", callback: fmt.Sprintf("xm:%d", ptf.member)},
-		{name: "TransferWalkForOtherMember", callback: fmt.Sprintf("xt:VT:0:%d", ptf.member)},
-		{name: "ForgedTransferID", callback: "xa:-1"},
-		{name: "TransferSearchOthers", command: "/transfer Võ Thị Sáu"},
-		{name: "ForgedMembersPage", callback: "ab:x:y"},
+		{Name: "ConfirmActivity", Callback: fmt.Sprintf("ac:%d", ptf.activity)},
+		{Name: "RejectActivity", Callback: fmt.Sprintf("ar:%d", ptf.activity)},
+		{Name: "RejectActivityWithReason", Callback: fmt.Sprintf("aw:%d:unit", ptf.activity)},
+		{Name: "PendingRejectActivityWithReason", Callback: fmt.Sprintf("pd:w:a%d:0:none", ptf.activity)},
+		{Name: "PendingConfirmActivity", Callback: fmt.Sprintf("pd:a:a%d:0", ptf.activity)},
+		{Name: "UndoOthersActivity", Callback: fmt.Sprintf("au:%d", ptf.activity)},
+		{Name: "ForgedActivityID", Callback: "ac:abc"},
+		{Name: "UnknownActivity", Callback: "ac:99999"},
+		{Name: "ForgedLogButton", Callback: "ad:d:20260310"},
+		{Name: "AcceptTransfer", Callback: fmt.Sprintf("xa:%d", ptf.transfer)},
+		{Name: "RejectTransfer", Callback: fmt.Sprintf("xr:%d", ptf.transfer)},
+		{Name: "PendingAcceptTransfer", Callback: fmt.Sprintf("pd:a:t%d:0", ptf.transfer)},
+		{Name: "CancelOthersTransfer", Callback: fmt.Sprintf("xc:%d", ptf.transfer)},
+		{Name: "TransferOtherMember", Callback: fmt.Sprintf("xp:%s:%d", sibling, ptf.member)},
+		{Name: "TransferSendOtherMember", Callback: fmt.Sprintf("xs:%s:%d", sibling, ptf.member)},
+		{Name: "TransferPickOtherMember", Callback: fmt.Sprintf("xm:%d", ptf.member)},
+		{Name: "TransferWalkForOtherMember", Callback: fmt.Sprintf("xt:VT:0:%d", ptf.member)},
+		{Name: "ForgedTransferID", Callback: "xa:-1"},
+		{Name: "TransferSearchOthers", Command: "/transfer Võ Thị Sáu"},
+		{Name: "ForgedMembersPage", Callback: "ab:x:y"},
 	}
-	for _, a := range actors {
-		for _, act := range actions {
-			t.Run(a.name+"/"+act.name, func(t *testing.T) {
-				before := h.snapshot()
-				u := user(a.id, "vi")
-				var msgs []*youthbot.Outgoing
-				if act.command != "" {
-					msgs = h.apply(msgUpdate(u, act.command))
-				} else {
-					msgs = h.apply(cbUpdate(u, act.callback))
-				}
-				if after := h.snapshot(); after != before {
-					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-				}
-				if !refused(msgs, a.id) {
-					t.Errorf("no clear refusal; got %v", describe(msgs))
-				}
-				for _, m := range msgs {
-					if m.Chat != a.id {
-						t.Errorf("a message went to chat %d: %q", m.Chat, m.Params["text"])
-					}
-				}
-			})
-		}
-	}
+	h.H.RequireRefused(t, th.Outsiders, actions)
 	t.Run("RightfulSecretaryCanConfirmAndAccept", func(t *testing.T) {
 		h.press(user(504, "vi"), fmt.Sprintf("ac:%d", ptf.activity))
 		if got := h.ptActivity(ptf.activity).Status; got != youthbot.ActivityConfirmed {

@@ -1,8 +1,6 @@
 package participation_test
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -13,7 +11,7 @@ import (
 	"youthbot/storage"
 )
 
-// The core's test helpers (bot/helpers_test.go) on the importable harness,
+// The test helpers on the shared harness (bot/internal/harness),
 // which registers this room among its Rooms.
 
 var (
@@ -23,6 +21,8 @@ var (
 	texts     = th.Texts
 	buttons   = th.Buttons
 	refused   = th.Refused
+	has       = th.Has
+	describe  = th.Describe
 )
 
 const adminID = th.AdminID
@@ -108,23 +108,6 @@ func noSummary(msgs []*youthbot.Outgoing) []*youthbot.Outgoing {
 		if m.Notice != "summary" {
 			out = append(out, m)
 		}
-	}
-	return out
-}
-
-func has(texts []string, sub string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-func describe(msgs []*youthbot.Outgoing) []string {
-	var out []string
-	for _, m := range msgs {
-		out = append(out, fmt.Sprintf("%s→%d %q alert=%s", m.Method, m.Chat, m.Params["text"], m.Params["show_alert"]))
 	}
 	return out
 }

@@ -16,17 +16,8 @@ import (
 // myPage is how many activities a /my page lists.
 const myPage = 8
 
-// cmdMy shows the member's own participation: this month's and this
+// myView is /my: the member's own participation, this month's and this
 // year's totals, their rank in the branch, and their history, paged.
-func (r *Participation) cmdMy(c *bot.Ctx, _ string) error {
-	return bot.FirstPage(c, r.myView)
-}
-
-// cbMyPage turns the pages of /my.
-func (r *Participation) cbMyPage(c *bot.Ctx, args []string) error {
-	return bot.TurnPage(c, bot.Arg(args, 0), r.myView)
-}
-
 func (r *Participation) myView(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	m, err := r.approvedMember(c)
 	if err != nil {

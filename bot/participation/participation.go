@@ -48,7 +48,7 @@ func New(b *bot.Bot) bot.Feature { return &Participation{b: b} }
 func (r *Participation) Commands() []bot.Command {
 	return []bot.Command{
 		{Name: "log", Private: true, Who: bot.ForMembers, Handle: r.cmdLog},
-		{Name: "my", Private: true, Who: bot.ForMembers, Handle: r.cmdMy},
+		{Name: "my", Private: true, Who: bot.ForMembers, Handle: bot.PageView(r.myView).First},
 		{Name: "transfer", Private: true, Who: bot.ForMembers, Handle: r.cmdTransfer},
 		{Name: "members", Private: true, Who: bot.ForSecretaries, Need: bot.RoleSecretary, Handle: r.cmdMembers, Prepare: r.prepareMembers},
 	}
@@ -63,7 +63,7 @@ func (r *Participation) Callbacks() map[string]bot.Callback {
 		cbActReject:      {Handle: r.cbActDecide},
 		cbActRejectWhy:   {Handle: r.cbActDecide},
 		cbActUndo:        {Handle: r.cbActUndo},
-		cbMyPage:         {Handle: r.cbMyPage},
+		cbMyPage:         {Handle: bot.PageView(r.myView).Turn},
 		cbMembersPage:    {Need: bot.RoleSecretary, Handle: r.cbMembersPage, Prepare: r.prepareMembers},
 		cbTransferWalk:   {Handle: r.cbTransferWalk},
 		cbTransferPick:   {Handle: r.cbTransferPick},

@@ -21,16 +21,6 @@ const (
 	ptKV1N    = "Chi đoàn Khu vực 1"
 )
 
-// ptActs returns a member's activities, newest first.
-func ptActs(t *testing.T, b *bottest.Bot, id int64) []youthbot.Activity {
-	t.Helper()
-	var out []youthbot.Activity
-	b.View(func(tx *storage.Tx) error {
-		return tx.MemberActivities(id, func(a youthbot.Activity) bool { out = append(out, a); return true })
-	})
-	return out
-}
-
 // ptFigures reads a unit's figures for a month of 2026.
 func ptFigures(t *testing.T, b *bottest.Bot, unit string, month time.Month) youthbot.Figures {
 	t.Helper()
@@ -42,48 +32,6 @@ func ptFigures(t *testing.T, b *bottest.Bot, unit string, month time.Month) yout
 	return *f
 }
 
-// ptFirstButtons checks an approval keyboard: the affirmative action is the
-// first button of the first row.
-func ptFirstButtons(t *testing.T, m *telegramtest.Message, yes, no string) {
-	t.Helper()
-	s := m.Snapshot()
-	if len(s.Buttons) == 0 || len(s.Buttons[0]) < 2 || s.Buttons[0][0].Text != yes || s.Buttons[0][1].Text != no {
-		t.Errorf("want buttons [%s | %s] first, got %v", yes, no, s.Buttons)
-	}
-}
-
-func ptContains(t *testing.T, m *telegramtest.Message, want ...string) {
-	t.Helper()
-	text := m.Snapshot().Text
-	for _, w := range want {
-		if !strings.Contains(text, w) {
-			t.Errorf("message lacks %q:\n%s", w, text)
-		}
-	}
-}
-
-// ptPress presses a button and returns the bot's answer, failing on an
-// alert (a refusal).
-func ptPress(t *testing.T, u *telegramtest.User, m *telegramtest.Message, button string) string {
-	t.Helper()
-	text, alert := u.Press(m, button).Answer(t)
-	if alert {
-		t.Fatalf("pressing %q: refused with %q", button, text)
-	}
-	return text
-}
-
-// ptRefused presses a button and returns the alert the bot answers with,
-// failing if it is not an alert.
-func ptRefused(t *testing.T, u *telegramtest.User, m *telegramtest.Message, data string) string {
-	t.Helper()
-	text, alert := u.PressData(m, data).Answer(t)
-	if !alert || text == "" {
-		t.Fatalf("pressing %q: answered %q without an alert, want a refusal", data, text)
-	}
-	return text
-}
-
 func TestEndToEndLogOneLineConfirmed(t *testing.T) {
 	b := bottest.Start(t, bottest.Options{})
 	hoa := b.Secretary("Hoa", ptBranch)
@@ -91,38 +39,38 @@ func TestEndToEndLogOneLineConfirmed(t *testing.T) {
 
 	an.Send("/log 09/03 3h Dọn vệ sinh kênh xáng")
 	reply := an.Expect(t, "Đã ghi nhận lượt tham gia")
-	ptContains(t, reply, "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng", "chờ xác nhận")
+	bottest.Contains(t, reply, "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng", "chờ xác nhận")
 	if len(reply.Buttons) != 1 || !strings.Contains(reply.Buttons[0][0].Text, "Huỷ ghi nhận") {
 		t.Errorf("the reply's buttons: %v, want Undo", reply.Buttons)
 	}
 	req := hoa.Expect(t, "Lượt tham gia cần xác nhận")
-	ptContains(t, req, ptBranchN, "Nguyễn Văn An", "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng")
-	ptFirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
+	bottest.Contains(t, req, ptBranchN, "Nguyễn Văn An", "09/03/2026", "3 giờ", "Dọn vệ sinh kênh xáng")
+	bottest.FirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
 	rejectData, undoData := req.Buttons[0][1].Data, reply.Buttons[0][0].Data
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 0 || f.ParticipationsPending != 1 {
 		t.Errorf("before the decision: %d confirmed, %d pending; want 0 and 1", f.Participations, f.ParticipationsPending)
 	}
 
-	if answer := ptPress(t, hoa, req, "Xác nhận"); !strings.Contains(answer, "Đã xác nhận lúc") {
+	if answer := bottest.Press(t, hoa, req, "Xác nhận"); !strings.Contains(answer, "Đã xác nhận lúc") {
 		t.Errorf("answer to Confirm: %q", answer)
 	}
 	if s := req.Snapshot(); !strings.Contains(s.Text, "Đã xác nhận lúc") || len(s.Buttons) != 0 {
 		t.Errorf("request not edited to the decision without buttons: %q %v", s.Text, s.Buttons)
 	}
-	ptContains(t, an.Expect(t, "đã được bí thư xác nhận"), "09/03/2026")
+	bottest.Contains(t, an.Expect(t, "đã được bí thư xác nhận"), "09/03/2026")
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 1 || f.Tenths != 30 || f.MembersActive != 1 {
 		t.Errorf("after Confirm: %+v", f)
 	}
 
 	// Stale buttons: the secretary's second press, the member's Undo.
-	before := ptActs(t, b, an.ID)[0]
-	if alert := ptRefused(t, hoa, req, rejectData); !strings.Contains(alert, "đã được xử lý") {
+	before := b.Activities(t, an.ID)[0]
+	if alert := bottest.Refusal(t, hoa, req, rejectData); !strings.Contains(alert, "đã được xử lý") {
 		t.Errorf("Reject after Confirm: %q", alert)
 	}
-	if alert := ptRefused(t, an, reply, undoData); !strings.Contains(alert, "Không huỷ được nữa") {
+	if alert := bottest.Refusal(t, an, reply, undoData); !strings.Contains(alert, "Không huỷ được nữa") {
 		t.Errorf("Undo after Confirm: %q", alert)
 	}
-	if after := ptActs(t, b, an.ID)[0]; after != before {
+	if after := b.Activities(t, an.ID)[0]; after != before {
 		t.Errorf("a refused press changed the activity:\n%+v\n%+v", before, after)
 	}
 	b.Settle()
@@ -137,12 +85,12 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 
 	an.Send("/log")
 	ask := an.Expect(t, "ngày nào")
-	ptFirstButtons(t, ask, "📅 Hôm nay (10/03)", "Hôm qua (09/03)")
-	ptPress(t, an, ask, "Hôm qua")
+	bottest.FirstButtons(t, ask, "📅 Hôm nay (10/03)", "Hôm qua (09/03)")
+	bottest.Press(t, an, ask, "Hôm qua")
 	hoursAsk := an.Expect(t, "bao nhiêu giờ")
 	an.Send("hai tiếng")
 	an.Expect(t, "Không đọc được số giờ")
-	ptPress(t, an, hoursAsk, "2 giờ")
+	bottest.Press(t, an, hoursAsk, "2 giờ")
 	an.Expect(t, "Mô tả ngắn")
 	an.Send("Phát quang bụi rậm tuyến đường ấp")
 	photoAsk := an.Expect(t, "ảnh minh chứng")
@@ -150,19 +98,19 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 		t.Errorf("photo step buttons: %v", photoAsk.Buttons)
 	}
 	an.SendPhoto("")
-	ptContains(t, an.Expect(t, "Đã ghi nhận lượt tham gia"), "09/03/2026", "2 giờ", "Phát quang bụi rậm", "Có ảnh minh chứng")
+	bottest.Contains(t, an.Expect(t, "Đã ghi nhận lượt tham gia"), "09/03/2026", "2 giờ", "Phát quang bụi rậm", "Có ảnh minh chứng")
 
 	req := hoa.Expect(t, "Lượt tham gia cần xác nhận")
 	if s := req.Snapshot(); s.Photo == nil || s.Caption == "" {
 		t.Fatalf("the request is not the photo with a caption: %+v", s)
 	}
-	ptContains(t, req, "Nguyễn Văn An", "09/03/2026", "Phát quang bụi rậm")
-	ptFirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
-	if answer := ptPress(t, hoa, req, "Từ chối"); !strings.Contains(answer, "lý do") {
+	bottest.Contains(t, req, "Nguyễn Văn An", "09/03/2026", "Phát quang bụi rậm")
+	bottest.FirstButtons(t, req, "✅ Xác nhận", "❌ Từ chối")
+	if answer := bottest.Press(t, hoa, req, "Từ chối"); !strings.Contains(answer, "lý do") {
 		t.Errorf("answer to Reject: %q", answer)
 	}
 	b.Settle()
-	if answer := ptPress(t, hoa, req, "Không có lý do"); !strings.Contains(answer, "Đã từ chối") {
+	if answer := bottest.Press(t, hoa, req, "Không có lý do"); !strings.Contains(answer, "Đã từ chối") {
 		t.Errorf("answer to the reason: %q", answer)
 	}
 	an.Expect(t, "không được xác nhận")
@@ -170,7 +118,7 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 	if s := req.Snapshot(); len(s.Buttons) != 1 || len(s.Buttons[0]) != 1 || s.Buttons[0][0].Text != "↩ Hoàn tác" {
 		t.Errorf("the photo request keeps buttons other than the undo: %v", s.Buttons)
 	}
-	a := ptActs(t, b, an.ID)
+	a := b.Activities(t, an.ID)
 	if len(a) != 1 || a[0].Status != youthbot.ActivityRejected || a[0].Photo == "" || a[0].Tenths != 20 {
 		t.Errorf("stored %+v", a)
 	}
@@ -178,11 +126,11 @@ func TestEndToEndLogGuidedWithPhotoRejected(t *testing.T) {
 		t.Errorf("a rejected activity counts: %+v", f)
 	}
 	// The rejecter undoes it: it waits again, the member is told.
-	if answer := ptPress(t, hoa, req, "Hoàn tác"); !strings.Contains(answer, "Đã hoàn tác") {
+	if answer := bottest.Press(t, hoa, req, "Hoàn tác"); !strings.Contains(answer, "Đã hoàn tác") {
 		t.Errorf("answer to the undo: %q", answer)
 	}
 	an.Expect(t, "đang chờ duyệt lại")
-	if a := ptActs(t, b, an.ID); len(a) != 1 || a[0].Status != youthbot.ActivityPending || !a[0].DecidedAt.IsZero() {
+	if a := b.Activities(t, an.ID); len(a) != 1 || a[0].Status != youthbot.ActivityPending || !a[0].DecidedAt.IsZero() {
 		t.Errorf("after the undo %+v", a)
 	}
 }
@@ -194,20 +142,20 @@ func TestEndToEndLogPhotoCaptionAndUndo(t *testing.T) {
 
 	an.SendPhoto("/log 2,5h Trồng cây xanh ven đường")
 	reply := an.Expect(t, "Đã ghi nhận lượt tham gia")
-	ptContains(t, reply, "10/03/2026", "2,5 giờ", "Trồng cây xanh ven đường", "Có ảnh minh chứng")
+	bottest.Contains(t, reply, "10/03/2026", "2,5 giờ", "Trồng cây xanh ven đường", "Có ảnh minh chứng")
 	req := hoa.Expect(t, "Trồng cây xanh ven đường")
 	if s := req.Snapshot(); s.Photo == nil {
 		t.Fatalf("the request has no photo: %+v", s)
 	}
 
-	ptPress(t, an, reply, "Huỷ ghi nhận")
+	bottest.Press(t, an, reply, "Huỷ ghi nhận")
 	if s := reply.Snapshot(); !strings.Contains(s.Text, "Đã huỷ ghi nhận") || len(s.Buttons) != 0 {
 		t.Errorf("after Undo the reply reads %q %v", s.Text, s.Buttons)
 	}
-	if alert := ptRefused(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "Đoàn viên đã huỷ") {
+	if alert := bottest.Refusal(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "Đoàn viên đã huỷ") {
 		t.Errorf("Confirm after Undo: %q", alert)
 	}
-	if a := ptActs(t, b, an.ID); a[0].Status != youthbot.ActivityUndone {
+	if a := b.Activities(t, an.ID); a[0].Status != youthbot.ActivityUndone {
 		t.Errorf("status %s, want undone", a[0].Status)
 	}
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 0 || f.ParticipationsPending != 0 {
@@ -256,7 +204,7 @@ func TestEndToEndLogRefusesBadInput(t *testing.T) {
 	}
 	b.Settle()
 	for _, u := range []*telegramtest.User{an, en, stranger} {
-		if a := ptActs(t, b, u.ID); len(a) != 0 {
+		if a := b.Activities(t, u.ID); len(a) != 0 {
 			t.Errorf("%s: %d activities stored", u, len(a))
 		}
 	}
@@ -283,15 +231,15 @@ func TestEndToEndPendingConfirmAllPage(t *testing.T) {
 
 	hoa.Send("/pending")
 	list := hoa.Expect(t, "Đang chờ duyệt: 3")
-	ptContains(t, list, "Trần Minh Châu", "Nguyễn Văn An", "Hiến máu tình nguyện", "Lê Thị Bình", "Tiếp sức mùa thi", "08/03/2026", "4 giờ")
-	if answer := ptPress(t, hoa, list, "Duyệt tất cả trong trang"); !strings.Contains(answer, "Đã duyệt 3 mục") {
+	bottest.Contains(t, list, "Trần Minh Châu", "Nguyễn Văn An", "Hiến máu tình nguyện", "Lê Thị Bình", "Tiếp sức mùa thi", "08/03/2026", "4 giờ")
+	if answer := bottest.Press(t, hoa, list, "Duyệt tất cả trong trang"); !strings.Contains(answer, "Đã duyệt 3 mục") {
 		t.Errorf("confirm-all answered %q", answer)
 	}
 	an.Expect(t, "đã được bí thư xác nhận")
 	binh.Expect(t, "đã được bí thư xác nhận")
 	chau.Expect(t, "Chúc mừng")
 	b.Settle()
-	ptContains(t, list, "Không có việc nào đang chờ duyệt")
+	bottest.Contains(t, list, "Không có việc nào đang chờ duyệt")
 	if f := ptFigures(t, b, ptBranch, 3); f.Participations != 2 || f.Tenths != 60 || f.MembersTotal != 3 {
 		t.Errorf("after confirm-all: %+v", f)
 	}
@@ -316,7 +264,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 		t.Helper()
 		u.Send(line)
 		u.Expect(t, "Đã ghi nhận")
-		ptPress(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
+		bottest.Press(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
 		u.Expect(t, "đã được bí thư xác nhận")
 	}
 	confirm(an, "/log 02/03 2h Dọn kênh")
@@ -326,7 +274,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 	confirm(binh, "/log 05/03 1h Việc C")
 
 	an.Send("/my")
-	ptContains(t, an.Expect(t, "Hoạt động của Nguyễn Văn An"),
+	bottest.Contains(t, an.Expect(t, "Hoạt động của Nguyễn Văn An"),
 		"Tháng 03/2026: 1 lượt tham gia · 2 giờ",
 		"Năm 2026: 2 lượt tham gia · 5 giờ · xếp hạng 2/2 trong chi đoàn",
 		"02/03/2026 · 2 giờ · Dọn kênh — ✅ đã xác nhận",
@@ -336,7 +284,7 @@ func TestEndToEndMyAndMembers(t *testing.T) {
 
 	hoa.Send("/members nguyen van an")
 	found := hoa.Expect(t, "Đoàn viên: 1")
-	ptContains(t, found, "Nguyễn Văn An", ptBranchN, "2 lượt tham gia năm 2026", an.Phone)
+	bottest.Contains(t, found, "Nguyễn Văn An", ptBranchN, "2 lượt tham gia năm 2026", an.Phone)
 	district.Send("/members")
 	all := district.Expect(t, "Đoàn viên: 3")
 	text := all.Text
@@ -366,7 +314,7 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 	b.SetNow(start)
 	an.Send("/log 02/03 2h Dọn kênh")
 	an.Expect(t, "Đã ghi nhận")
-	ptPress(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
+	bottest.Press(t, hoa, hoa.Expect(t, "cần xác nhận"), "Xác nhận")
 	an.Expect(t, "đã được bí thư xác nhận")
 
 	oldBefore, newBefore := ptFigures(t, b, ptBranch, 3), ptFigures(t, b, ptKV1, 3)
@@ -376,19 +324,19 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 
 	an.Send("/transfer")
 	walk := an.Expect(t, "Chuyển sinh hoạt Đoàn")
-	ptPress(t, an, walk, "Thành đoàn Vị Thanh")
-	ptPress(t, an, walk, "Đoàn phường V")
-	ptPress(t, an, walk, ptKV1N)
-	ptContains(t, walk, "Gửi đề nghị chuyển sinh hoạt Đoàn?", ptBranchN, ptKV1N)
-	ptPress(t, an, walk, "Gửi")
+	bottest.Press(t, an, walk, "Thành đoàn Vị Thanh")
+	bottest.Press(t, an, walk, "Đoàn phường V")
+	bottest.Press(t, an, walk, ptKV1N)
+	bottest.Contains(t, walk, "Gửi đề nghị chuyển sinh hoạt Đoàn?", ptBranchN, ptKV1N)
+	bottest.Press(t, an, walk, "Gửi")
 	an.Expect(t, "Đã gửi đề nghị chuyển sinh hoạt")
 	req := lam.Expect(t, "Đề nghị chuyển sinh hoạt Đoàn")
-	ptContains(t, req, "Nguyễn Văn An", ptBranchN, ptKV1N)
-	ptFirstButtons(t, req, "✅ Tiếp nhận", "❌ Từ chối")
-	if alert := ptRefused(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thuộc quyền") {
+	bottest.Contains(t, req, "Nguyễn Văn An", ptBranchN, ptKV1N)
+	bottest.FirstButtons(t, req, "✅ Tiếp nhận", "❌ Từ chối")
+	if alert := bottest.Refusal(t, hoa, req, req.Buttons[0][0].Data); !strings.Contains(alert, "không thuộc quyền") {
 		t.Errorf("accept by the old branch's secretary: %q", alert)
 	}
-	ptPress(t, lam, req, "Tiếp nhận")
+	bottest.Press(t, lam, req, "Tiếp nhận")
 	an.Expect(t, "Chuyển sinh hoạt hoàn tất")
 	hoa.Expect(t, "đã chuyển sinh hoạt")
 
@@ -405,7 +353,7 @@ func TestEndToEndTransferKeepsBothTallies(t *testing.T) {
 
 	an.Send("/log 10/03 1h Sinh hoạt hè")
 	an.Expect(t, "Đã ghi nhận")
-	ptPress(t, lam, lam.Expect(t, "cần xác nhận"), "Xác nhận")
+	bottest.Press(t, lam, lam.Expect(t, "cần xác nhận"), "Xác nhận")
 	an.Expect(t, "đã được bí thư xác nhận")
 	if f := ptFigures(t, b, ptKV1, 3); f.Participations != 1 || f.MembersActive != 1 {
 		t.Errorf("the new branch after a new log: %+v", f)
@@ -431,11 +379,11 @@ func TestEndToEndTransferByCodeRejected(t *testing.T) {
 	an.Send("/transfer KHONGCO")
 	an.Expect(t, "Không có đơn vị mã KHONGCO")
 	an.Send("/transfer " + strings.ToLower(ptKV1))
-	ptPress(t, an, an.Expect(t, "Gửi đề nghị chuyển sinh hoạt Đoàn?"), "Gửi")
+	bottest.Press(t, an, an.Expect(t, "Gửi đề nghị chuyển sinh hoạt Đoàn?"), "Gửi")
 	an.Expect(t, "Đã gửi đề nghị")
 	an.Send("/transfer")
 	an.Expect(t, "đang chờ tiếp nhận")
-	ptPress(t, lam, lam.Expect(t, "Đề nghị chuyển sinh hoạt"), "Từ chối")
+	bottest.Press(t, lam, lam.Expect(t, "Đề nghị chuyển sinh hoạt"), "Từ chối")
 	an.Expect(t, "chưa được tiếp nhận")
 	var m youthbot.Member
 	b.View(func(tx *storage.Tx) (err error) { m, err = tx.Member(an.ID); return err })

@@ -25,19 +25,7 @@ const (
 // ptMember stores an approved member of branch, approved a month ago.
 func (h *harness) ptMember(id int64, branch, name string) *tgbotapi.User {
 	h.t.Helper()
-	at := h.Now.AddDate(0, -1, 0)
-	err := h.db.Update(func(tx *storage.Tx) error {
-		m := youthbot.Member{UserID: id, Unit: branch, FullName: name, Phone: fmt.Sprintf("+849000%05d", id),
-			Birth: youthbot.Date{Year: 2003, Month: 5, Day: 1}, Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
-		if err := tx.PutMember(m); err != nil {
-			return err
-		}
-		return tx.OpenStint(id, branch, at, true)
-	})
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return user(id, "vi")
+	return h.ApprovedMember(id, branch, name)
 }
 
 // ptActivities returns a member's activities, newest first.

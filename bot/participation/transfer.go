@@ -56,12 +56,7 @@ func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 			if err != nil {
 				return err
 			}
-			text, kb, err := r.transferConfirm(c, m, dest, "")
-			if err != nil {
-				return err
-			}
-			c.Reply(text, kb)
-			return nil
+			return c.Replied(r.transferConfirm(c, m, dest, ""))
 		}
 	}
 	if secretary {
@@ -76,7 +71,7 @@ func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 // showPendingTransfer tells the member their transfer already waits, with
 // a button to withdraw it.
 func (r *Participation) showPendingTransfer(c *bot.Ctx, t youthbot.Transfer) error {
-	c.Reply(c.T("transfer.waiting", r.b.UnitName(c, t.To)),
+	c.Reply(c.T("transfer.waiting", bot.NameOfUnit(c, t.To)),
 		bot.Keyboard(bot.Row(bot.Button(c.T("btn.cancel_transfer"), bot.Data(cbTransferCancel, strconv.FormatUint(t.ID, 10))))))
 	return nil
 }
@@ -94,7 +89,7 @@ func (r *Participation) transferSearch(c *bot.Ctx, search string) error {
 	}
 	var rows [][]tgbotapi.InlineKeyboardButton
 	for _, m := range list[:min(len(list), transferChoices)] {
-		rows = append(rows, bot.Row(bot.Button(clip(m.FullName, 30)+" — "+clip(r.b.UnitName(c, m.Unit), 30), bot.Data(cbTransferMember, strconv.FormatInt(m.UserID, 10)))))
+		rows = append(rows, bot.Row(bot.Button(clip(m.FullName, 30)+" — "+clip(bot.NameOfUnit(c, m.Unit), 30), bot.Data(cbTransferMember, strconv.FormatInt(m.UserID, 10)))))
 	}
 	text := c.T("transfer.pick_member")
 	if len(list) > transferChoices {
@@ -177,13 +172,13 @@ func (r *Participation) cbTransferMember(c *bot.Ctx, args []string) error {
 	if t, found, err := c.Tx.PendingTransferOf(m.UserID); err != nil {
 		return err
 	} else if found {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", r.b.UnitName(c, t.To))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", bot.NameOfUnit(c, t.To))
 	}
 	text, kb, err := r.transferWalk(c, "", 0, m.UserID)
 	if err != nil {
 		return err
 	}
-	c.EditCallback(c.T("transfer.for", m.FullName, r.b.UnitName(c, m.Unit))+"\n\n"+text, kb)
+	c.EditCallback(c.T("transfer.for", m.FullName, bot.NameOfUnit(c, m.Unit))+"\n\n"+text, kb)
 	return nil
 }
 
@@ -207,12 +202,7 @@ func (r *Participation) cbTransferWalk(c *bot.Ctx, args []string) error {
 	if bot.Arg(args, 2) != "" {
 		member = m.UserID
 	}
-	text, kb, err := r.transferWalk(c, code, page, member)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.transferWalk(c, code, page, member))
 }
 
 // cbTransferPick asks to confirm the branch picked on the tree as the
@@ -226,12 +216,7 @@ func (r *Participation) cbTransferPick(c *bot.Ctx, args []string) error {
 	if err != nil {
 		return bot.StaleButton()
 	}
-	text, kb, err := r.transferConfirm(c, m, dest, bot.Arg(args, 1))
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(r.transferConfirm(c, m, dest, bot.Arg(args, 1)))
 }
 
 // transferConfirm is the question asked before a transfer is requested:
@@ -246,7 +231,7 @@ func (r *Participation) transferConfirm(c *bot.Ctx, m youthbot.Member, dest yout
 	if memberArg != "" {
 		send = append(send, memberArg)
 	}
-	text := c.T("transfer.confirm", m.FullName, r.b.UnitName(c, m.Unit), dest.Name)
+	text := c.T("transfer.confirm", m.FullName, bot.NameOfUnit(c, m.Unit), dest.Name)
 	return text, bot.YesNo(c.T("btn.transfer_send"), bot.Data(cbTransferSend, send...), c.T("btn.transfer_abort"), bot.Data(cbTransferAbort)), nil
 }
 
@@ -287,7 +272,7 @@ func (r *Participation) checkTransfer(c *bot.Ctx, m youthbot.Member, dest youthb
 	if t, found, err := c.Tx.PendingTransferOf(m.UserID); err != nil {
 		return err
 	} else if found {
-		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", r.b.UnitName(c, t.To))
+		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists", bot.NameOfUnit(c, t.To))
 	}
 	return nil
 }
@@ -304,7 +289,7 @@ func (r *Participation) requestTransfer(c *bot.Ctx, m youthbot.Member, dest yout
 	if err := c.Tx.AddTransfer(&t); err != nil {
 		return err
 	}
-	from := r.b.UnitName(c, m.Unit)
+	from := bot.NameOfUnit(c, m.Unit)
 	accepting, err := c.CanManage(dest.Code)
 	if err != nil {
 		return err
@@ -349,7 +334,7 @@ func (r *Participation) transferText(c *bot.Ctx, lang string, t youthbot.Transfe
 	if t.RequestedBy != t.Member {
 		by = "\n" + i18n.T(lang, "transfer.by_secretary")
 	}
-	text := i18n.T(lang, "transfer.request", m.FullName, r.b.UnitName(c, t.From), r.b.UnitName(c, t.To),
+	text := i18n.T(lang, "transfer.request", m.FullName, bot.NameOfUnit(c, t.From), bot.NameOfUnit(c, t.To),
 		r.b.WhenText(t.RequestedAt)) + by
 	if status != "" {
 		text += "\n\n" + status
@@ -439,7 +424,7 @@ func (r *Participation) cbTransferCancel(c *bot.Ctx, args []string) error {
 	if err := c.RequestDecided(bot.RequestTransfer, t.To, bot.Arg(args, 0)); err != nil {
 		return err
 	}
-	c.EditCallback(c.T("transfer.cancelled", r.b.UnitName(c, t.To)), nil)
+	c.EditCallback(c.T("transfer.cancelled", bot.NameOfUnit(c, t.To)), nil)
 	c.Answer(c.T("transfer.decided_cancelled"), false)
 	return nil
 }

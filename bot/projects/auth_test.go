@@ -24,88 +24,51 @@ func TestAuthorisationTable(t *testing.T) {
 	h.MakeSecretary(503, sibling)
 	pf := addProjectFixtures(h, branch, 502) // projects (F3) and a campaign (F4)
 
-	actors := []struct {
-		name string
-		id   int64
-	}{
-		{"Stranger", 500},
-		{"PendingMember", 501},
-		{"Member", 502},
-		{"SiblingSecretary", 503},
-	}
-	actions := []struct {
-		name     string
-		command  string // a message, or
-		callback string // a button press
-	}{
+	actions := []harness.Action{
 		// Youth projects (F3), campaigns and targets (F4, F7's kinds: bot/targets).
-		{name: "NewProject", command: "/newproject " + branch + " | ct | Tên | 01/04/2026 | 30/04/2026 | 5"},
-		{name: "JoinOtherProvince", command: "/join " + pf.other},
-		{name: "JoinOtherProvinceButton", callback: "jj:" + pf.other + ":0"},
-		{name: "JoinCompleted", command: "/join " + pf.done},
-		{name: "StaleJoinOnCompleted", callback: "jj:" + pf.done + ":0"},
-		{name: "StaleLeaveOnCompleted", callback: "jl:" + pf.done + ":0"},
-		{name: "CheckinQR", command: "/checkin " + pf.open},
-		{name: "AttendanceView", callback: "ja:v:" + pf.open + ":0"},
-		{name: "ConfirmAttendance", callback: "ja:o:" + pf.open + ":502:0"},
-		{name: "ConfirmAttendanceAll", callback: "ja:a:" + pf.open + ":0"},
-		{name: "Done", command: "/done " + pf.open},
-		{name: "DoneWithValue", command: "/done " + pf.open + " 5tr"},
-		{name: "DoneConfirmButton", callback: "jd:ok:" + pf.open + ":5000000"},
-		{name: "DoneOneLine", command: "/done " + pf.open + " | thanh niên 20 | cấp tỉnh"},
-		{name: "DoneStepButton", callback: "jg:s:heads:abcdef"},
-		{name: "DoneLevelButton", callback: "jg:l:province:abcdef"},
-		{name: "TargetNegative", command: "/target 2024 hours -5"},
-		{name: "TargetOfBranch", command: "/target 2026 hours 100 " + branch},
-		{name: "TargetForged", callback: "kt:2026:h:100:" + branch},
-		{name: "TargetPerUnit", command: "/target 2026 mỗi chi đoàn 1 phần việc VT-CDCD"},
-		{name: "TargetManual", command: `/target 2026 thủ công "Kết nạp 7.000 đoàn viên mới" 7000 ` + branch},
-		{name: "TargetCodedMetric", command: "/target 2026 CT01 thiếu nhi 100 " + branch},
-		{name: "TargetPerUnitForged", callback: "kt:2026:t:1:VT-CDCD:ub"},
-		{name: "TargetManualForged", callback: "kt:2026:-:7000:" + branch + ":m:CT09"},
-		{name: "TargetCodedForged", callback: "kt:2026:c:100:" + branch + "::CT01"},
-		{name: "TargetDialogForged", callback: "kt:d:abcdef:" + branch},
-		{name: "CampaignEndBeforeStart", command: "/newcampaign X | 10/04/2026 | 01/04/2026 | 0 8 * * 1 | nhắc"},
-		{name: "CampaignInvalidCron", command: "/newcampaign X | 01/04/2026 | 30/04/2026 | 61 8 * * * | nhắc"},
-		{name: "CampaignForgedConfirm", callback: "kc:ok:abcdef:HG"},
-		{name: "EndCampaign", command: "/endcampaign " + pf.campaign},
-		{name: "EndCampaignButton", callback: "ke:ok:" + pf.campaign},
-		{name: "ForgedJoin", callback: "jj:abc:def"},
-		{name: "ForgedAttendance", callback: "ja:o:" + pf.open + ":xyz:0"},
-		{name: "ForgedProjectDialog", callback: "jn:u:HG:abcdef"},
+		{Name: "NewProject", Command: "/newproject " + branch + " | ct | Tên | 01/04/2026 | 30/04/2026 | 5"},
+		{Name: "JoinOtherProvince", Command: "/join " + pf.other},
+		{Name: "JoinOtherProvinceButton", Callback: "jj:" + pf.other + ":0"},
+		{Name: "JoinCompleted", Command: "/join " + pf.done},
+		{Name: "StaleJoinOnCompleted", Callback: "jj:" + pf.done + ":0"},
+		{Name: "StaleLeaveOnCompleted", Callback: "jl:" + pf.done + ":0"},
+		{Name: "CheckinQR", Command: "/checkin " + pf.open},
+		{Name: "AttendanceView", Callback: "ja:v:" + pf.open + ":0"},
+		{Name: "ConfirmAttendance", Callback: "ja:o:" + pf.open + ":502:0"},
+		{Name: "ConfirmAttendanceAll", Callback: "ja:a:" + pf.open + ":0"},
+		{Name: "Done", Command: "/done " + pf.open},
+		{Name: "DoneWithValue", Command: "/done " + pf.open + " 5tr"},
+		{Name: "DoneConfirmButton", Callback: "jd:ok:" + pf.open + ":5000000"},
+		{Name: "DoneOneLine", Command: "/done " + pf.open + " | thanh niên 20 | cấp tỉnh"},
+		{Name: "DoneStepButton", Callback: "jg:s:heads:abcdef"},
+		{Name: "DoneLevelButton", Callback: "jg:l:province:abcdef"},
+		{Name: "TargetNegative", Command: "/target 2024 hours -5"},
+		{Name: "TargetOfBranch", Command: "/target 2026 hours 100 " + branch},
+		{Name: "TargetForged", Callback: "kt:2026:h:100:" + branch},
+		{Name: "TargetPerUnit", Command: "/target 2026 mỗi chi đoàn 1 phần việc VT-CDCD"},
+		{Name: "TargetManual", Command: `/target 2026 thủ công "Kết nạp 7.000 đoàn viên mới" 7000 ` + branch},
+		{Name: "TargetCodedMetric", Command: "/target 2026 CT01 thiếu nhi 100 " + branch},
+		{Name: "TargetPerUnitForged", Callback: "kt:2026:t:1:VT-CDCD:ub"},
+		{Name: "TargetManualForged", Callback: "kt:2026:-:7000:" + branch + ":m:CT09"},
+		{Name: "TargetCodedForged", Callback: "kt:2026:c:100:" + branch + "::CT01"},
+		{Name: "TargetDialogForged", Callback: "kt:d:abcdef:" + branch},
+		{Name: "CampaignEndBeforeStart", Command: "/newcampaign X | 10/04/2026 | 01/04/2026 | 0 8 * * 1 | nhắc"},
+		{Name: "CampaignInvalidCron", Command: "/newcampaign X | 01/04/2026 | 30/04/2026 | 61 8 * * * | nhắc"},
+		{Name: "CampaignForgedConfirm", Callback: "kc:ok:abcdef:HG"},
+		{Name: "EndCampaign", Command: "/endcampaign " + pf.campaign},
+		{Name: "EndCampaignButton", Callback: "ke:ok:" + pf.campaign},
+		{Name: "ForgedJoin", Callback: "jj:abc:def"},
+		{Name: "ForgedAttendance", Callback: "ja:o:" + pf.open + ":xyz:0"},
+		{Name: "ForgedProjectDialog", Callback: "jn:u:HG:abcdef"},
 		// Routes whose table entry needs a secretary (checked before the
 		// handler), with arguments the handler itself would refuse.
-		{name: "CheckinNoCode", command: "/checkin"},
-		{name: "DoneNoCode", command: "/done"},
-		{name: "EndCampaignNoID", command: "/endcampaign"},
-		{name: "TargetNoArgs", command: "/target"},
-		{name: "SetTargetForgedButton", callback: "kt:x"},
+		{Name: "CheckinNoCode", Command: "/checkin"},
+		{Name: "DoneNoCode", Command: "/done"},
+		{Name: "EndCampaignNoID", Command: "/endcampaign"},
+		{Name: "TargetNoArgs", Command: "/target"},
+		{Name: "SetTargetForgedButton", Callback: "kt:x"},
 	}
-	for _, a := range actors {
-		for _, act := range actions {
-			t.Run(a.name+"/"+act.name, func(t *testing.T) {
-				before := h.Snapshot()
-				u := harness.User(a.id, "vi")
-				var msgs []*youthbot.Outgoing
-				if act.command != "" {
-					msgs = h.Apply(harness.MsgUpdate(u, act.command))
-				} else {
-					msgs = h.Apply(harness.CbUpdate(u, act.callback))
-				}
-				if after := h.Snapshot(); after != before {
-					t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-				}
-				if !harness.Refused(msgs, a.id) {
-					t.Errorf("no clear refusal; got %v", describe(msgs))
-				}
-				for _, m := range msgs {
-					if m.Chat != a.id {
-						t.Errorf("a message went to chat %d: %q", m.Chat, m.Params["text"])
-					}
-				}
-			})
-		}
-	}
+	h.RequireRefused(t, harness.Outsiders, actions)
 	t.Run("RightfulSecretaryCanSetTargets", func(t *testing.T) {
 		sec := harness.User(504, "vi")
 		h.Press(sec, "kt:2026:-:7000:"+branch+":m:CT09")

@@ -251,27 +251,6 @@ func (pj *Projects) campaignCovers(c *bot.Ctx, camp youthbot.Campaign, unit stri
 	return nil
 }
 
-// campaignOptions are the campaigns a new project of unit may name.
-func (pj *Projects) campaignOptions(c *bot.Ctx, unit string) ([]youthbot.Campaign, error) {
-	all, err := c.Tx.Campaigns()
-	if err != nil {
-		return nil, err
-	}
-	var out []youthbot.Campaign
-	for _, camp := range all {
-		if !camp.EndedAt.IsZero() || camp.End.Before(c.Today) {
-			continue
-		}
-		if ok, err := c.Tx.InSubtree(unit, camp.Unit); err == nil && ok {
-			out = append(out, camp)
-		}
-	}
-	if len(out) > 8 {
-		out = out[len(out)-8:] // the newest
-	}
-	return out, nil
-}
-
 // visibleCampaigns are the campaigns not over that the sender sees: those
 // of their branch and the units above it, and for a secretary those of the
 // units above theirs and of their subtrees; an admin sees all.

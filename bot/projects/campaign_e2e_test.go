@@ -176,7 +176,7 @@ func TestTargetsProgressInPercent(t *testing.T) {
 		u.Expect(t, "Bạn đã đăng ký tham gia")
 	}
 	sec.Send("/done " + code + " 5tr")
-	ptPress(t, sec, sec.Expect(t, "Hoàn thành"), "✅ Hoàn thành")
+	bottest.Press(t, sec, sec.Expect(t, "Hoàn thành"), "✅ Hoàn thành")
 	b.Settle()
 
 	sec.Send("/targets")

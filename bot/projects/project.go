@@ -45,7 +45,7 @@ func New(b *bot.Bot) bot.Feature { return &Projects{b: b} }
 // Commands are the feature's commands, in menu order.
 func (pj *Projects) Commands() []bot.Command {
 	return []bot.Command{
-		{Name: "projects", Private: true, Who: bot.ForMembers, Need: bot.RoleMember, Handle: pj.cmdProjects},
+		{Name: "projects", Private: true, Who: bot.ForMembers, Need: bot.RoleMember, Handle: bot.PageView(pj.projectsView).First},
 		{Name: "join", Private: true, Who: bot.ForMembers, Handle: pj.cmdJoin},
 		{Name: "leave", Private: true, Who: bot.ForMembers, Handle: pj.cmdLeave},
 		{Name: "campaigns", Private: true, Who: bot.ForMembers, Need: bot.RoleMember, Handle: pj.cmdCampaigns},
@@ -60,7 +60,7 @@ func (pj *Projects) Commands() []bot.Command {
 // Callbacks are the feature's buttons by prefix.
 func (pj *Projects) Callbacks() map[string]bot.Callback {
 	return map[string]bot.Callback{
-		cbProjects:    {Handle: pj.cbProjects},
+		cbProjects:    {Handle: bot.PageView(pj.projectsView).Turn},
 		cbJoin:        {Handle: pj.cbJoin},
 		cbLeave:       {Handle: pj.cbLeave},
 		cbNewProject:  {Handle: pj.cbNewProject},

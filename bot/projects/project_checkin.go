@@ -265,10 +265,5 @@ func (pj *Projects) cbAttendance(c *bot.Ctx, args []string) error {
 		}
 		c.Answer(c.T("project.att_confirmed_n", n), false)
 	}
-	text, kb, err := pj.attendanceView(c, &p, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(pj.attendanceView(c, &p, page))
 }

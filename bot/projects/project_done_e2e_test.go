@@ -47,7 +47,7 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 
 	sec.Send("/done " + code)
 	ask := sec.Expect(t, "còn bao nhiêu người khác")
-	ptContains(t, ask, "Ngoài 2 đoàn viên được ghi nhận riêng", "đoàn viên, thanh niên, học sinh sinh viên, người dân")
+	bottest.Contains(t, ask, "Ngoài 2 đoàn viên được ghi nhận riêng", "đoàn viên, thanh niên, học sinh sinh viên, người dân")
 	// Wrong head counts are explained and asked again; nothing is kept of them.
 	for _, tt := range []struct{ typed, want string }{
 		{"-5", "không được âm"},
@@ -70,25 +70,25 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 	sec.Expect(t, "Giá trị làm lợi")
 	sec.Send("26.000.000")
 	support := sec.Expect(t, "Kinh phí hỗ trợ")
-	ptPress(t, sec, support, "Không có")
+	bottest.Press(t, sec, support, "Không có")
 	stale := sec.Expect(t, "Đối tượng hưởng lợi").Snapshot().Buttons[0][0].Data
 	sec.Send("mèo 3")
 	sec.Expect(t, "Không rõ nhóm hưởng lợi «mèo 3»")
 	benef := sec.Expect(t, "Đối tượng hưởng lợi")
-	ptContains(t, support, "Kinh phí hỗ trợ: không có")
+	bottest.Contains(t, support, "Kinh phí hỗ trợ: không có")
 	b.Settle() // the message's id is recorded once sent: a reply faster than that leaves its buttons
 
 	sec.Send("thiếu nhi 20 2tr; hộ nghèo 3 hộ 5.000.000đ")
 	level := sec.Expect(t, "Cấp nào công nhận")
 	b.Server.WaitUntil(t, "the answered step to lose its buttons", func() bool { return len(benef.Snapshot().Buttons) == 0 })
-	if alert := ptRefused(t, sec, benef, stale); !strings.Contains(alert, "đã cũ") {
+	if alert := bottest.Refusal(t, sec, benef, stale); !strings.Contains(alert, "đã cũ") {
 		t.Errorf("a button of an answered step: %q", alert)
 	}
-	ptContains(t, level, "Mặc định là cấp của đơn vị: cấp cơ sở")
-	ptPress(t, sec, level, "cấp huyện")
+	bottest.Contains(t, level, "Mặc định là cấp của đơn vị: cấp cơ sở")
+	bottest.Press(t, sec, level, "cấp huyện")
 	summary := sec.Expect(t, "Hoàn thành")
-	ptContains(t, level, "Cấp công nhận: cấp huyện")
-	ptContains(t, summary, "Sẽ ghi nhận 2 lượt", "An, Bình", "26.000.000 đồng", "đoàn viên 5, thanh niên 20, người dân 3",
+	bottest.Contains(t, level, "Cấp công nhận: cấp huyện")
+	bottest.Contains(t, summary, "Sẽ ghi nhận 2 lượt", "An, Bình", "26.000.000 đồng", "đoàn viên 5, thanh niên 20, người dân 3",
 		"Ngày công: 15,5", "thiếu nhi 20 người (2.000.000 đồng); hộ nghèo, gia đình chính sách 3 người (5.000.000 đồng)",
 		"Cấp công nhận: cấp huyện", "Tổng cộng: 30 lượt", "2 đoàn viên ghi nhận riêng + 28 lượt khác")
 	if text := summary.Snapshot().Text; strings.Contains(text, "Kinh phí") || strings.Contains(text, "sớm hơn") {
@@ -99,9 +99,9 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 	if p := pjProject(t, b, code); !p.Open() {
 		t.Fatalf("completed before the confirmation: %+v", p)
 	}
-	ptPress(t, sec, summary, "✅ Hoàn thành")
+	bottest.Press(t, sec, summary, "✅ Hoàn thành")
 	b.Settle()
-	ptContains(t, summary, "Đã hoàn thành", "Ghi nhận 2 lượt", "Tổng cộng: 30 lượt", "Cấp công nhận: cấp huyện")
+	bottest.Contains(t, summary, "Đã hoàn thành", "Ghi nhận 2 lượt", "Tổng cộng: 30 lượt", "Cấp công nhận: cấp huyện")
 	for _, u := range members {
 		u.Expect(t, "đã được ghi nhận")
 	}
@@ -138,7 +138,7 @@ func TestDoneGuidedWithHeadCounts(t *testing.T) {
 		sec.Expect(t, "còn bao nhiêu người khác")
 		lan := b.Secretary("Lan", pjSchool)
 		lan.Send("/done " + code + "|thanh niên 4")
-		ptPress(t, lan, lan.Expect(t, "Tổng cộng: 4 lượt"), "✅ Hoàn thành")
+		bottest.Press(t, lan, lan.Expect(t, "Tổng cộng: 4 lượt"), "✅ Hoàn thành")
 		b.Settle()
 		sec.Send("5")
 		sec.Expect(t, "không ghi thêm")
@@ -171,11 +171,11 @@ func TestDoneOneLine(t *testing.T) {
 
 	sec.Send("/done " + code + " 26tr | thanh niên 1.500 | hssv 40 | người dân 5 | ngày công 15,5 | kinh phí 2tr | thiếu nhi 20 2tr | cấp tỉnh")
 	summary := sec.Expect(t, "Hoàn thành")
-	ptContains(t, summary, "26.000.000 đồng", "thanh niên 1.500, học sinh, sinh viên 40, người dân 5", "Kinh phí hỗ trợ: 2.000.000 đồng",
+	bottest.Contains(t, summary, "26.000.000 đồng", "thanh niên 1.500, học sinh, sinh viên 40, người dân 5", "Kinh phí hỗ trợ: 2.000.000 đồng",
 		"thiếu nhi 20 người (2.000.000 đồng)", "Cấp công nhận: cấp tỉnh", "Tổng cộng: 1.547 lượt")
-	ptPress(t, sec, summary, "✅ Hoàn thành")
+	bottest.Press(t, sec, summary, "✅ Hoàn thành")
 	b.Settle()
-	ptContains(t, summary, "Đã hoàn thành")
+	bottest.Contains(t, summary, "Đã hoàn thành")
 	f := doneFigures(t, b, "HG")
 	if f.Participations != 1547 || f.ParticipationsBy != (youthbot.HeadCounts{Members: 2, Youth: 1500, Students: 40, Residents: 5}) ||
 		f.ParticipationsBy.Total() != int64(f.Participations) || f.SupportVND != 2_000_000 || f.PersonDayTenths != 155 ||
@@ -193,8 +193,8 @@ func TestDoneOneLine(t *testing.T) {
 		sec.Expect(t, "Too many people: at most 100.000 in all")
 		sec.Send("/done " + code + " | youth 12 | children 3")
 		m := sec.Expect(t, "Complete")
-		ptContains(t, m, "Other people who took part: youth 12", "children 3 people", "Recognition level: grassroots", "In all: 12 participations (0 members credited individually + 12 others)")
-		ptPress(t, sec, m, "✅ Complete")
+		bottest.Contains(t, m, "Other people who took part: youth 12", "children 3 people", "Recognition level: grassroots", "In all: 12 participations (0 members credited individually + 12 others)")
+		bottest.Press(t, sec, m, "✅ Complete")
 		b.Settle()
 		f := doneFigures(t, b, pjSchool)
 		if f.TasksByLevel != (youthbot.LevelCounts{Grassroots: 1}) || f.Participations != 1547+12 {

@@ -437,12 +437,12 @@ func TestDoneExactlyOnce(t *testing.T) {
 	// Before the end date the confirmation says so; Huỷ records nothing.
 	sec.Send("/done " + code)
 	ask := sec.Expect(t, "còn bao nhiêu người khác")
-	ptPress(t, sec, ask, "⏭ Bỏ qua các mục còn lại")
+	bottest.Press(t, sec, ask, "⏭ Bỏ qua các mục còn lại")
 	early := sec.Expect(t, "Hoàn thành")
-	ptContains(t, early, "sớm hơn kế hoạch", "12/03/2026", "Sẽ ghi nhận 2 lượt", "An", "Bình", "chưa ghi")
-	ptPress(t, sec, early, "Huỷ")
+	bottest.Contains(t, early, "sớm hơn kế hoạch", "12/03/2026", "Sẽ ghi nhận 2 lượt", "An", "Bình", "chưa ghi")
+	bottest.Press(t, sec, early, "Huỷ")
 	b.Settle()
-	ptContains(t, early, "chưa được hoàn thành")
+	bottest.Contains(t, early, "chưa được hoàn thành")
 	if p := pjProject(t, b, code); p.Status == youthbot.ProjectDone {
 		t.Fatalf("Huỷ completed the project: %+v", p)
 	}
@@ -450,13 +450,13 @@ func TestDoneExactlyOnce(t *testing.T) {
 	b.SetNow(time.Date(2026, 3, 12, 17, 0, 0, 0, b.Loc))
 	sec.Send("/done " + code + " 5.000.000")
 	confirm := sec.Expect(t, "Hoàn thành")
-	ptContains(t, confirm, "Sẽ ghi nhận 2 lượt", "theo điểm danh", "An, Bình", "5.000.000 đồng")
+	bottest.Contains(t, confirm, "Sẽ ghi nhận 2 lượt", "theo điểm danh", "An, Bình", "5.000.000 đồng")
 	if text := confirm.Snapshot().Text; strings.Contains(text, "Chi") || strings.Contains(text, "sớm hơn") {
 		t.Errorf("confirmation on the end date %q: names Chi (not present) or says it is early", text)
 	}
 	an.NoMore(t) // nothing recorded before the press
 	stale := confirm.Snapshot().Buttons[0][0].Data
-	ptPress(t, sec, confirm, "✅ Hoàn thành")
+	bottest.Press(t, sec, confirm, "✅ Hoàn thành")
 	b.Settle()
 	reply := confirm.Snapshot()
 	if !strings.Contains(reply.Text, "Đã hoàn thành") || !strings.Contains(reply.Text, "Ghi nhận 2 lượt") || !strings.Contains(reply.Text, "5.000.000 đồng") {
@@ -464,7 +464,7 @@ func TestDoneExactlyOnce(t *testing.T) {
 	}
 	an.Expect(t, "đã được ghi nhận")
 	binh.Expect(t, "đã được ghi nhận")
-	if alert := ptRefused(t, sec, confirm, stale); !strings.Contains(alert, "không ghi thêm") {
+	if alert := bottest.Refusal(t, sec, confirm, stale); !strings.Contains(alert, "không ghi thêm") {
 		t.Errorf("a second press of the confirmation: %q", alert)
 	}
 	sec.Send("/done " + code + " 7tr")
@@ -518,7 +518,7 @@ func TestDoneExactlyOnce(t *testing.T) {
 		}
 		sec.Send("/done " + code + " 0")
 		m := sec.Expect(t, "Hoàn thành")
-		ptPress(t, sec, m, "✅ Hoàn thành")
+		bottest.Press(t, sec, m, "✅ Hoàn thành")
 		b.Settle()
 		if m := m.Snapshot(); !strings.Contains(m.Text, "Đã hoàn thành") || !strings.Contains(m.Text, "Ghi nhận 2 lượt") {
 			t.Errorf("reply %q", m.Text)

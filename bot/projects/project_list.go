@@ -92,17 +92,8 @@ func projectNumber(code string) int {
 	return n
 }
 
-// cmdProjects lists the projects the sender sees, with Join / Leave.
-func (pj *Projects) cmdProjects(c *bot.Ctx, _ string) error {
-	return bot.FirstPage(c, pj.projectsView)
-}
-
-// cbProjects pages through /projects.
-func (pj *Projects) cbProjects(c *bot.Ctx, args []string) error {
-	return bot.TurnPage(c, bot.Arg(args, 0), pj.projectsView)
-}
-
-// projectsView renders a page of /projects.
+// projectsView renders a page of /projects: the projects the sender sees,
+// with Join / Leave.
 func (pj *Projects) projectsView(c *bot.Ctx, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	list, err := pj.listProjects(c)
 	if err != nil {
@@ -222,12 +213,7 @@ func (pj *Projects) joinLeaveButton(c *bot.Ctx, args []string, act func(c *bot.C
 		return err
 	}
 	c.Answer(msg, false)
-	text, kb, err := pj.projectsView(c, page)
-	if err != nil {
-		return err
-	}
-	c.EditCallback(text, kb)
-	return nil
+	return c.Edited(pj.projectsView(c, page))
 }
 
 // joinProject puts the sender, an approved member of a branch the project

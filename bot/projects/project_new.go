@@ -8,6 +8,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/service"
 )
 
 // /newproject: a secretary (or admin) creates a youth project for one of
@@ -135,7 +136,7 @@ func (pj *Projects) projectNext(c *bot.Ctx, d *youthbot.Dialog) error {
 			continue
 		}
 		if f == pfCamp {
-			options, err := pj.campaignOptions(c, d.Data[pfUnit])
+			options, err := service.CampaignOptions(c.Tx, d.Data[pfUnit], c.Today)
 			if err != nil {
 				return err
 			}
@@ -179,7 +180,7 @@ func (pj *Projects) askProjectField(c *bot.Ctx, d *youthbot.Dialog) error {
 	case pfCap:
 		c.Reply(c.T("project.new_ask_capacity", youthbot.MaxProjectCapacity), nil)
 	case pfCamp:
-		options, err := pj.campaignOptions(c, d.Data[pfUnit])
+		options, err := service.CampaignOptions(c.Tx, d.Data[pfUnit], c.Today)
 		if err != nil {
 			return err
 		}

@@ -139,20 +139,7 @@ func TestProjectBadInputFromTheRightfulSecretary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := h.Snapshot()
-			u := harness.User(tt.from, "vi")
-			var msgs []*youthbot.Outgoing
-			if tt.command != "" {
-				msgs = h.Apply(harness.MsgUpdate(u, tt.command))
-			} else {
-				msgs = h.Apply(harness.CbUpdate(u, tt.callback))
-			}
-			if after := h.Snapshot(); after != before {
-				t.Errorf("state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-			if !harness.Refused(msgs, tt.from) {
-				t.Errorf("no clear refusal; got %v", describe(msgs))
-			}
+			msgs := h.Refuses(t, tt.from, harness.Action{Command: tt.command, Callback: tt.callback})
 			if got := strings.Join(harness.Texts(msgs, tt.from), " | "); !strings.Contains(got, tt.want) {
 				t.Errorf("answer %q, want it to say %q", got, tt.want)
 			}

@@ -29,17 +29,17 @@ func TestTargetKindsEndToEnd(t *testing.T) {
 	lan := b.Secretary("Lan", "VT") // Thành đoàn Vị Thanh: 2 grassroots unions, 4 branches
 
 	lan.Send("/target 2026 CT01 hoạt động 2")
-	ptContains(t, lan.Expect(t, "Đã giao chỉ tiêu năm 2026"), "CT01 · Hoạt động của đơn vị 2", "Đến nay đã thực hiện 0, đạt 0%")
+	bottest.Contains(t, lan.Expect(t, "Đã giao chỉ tiêu năm 2026"), "CT01 · Hoạt động của đơn vị 2", "Đến nay đã thực hiện 0, đạt 0%")
 	lan.Send("/target 2026 mỗi chi đoàn có ít nhất 3 hoạt động")
-	ptContains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT02 · Hoạt động của đơn vị — mỗi chi đoàn ít nhất 3", "Đến nay 0/4 chi đoàn đã đạt")
+	bottest.Contains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT02 · Hoạt động của đơn vị — mỗi chi đoàn ít nhất 3", "Đến nay 0/4 chi đoàn đã đạt")
 	lan.Send(`/target 2026 thủ công "Kết nạp 7.000 đoàn viên mới" 7.000`)
-	ptContains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT03 · Kết nạp 7.000 đoàn viên mới 7.000", "/achieved CT03")
+	bottest.Contains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT03 · Kết nạp 7.000 đoàn viên mới 7.000", "/achieved CT03")
 	lan.Send(`/target 2026 ct04 "Hỗ trợ thiếu nhi khó khăn" thiếu nhi 100`)
-	ptContains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT04 · Hỗ trợ thiếu nhi khó khăn 100")
+	bottest.Contains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT04 · Hỗ trợ thiếu nhi khó khăn 100")
 
 	// Setting the per_unit target again changes it, under the same code.
 	lan.Send("/target 2026 mỗi chi đoàn 1 hoạt động")
-	ptContains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT02 ·", "(Chỉ tiêu cũ: 3)")
+	bottest.Contains(t, lan.Expect(t, "Đã giao chỉ tiêu"), "CT02 ·", "(Chỉ tiêu cũ: 3)")
 	got := unitTargets(b, "VT")
 	if len(got) != 4 {
 		t.Fatalf("targets of VT: %+v", got)
@@ -125,7 +125,7 @@ func TestTargetKindsEndToEnd(t *testing.T) {
 		lan.Send(`/target 2026 thủ công "Xây dựng 7 mô hình" 7`)
 		lan.Expect(t, "CT05")
 		lan.Send("/targets")
-		ptContains(t, lan.Expect(t, "Kết quả thực hiện"), "CT05 · Xây dựng 7 mô hình: 0 / 7 — đạt 0% (chưa nhập kết quả: /achieved CT05 giá_trị)")
+		bottest.Contains(t, lan.Expect(t, "Kết quả thực hiện"), "CT05 · Xây dựng 7 mô hình: 0 / 7 — đạt 0% (chưa nhập kết quả: /achieved CT05 giá_trị)")
 	})
 	b.Settle()
 }
@@ -180,7 +180,7 @@ func TestTargetPickerForEveryKind(t *testing.T) {
 
 	two.Send("/target 2026 mỗi chi đoàn 2 phần việc")
 	pick := two.Expect(t, "cho đơn vị nào")
-	ptPress(t, two, pick, "Đoàn phường V")
+	bottest.Press(t, two, pick, "Đoàn phường V")
 	b.Settle()
 	if got := unitTargets(b, "VT-P5"); len(got) != 1 || got[0].KindOf() != youthbot.TargetPerUnit || got[0].UnitKind != youthbot.KindBranch ||
 		got[0].Metric != youthbot.MetricTasks || got[0].Value != 2 || got[0].Code != "CT01" {
@@ -189,7 +189,7 @@ func TestTargetPickerForEveryKind(t *testing.T) {
 
 	two.Send(`/target 2026 thủ công "Tổ chức 3 hội thi <b>cấp trường</b>" 3`)
 	pick = two.Expect(t, "cho đơn vị nào")
-	ptContains(t, pick, "Tổ chức 3 hội thi <b>cấp trường</b>") // the text, escaped
+	bottest.Contains(t, pick, "Tổ chức 3 hội thi <b>cấp trường</b>") // the text, escaped
 	var other string
 	for _, row := range pick.Snapshot().Buttons {
 		for _, bt := range row {
@@ -201,13 +201,13 @@ func TestTargetPickerForEveryKind(t *testing.T) {
 	if !strings.HasPrefix(other, "kt:d:") {
 		t.Fatalf("the button of a target with a text carries %q, want the dialog's nonce", other)
 	}
-	ptPress(t, two, pick, "Đoàn trường Cao đẳng Cộng đồng Hậu Giang")
+	bottest.Press(t, two, pick, "Đoàn trường Cao đẳng Cộng đồng Hậu Giang")
 	b.Settle()
 	got := unitTargets(b, "VT-CDCD")
 	if len(got) != 1 || got[0].KindOf() != youthbot.TargetManual || got[0].Text != "Tổ chức 3 hội thi <b>cấp trường</b>" || got[0].Value != 3 {
 		t.Errorf("targets of VT-CDCD: %+v", got)
 	}
-	if text := ptRefused(t, two, pick, other); !strings.Contains(text, "cũ") {
+	if text := bottest.Refusal(t, two, pick, other); !strings.Contains(text, "cũ") {
 		t.Errorf("second press of a used dialog's button: %q", text)
 	}
 	if got := unitTargets(b, "VT-P5"); len(got) != 1 {
@@ -268,7 +268,7 @@ func TestTargetsOfALongPlanFitInOneMessage(t *testing.T) {
 	})
 	sec.Send("/targets")
 	m := sec.Expect(t, "Kết quả thực hiện chỉ tiêu")
-	ptContains(t, m, "CT10 ·", "mục khác", "đạt 0/30 chỉ tiêu (từ 0% đến 0%)")
+	bottest.Contains(t, m, "CT10 ·", "mục khác", "đạt 0/30 chỉ tiêu (từ 0% đến 0%)")
 	if n := len([]rune(m.Text)); n > 4096 {
 		t.Errorf("%d characters", n)
 	}

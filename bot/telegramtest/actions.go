@@ -1,6 +1,10 @@
 package telegramtest
 
-import "fmt"
+import (
+	"fmt"
+
+	"youthbot/bot/telegramtest/internal/wire"
+)
 
 // Send has the user write text in the private chat with the bot. A leading
 // /command gets a bot_command entity, as Telegram adds it.
@@ -44,7 +48,7 @@ func (u *User) SendPhoto(caption string) *Message {
 	m := &Message{Photo: data, Caption: caption, Entities: commandEntities(caption)}
 	for _, size := range [][2]int{{90, 67}, {320, 240}, {800, 600}} {
 		id, unique := s.storeFileLocked("AgACAgIAAxkBAAI", data, "")
-		m.photoSizes = append(m.photoSizes, wirePhotoSize{FileID: id, FileUniqueID: unique, Width: size[0], Height: size[1], FileSize: len(data)})
+		m.photoSizes = append(m.photoSizes, wire.PhotoSize{FileID: id, FileUniqueID: unique, Width: size[0], Height: size[1], FileSize: len(data)})
 		m.FileID = id
 	}
 	return s.userMessageLocked(u.chat, u, m)
@@ -76,14 +80,14 @@ func (u *User) setBlocked(blocked bool) {
 		return
 	}
 	u.blocked = blocked
-	member := wireChatMember{Status: "member", User: botUser()}
+	member := wire.ChatMember{Status: "member", User: botUser()}
 	forever := int64(0)
-	kicked := wireChatMember{Status: "kicked", User: botUser(), UntilDate: &forever}
-	upd := wireChatMemberUpdated{Chat: u.chat.wire(), From: u.wire(), Date: s.now().Unix(), OldChatMember: member, NewChatMember: kicked}
+	kicked := wire.ChatMember{Status: "kicked", User: botUser(), UntilDate: &forever}
+	upd := wire.ChatMemberUpdated{Chat: u.chat.wire(), From: u.wire(), Date: s.now().Unix(), OldChatMember: member, NewChatMember: kicked}
 	if !blocked {
 		upd.OldChatMember, upd.NewChatMember = kicked, member
 	}
-	s.updates.push("my_chat_member", upd)
+	s.updates.Push("my_chat_member", upd)
 }
 
 // userMessageLocked adds a user's message to a chat and queues its update.
@@ -95,7 +99,7 @@ func (s *Server) userMessageLocked(ch *chat, from *User, m *Message) *Message {
 		m.Text = m.Caption
 	}
 	ch.add(m)
-	m.UpdateID = s.updates.push("message", s.wireMessageLocked(m))
+	m.UpdateID = s.updates.Push("message", s.wireMessageLocked(m))
 	return m
 }
 

@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/botapi"
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Call is one request the double answered.
@@ -23,26 +26,26 @@ type Call struct {
 // call is a request being answered.
 type call struct {
 	ctx        context.Context
-	spec       *methodSpec
+	spec       *botapi.MethodSpec
 	params     map[string]string // normalised: empty and JSON-null values removed
-	files      map[string]upload
+	files      map[string]wire.Upload
 	chat       *chat // the chat of chat_id, once resolved
 	rec        Call
 	violations []string
 }
 
-func (c *call) setRequest(req *request) {
-	c.rec.Params = maps.Clone(req.params)
-	if len(req.files) > 0 {
-		c.rec.Files = make(map[string][]byte, len(req.files))
-		for k, f := range req.files {
+func (c *call) setRequest(req *wire.Request) {
+	c.rec.Params = maps.Clone(req.Params)
+	if len(req.Files) > 0 {
+		c.rec.Files = make(map[string][]byte, len(req.Files))
+		for k, f := range req.Files {
 			c.rec.Files[k] = f.Data
 		}
 	}
-	if id, err := strconv.ParseInt(req.params["chat_id"], 10, 64); err == nil {
+	if id, err := strconv.ParseInt(req.Params["chat_id"], 10, 64); err == nil {
 		c.rec.Chat = id
 	}
-	c.params, c.files = req.params, req.files
+	c.params, c.files = req.Params, req.Files
 }
 
 // violate records a violation of the call, reported once it is answered.
@@ -72,7 +75,7 @@ func (c *call) bool(name string) bool { return c.params[name] == "true" }
 // handler performs a validated call with the locks held.
 type handler func(s *Server, c *call) (any, *apiError)
 
-// handlers serve the methods of specMethods, by canonical name.
+// handlers serve the methods of botapi.Methods(), by canonical name.
 var handlers = map[string]handler{
 	"getMe":                  (*Server).getMe,
 	"getUpdates":             (*Server).getUpdates,
@@ -114,25 +117,25 @@ func (s *Server) perform(c *call) (any, *apiError) {
 	}
 	send := sendMethods[c.spec.Name]
 	if send {
-		if e := s.flood.check(s.now(), c); e != nil {
+		if e := s.flood.Check(s.now(), c.spec.Name, c.chatID()); e != nil {
 			return nil, e
 		}
 	}
-	fault := s.faults.take(c.spec.Name, c.chat, writeMethods[c.spec.Name])
-	if fault != nil && !fault.applied {
-		return nil, s.floodOpened(c, fault.apiError(), false)
+	fault := s.faults.Take(c.spec.Name, c.chatID(), writeMethods[c.spec.Name])
+	if fault != nil && !fault.Applied {
+		return nil, s.floodOpened(c, fault.Err, false)
 	}
 	if e := s.refuseChat(c); e != nil {
 		return nil, e
 	}
 	if send {
-		if e, global := s.limiter.take(s.now(), c.chat); e != nil {
-			return nil, s.floodOpened(c, e, global)
+		if wait, global := s.limiter.Take(s.now(), c.chatID(), c.chat != nil && c.chat.isGroup()); wait > 0 {
+			return nil, s.floodOpened(c, tooMany(wait), global)
 		}
 	}
 	result, e := handlers[c.spec.Name](s, c)
 	if fault != nil && e == nil {
-		return nil, s.floodOpened(c, fault.apiError(), false)
+		return nil, s.floodOpened(c, fault.Err, false)
 	}
 	return result, e
 }
@@ -141,7 +144,7 @@ func (s *Server) perform(c *call) (any, *apiError) {
 // (flood.go) and returns e.
 func (s *Server) floodOpened(c *call, e *apiError, botWide bool) *apiError {
 	if sendMethods[c.spec.Name] {
-		s.flood.opened(s.now(), c, e, botWide)
+		s.flood.Opened(s.now(), c.chatID(), e, botWide)
 	}
 	return e
 }
@@ -183,4 +186,12 @@ func (s *Server) refuseChat(c *call) *apiError {
 		return refused(http.StatusForbidden, "Forbidden: bot is not a member of the "+ch.kind+" chat")
 	}
 	return nil
+}
+
+// chatID is the id of the chat the call targets, 0 when none is known.
+func (c *call) chatID() int64 {
+	if c.chat == nil {
+		return 0
+	}
+	return c.chat.id
 }

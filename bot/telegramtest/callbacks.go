@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // maxCallbackAnswer is the length limit of answerCallbackQuery.text.
@@ -123,7 +125,7 @@ func (s *Server) callbackLocked(u *User, m *Message, data string) *Callback {
 		Message: m,
 		s:       s,
 	}
-	cb.UpdateID = s.updates.push("callback_query", wireCallbackQuery{
+	cb.UpdateID = s.updates.Push("callback_query", wire.CallbackQuery{
 		ID:           cb.ID,
 		From:         u.wire(),
 		Message:      s.wireMessageLocked(m),
@@ -161,7 +163,7 @@ func (c *Callback) Answered() (text string, showAlert, ok bool) {
 // answers a redelivered query meets it, so it is no violation.
 func (s *Server) answerCallbackQuery(c *call) (any, *apiError) {
 	if n := utf8.RuneCountInString(c.str("text")); n > maxCallbackAnswer {
-		return nil, invalid("message is too long").withDetail("callback answer text has %d characters, at most %d", n, maxCallbackAnswer)
+		return nil, invalid("message is too long").WithDetail("callback answer text has %d characters, at most %d", n, maxCallbackAnswer)
 	}
 	cb, ok := s.callbacks[c.str("callback_query_id")]
 	if !ok || cb.answered {

@@ -1,6 +1,10 @@
 package telegramtest
 
-import "slices"
+import (
+	"slices"
+
+	"youthbot/bot/telegramtest/internal/wire"
+)
 
 // Chat types.
 const (
@@ -41,8 +45,8 @@ func (ch *chat) find(id int) *Message {
 	return ch.messages[id-1]
 }
 
-func (ch *chat) wire() wireChat {
-	w := wireChat{ID: ch.id, Type: ch.kind, Title: ch.title}
+func (ch *chat) wire() wire.Chat {
+	w := wire.Chat{ID: ch.id, Type: ch.kind, Title: ch.title}
 	if ch.user != nil {
 		w.FirstName = ch.user.FirstName
 	}

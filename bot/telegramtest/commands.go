@@ -40,7 +40,7 @@ var languageCode = regexp.MustCompile(`^[a-z]{2}$`)
 func (s *Server) commandKeyOf(c *call) (commandKey, *apiError) {
 	lang := c.str("language_code")
 	if lang != "" && !languageCode.MatchString(lang) {
-		return commandKey{}, invalid("invalid language code specified").withDetail("language_code=%q: two-letter ISO 639-1 code expected", lang)
+		return commandKey{}, invalid("invalid language code specified").WithDetail("language_code=%q: two-letter ISO 639-1 code expected", lang)
 	}
 	if !c.has("scope") {
 		return commandKey{"default", lang}, nil
@@ -59,7 +59,7 @@ func (s *Server) commandKeyOf(c *call) (commandKey, *apiError) {
 	id, err := strconv.ParseInt(string(scope.ChatID), 10, 64)
 	ch, known := s.chats[id]
 	if err != nil || !known {
-		return commandKey{}, chatNotFound().withDetail("scope chat_id %s", scope.ChatID)
+		return commandKey{}, chatNotFound().WithDetail("scope chat_id %s", scope.ChatID)
 	}
 	if !ch.isGroup() && scope.Type != "chat" {
 		return commandKey{}, invalid("can't use %s scope in a private chat", scope.Type)
@@ -81,7 +81,7 @@ func (s *Server) setMyCommands(c *call) (any, *apiError) {
 		return nil, invalid("can't parse commands JSON array")
 	}
 	if len(cmds) > maxCommands {
-		return nil, invalid("too many commands specified").withDetail("%d commands, at most %d", len(cmds), maxCommands)
+		return nil, invalid("too many commands specified").WithDetail("%d commands, at most %d", len(cmds), maxCommands)
 	}
 	if len(cmds) == 0 {
 		delete(s.commands, key)

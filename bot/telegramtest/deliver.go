@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"slices"
+
+	"youthbot/bot/telegramtest/internal/updates"
 )
 
 // WebhookStatusError is a webhook's answer other than 2xx: Telegram would
@@ -41,10 +43,10 @@ func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
 	for {
 		s.lock()
 		hook := s.webhook
-		ups := s.updates.collect(1)
+		ups := s.updates.Collect(1)
 		var id int64
 		if len(ups) > 0 {
-			id = s.updates.items[0].id
+			id = s.updates.Items[0].ID
 		}
 		s.unlock()
 		if hook.URL == "" {
@@ -61,8 +63,8 @@ func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
 			return n, &WebhookStatusError{UpdateID: id, Status: status, Body: body}
 		}
 		s.lock()
-		s.updates.items = slices.DeleteFunc(s.updates.items, func(u queuedUpdate) bool { return u.id == id })
-		s.updates.confirmed = max(s.updates.confirmed, id)
+		s.updates.Items = slices.DeleteFunc(s.updates.Items, func(u updates.Update) bool { return u.ID == id })
+		s.updates.Confirmed = max(s.updates.Confirmed, id)
 		s.unlock()
 		n++
 	}

@@ -12,13 +12,18 @@
 //     bot's edits show), every request (Calls), and helpers that wait for the
 //     bot without sleeping (Next, Expect, WaitUntil, Callback.Answer).
 //   - Validation. Every request is checked against a table of the served
-//     methods and their types generated from the Bot API spec (spec_table.go),
+//     methods and their types generated from the Bot API spec (internal/botapi),
 //     and against Telegram's rules for HTML text, lengths and keyboards. A bad
 //     request fails as Telegram would fail it and is reported as a violation
 //     (Options.OnViolation; New turns violations into test errors).
 //
 // Faults (FailNext, FailChat, Fail5xx, FailRaw) and rate limits (SetLimits) make the
 // double answer like a loaded or broken Telegram.
+//
+// Its parts that know nothing of the world live in internal packages: the
+// generated method table and the validation against it (internal/botapi),
+// the HTML text parser (internal/htmltext), the JSON objects it writes and
+// the decoding of a request (internal/wire).
 //
 // The core needs no *testing.T: NewServer serves an interactive console as
 // well as tests. Only the helpers that assert take a testing.TB.

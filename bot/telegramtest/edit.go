@@ -15,14 +15,14 @@ func (s *Server) editTarget(c *call) (*Message, *apiError) {
 		return nil, invalid("inline messages are not supported by the double")
 	}
 	if c.chat == nil || !c.has("message_id") {
-		return nil, invalid("message identifier is not specified").withDetail("send chat_id and message_id")
+		return nil, invalid("message identifier is not specified").WithDetail("send chat_id and message_id")
 	}
 	m := c.chat.find(int(c.int64("message_id")))
 	if m == nil || m.Deleted {
 		return nil, refused(http.StatusBadRequest, "Bad Request: message to edit not found")
 	}
 	if !m.FromBot {
-		return nil, invalid("message can't be edited").withDetail("message %d was sent by a user", m.ID)
+		return nil, invalid("message can't be edited").WithDetail("message %d was sent by a user", m.ID)
 	}
 	return m, nil
 }
@@ -48,10 +48,10 @@ func (s *Server) editMessageText(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	if m.Text == f.text && slices.Equal(m.Entities, f.entities) && buttonsEqual(m.Buttons, mk.buttons) {
+	if m.Text == f.Text && slices.Equal(m.Entities, f.Entities) && buttonsEqual(m.Buttons, mk.buttons) {
 		return nil, refused(http.StatusBadRequest, notModified)
 	}
-	m.Text, m.HTML, m.ParseMode, m.Entities = f.text, c.str("text"), c.str("parse_mode"), f.entities
+	m.Text, m.HTML, m.ParseMode, m.Entities = f.Text, c.str("text"), c.str("parse_mode"), f.Entities
 	m.Buttons = mk.buttons
 	s.editedLocked(m)
 	return s.wireMessageLocked(m), nil

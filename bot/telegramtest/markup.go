@@ -46,8 +46,7 @@ func parseMarkup(raw string, ch *chat) (markup, *apiError) {
 		r := make([]KeyboardButton, 0, len(row))
 		for _, b := range row {
 			if b.RequestContact && (ch == nil || ch.kind != chatPrivate) {
-				return m, invalid("can't parse reply keyboard markup: request_contact buttons are available in private chats only").
-					withDetail("button %q", b.Text)
+				return m, invalid("can't parse reply keyboard markup: request_contact buttons are available in private chats only").WithDetail("button %q", b.Text)
 			}
 			r = append(r, KeyboardButton{Text: b.Text, RequestContact: b.RequestContact, RequestLocation: b.RequestLocation})
 		}

@@ -3,6 +3,9 @@ package telegramtest
 import (
 	"slices"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/htmltext"
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Message is the double's view of a message in a chat, sent by the bot or
@@ -41,7 +44,7 @@ type Message struct {
 
 	s           *Server
 	editDate    time.Time
-	photoSizes  []wirePhotoSize
+	photoSizes  []wire.PhotoSize
 	fileUnique  string
 	migrateTo   int64
 	migrateFrom int64
@@ -84,7 +87,7 @@ func (m *Message) isText() bool {
 }
 
 // wireMessageLocked is m as the Bot API shows it.
-func (s *Server) wireMessageLocked(m *Message) *wireMessage {
+func (s *Server) wireMessageLocked(m *Message) *wire.Message {
 	w := s.wireMessageNoReply(m)
 	if m.ReplyTo != 0 {
 		if r := s.chats[m.Chat].find(m.ReplyTo); r != nil {
@@ -94,8 +97,8 @@ func (s *Server) wireMessageLocked(m *Message) *wireMessage {
 	return w
 }
 
-func (s *Server) wireMessageNoReply(m *Message) *wireMessage {
-	w := &wireMessage{
+func (s *Server) wireMessageNoReply(m *Message) *wire.Message {
+	w := &wire.Message{
 		MessageID:         m.ID,
 		Chat:              s.chats[m.Chat].wire(),
 		Date:              m.Date.Unix(),
@@ -119,38 +122,38 @@ func (s *Server) wireMessageNoReply(m *Message) *wireMessage {
 		w.Photo = m.photoSizes
 		w.Caption, w.CaptionEntities = m.Caption, wireEntities(m.Entities)
 	case m.FileID != "":
-		w.Document = &wireDocument{FileID: m.FileID, FileUniqueID: m.fileUnique, FileName: m.DocumentName, FileSize: len(m.Document)}
+		w.Document = &wire.Document{FileID: m.FileID, FileUniqueID: m.fileUnique, FileName: m.DocumentName, FileSize: len(m.Document)}
 		w.Caption, w.CaptionEntities = m.Caption, wireEntities(m.Entities)
 	case m.Sticker:
-		w.Sticker = &wireSticker{FileID: "CAACAgIAAxkBAAE" + m.fileUnique, FileUniqueID: m.fileUnique, Type: "regular", Width: 512, Height: 512, Emoji: "👍"}
+		w.Sticker = &wire.Sticker{FileID: "CAACAgIAAxkBAAE" + m.fileUnique, FileUniqueID: m.fileUnique, Type: "regular", Width: 512, Height: 512, Emoji: "👍"}
 	default:
 		w.Text, w.Entities = m.Text, wireEntities(m.Entities)
 	}
 	if len(m.Buttons) > 0 {
-		w.ReplyMarkup = &wireInlineMarkup{InlineKeyboard: make([][]wireButton, len(m.Buttons))}
+		w.ReplyMarkup = &wire.InlineMarkup{InlineKeyboard: make([][]wire.Button, len(m.Buttons))}
 		for i, row := range m.Buttons {
 			for _, b := range row {
-				w.ReplyMarkup.InlineKeyboard[i] = append(w.ReplyMarkup.InlineKeyboard[i], wireButton{Text: b.Text, CallbackData: b.Data, URL: b.URL})
+				w.ReplyMarkup.InlineKeyboard[i] = append(w.ReplyMarkup.InlineKeyboard[i], wire.Button{Text: b.Text, CallbackData: b.Data, URL: b.URL})
 			}
 		}
 	}
 	return w
 }
 
-func wireContactOf(c *Contact) *wireContact {
+func wireContactOf(c *Contact) *wire.Contact {
 	if c == nil {
 		return nil
 	}
-	return &wireContact{PhoneNumber: c.PhoneNumber, FirstName: c.FirstName, UserID: c.UserID}
+	return &wire.Contact{PhoneNumber: c.PhoneNumber, FirstName: c.FirstName, UserID: c.UserID}
 }
 
-func wireEntities(es []Entity) []wireEntity {
+func wireEntities(es []Entity) []wire.Entity {
 	if len(es) == 0 {
 		return nil
 	}
-	out := make([]wireEntity, len(es))
+	out := make([]wire.Entity, len(es))
 	for i, e := range es {
-		out[i] = wireEntity{Type: e.Type, Offset: e.Offset, Length: e.Length, URL: e.URL, Language: e.Language, CustomEmojiID: e.EmojiID, UnixTime: e.UnixTime}
+		out[i] = wire.Entity{Type: e.Type, Offset: e.Offset, Length: e.Length, URL: e.URL, Language: e.Language, CustomEmojiID: e.EmojiID, UnixTime: e.UnixTime}
 	}
 	return out
 }
@@ -172,5 +175,5 @@ func commandEntities(text string) []Entity {
 			break
 		}
 	}
-	return []Entity{{Type: "bot_command", Offset: 0, Length: utf16Count(text[:end])}}
+	return []Entity{{Type: "bot_command", Offset: 0, Length: htmltext.UTF16Count(text[:end])}}
 }

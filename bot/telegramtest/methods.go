@@ -2,6 +2,8 @@ package telegramtest
 
 import (
 	"net/http"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 func (s *Server) getMe(*call) (any, *apiError) {
@@ -20,14 +22,14 @@ var chatActions = map[string]bool{
 
 func (s *Server) sendChatAction(c *call) (any, *apiError) {
 	if !chatActions[c.str("action")] {
-		return nil, invalid("wrong parameter action in request").withDetail("action=%q", c.str("action"))
+		return nil, invalid("wrong parameter action in request").WithDetail("action=%q", c.str("action"))
 	}
 	return true, nil
 }
 
 func (s *Server) getChat(c *call) (any, *apiError) {
-	return wireChatFullInfo{
-		wireChat:         c.chat.wire(),
+	return wire.ChatFullInfo{
+		Chat:             c.chat.wire(),
 		MaxReactionCount: 11,
 		AcceptedGiftTypes: map[string]any{
 			"unlimited_gifts": true, "limited_gifts": true, "unique_gifts": true,
@@ -44,7 +46,7 @@ func (s *Server) getChatMember(c *call) (any, *apiError) {
 	}
 	uid := c.int64("user_id")
 	if uid == BotID {
-		return wireChatMember{Status: "member", User: botUser()}, nil
+		return wire.ChatMember{Status: "member", User: botUser()}, nil
 	}
 	u, ok := s.users[uid]
 	if !ok {
@@ -57,7 +59,7 @@ func (s *Server) getChatAdministrators(c *call) (any, *apiError) {
 	if !c.chat.isGroup() {
 		return nil, refused(http.StatusBadRequest, "Bad Request: there are no administrators in the private chat")
 	}
-	out := []wireChatMember{}
+	out := []wire.ChatMember{}
 	if c.chat.creator != 0 {
 		out = append(out, memberOf(c.chat, s.users[c.chat.creator]))
 	}
@@ -70,8 +72,8 @@ func (s *Server) getChatAdministrators(c *call) (any, *apiError) {
 }
 
 // memberOf is the ChatMember object of u in a group.
-func memberOf(ch *chat, u *User) wireChatMember {
-	m := wireChatMember{Status: ch.status(u.ID), User: u.wire()}
+func memberOf(ch *chat, u *User) wire.ChatMember {
+	m := wire.ChatMember{Status: ch.status(u.ID), User: u.wire()}
 	switch m.Status {
 	case "creator":
 		no := false
@@ -79,7 +81,7 @@ func memberOf(ch *chat, u *User) wireChatMember {
 	case "administrator":
 		no := false
 		m.IsAnonymous = &no
-		m.wireAdminRights = &wireAdminRights{
+		m.AdminRights = &wire.AdminRights{
 			CanManageChat: true, CanDeleteMessages: true, CanRestrictMembers: true,
 			CanChangeInfo: true, CanInviteUsers: true, CanPinMessages: true,
 		}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // sendMessage posts a text message from the bot.
@@ -13,7 +15,7 @@ func (s *Server) sendMessage(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, HTML: c.str("text"), ParseMode: c.str("parse_mode"), Entities: f.entities}
+	m := &Message{Text: f.Text, HTML: c.str("text"), ParseMode: c.str("parse_mode"), Entities: f.Entities}
 	return s.postLocked(c, m)
 }
 
@@ -27,10 +29,10 @@ func (s *Server) sendPhoto(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities, Photo: file.data}
+	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities, Photo: file.data}
 	id, unique := s.storeFileLocked("AgACAgIAAxkDAAI", file.data, file.name)
 	m.FileID = id
-	m.photoSizes = []wirePhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
+	m.photoSizes = []wire.PhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
 	return s.postLocked(c, m)
 }
 
@@ -44,7 +46,7 @@ func (s *Server) sendDocument(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.text, Caption: f.text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.entities,
+	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities,
 		Document: file.data, DocumentName: file.name}
 	m.FileID, m.fileUnique = s.storeFileLocked("BQACAgIAAxkDAAI", file.data, file.name)
 	return s.postLocked(c, m)
@@ -126,5 +128,5 @@ func (s *Server) inputFile(c *call, param string) (inputFileData, *apiError) {
 	if f, ok := s.files[raw]; ok {
 		return inputFileData(f), nil
 	}
-	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").withDetail("%s=%q", param, raw)
+	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").WithDetail("%s=%q", param, raw)
 }

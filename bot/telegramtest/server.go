@@ -11,6 +11,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"youthbot/bot/telegramtest/internal/botapi"
+	"youthbot/bot/telegramtest/internal/fault"
+	"youthbot/bot/telegramtest/internal/updates"
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // Token is the only bot token the double accepts; requests with another
@@ -76,10 +81,10 @@ type Server struct {
 	callbacks   map[string]*Callback
 	nextQueryID int64
 
-	updates updateQueue
-	faults  faultQueue
-	limiter limiter
-	flood   flood
+	updates updates.Queue
+	faults  fault.Queue
+	limiter fault.Limiter
+	flood   fault.Flood
 
 	commands map[commandKey][]BotCommand
 	webhook  WebhookInfo
@@ -105,7 +110,7 @@ func NewServer(opts Options) *Server {
 		nextSuper:   1,
 		files:       map[string]storedFile{},
 		callbacks:   map[string]*Callback{},
-		updates:     newUpdateQueue(),
+		updates:     updates.NewQueue(),
 		commands:    map[commandKey][]BotCommand{},
 	}
 	s.srv = httptest.NewServer(s)
@@ -269,7 +274,7 @@ func (s *Server) report(msgs ...string) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &call{ctx: r.Context(), rec: Call{Time: s.now()}}
 	result, e := s.serve(w, r, c)
-	status, contentType, body := encodeResult(result, e)
+	status, contentType, body := wire.EncodeResult(result, e)
 	if e != nil && e.Violation {
 		if e.Detail != "" {
 			c.violate("%s (%s)", e.Description, e.Detail)
@@ -285,7 +290,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.calls = append(s.calls, c.rec)
 	s.unlock()
 	s.report(c.violations...)
-	writeBody(w, status, contentType, body)
+	wire.WriteBody(w, status, contentType, body)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *apiError) {
@@ -298,13 +303,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 	if token != Token {
 		return nil, refused(http.StatusUnauthorized, "Unauthorized")
 	}
-	spec, ok := lookupMethod(name)
+	spec, ok := botapi.LookupMethod(name)
 	if !ok {
 		return nil, &apiError{Code: http.StatusNotFound, Description: "Not Found", Violation: true}
 	}
 	c.spec = spec
 	c.rec.Method = spec.Name
-	req, err := readRequest(w, r)
+	req, err := wire.ReadRequest(w, r)
 	if err != nil {
 		return nil, invalid("can't read the request: %v", err)
 	}

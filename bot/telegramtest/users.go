@@ -3,6 +3,8 @@ package telegramtest
 import (
 	"fmt"
 	"strings"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // User is a Telegram user of the double's world. Its private chat with the
@@ -40,12 +42,12 @@ func (s *Server) NewUser(firstName, languageCode string) *User {
 	return u
 }
 
-func (u *User) wire() wireUser {
-	return wireUser{ID: u.ID, FirstName: u.FirstName, LanguageCode: u.LanguageCode}
+func (u *User) wire() wire.User {
+	return wire.User{ID: u.ID, FirstName: u.FirstName, LanguageCode: u.LanguageCode}
 }
 
-func botUser() wireUser {
-	return wireUser{ID: BotID, IsBot: true, FirstName: botFirstName, Username: BotUsername}
+func botUser() wire.User {
+	return wire.User{ID: BotID, IsBot: true, FirstName: botFirstName, Username: BotUsername}
 }
 
 // String names the user in transcripts and failures.

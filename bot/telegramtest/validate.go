@@ -1,13 +1,9 @@
 package telegramtest
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"slices"
-	"strconv"
-	"strings"
-	"unicode/utf8"
+
+	"youthbot/bot/telegramtest/internal/botapi"
 )
 
 // checkParams validates the parameters of c against its method's spec. It
@@ -22,12 +18,12 @@ func (c *call) checkParams() *apiError {
 			delete(c.params, name)
 		}
 	}
-	for _, name := range sortedKeys(c.params) {
+	for _, name := range botapi.SortedKeys(c.params) {
 		if _, known := c.paramSpec(name); !known {
 			c.violate("unknown parameter %q", name)
 		}
 	}
-	for _, name := range sortedKeys(c.files) {
+	for _, name := range botapi.SortedKeys(c.files) {
 		f, known := c.paramSpec(name)
 		switch {
 		case !known:
@@ -48,7 +44,7 @@ func (c *call) checkParams() *apiError {
 		if uploaded && !present {
 			continue
 		}
-		if err := checkFormValue(raw, f.Types, c.files); err != nil {
+		if err := botapi.CheckFormValue(raw, f.Types, c.uploaded); err != nil {
 			return invalid("parameter %q: %v", f.Name, err)
 		}
 	}
@@ -64,91 +60,24 @@ func missing(param string) *apiError {
 }
 
 // paramSpec finds a parameter of the method, legacy ones included.
-func (c *call) paramSpec(name string) (fieldSpec, bool) {
-	if f, ok := c.spec.field(name); ok {
+func (c *call) paramSpec(name string) (botapi.FieldSpec, bool) {
+	if f, ok := c.spec.Field(name); ok {
 		return f, true
 	}
-	for _, f := range legacyParams[c.spec.Name] {
+	for _, f := range botapi.LegacyParams(c.spec.Name) {
 		if f.Name == name {
 			return f, true
 		}
 	}
-	return fieldSpec{}, false
+	return botapi.FieldSpec{}, false
 }
 
-func (c *call) allParamSpecs() []fieldSpec {
-	return append(slices.Clone(c.spec.Fields), legacyParams[c.spec.Name]...)
+func (c *call) allParamSpecs() []botapi.FieldSpec {
+	return append(slices.Clone(c.spec.Fields), botapi.LegacyParams(c.spec.Name)...)
 }
 
-// checkFormValue checks a form value against alternative types.
-func checkFormValue(raw string, types []string, files map[string]upload) error {
-	if !utf8.ValidString(raw) {
-		return errors.New("strings must be encoded in UTF-8")
-	}
-	var errs []error
-	var parsed any
-	var parseErr error
-	for _, t := range types {
-		var err error
-		switch t {
-		case "Integer":
-			if _, e := strconv.ParseInt(raw, 10, 64); e != nil {
-				err = fmt.Errorf("must be an Integer, got %q", raw)
-			}
-		case "Float":
-			if _, e := strconv.ParseFloat(raw, 64); e != nil {
-				err = fmt.Errorf("must be a Float, got %q", raw)
-			}
-		case "Boolean", "True":
-			if raw != "true" && raw != "false" {
-				err = fmt.Errorf("must be true or false, got %q", raw)
-			}
-		case "String":
-		case "InputFile":
-			name, ok := strings.CutPrefix(raw, "attach://")
-			if _, uploaded := files[name]; !ok || !uploaded {
-				err = fmt.Errorf("must be an uploaded file, got %q", raw)
-			}
-		default:
-			if parsed == nil && parseErr == nil {
-				parsed, parseErr = decodeJSON(raw)
-			}
-			if parseErr != nil {
-				err = fmt.Errorf("can't parse JSON: %w", parseErr)
-			} else {
-				err = checkType(parsed, t, "")
-			}
-		}
-		if err == nil {
-			return nil
-		}
-		errs = append(errs, err)
-	}
-	if parseErr != nil {
-		return fmt.Errorf("can't parse JSON: %w", parseErr)
-	}
-	return mostSpecific(errs, types)
-}
-
-// decodeJSON decodes one JSON value, keeping numbers as json.Number.
-func decodeJSON(raw string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if dec.More() {
-		return nil, errors.New("trailing data after the JSON value")
-	}
-	return v, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+// uploaded says whether the request uploaded a file called name.
+func (c *call) uploaded(name string) bool {
+	_, ok := c.files[name]
+	return ok
 }

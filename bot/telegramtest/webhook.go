@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+
+	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // WebhookInfo is the webhook setting of the bot. The double stores it and
@@ -33,25 +35,25 @@ func (s *Server) setWebhook(c *call) (any, *apiError) {
 	if raw != "" {
 		u, err := url.Parse(raw)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return nil, invalid("bad webhook: invalid URL").withDetail("url=%q", raw)
+			return nil, invalid("bad webhook: invalid URL").WithDetail("url=%q", raw)
 		}
 	}
 	if c.has("secret_token") && !secretToken.MatchString(w.SecretToken) {
-		return nil, invalid("secret token contains unallowed characters or is too long").withDetail("1-256 characters of A-Z, a-z, 0-9, _ and -")
+		return nil, invalid("secret token contains unallowed characters or is too long").WithDetail("1-256 characters of A-Z, a-z, 0-9, _ and -")
 	}
 	if c.has("max_connections") {
 		n := c.int64("max_connections")
 		if n < 1 || n > 100 {
-			return nil, invalid("bad webhook: max_connections must be 1-100").withDetail("got %d", n)
+			return nil, invalid("bad webhook: max_connections must be 1-100").WithDetail("got %d", n)
 		}
 		w.MaxConnections = int(n)
 	}
 	if c.has("allowed_updates") {
-		if e := s.updates.setAllowed(c.str("allowed_updates")); e != nil {
+		if e := s.updates.SetAllowed(c.str("allowed_updates")); e != nil {
 			return nil, e
 		}
 	}
-	w.AllowedUpdates = slices.Clone(s.updates.allowed)
+	w.AllowedUpdates = slices.Clone(s.updates.Allowed)
 	if c.bool("drop_pending_updates") {
 		s.dropPendingLocked()
 	}
@@ -71,9 +73,9 @@ func (s *Server) deleteWebhook(c *call) (any, *apiError) {
 }
 
 func (s *Server) getWebhookInfo(*call) (any, *apiError) {
-	return wireWebhookInfo{
+	return wire.WebhookInfo{
 		URL:                s.webhook.URL,
-		PendingUpdateCount: len(s.updates.items),
+		PendingUpdateCount: len(s.updates.Items),
 		MaxConnections:     s.webhook.MaxConnections,
 		AllowedUpdates:     s.webhook.AllowedUpdates,
 	}, nil
@@ -81,5 +83,5 @@ func (s *Server) getWebhookInfo(*call) (any, *apiError) {
 
 // dropPendingLocked forgets every queued update, as drop_pending_updates.
 func (s *Server) dropPendingLocked() {
-	s.updates.items = nil
+	s.updates.Items = nil
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"youthbot/bot"
 )
 
 // The operator's HTTP endpoints on YOUTHBOT_HTTP.
@@ -126,13 +128,13 @@ func (a *App) receive(ctx context.Context) error {
 		return a.bot.Poll(ctx)
 	}
 	a.ops.webhook.Store(true)
-	if err := a.bot.SetWebhook(ctx, a.cfg.WebhookURL, a.cfg.WebhookSecret); err != nil {
+	if err := a.api.SetWebhook(ctx, a.cfg.WebhookURL, a.cfg.WebhookSecret, bot.AllowedUpdates, a.log); err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
 		return err
 	}
-	a.bot.WatchWebhook(ctx, a.cfg.WebhookURL, webhookWatch)
+	a.api.WatchWebhook(ctx, a.cfg.WebhookURL, webhookWatch, a.log)
 	return nil
 }
 

@@ -1,7 +1,7 @@
 // Package harness drives a bot core with feature rooms directly with
 // updates, without Telegram, for the handler-level tests of the feature
 // packages: updates go through Apply, answers are read from the outbox. It
-// is bot's own test harness (bot/helpers_test.go) made importable; the
+// is the core's test harness too (its external tests, package bot_test); the
 // end-to-end tests use bot/bottest.
 package harness
 

@@ -1,4 +1,4 @@
-package telegramtest
+package botapi
 
 import (
 	"encoding/json"
@@ -93,8 +93,8 @@ func checkObject(v any, ts *typeSpec, path string) error {
 	if !ok {
 		return fieldErr(path, "must be a %s object, got %s", ts.Name, jsonKind(v))
 	}
-	for _, k := range sortedKeys(obj) {
-		if _, known := ts.field(k); !known {
+	for _, k := range SortedKeys(obj) {
+		if _, known := ts.Field(k); !known {
 			return fieldErr(join(path, k), "unknown field of %s", ts.Name)
 		}
 	}

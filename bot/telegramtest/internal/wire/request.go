@@ -1,4 +1,4 @@
-package telegramtest
+package wire
 
 import (
 	"encoding/json"
@@ -10,33 +10,33 @@ import (
 	"strings"
 )
 
-// maxRequestBytes bounds a request body: Telegram's upload limit is 50 MB.
-const maxRequestBytes = 50 << 20
+// MaxRequestBytes bounds a Request body: Telegram's Upload limit is 50 MB.
+const MaxRequestBytes = 50 << 20
 
-// upload is a file sent in a multipart request.
-type upload struct {
+// Upload is a file sent in a multipart request.
+type Upload struct {
 	Name string // the part's file name
 	Data []byte
 }
 
-// request is the parameters of a call, from wherever Telegram reads them:
+// Request is the parameters of a call, from wherever Telegram reads them:
 // the query string, a url-encoded or multipart form, or a JSON object.
-type request struct {
-	params map[string]string
-	files  map[string]upload
+type Request struct {
+	Params map[string]string
+	Files  map[string]Upload
 }
 
-// readRequest collects the parameters of r. The first value of a repeated
+// ReadRequest collects the parameters of r. The first value of a repeated
 // parameter wins.
-func readRequest(w http.ResponseWriter, r *http.Request) (*request, error) {
-	req := &request{params: map[string]string{}, files: map[string]upload{}}
+func ReadRequest(w http.ResponseWriter, r *http.Request) (*Request, error) {
+	req := &Request{Params: map[string]string{}, Files: map[string]Upload{}}
 	for k, vs := range r.URL.Query() {
-		req.params[k] = vs[0]
+		req.Params[k] = vs[0]
 	}
 	if r.Body == nil || r.Method == http.MethodGet {
 		return req, nil
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
+	r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBytes)
 	ct := r.Header.Get("Content-Type")
 	if ct == "" {
 		return req, nil
@@ -51,7 +51,7 @@ func readRequest(w http.ResponseWriter, r *http.Request) (*request, error) {
 			return nil, fmt.Errorf("parse form: %w", err)
 		}
 		for k, vs := range r.PostForm {
-			req.params[k] = vs[0]
+			req.Params[k] = vs[0]
 		}
 	case "multipart/form-data":
 		if err := req.readMultipart(multipart.NewReader(r.Body, mparams["boundary"])); err != nil {
@@ -67,7 +67,7 @@ func readRequest(w http.ResponseWriter, r *http.Request) (*request, error) {
 	return req, nil
 }
 
-func (req *request) readMultipart(mr *multipart.Reader) error {
+func (req *Request) readMultipart(mr *multipart.Reader) error {
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -82,20 +82,20 @@ func (req *request) readMultipart(mr *multipart.Reader) error {
 		}
 		name := part.FormName()
 		if part.FileName() != "" {
-			if _, dup := req.files[name]; !dup {
-				req.files[name] = upload{Name: part.FileName(), Data: data}
+			if _, dup := req.Files[name]; !dup {
+				req.Files[name] = Upload{Name: part.FileName(), Data: data}
 			}
 			continue
 		}
-		if _, dup := req.params[name]; !dup {
-			req.params[name] = string(data)
+		if _, dup := req.Params[name]; !dup {
+			req.Params[name] = string(data)
 		}
 	}
 }
 
 // readJSON reads a JSON object body: strings are taken as they are, other
 // values as their JSON text (so nested objects stay JSON, as in a form).
-func (req *request) readJSON(body io.Reader) error {
+func (req *Request) readJSON(body io.Reader) error {
 	var obj map[string]json.RawMessage
 	if err := json.NewDecoder(body).Decode(&obj); err != nil {
 		return fmt.Errorf("decode JSON body: %w", err)
@@ -103,10 +103,10 @@ func (req *request) readJSON(body io.Reader) error {
 	for k, raw := range obj {
 		var s string
 		if err := json.Unmarshal(raw, &s); err == nil {
-			req.params[k] = s
+			req.Params[k] = s
 			continue
 		}
-		req.params[k] = strings.TrimSpace(string(raw))
+		req.Params[k] = strings.TrimSpace(string(raw))
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package telegramtest
+package botapi
 
 import "strings"
 
@@ -6,9 +6,9 @@ import "strings"
 // (github.com/PaulSonOfLars/telegram-bot-api-spec, api.json) whose path the
 // BOTAPI_JSON variable names; run from the repository:
 //
-//	BOTAPI_JSON=/path/to/bot-api.json go generate ./bot/telegramtest
+//	BOTAPI_JSON=/path/to/bot-api.json go generate ./bot/telegramtest/internal/botapi
 //
-//go:generate go run ./internal/specgen -o spec_table.go -spec $BOTAPI_JSON
+//go:generate go run ../specgen -o spec_table.go -spec $BOTAPI_JSON
 
 // fieldSpec is one parameter of a method or one field of an object type, as
 // bot-api.json describes it. Types are alternatives ("Integer", "String",
@@ -34,7 +34,7 @@ type typeSpec struct {
 }
 
 // field returns the field called name.
-func (t *typeSpec) field(name string) (fieldSpec, bool) {
+func (t *typeSpec) Field(name string) (fieldSpec, bool) {
 	for _, f := range t.Fields {
 		if f.Name == name {
 			return f, true
@@ -44,7 +44,7 @@ func (t *typeSpec) field(name string) (fieldSpec, bool) {
 }
 
 // field returns the parameter called name.
-func (m *methodSpec) field(name string) (fieldSpec, bool) {
+func (m *methodSpec) Field(name string) (fieldSpec, bool) {
 	for _, f := range m.Fields {
 		if f.Name == name {
 			return f, true

@@ -1,9 +1,11 @@
-package telegramtest
+// Package wire holds the Bot API's objects as the test double writes them
+// in its answers and updates (JSON field names and omitempty as Telegram's).
+package wire
 
-// The wire* types are the JSON the double sends: the parts of the Bot API
+// These types are the JSON the double sends: the parts of the Bot API
 // objects a bot reads. go-telegram-bot-api decodes them into its own types.
 
-type wireUser struct {
+type User struct {
 	ID                      int64  `json:"id"`
 	IsBot                   bool   `json:"is_bot"`
 	FirstName               string `json:"first_name"`
@@ -14,33 +16,33 @@ type wireUser struct {
 	SupportsInlineQueries   *bool  `json:"supports_inline_queries,omitempty"`
 }
 
-type wireChat struct {
+type Chat struct {
 	ID        int64  `json:"id"`
 	Type      string `json:"type"`
 	Title     string `json:"title,omitempty"`
 	FirstName string `json:"first_name,omitempty"`
 }
 
-// wireChatFullInfo is the answer of getChat.
-type wireChatFullInfo struct {
-	wireChat
+// ChatFullInfo is the answer of getChat.
+type ChatFullInfo struct {
+	Chat
 	AccentColorID     int            `json:"accent_color_id"`
 	MaxReactionCount  int            `json:"max_reaction_count"`
 	AcceptedGiftTypes map[string]any `json:"accepted_gift_types"`
 }
 
-type wireEntity struct {
-	Type          string    `json:"type"`
-	Offset        int       `json:"offset"`
-	Length        int       `json:"length"`
-	URL           string    `json:"url,omitempty"`
-	User          *wireUser `json:"user,omitempty"`
-	Language      string    `json:"language,omitempty"`
-	CustomEmojiID string    `json:"custom_emoji_id,omitempty"`
-	UnixTime      int64     `json:"unix_time,omitempty"`
+type Entity struct {
+	Type          string `json:"type"`
+	Offset        int    `json:"offset"`
+	Length        int    `json:"length"`
+	URL           string `json:"url,omitempty"`
+	User          *User  `json:"user,omitempty"`
+	Language      string `json:"language,omitempty"`
+	CustomEmojiID string `json:"custom_emoji_id,omitempty"`
+	UnixTime      int64  `json:"unix_time,omitempty"`
 }
 
-type wirePhotoSize struct {
+type PhotoSize struct {
 	FileID       string `json:"file_id"`
 	FileUniqueID string `json:"file_unique_id"`
 	Width        int    `json:"width"`
@@ -48,14 +50,14 @@ type wirePhotoSize struct {
 	FileSize     int    `json:"file_size,omitempty"`
 }
 
-type wireDocument struct {
+type Document struct {
 	FileID       string `json:"file_id"`
 	FileUniqueID string `json:"file_unique_id"`
 	FileName     string `json:"file_name,omitempty"`
 	FileSize     int    `json:"file_size,omitempty"`
 }
 
-type wireSticker struct {
+type Sticker struct {
 	FileID       string `json:"file_id"`
 	FileUniqueID string `json:"file_unique_id"`
 	Type         string `json:"type"`
@@ -66,60 +68,60 @@ type wireSticker struct {
 	Emoji        string `json:"emoji,omitempty"`
 }
 
-type wireContact struct {
+type Contact struct {
 	PhoneNumber string `json:"phone_number"`
 	FirstName   string `json:"first_name"`
 	UserID      int64  `json:"user_id,omitempty"`
 }
 
-type wireButton struct {
+type Button struct {
 	Text         string `json:"text"`
 	CallbackData string `json:"callback_data,omitempty"`
 	URL          string `json:"url,omitempty"`
 }
 
-type wireInlineMarkup struct {
-	InlineKeyboard [][]wireButton `json:"inline_keyboard"`
+type InlineMarkup struct {
+	InlineKeyboard [][]Button `json:"inline_keyboard"`
 }
 
-type wireMessage struct {
-	MessageID         int               `json:"message_id"`
-	From              *wireUser         `json:"from,omitempty"`
-	Chat              wireChat          `json:"chat"`
-	Date              int64             `json:"date"`
-	EditDate          int64             `json:"edit_date,omitempty"`
-	ReplyToMessage    *wireMessage      `json:"reply_to_message,omitempty"`
-	Text              string            `json:"text,omitempty"`
-	Entities          []wireEntity      `json:"entities,omitempty"`
-	Photo             []wirePhotoSize   `json:"photo,omitempty"`
-	Document          *wireDocument     `json:"document,omitempty"`
-	Sticker           *wireSticker      `json:"sticker,omitempty"`
-	Caption           string            `json:"caption,omitempty"`
-	CaptionEntities   []wireEntity      `json:"caption_entities,omitempty"`
-	Contact           *wireContact      `json:"contact,omitempty"`
-	MigrateToChatID   int64             `json:"migrate_to_chat_id,omitempty"`
-	MigrateFromChatID int64             `json:"migrate_from_chat_id,omitempty"`
-	ReplyMarkup       *wireInlineMarkup `json:"reply_markup,omitempty"`
+type Message struct {
+	MessageID         int           `json:"message_id"`
+	From              *User         `json:"from,omitempty"`
+	Chat              Chat          `json:"chat"`
+	Date              int64         `json:"date"`
+	EditDate          int64         `json:"edit_date,omitempty"`
+	ReplyToMessage    *Message      `json:"reply_to_message,omitempty"`
+	Text              string        `json:"text,omitempty"`
+	Entities          []Entity      `json:"entities,omitempty"`
+	Photo             []PhotoSize   `json:"photo,omitempty"`
+	Document          *Document     `json:"document,omitempty"`
+	Sticker           *Sticker      `json:"sticker,omitempty"`
+	Caption           string        `json:"caption,omitempty"`
+	CaptionEntities   []Entity      `json:"caption_entities,omitempty"`
+	Contact           *Contact      `json:"contact,omitempty"`
+	MigrateToChatID   int64         `json:"migrate_to_chat_id,omitempty"`
+	MigrateFromChatID int64         `json:"migrate_from_chat_id,omitempty"`
+	ReplyMarkup       *InlineMarkup `json:"reply_markup,omitempty"`
 }
 
-type wireCallbackQuery struct {
-	ID           string       `json:"id"`
-	From         wireUser     `json:"from"`
-	Message      *wireMessage `json:"message,omitempty"`
-	ChatInstance string       `json:"chat_instance"`
-	Data         string       `json:"data,omitempty"`
+type CallbackQuery struct {
+	ID           string   `json:"id"`
+	From         User     `json:"from"`
+	Message      *Message `json:"message,omitempty"`
+	ChatInstance string   `json:"chat_instance"`
+	Data         string   `json:"data,omitempty"`
 }
 
-// wireChatMember covers the ChatMember subtypes the double produces.
-type wireChatMember struct {
-	Status      string   `json:"status"`
-	User        wireUser `json:"user"`
-	IsAnonymous *bool    `json:"is_anonymous,omitempty"`
-	UntilDate   *int64   `json:"until_date,omitempty"`
-	*wireAdminRights
+// ChatMember covers the ChatMember subtypes the double produces.
+type ChatMember struct {
+	Status      string `json:"status"`
+	User        User   `json:"user"`
+	IsAnonymous *bool  `json:"is_anonymous,omitempty"`
+	UntilDate   *int64 `json:"until_date,omitempty"`
+	*AdminRights
 }
 
-type wireAdminRights struct {
+type AdminRights struct {
 	CanBeEdited         bool `json:"can_be_edited"`
 	CanManageChat       bool `json:"can_manage_chat"`
 	CanDeleteMessages   bool `json:"can_delete_messages"`
@@ -134,15 +136,15 @@ type wireAdminRights struct {
 	CanPinMessages      bool `json:"can_pin_messages"`
 }
 
-type wireChatMemberUpdated struct {
-	Chat          wireChat       `json:"chat"`
-	From          wireUser       `json:"from"`
-	Date          int64          `json:"date"`
-	OldChatMember wireChatMember `json:"old_chat_member"`
-	NewChatMember wireChatMember `json:"new_chat_member"`
+type ChatMemberUpdated struct {
+	Chat          Chat       `json:"chat"`
+	From          User       `json:"from"`
+	Date          int64      `json:"date"`
+	OldChatMember ChatMember `json:"old_chat_member"`
+	NewChatMember ChatMember `json:"new_chat_member"`
 }
 
-type wireWebhookInfo struct {
+type WebhookInfo struct {
 	URL                  string   `json:"url"`
 	HasCustomCertificate bool     `json:"has_custom_certificate"`
 	PendingUpdateCount   int      `json:"pending_update_count"`
@@ -150,7 +152,7 @@ type wireWebhookInfo struct {
 	AllowedUpdates       []string `json:"allowed_updates,omitempty"`
 }
 
-type wireResponseParameters struct {
+type ResponseParameters struct {
 	MigrateToChatID int64 `json:"migrate_to_chat_id,omitempty"`
 	RetryAfter      int   `json:"retry_after,omitempty"`
 }

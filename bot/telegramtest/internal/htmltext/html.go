@@ -1,4 +1,4 @@
-package telegramtest
+package htmltext
 
 import (
 	"fmt"
@@ -399,8 +399,8 @@ func utf16Len(r rune) int {
 	return 1
 }
 
-// utf16Count is the length of s in UTF-16 code units.
-func utf16Count(s string) int {
+// UTF16Count is the length of s in UTF-16 code units.
+func UTF16Count(s string) int {
 	n := 0
 	for _, r := range s {
 		n += utf16Len(r)
