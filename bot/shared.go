@@ -43,7 +43,7 @@ func refuseSelf(c *Ctx, subject int64) error {
 
 // managedUnitsOf lists every unit a user has rights over, each once.
 func (b *Bot) managedUnitsOf(tx *storage.Tx, user int64) []string {
-	tops := tx.SecretaryUnits(user)
+	tops := tx.CurrentSecretaryUnits(user)
 	if b.IsAdmin(user) {
 		tops = tx.ChildCodes("")
 	}
