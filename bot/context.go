@@ -95,10 +95,11 @@ func (c *Ctx) T(key string, args ...any) string { return i18n.T(c.Lang, key, arg
 // IsAdmin reports whether the sender is an admin.
 func (c *Ctx) IsAdmin() bool { return c.From != nil && c.b.IsAdmin(c.From.ID) }
 
-// SecretaryUnits returns the units the sender is secretary of.
+// SecretaryUnits returns the units that exist today the sender is
+// secretary of (a ceased unit's secretary keeps only /tally of its past).
 func (c *Ctx) SecretaryUnits() []string {
 	if !c.secLoaded && c.From != nil {
-		c.secUnits, c.secLoaded = c.Tx.SecretaryUnits(c.From.ID), true
+		c.secUnits, c.secLoaded = c.Tx.CurrentSecretaryUnits(c.From.ID), true
 	}
 	return c.secUnits
 }

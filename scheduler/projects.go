@@ -45,7 +45,7 @@ func (s *Scheduler) RunProjectReminders(ctx context.Context, now time.Time) (int
 	var added []*youthbot.Outgoing
 	err := s.db.Update(func(tx *storage.Tx) error {
 		added = added[:0]
-		units, err := tx.Units()
+		units, err := tx.CurrentUnits()
 		if err != nil {
 			return err
 		}
@@ -124,7 +124,7 @@ func (s *Scheduler) RunDigest(ctx context.Context, now time.Time) (int, error) {
 	var added []*youthbot.Outgoing
 	err := s.db.Update(func(tx *storage.Tx) error {
 		added = added[:0]
-		units, err := tx.Units()
+		units, err := tx.CurrentUnits()
 		if err != nil {
 			return err
 		}

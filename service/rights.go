@@ -1,8 +1,9 @@
 package service
 
-// RightsStore reads who has rights over which units.
+// RightsStore reads who has rights over which units (of today's tree: a
+// merged or dissolved unit gives no rights any more).
 type RightsStore interface {
-	SecretaryUnits(userID int64) []string
+	CurrentSecretaryUnits(userID int64) []string
 	ChildCodes(code string) []string
 	Subtree(code string) []string
 }
@@ -13,7 +14,7 @@ func ActingUnits(st RightsStore, user int64, admin bool) []string {
 	if admin {
 		return st.ChildCodes("")
 	}
-	return st.SecretaryUnits(user)
+	return st.CurrentSecretaryUnits(user)
 }
 
 // ManagedUnits lists every unit a user has rights over (the subtrees of

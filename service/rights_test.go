@@ -10,7 +10,7 @@ import (
 // rights is a RightsStore over a fixed tree: A (A1, A2), B.
 type rights map[int64][]string
 
-func (r rights) SecretaryUnits(id int64) []string { return r[id] }
+func (r rights) CurrentSecretaryUnits(id int64) []string { return r[id] }
 func (rights) ChildCodes(code string) []string {
 	return map[string][]string{"": {"A", "B"}, "A": {"A1", "A2"}}[code]
 }

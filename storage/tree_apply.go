@@ -312,3 +312,17 @@ func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (int, erro
 	}
 	return len(ops), nil
 }
+
+// DueChanges counts the waiting changes whose day has come by today, which
+// ApplyDueChanges would apply (a read-only look, for the report CLI).
+func (t *Tx) DueChanges(today youthbot.Date) int {
+	n := 0
+	t.treeScan(func(rest []string, _ []byte) bool {
+		if rest[0] > dayKey(today) {
+			return false
+		}
+		n++
+		return true
+	}, "p")
+	return n
+}

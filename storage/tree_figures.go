@@ -63,7 +63,11 @@ func (t *Tx) viewChildCodes(id string) []string {
 	case t.view.current:
 		codes := t.ChildCodes(id)
 		t.treeScan(func(rest []string, _ []byte) bool {
-			codes = append(codes, rest[0])
+			// A merger still waiting for its day leaves the unit under
+			// its parent: rolled up here as well, it would count twice.
+			if u, err := t.Unit(rest[0]); err != nil || t.ceasedToday(u) {
+				codes = append(codes, rest[0])
+			}
 			return true
 		}, "a", id)
 		slices.Sort(codes)

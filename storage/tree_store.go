@@ -309,3 +309,42 @@ func (t *Tx) FirstVersion(id string) (youthbot.Unit, bool) {
 	}, "v", id)
 	return u, n > 1
 }
+
+// ceasedToday reports whether u has left today's tree: a merger or
+// dissolution whose date has come unlinks it (one still waiting for its
+// date leaves it in place, though its history already tells the end).
+func (t *Tx) ceasedToday(u youthbot.Unit) bool {
+	if _, gone := t.UnitGone(u.Code); !gone {
+		return false
+	}
+	return t.bucket(bUnitChildren).Get(join([]byte(u.Parent), []byte(u.Code))) == nil
+}
+
+// CurrentUnits returns the units that exist today: Units without those
+// that ceased (merged or dissolved), for pickers, invites and schedules.
+func (t *Tx) CurrentUnits() ([]youthbot.Unit, error) {
+	all, err := t.Units()
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, u := range all {
+		if !t.ceasedToday(u) {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// CurrentSecretaryUnits returns the units a user is secretary of that
+// exist today. A ceased unit's secretaries keep it in SecretaryUnits, for
+// the tallies of its past periods.
+func (t *Tx) CurrentSecretaryUnits(userID int64) []string {
+	var out []string
+	for _, code := range t.SecretaryUnits(userID) {
+		if u, err := t.Unit(code); err == nil && !t.ceasedToday(u) {
+			out = append(out, code)
+		}
+	}
+	return out
+}

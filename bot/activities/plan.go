@@ -58,7 +58,7 @@ func (r *Room) cmdAchieved(c *bot.Ctx, args string) error {
 // target code in year, and whether another unit has one: among every unit,
 // or only the unit only when it is not "".
 func targetsCoded(c *bot.Ctx, only, code string, year int) (mine []string, others bool, err error) {
-	units, err := c.Tx.Units()
+	units, err := c.Tx.CurrentUnits()
 	if err != nil {
 		return nil, false, err
 	}

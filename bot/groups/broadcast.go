@@ -67,7 +67,7 @@ func (g *Groups) prepareBroadcast(u *tgbotapi.Update, in bot.Input) func(ctx con
 			if g.b.IsAdmin(from) {
 				return "", tx.ChildCodes(""), nil
 			}
-			return "", tx.SecretaryUnits(from), nil
+			return "", tx.CurrentSecretaryUnits(from), nil
 		})
 	case bot.Arg(in.Data(), 0) != "":
 		from, id := u.CallbackQuery.From.ID, bot.Arg(in.Data(), 0)
@@ -76,7 +76,7 @@ func (g *Groups) prepareBroadcast(u *tgbotapi.Update, in bot.Input) func(ctx con
 			if err != nil || !found || d.Name != dlgBroadcast || d.Data["id"] != id {
 				return "", nil, err
 			}
-			if !g.b.IsAdmin(from) && len(tx.SecretaryUnits(from)) == 0 {
+			if !g.b.IsAdmin(from) && len(tx.CurrentSecretaryUnits(from)) == 0 {
 				return "", nil, nil
 			}
 			return id, strings.Split(d.Data["units"], ","), nil

@@ -39,7 +39,7 @@ func (r *Room) hasRights(tx *storage.Tx, user int64, unit string) (bool, error) 
 		_, err := tx.Unit(unit)
 		return err == nil, nil
 	}
-	return tx.Manages(tx.SecretaryUnits(user), unit)
+	return tx.Manages(tx.CurrentSecretaryUnits(user), unit)
 }
 
 // cmdSecretaries lists a unit's secretaries: /secretaries [UNIT_CODE];

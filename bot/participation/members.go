@@ -114,7 +114,7 @@ func (r *Participation) prepareMembers(u *tgbotapi.Update, in bot.Input) func(ct
 	return func(ctx context.Context) any {
 		var list []youthbot.Member
 		err := r.b.DB().View(func(tx *storage.Tx) error {
-			if !r.b.IsAdmin(from.ID) && len(tx.SecretaryUnits(from.ID)) == 0 {
+			if !r.b.IsAdmin(from.ID) && len(tx.CurrentSecretaryUnits(from.ID)) == 0 {
 				return nil
 			}
 			var err error

@@ -76,7 +76,7 @@ func (e *cli) cmdConsole(args []string) error {
 	admin := con.add("admin", srv.NewUser(consoleAdminName(cfg.Lang), cfg.Lang))
 	hoa := con.add("hoa", srv.NewUser("Hoa", cfg.Lang))
 	con.current = con.add("an", srv.NewUser("An", cfg.Lang))
-	payload, err := seedConsole(cfg.DB, hoa.ID)
+	payload, err := seedConsole(cfg.DB, hoa.ID, cfg.TZ)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (e *cli) cmdConsole(args []string) error {
 	}
 	con.tally = func() (int, error) { return now.RunTally(ctx, time.Now()) }
 
-	fmt.Fprintf(e.stdout, "youthbot console: the real bot, a stand-in Telegram, a demo province (Tỉnh đoàn Hậu Giang).\n"+
+	fmt.Fprintf(e.stdout, "youthbot console: the real bot, a stand-in Telegram, a demo province (Thành Đoàn Cần Thơ, with Tỉnh đoàn Hậu Giang merged into it on 01/07/2025).\n"+
 		"Hoa is secretary of Chi đoàn Khoa Công nghệ thông tin; its invite link is https://t.me/%s?start=%s\n"+
 		"You are An. Try: /start %s\n\n%s\n", telegramtest.BotUsername, payload, payload, consoleHelp)
 	if con.scripted {
@@ -148,23 +148,31 @@ func inputIsTerminal(r io.Reader) bool {
 	return ok && isTerminal(f)
 }
 
-// seedConsole imports the demo units, makes hoa secretary of a branch and
-// returns that branch's member invite payload.
-func seedConsole(path string, hoa int64) (string, error) {
+// seedConsole imports the demo units into a database that has none, and
+// applies the 2025 merger to them as tree changes (so `units history HG`
+// and 2024 tallies of Hậu Giang work); it makes hoa secretary of a branch
+// and returns that branch's member invite payload.
+func seedConsole(path string, hoa int64, loc *time.Location) (string, error) {
 	db, err := openDB(path, false)
 	if err != nil {
 		return "", err
 	}
 	defer db.Close()
-	rows, err := unitcsv.Parse(strings.NewReader(demo.UnitsCSV))
+	rows, err := unitcsv.Parse(strings.NewReader(demo.ConsoleUnitsCSV))
 	if err != nil {
 		return "", err
 	}
 	const branch = "VT-CDCD-CNTT"
 	var payload string
 	err = db.Update(func(tx *storage.Tx) error {
-		if _, _, err := tx.ImportUnits(rows); err != nil {
-			return err
+		if len(tx.ChildCodes("")) == 0 { // a new database (--db may name one already seeded)
+			if _, _, err := tx.ImportUnits(rows); err != nil {
+				return err
+			}
+			today := youthbot.DateOf(time.Now(), loc)
+			if _, err := tx.ApplyUnitChanges(demo.ConsoleChanges, today, loc); err != nil {
+				return fmt.Errorf("demo merger: %w", err)
+			}
 		}
 		if err := tx.AddSecretary(hoa, branch); err != nil {
 			return err

@@ -930,6 +930,12 @@ func checkTranscripts(t *testing.T, calls []telegramtest.Call, members []*crashM
 				out = append(out, m.content)
 				continue
 			}
+			if strings.Contains(m.content, `"callback_data":"sm:ok:reg:`) {
+				// A page of "Xem từng lượt" asked for again while the
+				// summary caught up with the same state (its edits are
+				// spaced): two presses, two answers, not a repeated send.
+				continue
+			}
 			k := slices.IndexFunc(restarts, func(k time.Time) bool { return msgs[chat][i-1].at.Before(k) && k.Before(m.at) })
 			switch {
 			case k < 0:

@@ -133,7 +133,8 @@ func startOps(t *testing.T, o opsOptions) *opsBot {
 		b.srv = telegramtest.New(t)
 		b.dbPath = filepath.Join(t.TempDir(), "youthbot.db")
 		b.hoa = b.srv.NewUser("Hoa", "vi")
-		payload, err := seedConsole(b.dbPath, b.hoa.ID)
+		loc, _ := time.LoadLocation(DefaultTZ)
+		payload, err := seedConsole(b.dbPath, b.hoa.ID, loc)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"youthbot"
 	"youthbot/report"
@@ -23,7 +24,9 @@ var reportFormats = []string{"text", "json", "csv", "xlsx"}
 // unit by default) as text, JSON, CSV or XLSX, to standard output or -o
 // FILE. It opens the database read-only, so it works on a backup or the
 // database of a stopped bot; a running bot holds the database and makes it
-// fail within seconds with a message saying so.
+// fail within seconds with a message saying so. Tree changes whose date
+// has come but that the bot's daily run has not applied yet are applied to
+// a private copy first (withDueChanges), never to the database.
 func (e *cli) cmdReport(args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	month := fs.String("month", "", "the month to report on, YYYY-MM")
@@ -58,7 +61,11 @@ func (e *cli) cmdReport(args []string) error {
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	defer db.Close()
+	db, done, err := withDueChanges(db, time.Now(), cfg.TZ)
+	defer done()
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 
 	parts := report.PartTree // json, csv and xlsx show every unit of the subtree
 	switch *format {
@@ -111,6 +118,52 @@ func (e *cli) cmdReport(args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "report: %s written (%d bytes)\n", *output, out.Len())
 	return nil
+}
+
+// withDueChanges returns db, or when changes of the unit tree wait for a
+// day that has come (the bot's daily run has not applied them yet) a
+// private copy with them applied: the report reads today's tree the
+// scheduler would, and the database it was given is never written. The
+// copy lives in a private temporary directory that done removes; done
+// closes the database returned.
+func withDueChanges(db *storage.DB, now time.Time, loc *time.Location) (_ *storage.DB, done func(), _ error) {
+	closeDB := func() { db.Close() }
+	today := youthbot.DateOf(now, loc)
+	due := 0
+	if err := db.View(func(tx *storage.Tx) error { due = tx.DueChanges(today); return nil }); err != nil || due == 0 {
+		return db, closeDB, err
+	}
+	dir, err := os.MkdirTemp("", "youthbot-report-*")
+	if err != nil {
+		return db, closeDB, err
+	}
+	path := filepath.Join(dir, "copy.db")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err == nil {
+		_, err = db.WriteTo(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	var cp *storage.DB
+	if err == nil {
+		cp, err = storage.Open(path, storage.Options{})
+	}
+	if err == nil {
+		err = cp.Update(func(tx *storage.Tx) error {
+			_, err := tx.ApplyDueChanges(today, loc)
+			return err
+		})
+	}
+	if err != nil {
+		if cp != nil {
+			cp.Close()
+		}
+		os.RemoveAll(dir)
+		return db, closeDB, fmt.Errorf("apply the tree changes due by %s: %w", today, err)
+	}
+	db.Close()
+	return cp, func() { cp.Close(); os.RemoveAll(dir) }, nil
 }
 
 // reportPeriod reads --month YYYY-MM or --year YYYY: exactly one.
