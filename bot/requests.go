@@ -217,19 +217,19 @@ func (c *Ctx) RequestDecided(kind, unit, id string) error { return c.requestDeci
 // summaryView is the summary of what of kind waits in unit for viewer, in
 // lang: a title with the count, the latest few, and the buttons.
 func (b *Bot) summaryView(c *Ctx, lang, kind, unit string, viewer int64) (string, *tgbotapi.InlineKeyboardMarkup, error) {
-	items, err := pendingRequests(c, lang, kind, unit, viewer)
+	count, latest, err := latestRequests(c, lang, kind, unit, viewer)
 	if err != nil {
 		return "", nil, err
 	}
 	uname := NameOfUnit(c, unit)
-	if len(items) == 0 {
+	if count == 0 {
 		return tr(lang, "req.none", uname), nil, nil
 	}
-	lines := []string{tr(lang, "req.title."+kind, len(items), uname), "", tr(lang, "req.latest")}
-	for i := len(items) - 1; i >= 0 && i >= len(items)-summaryLatest; i-- {
-		lines = append(lines, items[i].line)
+	lines := []string{tr(lang, "req.title."+kind, count, uname), "", tr(lang, "req.latest")}
+	for _, it := range latest {
+		lines = append(lines, it.line())
 	}
-	if more := len(items) - summaryLatest; more > 0 {
+	if more := count - summaryLatest; more > 0 {
 		lines = append(lines, tr(lang, "req.more", more))
 	}
 	kb := Keyboard(Row(
@@ -245,4 +245,32 @@ func listName(lang, name string) string {
 		return tr(lang, "members.anonymous")
 	}
 	return name
+}
+
+// latestRequests counts what of kind waits in unit for viewer and returns
+// the latest summaryLatest items, newest first. Activities come from the
+// pending index without decoding them all (a burst re-renders the summary
+// at every request); the other kinds are few and listed whole.
+func latestRequests(c *Ctx, lang, kind, unit string, viewer int64) (int, []requestItem, error) {
+	if kind == RequestActivity {
+		n, acts, err := c.Tx.PendingActivitiesLatest(unit, summaryLatest, viewer)
+		if err != nil {
+			return 0, nil, err
+		}
+		items := make([]requestItem, len(acts))
+		for i := range acts {
+			a := &acts[i]
+			items[i] = requestItem{Request: service.Request{ID: strconv.FormatUint(a.ID, 10), Order: a.ID, Member: a.Member, Activity: a}, c: c, lang: lang}
+		}
+		return n, items, nil
+	}
+	items, err := pendingRequests(c, lang, kind, unit, viewer)
+	if err != nil {
+		return 0, nil, err
+	}
+	var latest []requestItem
+	for i := len(items) - 1; i >= 0 && len(latest) < summaryLatest; i-- {
+		latest = append(latest, items[i])
+	}
+	return len(items), latest, nil
 }

@@ -119,7 +119,7 @@ func (b *Bot) askConfirmAll(c *Ctx, kind, unit string) error {
 	}
 	var lines []string
 	for i := len(items) - 1; i >= 0 && i >= len(items)-summaryLatest; i-- {
-		lines = append(lines, items[i].line)
+		lines = append(lines, items[i].line())
 	}
 	if more := len(items) - summaryLatest; more > 0 {
 		lines = append(lines, c.T("req.more", more))
@@ -173,7 +173,7 @@ func (b *Bot) requestsPageView(c *Ctx, kind, unit string, page int) (string, *tg
 	pg := strconv.Itoa(page)
 	for i, it := range items[from:to] {
 		n := strconv.Itoa(from + i + 1)
-		lines = append(lines, n+". "+strings.TrimPrefix(it.line, "• "))
+		lines = append(lines, n+". "+strings.TrimPrefix(it.line(), "• "))
 		rows = append(rows, Row(
 			Button(n+". "+c.T("btn.confirm_activity"), Data(cbSummary, "ok", kind, unit, it.ID, pg)),
 			Button(c.T("btn.reject"), Data(cbSummary, "rj", kind, unit, it.ID, pg)),

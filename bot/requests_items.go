@@ -14,8 +14,13 @@ import (
 // requestItem is one waiting item as a summary shows it.
 type requestItem struct {
 	service.Request
-	line string // how it reads in the summary's list
+	c    *Ctx
+	lang string
 }
+
+// line is the item's line in a summary or a page, built when shown (a
+// summary of thousands shows five).
+func (it requestItem) line() string { return requestLine(it.c, it.lang, it.Request) }
 
 // pendingRequests lists what of kind waits in unit for viewer, oldest
 // first, with each item's line in lang.
@@ -26,7 +31,7 @@ func pendingRequests(c *Ctx, lang, kind, unit string, viewer int64) ([]requestIt
 	}
 	items := make([]requestItem, len(rs))
 	for i, r := range rs {
-		items[i] = requestItem{Request: r, line: requestLine(c, lang, r)}
+		items[i] = requestItem{Request: r, c: c, lang: lang}
 	}
 	return items, nil
 }

@@ -93,7 +93,7 @@ func BenchmarkBroadcastProvinceUpdates(b *testing.B) {
 		p2, t2, sent := phase(harness.CbUpdate(admin, send))
 		prePre, preTx, sendPre, sendTx, rows = prePre+p1, preTx+t1, sendPre+p2, sendTx+t2, len(sent)
 		got := harness.Texts(append(preview, sent...), harness.AdminID)
-		m := regexp.MustCompile(`<b>(\d+)</b>`).FindStringSubmatch(strings.Join(got, "\n"))
+		m := regexp.MustCompile(`<b>([\d.]+)</b>`).FindStringSubmatch(strings.Join(got, "\n"))
 		if len(got) != 3 || m == nil || len(m[1]) < 5 || !strings.Contains(got[2], " "+m[1]+" ") {
 			b.Fatalf("answers %q, want the preview and the Send's two with the province's recipients", got)
 		}

@@ -1,0 +1,40 @@
+package storage
+
+import (
+	"encoding/binary"
+
+	"youthbot"
+)
+
+// PendingActivitiesLatest counts the activities waiting in unit that are
+// not member's own, and returns the latest n of them, newest first. It
+// reads the pending index and member's own index and decodes only the n
+// it returns (and member's among them): a summary of thousands waiting
+// costs a key scan, not thousands of decodes.
+func (t *Tx) PendingActivitiesLatest(unit string, n int, member int64) (count int, latest []youthbot.Activity, err error) {
+	prefix := join([]byte(unit), nil)
+	var ids []uint64
+	t.prefixScan(bPendingActs, prefix, func(k, _ []byte) error {
+		ids = append(ids, binary.BigEndian.Uint64(k[len(prefix):]))
+		return nil
+	})
+	count = len(ids)
+	pending := t.bucket(bPendingActs)
+	own := idKey(member)
+	t.prefixScan(bMemberActs, own, func(k, _ []byte) error {
+		if pending.Get(append(append([]byte(nil), prefix...), k[len(own):]...)) != nil {
+			count--
+		}
+		return nil
+	})
+	for i := len(ids) - 1; i >= 0 && len(latest) < n; i-- {
+		a, err := t.Activity(ids[i])
+		if err != nil {
+			return 0, nil, err
+		}
+		if a.Member != member {
+			latest = append(latest, a)
+		}
+	}
+	return count, latest, nil
+}
