@@ -100,6 +100,13 @@ func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) er
 // unit for to: a request that finds all before it decided starts a quiet
 // period again.
 func othersWait(c *Ctx, kind, unit string, to int64, id string) bool {
+	if kind == RequestActivity {
+		n, latest, err := c.Tx.PendingActivitiesLatest(unit, 2, to)
+		if err != nil {
+			return true
+		}
+		return n > 1 || n == 1 && len(latest) == 1 && strconv.FormatUint(latest[0].ID, 10) != id
+	}
 	rs, err := service.PendingRequests(c.Tx, kind, unit, to)
 	if err != nil {
 		return true
