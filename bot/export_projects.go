@@ -54,6 +54,10 @@ func MemberForProjects(c *Ctx) (youthbot.Member, error) {
 	return m, youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.project_members_only")
 }
 
+// CodeOfUnit is the code a unit goes by today (a renamed unit's new
+// code), for texts; callback data keep the identity code.
+func CodeOfUnit(c *Ctx, id string) string { return c.Tx.CurrentCode(id) }
+
 // NameOfUnit is a unit's name, or its code when there is no such unit.
 func NameOfUnit(c *Ctx, code string) string {
 	if u, err := c.Tx.Unit(code); err == nil {

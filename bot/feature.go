@@ -99,6 +99,9 @@ func (c *Ctx) Prepared() any { return c.pre }
 
 // ManagedUnit loads a unit the sender has rights over.
 func (c *Ctx) ManagedUnit(code string) (youthbot.Unit, error) {
+	if id, err := c.Tx.ResolveUnit(code); err == nil {
+		code = id // a renamed unit's new (or any former) code
+	}
 	unit, err := c.Tx.Unit(code)
 	if err != nil {
 		return unit, err

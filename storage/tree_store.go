@@ -289,6 +289,15 @@ func (t *Tx) UnitCode(id string, day youthbot.Date) string {
 	return id
 }
 
+// CurrentCode returns the code a unit goes by today (its latest
+// version's; the identity when it has no history), for the bot's texts.
+func (t *Tx) CurrentCode(id string) string {
+	if v, _, ok := t.lastVersion(id); ok && v.Code != "" {
+		return v.Code
+	}
+	return id
+}
+
 // FirstVersion returns a unit as it stood before its first change, and
 // whether it has changed since.
 func (t *Tx) FirstVersion(id string) (youthbot.Unit, bool) {

@@ -82,11 +82,11 @@ func (r *Room) cmdSecretaries(c *bot.Ctx, args string) error {
 // the sender may remove, and the unit's children to walk down to.
 func (r *Room) secretariesView(c *bot.Ctx, unit youthbot.Unit, page int) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	var sb strings.Builder
-	sb.WriteString(c.T("secretaries.title", unit.Name, unit.Code))
+	sb.WriteString(c.T("secretaries.title", unit.Name, bot.CodeOfUnit(c, unit.Code)))
 	var rows [][]tgbotapi.InlineKeyboardButton
 	ids := c.Tx.Secretaries(unit.Code)
 	if len(ids) == 0 {
-		sb.WriteString("\n" + c.T("secretaries.none", unit.Code))
+		sb.WriteString("\n" + c.T("secretaries.none", bot.CodeOfUnit(c, unit.Code)))
 	}
 	for i, id := range ids {
 		name := r.secretaryName(c, id, unit.Code)

@@ -320,3 +320,24 @@ func TestSecretariesBadInput(t *testing.T) {
 		t.Errorf("a unit below without secretaries: %q", got)
 	}
 }
+
+// A unit renamed with a new code shows that code in the bot's texts, and
+// the new code is understood; buttons keep the identity code.
+func TestSecretariesOfARenamedUnitShowItsNewCode(t *testing.T) {
+	h := harness.New(t)
+	const branch, renamed = "VT-CDCD-CNTT", "VT-CNTT"
+	h.MakeSecretary(601, "VT")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		today := youthbot.DateOf(h.Now, h.Bot.Location())
+		_, err := tx.ApplyUnitChanges([]youthbot.UnitChange{{Date: today, Kind: youthbot.ChangeRename, Unit: branch, Target: renamed}}, today, h.Bot.Location())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{branch, renamed} {
+		got := harness.Texts(h.Apply(harness.MsgUpdate(harness.User(601, "vi"), "/secretaries "+arg)), 601)
+		if len(got) != 1 || !strings.Contains(got[0], "(mã "+renamed+")") || !strings.Contains(got[0], "/invite "+renamed+" secretary") {
+			t.Errorf("/secretaries %s: got %q, want the new code %s", arg, got, renamed)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (r *Room) startSecretary(c *bot.Ctx, code string) error {
 		return err
 	}
 	c.SecretaryUnitsChanged()
-	c.Reply(c.T("secretary.welcome", unit.Name, unit.Code)+"\n\n"+r.helpText(c), nil)
+	c.Reply(c.T("secretary.welcome", unit.Name, bot.CodeOfUnit(c, unit.Code))+"\n\n"+r.helpText(c), nil)
 	name := c.From.FirstName
 	return c.Notify(inv.CreatedBy, "secretary_joined", func(lang string) (string, any) {
 		return i18n.T(lang, "secretary.joined", name, unit.Name), nil
