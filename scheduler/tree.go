@@ -12,7 +12,7 @@ import (
 // tree (F8) whose effective date has come: run daily with the pruning,
 // and before the monthly tally so that it reads the tree of its day.
 func (s *Scheduler) applyDueTreeChanges(now time.Time) error {
-	var n int
+	var n storage.DueCounts
 	err := s.db.Update(func(tx *storage.Tx) error {
 		var err error
 		n, err = tx.ApplyDueChanges(youthbot.DateOf(now, s.loc), s.loc)
@@ -21,8 +21,13 @@ func (s *Scheduler) applyDueTreeChanges(now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("apply due changes of the unit tree: %w", err)
 	}
-	if n > 0 {
-		s.log.Info("unit tree changes applied", "changes", n)
+	for _, r := range n.Refused {
+		s.log.Warn("unit tree change refused on its date, not applied",
+			"date", r.Change.Date.String(), "kind", string(r.Change.Kind), "unit", r.Change.Unit,
+			"target", r.Change.Target, "decision", r.Change.Decision, "reason", r.Err.Key, "args", fmt.Sprint(r.Err.Args...))
+	}
+	if n.Applied > 0 {
+		s.log.Info("unit tree changes applied", "changes", n.Applied)
 	}
 	return nil
 }

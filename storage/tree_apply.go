@@ -2,7 +2,6 @@ package storage
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -275,54 +274,4 @@ func (t *Tx) putPending(b *bolt.Bucket, op treeOp) error {
 		return fmt.Errorf("queue change: %w", err)
 	}
 	return b.Put(tkey("p", dayKey(op.C.Date), fmt.Sprintf("%016x", seq)), data)
-}
-
-// ApplyDueChanges applies to today's tree the changes that waited for a
-// day up to today, in order; it returns how many.
-func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (int, error) {
-	b := t.treeBucket()
-	if b == nil {
-		return 0, nil
-	}
-	var keys [][]byte
-	var ops []treeOp
-	var err error
-	t.treeScan(func(rest []string, data []byte) bool {
-		if rest[0] > dayKey(today) {
-			return false
-		}
-		var op treeOp
-		if err = json.Unmarshal(data, &op); err != nil {
-			return false
-		}
-		ops = append(ops, op)
-		keys = append(keys, tkey(append([]string{"p"}, rest...)...))
-		return true
-	}, "p")
-	if err != nil {
-		return 0, errors.Join(errors.New("decode a waiting change"), err)
-	}
-	for i, op := range ops {
-		if err := t.applyToday(op, loc); err != nil {
-			return i, err
-		}
-		if err := b.Delete(keys[i]); err != nil {
-			return i, err
-		}
-	}
-	return len(ops), nil
-}
-
-// DueChanges counts the waiting changes whose day has come by today, which
-// ApplyDueChanges would apply (a read-only look, for the report CLI).
-func (t *Tx) DueChanges(today youthbot.Date) int {
-	n := 0
-	t.treeScan(func(rest []string, _ []byte) bool {
-		if rest[0] > dayKey(today) {
-			return false
-		}
-		n++
-		return true
-	}, "p")
-	return n
 }
