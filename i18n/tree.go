@@ -34,6 +34,7 @@ var viTree = map[string]string{
 	"tree.change.giai_the":     "giải thể %s%s",
 	"tree.successor":           "Đơn vị %s không còn từ ngày %s; đơn vị kế tục: %s.",
 	"tree.invite_gone":         "Đơn vị của link này không còn từ ngày %s (sáp nhập hoặc giải thể): hãy xin link của đơn vị mới.",
+	"tree.due_refused":         "Thay đổi ngày %s (%s %s, quyết định «%s») không áp dụng vì không còn hợp lệ: %s",
 }
 
 var enTree = map[string]string{
@@ -67,4 +68,5 @@ var enTree = map[string]string{
 	"tree.change.giai_the":     "%s dissolved%s",
 	"tree.successor":           "Unit %s has not existed since %s; its successor: %s.",
 	"tree.invite_gone":         "The unit of this link has not existed since %s (merged or dissolved): ask for a link of the new unit.",
+	"tree.due_refused":         "The change of %s (%s %s, decision «%s») is not applied, it no longer holds: %s",
 }

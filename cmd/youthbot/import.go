@@ -61,9 +61,11 @@ func (e *cli) cmdImport(args []string) error {
 	defer db.Close()
 	var plan *importer.Plan
 	err = db.Update(func(tx *storage.Tx) error {
-		if _, err := tx.ApplyDueChanges(youthbot.DateOf(now, cfg.TZ), cfg.TZ); err != nil {
+		due, err := tx.ApplyDueChanges(youthbot.DateOf(now, cfg.TZ), cfg.TZ)
+		if err != nil {
 			return err // changes of the unit tree (F8) come due since the last command
 		}
+		e.warnRefusedDue(lang, due)
 		if plan, err = importer.Build(tx, book, now, cfg.TZ); err != nil {
 			return err
 		}

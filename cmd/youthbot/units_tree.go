@@ -37,9 +37,11 @@ func (e *cli) cmdUnitsChange(args []string) error {
 	defer db.Close()
 	var plan *importer.Plan
 	err = db.Update(func(tx *storage.Tx) error {
-		if _, err := tx.ApplyDueChanges(today, cfg.TZ); err != nil {
+		due, err := tx.ApplyDueChanges(today, cfg.TZ)
+		if err != nil {
 			return err
 		}
+		e.warnRefusedDue(lang, due)
 		if plan, err = importer.Build(tx, only, now, cfg.TZ); err != nil {
 			return err
 		}
@@ -133,3 +135,13 @@ func historyLines(lang string, h storage.History) []string {
 }
 
 var errNoSubcommand = errors.New("youthbot: usage: youthbot units import FILE.csv | units change FILE.xlsx | units history CODE")
+
+// warnRefusedDue tells on stderr the waiting changes refused on their
+// date (ApplyDueChanges checks them again against today's tree).
+func (e *cli) warnRefusedDue(lang string, n storage.DueCounts) {
+	for _, r := range n.Refused {
+		c := r.Change
+		fmt.Fprintln(e.stderr, importer.Text(lang, "tree.due_refused", c.Date.String(), string(c.Kind), c.Unit, c.Decision,
+			importer.Text(lang, r.Err.Key, r.Err.Args...)))
+	}
+}
