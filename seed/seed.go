@@ -30,6 +30,13 @@ type Options struct {
 	Now        time.Time      // the generation's "now"; time.Now() when zero
 	Loc        *time.Location // the bot's time zone, for dates; UTC when nil
 	Seed       uint64         // the same seed and options give the same data
+	// Flat lays the tree out as today's (after the 2025 reform): the
+	// grassroots unions directly under the province, no district level.
+	Flat bool
+	// Merger adds, once everything is written, the merger of half of the
+	// districts into the others on 1 January of today's year (MergeDistricts),
+	// so the seed has a history; ignored with Flat.
+	Merger bool
 }
 
 // RootCode is the code of the seeded province; a database that has it was
@@ -87,7 +94,7 @@ func Generate(db *storage.DB, opts Options) error {
 			return err
 		}
 	}
-	return db.Update(func(tx *storage.Tx) error {
+	err := db.Update(func(tx *storage.Tx) error {
 		if err := g.writeProjects(tx); err != nil {
 			return err
 		}
@@ -96,6 +103,32 @@ func Generate(db *storage.DB, opts Options) error {
 		}
 		return g.writePlan(tx)
 	})
+	if err != nil || !opts.Merger || opts.Flat {
+		return err
+	}
+	return db.Update(func(tx *storage.Tx) error {
+		_, err := MergeDistricts(tx, youthbot.Date{Year: g.today.Year, Month: time.January, Day: 1}, g.today, opts.Loc)
+		return err
+	})
+}
+
+// MergeDistricts merges every other district of the seeded province into
+// the next one on day (the changes recorded as in `youthbot units
+// change`, applied today when day has come): what storage's and report's
+// history benchmarks compare with the plain seed. It returns how many
+// districts were merged.
+func MergeDistricts(tx *storage.Tx, day, today youthbot.Date, loc *time.Location) (int, error) {
+	districts := tx.ChildCodes(RootCode)
+	var cs []youthbot.UnitChange
+	for i := 0; i+1 < len(districts); i += 2 {
+		cs = append(cs, youthbot.UnitChange{Row: i + 2, Date: day, Kind: youthbot.ChangeMerge, Unit: districts[i], Target: districts[i+1],
+			Decision: fmt.Sprintf("%d-QĐ/TĐTN", i/2+1)})
+	}
+	n, err := tx.ApplyUnitChanges(cs, today, loc)
+	if err != nil {
+		return 0, fmt.Errorf("seed: merge districts: %w", err)
+	}
+	return n.Applied + n.Waiting, nil
 }
 
 // gen is one generation's state.
@@ -135,6 +168,9 @@ type person struct {
 func (g *gen) tree() {
 	n := g.o.Units
 	nd := max(1, n/50)
+	if g.o.Flat {
+		nd = 0
+	}
 	ng := max(1, (n-1-nd)/8)
 	nb := n - 1 - nd - ng
 	g.units = append(g.units, youthbot.Unit{Code: RootCode, Name: "Tỉnh đoàn Sông Hậu", Kind: youthbot.KindProvince})
@@ -152,8 +188,12 @@ func (g *gen) tree() {
 	}
 	firstGrassroots := len(g.units)
 	for j := range ng {
-		parent := g.units[1+j%nd].Code
-		code := fmt.Sprintf("%s-X%02d", parent, j/nd+1)
+		parent := RootCode
+		code := fmt.Sprintf("%s-X%03d", parent, j+1)
+		if nd > 0 {
+			parent = g.units[1+j%nd].Code
+			code = fmt.Sprintf("%s-X%02d", parent, j/nd+1)
+		}
 		switch j % 5 {
 		case 3:
 			g.add(youthbot.Unit{Code: code, Name: "Đoàn trường " + nth(schools, j/5), Parent: parent, Kind: youthbot.KindGrassroots}, school)

@@ -19,6 +19,8 @@ func (e *cli) cmdSeed(args []string) error {
 	units := fs.Int("units", 100, "units in the generated tree: province, districts, grassroots unions, branches (at least 4)")
 	members := fs.Int("members", 5000, "members, spread over the branches")
 	activities := fs.Int("activities", 50000, "activities, spread over the 12 months ending today")
+	flat := fs.Bool("flat", false, "today's shape: grassroots unions directly under the province, no districts")
+	merger := fs.Bool("merge-districts", false, "add the merger of half of the districts into the others on 1 January (a history; not with --flat)")
 	seedValue := fs.Uint64("seed", 1, "random seed: the same seed and sizes give the same data")
 	cfg, _, err := e.parse("seed", fs, args, 0)
 	if err != nil {
@@ -29,6 +31,8 @@ func (e *cli) cmdSeed(args []string) error {
 		return &ConfigError{Msg: fmt.Sprintf("seed: --units %d: at least 4 (a province, a district, a grassroots union, a branch)", *units)}
 	case *members < 0 || *activities < 0:
 		return &ConfigError{Msg: "seed: --members and --activities cannot be negative"}
+	case *flat && *merger:
+		return &ConfigError{Msg: "seed: --merge-districts needs districts: not with --flat"}
 	case *activities > 0 && *members == 0:
 		return &ConfigError{Msg: "seed: --activities needs --members: activities are members'"}
 	}
@@ -43,7 +47,7 @@ func (e *cli) cmdSeed(args []string) error {
 	defer db.Close()
 	start := time.Now()
 	err = seed.Generate(db, seed.Options{Units: *units, Members: *members, Activities: *activities,
-		Now: time.Now(), Loc: cfg.TZ, Seed: *seedValue})
+		Now: time.Now(), Loc: cfg.TZ, Seed: *seedValue, Flat: *flat, Merger: *merger})
 	if err != nil {
 		return err
 	}
