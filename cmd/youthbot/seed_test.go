@@ -83,3 +83,35 @@ func TestSeedRefusesADatabaseWithUnits(t *testing.T) {
 		t.Errorf("%d units after the refused seed, want the 2 imported", n)
 	}
 }
+
+// seed --flat has no district; seed --merge-districts leaves a history
+// that `units history` tells; both together are refused.
+func TestSeedShapes(t *testing.T) {
+	flat := filepath.Join(t.TempDir(), "flat.db")
+	if code, _, errs := runMain(t, nil, "seed", "--units", "150", "--members", "50", "--activities", "0", "--flat", "--db", flat); code != 0 {
+		t.Fatalf("seed --flat: exit %d, %s", code, errs)
+	}
+	d, err := storage.Open(flat, storage.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.View(func(tx *storage.Tx) error {
+		for _, k := range tx.ChildCodes(seed.RootCode) {
+			if u, _ := tx.Unit(k); u.Kind != youthbot.KindGrassroots {
+				t.Errorf("%s (%s) under the province of a flat seed", k, u.Kind)
+			}
+		}
+		return nil
+	})
+	d.Close()
+	merged := filepath.Join(t.TempDir(), "merged.db")
+	if code, _, errs := runMain(t, nil, "seed", "--units", "150", "--members", "50", "--activities", "0", "--merge-districts", "--db", merged); code != 0 {
+		t.Fatalf("seed --merge-districts: exit %d, %s", code, errs)
+	}
+	if code, out, errs := runMain(t, nil, "units", "history", seed.RootCode+"-H01", "--db", merged); code != 0 || !strings.Contains(out, "1-QĐ/TĐTN") {
+		t.Errorf("history of the merged district: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := runMain(t, nil, "seed", "--flat", "--merge-districts", "--db", filepath.Join(t.TempDir(), "x.db")); code != 2 || errs == "" {
+		t.Errorf("--flat --merge-districts: exit %d, %q", code, errs)
+	}
+}
