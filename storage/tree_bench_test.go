@@ -56,14 +56,8 @@ func BenchmarkFiguresHistory(b *testing.B) {
 	}
 	run("Plain")
 	err = db.Update(func(tx *storage.Tx) error {
-		districts := tx.ChildCodes(seed.RootCode)
-		var cs []youthbot.UnitChange
-		for i := 0; i+1 < len(districts); i += 2 {
-			cs = append(cs, youthbot.UnitChange{Row: i + 2, Date: youthbot.Date{Year: 2026, Month: 1, Day: 1},
-				Kind: youthbot.ChangeMerge, Unit: districts[i], Target: districts[i+1]})
-		}
-		n, err := tx.ApplyUnitChanges(cs, youthbot.Date{Year: 2026, Month: 3, Day: 10}, loc)
-		b.Logf("merged %d of %d districts", n.Applied, len(districts))
+		n, err := seed.MergeDistricts(tx, youthbot.Date{Year: 2026, Month: 1, Day: 1}, youthbot.Date{Year: 2026, Month: 3, Day: 10}, loc)
+		b.Logf("merged %d districts", n)
 		return err
 	})
 	if err != nil {
