@@ -200,7 +200,7 @@ func (r *Reports) sendTallyOf(c *bot.Ctx, ask tallyAsk) error {
 			name = u.Name
 		}
 	}
-	c.Reply(c.T("tree.successor", ask.unit, gone.String(), name), nil)
+	c.Reply(c.T("tree.successor", bot.CodeOfUnit(c, ask.unit), gone.String(), name), nil)
 	return nil
 }
 

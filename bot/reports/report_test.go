@@ -295,3 +295,27 @@ func TestTallyOfADissolvedUnit(t *testing.T) {
 		t.Errorf("successor notice: %s", got)
 	}
 }
+
+// A unit renamed with a new code, then merged, is told by the code it
+// went by last, not its identity code.
+func TestTallyOfARenamedThenMergedUnit(t *testing.T) {
+	h := newHarness(t)
+	tallySetup(t, h)
+	h.MakeSecretary(811, "VT-CDCD-CNTT")
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		_, err := tx.ApplyUnitChanges([]youthbot.UnitChange{
+			{Row: 2, Date: youthbot.Date{Year: 2026, Month: 2, Day: 1}, Kind: youthbot.ChangeRename, Unit: "VT-CDCD-CNTT", Target: "VT-CNTT"},
+			{Row: 3, Date: youthbot.Date{Year: 2026, Month: 3, Day: 1}, Kind: youthbot.ChangeMerge, Unit: "VT-CNTT", Target: "VT-CDCD-KT"},
+		}, youthbot.Date{Year: 2026, Month: 3, Day: 1}, h.Bot.Location())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	msgs := h.Apply(msgUpdate(user(811, "vi"), "/tally 2026-02"))
+	if len(msgs) == 0 {
+		t.Fatal("no reply")
+	}
+	if got := msgs[len(msgs)-1].Params["text"]; !strings.Contains(got, "Đơn vị VT-CNTT không còn") {
+		t.Errorf("successor notice: %s", got)
+	}
+}
