@@ -20,7 +20,11 @@ import (
 func (r *Room) cmdAchieved(c *bot.Ctx, args string) error {
 	var only string
 	if f := strings.Fields(args); len(f) >= 3 {
-		if u, err := c.Tx.Unit(youthbot.NormalizeUnitCode(f[0])); err == nil {
+		code := youthbot.NormalizeUnitCode(f[0])
+		if id, err := c.Tx.ResolveUnit(code); err == nil {
+			code = id // a renamed unit's new code
+		}
+		if u, err := c.Tx.Unit(code); err == nil {
 			only, args = u.Code, strings.Join(f[1:], " ")
 		}
 	}
@@ -90,7 +94,7 @@ func targetsCoded(c *bot.Ctx, only, code string, year int) (mine []string, other
 func unitList(c *bot.Ctx, units []string) string {
 	var parts []string
 	for _, u := range units {
-		parts = append(parts, u+" ("+unitName(c, u)+")")
+		parts = append(parts, bot.CodeOfUnit(c, u)+" ("+unitName(c, u)+")")
 	}
 	return strings.Join(parts, ", ")
 }

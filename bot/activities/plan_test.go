@@ -136,3 +136,22 @@ func TestModel(t *testing.T) {
 		}
 	})
 }
+
+// A unit renamed with a new code is listed by it and understood by it.
+func TestAchievedOfARenamedUnit(t *testing.T) {
+	h := newHarness(t)
+	plan(t, h)
+	if err := h.DB.Update(func(tx *storage.Tx) error {
+		today := youthbot.DateOf(h.Now, h.Bot.Location())
+		_, err := tx.ApplyUnitChanges([]youthbot.UnitChange{{Date: today, Kind: youthbot.ChangeRename, Unit: "PH", Target: "PHH"}}, today, h.Bot.Location())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	admin := harness.User(harness.AdminID, "vi")
+	msgs := send(h, admin, "/achieved CT05 9")
+	if got := texts(msgs, admin.ID); !strings.Contains(got, "PHH (Huyện đoàn Phụng Hiệp)") {
+		t.Errorf("several units: got %q, want the new code PHH", got)
+	}
+	contains(t, say(h, admin, "/achieved PHH CT05 450"), "Huyện đoàn Phụng Hiệp", "đạt 450/500 (90%)")
+}
