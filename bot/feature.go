@@ -99,14 +99,20 @@ func (c *Ctx) Prepared() any { return c.pre }
 
 // ManagedUnit loads a unit the sender has rights over.
 func (c *Ctx) ManagedUnit(code string) (youthbot.Unit, error) {
-	if id, err := c.Tx.ResolveUnit(code); err == nil {
-		code = id // a renamed unit's new (or any former) code
-	}
-	unit, err := c.Tx.Unit(code)
+	unit, err := c.TypedUnit(code)
 	if err != nil {
 		return unit, err
 	}
-	return unit, c.RequireManage(code)
+	return unit, c.RequireManage(unit.Code)
+}
+
+// TypedUnit is the unit a code typed by a user names: any code it had,
+// a renamed unit's new code too (the unit comes back under its identity).
+func (c *Ctx) TypedUnit(code string) (youthbot.Unit, error) {
+	if id, err := c.Tx.ResolveUnit(code); err == nil {
+		code = id
+	}
+	return c.Tx.Unit(code)
 }
 
 // Show edits the pressed message (edit), or replies.

@@ -51,7 +51,7 @@ func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 	}
 	code := youthbot.NormalizeUnitCode(args)
 	if youthbot.ValidUnitCode(code) {
-		if dest, err := c.Tx.Unit(code); err == nil {
+		if dest, err := c.TypedUnit(code); err == nil {
 			m, err := r.approvedMember(c)
 			if err != nil {
 				return err

@@ -110,7 +110,7 @@ func targetOfButton(args []string) (tg youthbot.Target, unit string, ok bool) {
 
 // cmdTarget sets a target (the forms of target_form.go).
 func (r *Room) cmdTarget(c *bot.Ctx, args string) error {
-	form, err := parseTarget(args, c.Today, func(code string) bool { _, err := c.Tx.Unit(code); return err == nil })
+	form, err := parseTarget(args, c.Today, func(code string) bool { _, err := c.TypedUnit(code); return err == nil })
 	if err != nil {
 		return err
 	}
@@ -119,6 +119,9 @@ func (r *Room) cmdTarget(c *bot.Ctx, args string) error {
 		return err
 	}
 	unitCode := form.unit
+	if id, err := c.Tx.ResolveUnit(unitCode); unitCode != "" && err == nil {
+		unitCode = id // a renamed unit's new code: its facts stay under its identity
+	}
 	if unitCode == "" {
 		units := actingUnits(c)
 		if len(units) == 0 {

@@ -90,7 +90,7 @@ func (r *Room) cbShowTargets(c *bot.Ctx, args []string) error {
 // after checking the sender may see the unit: a unit they manage, or a
 // member's own branch.
 func (r *Room) targetsView(c *bot.Ctx, code string, year int) (string, error) {
-	unit, err := c.Tx.Unit(code)
+	unit, err := c.TypedUnit(code)
 	if err != nil {
 		return "", err
 	}
