@@ -252,6 +252,8 @@ type send struct {
 	seq    uint64
 	within bool    // the chat's own limits allowed it (a 429 is then the bot's)
 	sent   *sentID // a delivered message to keep the id of (Outgoing.Track)
+	next   []uint64 // notifications queued after it in its chat, to merge (sender_merge.go)
+	merged []uint64 // those delivered with it, settled with it once delivered
 }
 
 // sentID is the id Telegram gave a delivered message with a Track name.
@@ -330,6 +332,7 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 		sd.seq = sd.msg.Seq
 	} else {
 		sd.seq = q.notify[0]
+		sd.next = q.followers()
 	}
 	return sd
 }
@@ -340,13 +343,14 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 // or rewrote meanwhile is not sent, or sent as it now stands.
 func (s *Sender) attempt(ctx context.Context, sd send) {
 	defer s.wg.Done()
-	var m *youthbot.Outgoing
+	var m, out *youthbot.Outgoing
 	var found bool
 	err := s.cfg.DB.View(func(tx *storage.Tx) error {
 		var err error
 		m, found, err = tx.Outgoing(sd.seq)
 		if err == nil && found {
 			latestTarget(tx, m)
+			out, sd.merged, err = merge(tx, m, sd.next)
 		}
 		return err
 	})
@@ -365,7 +369,10 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	}
 	var result json.RawMessage
 	if err == nil {
-		result, err = s.deliver(ctx, m)
+		result, err = s.deliver(ctx, out)
+	}
+	if err != nil {
+		sd.merged = nil // they go on their own (or merged again at the retry)
 	}
 	if err == nil && m.Track != "" {
 		sd.sent = trackSent(m, result)

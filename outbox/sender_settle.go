@@ -122,6 +122,7 @@ func (s *Sender) ack(sd send) {
 	defer s.mu.Unlock()
 	s.pop(sd)
 	s.acked = append(s.acked, sd.seq) // held until flushAcked commits
+	s.ackMerged(sd)
 	if sd.sent != nil {
 		s.sent = append(s.sent, *sd.sent)
 	}
