@@ -250,8 +250,8 @@ type send struct {
 	lane   int
 	msg    *youthbot.Outgoing // a reply; nil for a notification, read at delivery
 	seq    uint64
-	within bool    // the chat's own limits allowed it (a 429 is then the bot's)
-	sent   *sentID // a delivered message to keep the id of (Outgoing.Track)
+	within bool     // the chat's own limits allowed it (a 429 is then the bot's)
+	sent   *sentID  // a delivered message to keep the id of (Outgoing.Track)
 	next   []uint64 // notifications queued after it in its chat, to merge (sender_merge.go)
 	merged []uint64 // those delivered with it, settled with it once delivered
 }
