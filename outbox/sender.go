@@ -49,6 +49,11 @@ type SenderConfig struct {
 	// CoalesceGap spaces the deliveries of messages of one Coalesce name
 	// (a live summary's edits): 0 means 5 s.
 	CoalesceGap time.Duration
+	// MergeHold is how long a mergeable notice (Outgoing.Merge) with
+	// nothing queued after it in its chat waits for others before it goes
+	// alone, so that the jobs of one minute (two campaigns' reminders and a
+	// tally, say) reach a group as one message: 0 means 2 s, below 0 none.
+	MergeHold time.Duration
 }
 
 // Per-chat limits (Telegram's Bots FAQ: about 1 message a second in a chat, 20 a minute in a group).
@@ -163,6 +168,9 @@ func NewSender(cfg SenderConfig) *Sender {
 	}
 	if cfg.CoalesceGap <= 0 {
 		cfg.CoalesceGap = 5 * time.Second
+	}
+	if cfg.MergeHold == 0 {
+		cfg.MergeHold = 2 * time.Second
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)

@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"maps"
+	"time"
 	"unicode/utf16"
 
 	"youthbot"
@@ -95,4 +96,27 @@ func (s *Sender) ackMerged(sd send) {
 		s.page.taken(q)
 		s.acked = append(s.acked, seq)
 	}
+}
+
+// hold has a mergeable notice with nothing queued after it wait, the first
+// time it is taken, up to MergeHold for others of its chat; the chat's
+// limits are given back, as nothing was sent. It returns the wait (0: it
+// goes now) and settles sd when it waits.
+func (s *Sender) hold(sd send) time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, now := sd.q, time.Now()
+	if s.cfg.MergeHold < 0 {
+		return 0
+	}
+	if q.gather != sd.seq {
+		q.gather, q.gatherAt = sd.seq, now
+	}
+	wait := s.cfg.MergeHold - now.Sub(q.gatherAt)
+	if wait <= 0 {
+		return 0
+	}
+	q.perChat, q.perGroup = sd.limits[0], sd.limits[1]
+	s.done(sd) // place has its notifications wait to gatherAt+MergeHold; its replies do not
+	return wait
 }

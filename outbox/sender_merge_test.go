@@ -93,3 +93,24 @@ func TestSenderMergedNoticesSurviveARestartOnceEach(t *testing.T) {
 		t.Fatalf("the items were sent again despite their keys: %q", got)
 	}
 }
+
+// A notice with nothing after it waits MergeHold for others of its chat,
+// queued apart (as the jobs of one minute are); a reply to that chat does
+// not wait with it.
+func TestSenderHoldsALoneNoticeForOthersButNotTheChatsReplies(t *testing.T) {
+	w := newWorld(t, worldOptions{})
+	g := w.srv.NewGroup("Chi đoàn ấp 1").ID()
+	start := time.Now()
+	w.queue(notice(g, "r1", "nhắc 1", start))
+	time.Sleep(300 * time.Millisecond) // a second job, a moment later (real time: the sender's hold is)
+	w.queue(reply(g, "trả lời"))
+	w.srv.WaitUntil(t, "the reply", func() bool { return len(w.textsTo(g)) > 0 })
+	if d := time.Since(start); d > 1500*time.Millisecond {
+		t.Errorf("the reply waited %v with the held notice", d)
+	}
+	w.queue(notice(g, "t1", "tổng kết", time.Now()))
+	w.idle(20 * time.Second)
+	if got := w.textsTo(g); strings.Join(got, "|") != "trả lời|nhắc 1\n\ntổng kết" {
+		t.Fatalf("group received %q, want the reply, then the two notices as one", got)
+	}
+}
