@@ -408,30 +408,6 @@ func (s *Sender) spacing(name string) time.Duration {
 	return max(0, s.cfg.CoalesceGap-time.Since(last))
 }
 
-// readError is a failure to read a message from the outbox.
-type readError struct{ err error }
-
-func (e *readError) Error() string { return "read outbox: " + e.err.Error() }
-func (e *readError) Unwrap() error { return e.err }
-
-// renderError is a failure to build a message's file (Outgoing.Render).
-type renderError struct{ err error }
-
-func (e *renderError) Error() string { return "render: " + e.err.Error() }
-func (e *renderError) Unwrap() error { return e.err }
-
-// trackSent reads the message id from the answer to a send; nil when the
-// answer holds none (an edit answered true).
-func trackSent(m *youthbot.Outgoing, result json.RawMessage) *sentID {
-	var msg struct {
-		MessageID int64 `json:"message_id"`
-	}
-	if json.Unmarshal(result, &msg) != nil || msg.MessageID == 0 {
-		return nil
-	}
-	return &sentID{name: m.Track, chat: m.Chat, id: msg.MessageID, delivered: time.Now()}
-}
-
 func (s *Sender) deliver(ctx context.Context, m *youthbot.Outgoing) (json.RawMessage, error) {
 	file := m.File
 	if file == nil && m.Render != nil {

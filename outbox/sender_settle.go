@@ -339,3 +339,15 @@ func (s *Sender) rewrite(ctx context.Context, sd send, m *youthbot.Outgoing) {
 	}
 	s.done(sd)
 }
+
+// readError is a failure to read a message from the outbox.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return "read outbox: " + e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// renderError is a failure to build a message's file (Outgoing.Render).
+type renderError struct{ err error }
+
+func (e *renderError) Error() string { return "render: " + e.err.Error() }
+func (e *renderError) Unwrap() error { return e.err }
