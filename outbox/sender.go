@@ -49,10 +49,10 @@ type SenderConfig struct {
 	// CoalesceGap spaces the deliveries of messages of one Coalesce name
 	// (a live summary's edits): 0 means 5 s.
 	CoalesceGap time.Duration
-	// MergeHold is how long a mergeable notice (Outgoing.Merge) with
-	// nothing queued after it in its chat waits for others before it goes
-	// alone, so that the jobs of one minute (two campaigns' reminders and a
-	// tally, say) reach a group as one message: 0 means 2 s, below 0 none.
+	// MergeHold is how long a chat's notifications wait after a mergeable
+	// notice (Outgoing.Merge) is pushed for it, for others to join it, so
+	// that the jobs of one minute (two campaigns' reminders and a tally,
+	// say) reach a group as one message: 0 means 2 s, below 0 none.
 	MergeHold time.Duration
 }
 
@@ -254,6 +254,7 @@ func (s *Sender) Push(msgs []*youthbot.Outgoing) {
 	var notes bool
 	for _, m := range msgs {
 		if m.Lane != youthbot.LaneReply {
+			s.gather(m, now)
 			s.page.pushed(m.Seq)
 			notes = true
 			continue

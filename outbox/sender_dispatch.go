@@ -35,8 +35,7 @@ type chatQueue struct {
 	notBefore time.Time // retry wait
 	failures  int
 	renderErr int
-	gather    uint64    // a mergeable notice waiting for others (MergeHold)
-	gatherAt  time.Time // since when
+	gatherAt  time.Time // a mergeable notice was pushed: notifications wait to MergeHold after it
 	ackWant   uint64    // the ack generation that deletes its last delivered message
 	perChat   bucket
 	perGroup  bucket // groups only
@@ -176,7 +175,7 @@ func (s *Sender) place(q *chatQueue, now time.Time) {
 	if len(q.replies) == 0 {
 		lane = laneNotify
 		at = later(at, q.perChat.readyAt(now, chatRate, chatBurst))
-		if q.gather != 0 {
+		if !q.gatherAt.IsZero() {
 			at = later(at, q.gatherAt.Add(s.cfg.MergeHold))
 		}
 		if q.group() {
@@ -255,11 +254,10 @@ type send struct {
 	lane   int
 	msg    *youthbot.Outgoing // a reply; nil for a notification, read at delivery
 	seq    uint64
-	within bool      // the chat's own limits allowed it (a 429 is then the bot's)
-	sent   *sentID   // a delivered message to keep the id of (Outgoing.Track)
-	next   []uint64  // notifications queued after it in its chat, to merge (sender_merge.go)
-	limits [2]bucket // the chat's buckets before this send took from them
-	merged []uint64  // those delivered with it, settled with it once delivered
+	within bool     // the chat's own limits allowed it (a 429 is then the bot's)
+	sent   *sentID  // a delivered message to keep the id of (Outgoing.Track)
+	next   []uint64 // notifications queued after it in its chat, to merge (sender_merge.go)
+	merged []uint64 // those delivered with it, settled with it once delivered
 }
 
 // sentID is the id Telegram gave a delivered message with a Track name.
@@ -328,7 +326,7 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 	s.unplace(q)
 	q.inflight = true
 	s.inflight[lane]++
-	sd := send{q: q, lane: lane, limits: [2]bucket{q.perChat, q.perGroup}}
+	sd := send{q: q, lane: lane}
 	sd.within = q.perChat.take(now, chatRate, chatBurst)
 	if q.group() {
 		sd.within = q.perGroup.take(now, groupRate, chatBurst) && sd.within
@@ -370,11 +368,6 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	if err == nil && m.Coalesce != "" {
 		if wait := s.spacing(m.Coalesce); wait > 0 {
 			s.retry(sd, wait) // read again then: a newer state may have replaced it
-			return
-		}
-	}
-	if err == nil && len(sd.merged) == 0 && len(sd.next) == 0 && mergeable(m) {
-		if wait := s.hold(sd); wait > 0 {
 			return
 		}
 	}

@@ -98,25 +98,17 @@ func (s *Sender) ackMerged(sd send) {
 	}
 }
 
-// hold has a mergeable notice with nothing queued after it wait, the first
-// time it is taken, up to MergeHold for others of its chat; the chat's
-// limits are given back, as nothing was sent. It returns the wait (0: it
-// goes now) and settles sd when it waits.
-func (s *Sender) hold(sd send) time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, now := sd.q, time.Now()
-	if s.cfg.MergeHold < 0 {
-		return 0
+// gather has the chat of a mergeable notice just pushed wait MergeHold
+// for others before its notifications go, unless a wait started less than
+// MergeHold ago (a later one does not prolong it). Known at the push, from
+// the message itself: nothing is taken and put back, so neither the rate
+// nor the chat's limits are spent on waiting. mu is held.
+func (s *Sender) gather(m *youthbot.Outgoing, now time.Time) {
+	if s.cfg.MergeHold <= 0 || !mergeable(m) {
+		return
 	}
-	if q.gather != sd.seq {
-		q.gather, q.gatherAt = sd.seq, now
+	q := s.chat(m.Chat)
+	if q.gatherAt.IsZero() || now.Sub(q.gatherAt) >= s.cfg.MergeHold {
+		q.gatherAt = now
 	}
-	wait := s.cfg.MergeHold - now.Sub(q.gatherAt)
-	if wait <= 0 {
-		return 0
-	}
-	q.perChat, q.perGroup = sd.limits[0], sd.limits[1]
-	s.done(sd) // place has its notifications wait to gatherAt+MergeHold; its replies do not
-	return wait
 }
