@@ -41,7 +41,22 @@ type Outgoing struct {
 	// CoalesceGap, so the latest state wins and a message edited often is
 	// edited at most once per gap. Empty: neither.
 	Coalesce string `json:"coalesce,omitempty"`
+	// Merge names a kind of plain notification (a reminder, a group's
+	// notice) whose texts may go as one message: when the sender takes it,
+	// the chat's next queued messages of the same Merge, queued within
+	// MergeWindow of it, go in the same sendMessage, their texts joined by
+	// a blank line while they fit Telegram's MaxText. Each keeps its own
+	// outbox entry (and Key) until that one message is delivered. Empty:
+	// sent alone.
+	Merge string `json:"merge,omitempty"`
 }
+
+// Merging notifications (Outgoing.Merge).
+const (
+	MergeWindow = time.Minute // how far apart in queueing merged texts may be
+	MaxText     = 4096        // Telegram's limit of a message's text, in characters
+	MergeNotice = "notice"    // reminders and group notifications without buttons
+)
 
 // OutFile is a file uploaded with an Outgoing call.
 type OutFile struct {

@@ -49,6 +49,11 @@ type SenderConfig struct {
 	// CoalesceGap spaces the deliveries of messages of one Coalesce name
 	// (a live summary's edits): 0 means 5 s.
 	CoalesceGap time.Duration
+	// MergeHold is how long a chat's notifications wait after a mergeable
+	// notice (Outgoing.Merge) is pushed for it, for others to join it, so
+	// that the jobs of one minute (two campaigns' reminders and a tally,
+	// say) reach a group as one message: 0 means 2 s, below 0 none.
+	MergeHold time.Duration
 }
 
 // Per-chat limits (Telegram's Bots FAQ: about 1 message a second in a chat, 20 a minute in a group).
@@ -164,6 +169,9 @@ func NewSender(cfg SenderConfig) *Sender {
 	if cfg.CoalesceGap <= 0 {
 		cfg.CoalesceGap = 5 * time.Second
 	}
+	if cfg.MergeHold == 0 {
+		cfg.MergeHold = 2 * time.Second
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -246,6 +254,7 @@ func (s *Sender) Push(msgs []*youthbot.Outgoing) {
 	var notes bool
 	for _, m := range msgs {
 		if m.Lane != youthbot.LaneReply {
+			s.gather(m, now)
 			s.page.pushed(m.Seq)
 			notes = true
 			continue

@@ -35,7 +35,8 @@ type chatQueue struct {
 	notBefore time.Time // retry wait
 	failures  int
 	renderErr int
-	ackWant   uint64 // the ack generation that deletes its last delivered message
+	gatherAt  time.Time // a mergeable notice was pushed: notifications wait to MergeHold after it
+	ackWant   uint64    // the ack generation that deletes its last delivered message
 	perChat   bucket
 	perGroup  bucket // groups only
 
@@ -174,6 +175,9 @@ func (s *Sender) place(q *chatQueue, now time.Time) {
 	if len(q.replies) == 0 {
 		lane = laneNotify
 		at = later(at, q.perChat.readyAt(now, chatRate, chatBurst))
+		if !q.gatherAt.IsZero() {
+			at = later(at, q.gatherAt.Add(s.cfg.MergeHold))
+		}
 		if q.group() {
 			at = later(at, q.perGroup.readyAt(now, groupRate, chatBurst))
 		}
@@ -250,8 +254,10 @@ type send struct {
 	lane   int
 	msg    *youthbot.Outgoing // a reply; nil for a notification, read at delivery
 	seq    uint64
-	within bool    // the chat's own limits allowed it (a 429 is then the bot's)
-	sent   *sentID // a delivered message to keep the id of (Outgoing.Track)
+	within bool     // the chat's own limits allowed it (a 429 is then the bot's)
+	sent   *sentID  // a delivered message to keep the id of (Outgoing.Track)
+	next   []uint64 // notifications queued after it in its chat, to merge (sender_merge.go)
+	merged []uint64 // those delivered with it, settled with it once delivered
 }
 
 // sentID is the id Telegram gave a delivered message with a Track name.
@@ -330,6 +336,7 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 		sd.seq = sd.msg.Seq
 	} else {
 		sd.seq = q.notify[0]
+		sd.next = q.followers()
 	}
 	return sd
 }
@@ -340,13 +347,14 @@ func (s *Sender) take(q *chatQueue, lane int, now time.Time) send {
 // or rewrote meanwhile is not sent, or sent as it now stands.
 func (s *Sender) attempt(ctx context.Context, sd send) {
 	defer s.wg.Done()
-	var m *youthbot.Outgoing
+	var m, out *youthbot.Outgoing
 	var found bool
 	err := s.cfg.DB.View(func(tx *storage.Tx) error {
 		var err error
 		m, found, err = tx.Outgoing(sd.seq)
 		if err == nil && found {
 			latestTarget(tx, m)
+			out, sd.merged, err = merge(tx, m, sd.next)
 		}
 		return err
 	})
@@ -365,7 +373,10 @@ func (s *Sender) attempt(ctx context.Context, sd send) {
 	}
 	var result json.RawMessage
 	if err == nil {
-		result, err = s.deliver(ctx, m)
+		result, err = s.deliver(ctx, out)
+	}
+	if err != nil {
+		sd.merged = nil // they go on their own (or merged again at the retry)
 	}
 	if err == nil && m.Track != "" {
 		sd.sent = trackSent(m, result)
@@ -388,30 +399,6 @@ func (s *Sender) spacing(name string) time.Duration {
 		return 0
 	}
 	return max(0, s.cfg.CoalesceGap-time.Since(last))
-}
-
-// readError is a failure to read a message from the outbox.
-type readError struct{ err error }
-
-func (e *readError) Error() string { return "read outbox: " + e.err.Error() }
-func (e *readError) Unwrap() error { return e.err }
-
-// renderError is a failure to build a message's file (Outgoing.Render).
-type renderError struct{ err error }
-
-func (e *renderError) Error() string { return "render: " + e.err.Error() }
-func (e *renderError) Unwrap() error { return e.err }
-
-// trackSent reads the message id from the answer to a send; nil when the
-// answer holds none (an edit answered true).
-func trackSent(m *youthbot.Outgoing, result json.RawMessage) *sentID {
-	var msg struct {
-		MessageID int64 `json:"message_id"`
-	}
-	if json.Unmarshal(result, &msg) != nil || msg.MessageID == 0 {
-		return nil
-	}
-	return &sentID{name: m.Track, chat: m.Chat, id: msg.MessageID, delivered: time.Now()}
 }
 
 func (s *Sender) deliver(ctx context.Context, m *youthbot.Outgoing) (json.RawMessage, error) {

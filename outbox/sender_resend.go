@@ -1,6 +1,9 @@
 package outbox
 
 import (
+	"encoding/json"
+	"time"
+
 	"strconv"
 	"strings"
 
@@ -43,4 +46,16 @@ func resendFallback(m *youthbot.Outgoing, description string) *youthbot.Outgoing
 		}
 	}
 	return &n
+}
+
+// trackSent reads the message id from the answer to a send; nil when the
+// answer holds none (an edit answered true).
+func trackSent(m *youthbot.Outgoing, result json.RawMessage) *sentID {
+	var msg struct {
+		MessageID int64 `json:"message_id"`
+	}
+	if json.Unmarshal(result, &msg) != nil || msg.MessageID == 0 {
+		return nil
+	}
+	return &sentID{name: m.Track, chat: m.Chat, id: msg.MessageID, delivered: time.Now()}
 }

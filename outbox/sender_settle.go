@@ -122,6 +122,7 @@ func (s *Sender) ack(sd send) {
 	defer s.mu.Unlock()
 	s.pop(sd)
 	s.acked = append(s.acked, sd.seq) // held until flushAcked commits
+	s.ackMerged(sd)
 	if sd.sent != nil {
 		s.sent = append(s.sent, *sd.sent)
 	}
@@ -338,3 +339,15 @@ func (s *Sender) rewrite(ctx context.Context, sd send, m *youthbot.Outgoing) {
 	}
 	s.done(sd)
 }
+
+// readError is a failure to read a message from the outbox.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return "read outbox: " + e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// renderError is a failure to build a message's file (Outgoing.Render).
+type renderError struct{ err error }
+
+func (e *renderError) Error() string { return "render: " + e.err.Error() }
+func (e *renderError) Unwrap() error { return e.err }

@@ -325,8 +325,15 @@ func (s *Scheduler) groupRecipients(tx *storage.Tx, units ...string) ([]recipien
 }
 
 // message is a sendMessage notification to r.
+// Reminders, tallies' texts and digests merge with the chat's other such
+// notices queued within a minute (Outgoing.Merge: one message, not
+// several); a broadcast, someone's own words, goes alone.
 func message(r recipient, key, notice, text string, now time.Time) *youthbot.Outgoing {
-	return &youthbot.Outgoing{
+	merge := youthbot.MergeNotice
+	if notice == "broadcast" {
+		merge = ""
+	}
+	return &youthbot.Outgoing{Merge: merge,
 		Chat: r.chat, Lane: youthbot.LaneNotify, Method: "sendMessage", Key: key, Queued: now, Group: r.group, Notice: notice,
 		Params: map[string]string{
 			"chat_id":              fmt.Sprint(r.chat),
