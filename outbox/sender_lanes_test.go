@@ -116,14 +116,18 @@ func TestSenderKeepsRepliesToTheRateAndNotificationsToWhatIsLeft(t *testing.T) {
 
 // floods records the sender's bot-wide flood waits.
 type floods struct {
-	mu  sync.Mutex
-	got []time.Duration
+	mu    sync.Mutex
+	got   []time.Duration
+	first chan struct{} // closed at the first flood wait
 }
 
 func (f *floods) FloodWait(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.got = append(f.got, d)
+	if f.first != nil && len(f.got) == 1 {
+		close(f.first)
+	}
 }
 
 func (f *floods) waits() []time.Duration {
@@ -198,7 +202,7 @@ func TestSenderTellsAChatsFloodWaitFromTheBots(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := &floods{}
+			rec := &floods{first: make(chan struct{})}
 			w := newWorld(t, worldOptions{rate: 100, recorder: rec})
 			busy, other := w.srv.NewUser("Bận", "vi"), w.srv.NewUser("Khác", "vi")
 			tc.setup(w, busy, other)
@@ -214,6 +218,16 @@ func TestSenderTellsAChatsFloodWaitFromTheBots(t *testing.T) {
 			for _, c := range w.srv.Calls() {
 				if c.Status == 429 && at.IsZero() {
 					at = c.Time
+				}
+			}
+			if tc.botWide {
+				// The 429 reached the double; the other chat's reply is
+				// queued once the Sender has taken it as the bot's (else
+				// it may go out before the Sender has read the answer).
+				select {
+				case <-rec.first:
+				case <-time.After(10 * time.Second):
+					t.Fatal("the Sender did not take the 429 as the bot's flood limit")
 				}
 			}
 			w.queue(reply(other.ID, "khác"))
