@@ -201,18 +201,7 @@ func PlanUnitImport(existing map[string]Unit, incoming []UnitRow, hasMembers fun
 		return u, ok
 	}
 	// children lists the child units that stay as they are in existing.
-	children := make(map[string][]string)
-	var roots []string
-	for code, u := range existing {
-		if _, ok := in[code]; ok {
-			continue
-		}
-		if u.Parent == "" {
-			roots = append(roots, code)
-		} else {
-			children[u.Parent] = append(children[u.Parent], code)
-		}
-	}
+	children, roots := KeptTree(existing, func(code string) bool { _, ok := in[code]; return ok })
 	for _, r := range rows {
 		if r.Parent == "" {
 			roots = append(roots, r.Code)
@@ -323,4 +312,22 @@ func clipList(codes []string) []string {
 		return codes
 	}
 	return append(slices.Clone(codes[:max]), fmt.Sprintf("and %d more", len(codes)-max))
+}
+
+// KeptTree is what an import leaves of the stored tree: the child units of
+// each parent and the roots, without the units the import itself writes
+// (replaced); the caller adds the roots it brings.
+func KeptTree(stored map[string]Unit, replaced func(code string) bool) (children map[string][]string, roots []string) {
+	children = make(map[string][]string)
+	for code, u := range stored {
+		if replaced(code) {
+			continue
+		}
+		if u.Parent == "" {
+			roots = append(roots, code)
+		} else {
+			children[u.Parent] = append(children[u.Parent], code)
+		}
+	}
+	return children, roots
 }

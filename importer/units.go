@@ -24,18 +24,7 @@ func (p *planner) planUnits() {
 		p.units[r.Code] = u
 	}
 	// The stored children and roots that the workbook leaves where they are.
-	children := make(map[string][]string)
-	var roots []string
-	for code, u := range p.stored {
-		if _, ok := in[code]; ok {
-			continue
-		}
-		if u.Parent == "" {
-			roots = append(roots, code)
-		} else {
-			children[u.Parent] = append(children[u.Parent], code)
-		}
-	}
+	children, roots := youthbot.KeptTree(p.stored, func(code string) bool { _, ok := in[code]; return ok })
 	for _, r := range rows {
 		if r.Parent == "" {
 			roots = append(roots, r.Code)

@@ -200,15 +200,8 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 	if fig.Period.IsMonth() {
 		title = T("report.book_title_month", MonthYear(fig.Period))
 	}
-	var err error
-	set := func(c string, v any, style int) {
-		if err == nil {
-			err = f.SetCellValue(sheet, c, v)
-		}
-		if err == nil && style != 0 {
-			err = f.SetCellStyle(sheet, c, c, style)
-		}
-	}
+	w := &cellWriter{f: f, sheet: sheet}
+	set := w.set
 	set("A1", title, st.title)
 	set("A2", fig.Name+" ("+fig.Unit+")", st.subtitle)
 	headers := []string{"report.col.code", "report.col.unit", "report.col.members", "report.col.active", "report.col.new",
@@ -245,8 +238,8 @@ func (t *Tally) summarySheet(f *excelize.File, sheet, lang string, st styles) er
 	for i, c := range fig.Children {
 		row(SummaryFirstRow+1+i, c, false)
 	}
-	if err != nil {
-		return err
+	if w.err != nil {
+		return w.err
 	}
 	widths := []float64{16, 44, 12, 14, 12, 13, 13, 12, 20, 13, 13, 12}
 	for i, w := range widths {
@@ -355,15 +348,8 @@ func (t *Tally) membersSheet(f *excelize.File, sheet, lang string, st styles) er
 
 func (t *Tally) targetsSheet(f *excelize.File, sheet, lang string, st styles) error {
 	T := func(key string, args ...any) string { return Plain(i18n.T(lang, key, args...)) }
-	var err error
-	set := func(c string, v any, style int) {
-		if err == nil {
-			err = f.SetCellValue(sheet, c, v)
-		}
-		if err == nil && style != 0 {
-			err = f.SetCellStyle(sheet, c, c, style)
-		}
-	}
+	w := &cellWriter{f: f, sheet: sheet}
+	set := w.set
 	for i, h := range []string{"report.col.code", "report.col.unit", "report.col.metric", "report.col.target",
 		"report.col.achieved", "report.col.percent", "report.col.met"} {
 		set(cell(i+1, 1), T(h), st.header)
@@ -389,8 +375,8 @@ func (t *Tally) targetsSheet(f *excelize.File, sheet, lang string, st styles) er
 	if r == 2 {
 		set("A2", T("report.note.no_targets"), 0)
 	}
-	if err != nil {
-		return err
+	if w.err != nil {
+		return w.err
 	}
 	for i, w := range []float64{16, 40, 26, 16, 16, 10, 10} {
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -399,4 +385,21 @@ func (t *Tally) targetsSheet(f *excelize.File, sheet, lang string, st styles) er
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// cellWriter writes cells of one sheet, keeping the first error.
+type cellWriter struct {
+	f     *excelize.File
+	sheet string
+	err   error
+}
+
+// set writes v at c with style (0: none), unless an earlier write failed.
+func (w *cellWriter) set(c string, v any, style int) {
+	if w.err == nil {
+		w.err = w.f.SetCellValue(w.sheet, c, v)
+	}
+	if w.err == nil && style != 0 {
+		w.err = w.f.SetCellStyle(w.sheet, c, c, style)
+	}
 }

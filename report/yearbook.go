@@ -145,15 +145,8 @@ func cellValue(k valueKind, x float64) any {
 func (t *Tally) appendixSheet(f *excelize.File, sheet, lang string, st styles) error {
 	T := func(key string, args ...any) string { return Plain(i18n.T(lang, key, args...)) }
 	fig := t.Figures
-	var err error
-	set := func(c string, v any, style int) {
-		if err == nil {
-			err = f.SetCellValue(sheet, c, v)
-		}
-		if err == nil && style != 0 {
-			err = f.SetCellStyle(sheet, c, c, style)
-		}
-	}
+	w := &cellWriter{f: f, sheet: sheet}
+	set := w.set
 	set("A1", T("report.appendix_title", fig.Period.Year), st.title)
 	set("A2", fig.Name+" ("+fig.Unit+")", st.subtitle)
 	set(cell(1, AppendixHeaderRow), T("report.col.no"), st.header)
@@ -177,8 +170,8 @@ func (t *Tally) appendixSheet(f *excelize.File, sheet, lang string, st styles) e
 			set(cell(AppendixFirstCol+i, rn), cellValue(row.kind, row.value(c)), valueStyle(st, row.kind, c == fig))
 		}
 	}
-	if err != nil {
-		return err
+	if w.err != nil {
+		return w.err
 	}
 	if err := f.SetColWidth(sheet, "A", "A", 6); err != nil {
 		return err
@@ -200,15 +193,8 @@ func (t *Tally) appendixSheet(f *excelize.File, sheet, lang string, st styles) e
 
 func (t *Tally) yearTargetsSheet(f *excelize.File, sheet, lang string, st styles) error {
 	T := func(key string, args ...any) string { return Plain(i18n.T(lang, key, args...)) }
-	var err error
-	set := func(c string, v any, style int) {
-		if err == nil {
-			err = f.SetCellValue(sheet, c, v)
-		}
-		if err == nil && style != 0 {
-			err = f.SetCellStyle(sheet, c, c, style)
-		}
-	}
+	w := &cellWriter{f: f, sheet: sheet}
+	set := w.set
 	for i, h := range []string{"report.col.code", "report.col.unit", "report.col.target_code", "report.col.target_text",
 		"report.col.kind", "report.col.target", "report.col.achieved", "report.col.percent", "report.col.met"} {
 		set(cell(i+1, 1), T(h), st.header)
@@ -236,8 +222,8 @@ func (t *Tally) yearTargetsSheet(f *excelize.File, sheet, lang string, st styles
 	if r == 2 {
 		set("A2", T("report.note.no_targets"), 0)
 	}
-	if err != nil {
-		return err
+	if w.err != nil {
+		return w.err
 	}
 	for i, w := range []float64{16, 36, 10, 60, 14, 16, 16, 10, 10} {
 		col, _ := excelize.ColumnNumberToName(i + 1)
