@@ -58,9 +58,10 @@ func TestSenderSendsAReplyBeforeTheNotificationsOfEveryChat(t *testing.T) {
 	w.queue(notes...)
 	w.waitSends(5)
 	for i := range 3 {
-		before := len(w.sends())
 		r := fmt.Sprintf("trả lời %d", i)
-		w.queue(reply(us[120].ID, r))
+		added := w.store(reply(us[120].ID, r)) // its commit (an fsync) may take a while
+		before := len(w.sends())
+		w.sender.Push(added)
 		w.srv.WaitUntil(t, r, func() bool { return slices.Contains(w.textsTo(us[120].ID), r) })
 		_, prior := w.sendOf(r)
 		// At most the notifications already given a call slot may

@@ -93,6 +93,12 @@ func reply(chat int64, s string) *youthbot.Outgoing {
 // queue stores msgs in the outbox and pushes them, as a job does.
 func (w *world) queue(msgs ...*youthbot.Outgoing) {
 	w.t.Helper()
+	w.sender.Push(w.store(msgs...))
+}
+
+// store stores msgs in the outbox and returns those added, not pushed yet.
+func (w *world) store(msgs ...*youthbot.Outgoing) []*youthbot.Outgoing {
+	w.t.Helper()
 	var added []*youthbot.Outgoing
 	err := w.db.Update(func(tx *storage.Tx) error {
 		for _, m := range msgs {
@@ -109,7 +115,7 @@ func (w *world) queue(msgs ...*youthbot.Outgoing) {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	w.sender.Push(added)
+	return added
 }
 
 // idle waits until the sender has delivered (or dropped) everything.
