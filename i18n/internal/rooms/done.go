@@ -1,17 +1,9 @@
-package i18n
+package rooms
 
 // Messages of /done's figures (F7, bot/projects/project_done*.go): the
 // head counts of the others who took part, person-days, value, support,
 // beneficiaries and the recognition level, asked step by step or read
 // from one line, and the summary to confirm.
-
-// The catalogs of this file join the others when the package starts, so
-// that the list in i18n.go stays as the other features left it.
-func init() {
-	for lang, m := range map[string]map[string]string{"vi": viDone, "en": enDone} {
-		catalogs[lang] = merge(catalogs[lang], m)
-	}
-}
 
 var viDone = map[string]string{
 	"done.ask_heads": "👥 <b>%s — %s</b>\nNgoài %d đoàn viên được ghi nhận riêng (%s), còn bao nhiêu người khác tham gia?\n" +

@@ -1,4 +1,4 @@
-package i18n
+package rooms
 
 // Messages of projects, campaigns and targets (F3, F4).
 

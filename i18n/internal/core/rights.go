@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // Messages of secretary rights: /secretaries, secretary links that outlive
 // their creator's rights, decisions about oneself.

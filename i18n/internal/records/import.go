@@ -1,4 +1,4 @@
-package i18n
+package records
 
 // Messages of `youthbot import` (F7): the problems of a workbook against
 // the database, shown after "Sheet!Row: column: " like the reader's

@@ -1,15 +1,7 @@
-package i18n
+package rooms
 
 // Messages of a unit's own figures (F7): /activity, /activities, /achieved,
 // /breakthrough, /model (bot/activities).
-
-// The catalogs of this file join the others when the package starts, so
-// that the list in i18n.go stays as the other features left it.
-func init() {
-	for lang, m := range map[string]map[string]string{"vi": viActivities, "en": enActivities} {
-		catalogs[lang] = merge(catalogs[lang], m)
-	}
-}
 
 var viActivities = map[string]string{
 	"cmd.activity":     "Ghi nhận hoạt động của đơn vị (số lượt, giá trị, hưởng lợi)",

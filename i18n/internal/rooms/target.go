@@ -1,17 +1,9 @@
-package i18n
+package rooms
 
 // Messages of /target's kinds and metrics (F7, bot/projects/target*.go):
 // the metrics added by F7, the kinds of unit a per_unit target counts,
 // per_unit and manual targets set and shown by /targets, and their
 // refusals.
-
-// The catalogs of this file join the others when the package starts, so
-// that the list in i18n.go stays as the other features left it.
-func init() {
-	for lang, m := range map[string]map[string]string{"vi": viTarget, "en": enTarget} {
-		catalogs[lang] = merge(catalogs[lang], m)
-	}
-}
 
 var viTarget = map[string]string{
 	"target.metric_activities":               "Hoạt động của đơn vị",

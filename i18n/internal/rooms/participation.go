@@ -1,4 +1,4 @@
-package i18n
+package rooms
 
 // Messages of participation (F2): /log, /my, /members, /transfer and their
 // part of /pending.

@@ -1,4 +1,4 @@
-package i18n
+package rooms
 
 // Messages of tallies and reports (F6).
 

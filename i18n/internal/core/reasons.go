@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // Messages of a rejection's reason: the buttons a secretary picks it from
 // and the line the member is told.

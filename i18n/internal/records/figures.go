@@ -1,4 +1,4 @@
-package i18n
+package records
 
 // Messages of the province's figures (F7) that the domain and storage
 // return: head counts, beneficiaries, office codes, targets of a plan,

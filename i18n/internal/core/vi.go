@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // vi is the Vietnamese catalog, the default language.
 var vi = map[string]string{

@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // en is the English catalog.
 var en = map[string]string{

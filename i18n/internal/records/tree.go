@@ -1,4 +1,4 @@
-package i18n
+package records
 
 // Messages of the unit tree's changes (F8): refusals of a change (shown
 // after "ThayDoiDonVi!Row: "), `youthbot units change` and `units history`.

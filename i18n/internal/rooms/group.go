@@ -1,4 +1,4 @@
-package i18n
+package rooms
 
 // Messages of groups, broadcasts and the scheduler's notifications (F5).
 

@@ -1,4 +1,4 @@
-package i18n
+package records
 
 // Messages of the workbook import (F7): what is wrong with a sheet's cell,
 // shown after "Sheet!Row: column: ".

@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // Messages of the secretaries' live summaries (bot/requests*.go): the
 // requests of one kind about one unit coalesced into one message.

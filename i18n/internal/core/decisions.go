@@ -1,4 +1,4 @@
-package i18n
+package core
 
 // Messages of a rejection in the secretary's own words and its undo, of
 // the day of joining the Union asked at registration, and of an imported
