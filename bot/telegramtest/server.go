@@ -314,7 +314,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 		return nil, invalid("can't read the request: %v", err)
 	}
 	c.setRequest(req)
-	if e := c.checkParams(); e != nil {
+	violations, e := spec.CheckParams(c.params, c.files)
+	for _, v := range violations {
+		c.violate("%s", v)
+	}
+	if e != nil {
 		return nil, e
 	}
 	s.lock()
