@@ -3,6 +3,7 @@ package telegramtest
 import (
 	"fmt"
 
+	"youthbot/bot/telegramtest/internal/htmltext"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
@@ -11,7 +12,7 @@ import (
 func (u *User) Send(text string) *Message {
 	u.s.lock()
 	defer u.s.unlock()
-	return u.s.userMessageLocked(u.chat, u, &Message{Text: text, Entities: commandEntities(text)})
+	return u.s.userMessageLocked(u.chat, u, &Message{Text: text, Entities: htmltext.CommandEntities(text)})
 }
 
 // SendIn has the user write text in a group. A user who is not a member
@@ -20,7 +21,7 @@ func (u *User) SendIn(g *Group, text string) *Message {
 	u.s.lock()
 	defer u.s.unlock()
 	g.addMemberLocked(u)
-	return u.s.userMessageLocked(g.chat, u, &Message{Text: text, Entities: commandEntities(text)})
+	return u.s.userMessageLocked(g.chat, u, &Message{Text: text, Entities: htmltext.CommandEntities(text)})
 }
 
 // ShareContact has the user share their own contact (what a request_contact
@@ -45,7 +46,7 @@ func (u *User) SendPhoto(caption string) *Message {
 	s.lock()
 	defer s.unlock()
 	data := []byte(fmt.Sprintf("photo by %d #%d", u.ID, s.nextFile))
-	m := &Message{Photo: data, Caption: caption, Entities: commandEntities(caption)}
+	m := &Message{Photo: data, Caption: caption, Entities: htmltext.CommandEntities(caption)}
 	for _, size := range [][2]int{{90, 67}, {320, 240}, {800, 600}} {
 		id, unique := s.storeFileLocked("AgACAgIAAxkBAAI", data, "")
 		m.photoSizes = append(m.photoSizes, wire.PhotoSize{FileID: id, FileUniqueID: unique, Width: size[0], Height: size[1], FileSize: len(data)})

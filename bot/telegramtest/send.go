@@ -6,12 +6,13 @@ import (
 	"path"
 	"strings"
 
+	"youthbot/bot/telegramtest/internal/htmltext"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // sendMessage posts a text message from the bot.
 func (s *Server) sendMessage(c *call) (any, *apiError) {
-	f, e := parseText(c)
+	f, e := htmltext.ParseText(c.str("text"), c.str("parse_mode"), c.str("entities"))
 	if e != nil {
 		return nil, e
 	}
@@ -21,7 +22,7 @@ func (s *Server) sendMessage(c *call) (any, *apiError) {
 
 // sendPhoto posts a photo, uploaded or by file_id or URL.
 func (s *Server) sendPhoto(c *call) (any, *apiError) {
-	f, e := parseCaption(c)
+	f, e := htmltext.ParseCaption(c.str("caption"), c.str("parse_mode"), c.str("caption_entities"))
 	if e != nil {
 		return nil, e
 	}
@@ -38,7 +39,7 @@ func (s *Server) sendPhoto(c *call) (any, *apiError) {
 
 // sendDocument posts a document, uploaded or by file_id or URL.
 func (s *Server) sendDocument(c *call) (any, *apiError) {
-	f, e := parseCaption(c)
+	f, e := htmltext.ParseCaption(c.str("caption"), c.str("parse_mode"), c.str("caption_entities"))
 	if e != nil {
 		return nil, e
 	}
