@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
+	"youthbot/bot/telegramtest/internal/commands"
 	"youthbot/bot/telegramtest/internal/fault"
 	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
@@ -86,7 +87,7 @@ type Server struct {
 	limiter fault.Limiter
 	flood   fault.Flood
 
-	commands map[commandKey][]BotCommand
+	commands commands.Store[BotCommand]
 	webhook  WebhookInfo
 }
 
@@ -111,7 +112,7 @@ func NewServer(opts Options) *Server {
 		files:       map[string]storedFile{},
 		callbacks:   map[string]*Callback{},
 		updates:     updates.NewQueue(),
-		commands:    map[commandKey][]BotCommand{},
+		commands:    commands.Store[BotCommand]{},
 	}
 	s.srv = httptest.NewServer(s)
 	return s
