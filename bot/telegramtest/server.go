@@ -15,6 +15,7 @@ import (
 	"youthbot/bot/telegramtest/internal/botapi"
 	"youthbot/bot/telegramtest/internal/commands"
 	"youthbot/bot/telegramtest/internal/fault"
+	"youthbot/bot/telegramtest/internal/files"
 	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
 )
@@ -77,8 +78,7 @@ type Server struct {
 	nextUser    int64
 	nextGroup   int64
 	nextSuper   int64
-	nextFile    int
-	files       map[string]storedFile
+	files       files.Store
 	callbacks   map[string]*Callback
 	nextQueryID int64
 
@@ -109,7 +109,6 @@ func NewServer(opts Options) *Server {
 		nextUser:    1001,
 		nextGroup:   2001,
 		nextSuper:   1,
-		files:       map[string]storedFile{},
 		callbacks:   map[string]*Callback{},
 		updates:     updates.NewQueue(),
 		commands:    commands.Store[BotCommand]{},
