@@ -24,7 +24,7 @@ import (
 //	a successor id    → the day id ceased: units whose facts roll into
 //	                    successor in today's tree (merged into it, or
 //	                    dissolved under it)
-//	e id date kind    → the UnitChange recorded (history, idempotency)
+//	e id date kind    → the UnitChange that took effect (history, idempotency)
 //	p date seq        → a treeOp waiting for its date: in the history
 //	                    and today's tree from then (tree_wait.go)
 //	r date seq        → a refusedOp: a waiting change refused on its date
