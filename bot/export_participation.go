@@ -49,7 +49,7 @@ func (b *Bot) DecideActivity(c *Ctx, a *youthbot.Activity, confirm bool, why str
 		return err
 	}
 	*a = decided
-	if err := c.requestDecided(RequestActivity, a.Unit, strconv.FormatUint(a.ID, 10)); err != nil {
+	if err := c.RequestDecided(RequestActivity, a.Unit, strconv.FormatUint(a.ID, 10)); err != nil {
 		return err
 	}
 	return c.deliver(notices)
@@ -72,7 +72,7 @@ func (b *Bot) DecideTransfer(c *Ctx, t *youthbot.Transfer, accept bool) error {
 		return err
 	}
 	*t = decided
-	if err := c.requestDecided(RequestTransfer, t.To, strconv.FormatUint(t.ID, 10)); err != nil {
+	if err := c.RequestDecided(RequestTransfer, t.To, strconv.FormatUint(t.ID, 10)); err != nil {
 		return err
 	}
 	return c.deliver(notices)
