@@ -154,25 +154,6 @@ func managed[K, T any](c *Ctx, key K, load func(K) (T, error), unit func(T) stri
 	return x, refusedAs(c.RequireManage(unit(x)), refusal, key)
 }
 
-// toDecide loads the record a decision button names by its id argument
-// (load) and checks, now, that the presser can manage its unit (unit) and
-// is not the member it is about (member): a forged id is a stale button.
-func toDecide[T any](c *Ctx, idArgument string, load func(uint64) (T, error), unit func(T) string, member func(T) int64) (T, error) {
-	id, ok := idArg(idArgument)
-	if !ok {
-		var zero T
-		return zero, staleButton()
-	}
-	x, err := load(id)
-	if err != nil {
-		return x, err
-	}
-	if err := c.RequireManage(unit(x)); err != nil {
-		return x, err
-	}
-	return x, refuseSelf(c, member(x))
-}
-
 // refusedAs tells a refusal (EUNAUTHORIZED) with the catalog message key
 // instead of its own; other errors, and nil, pass unchanged.
 func refusedAs(err error, key string, args ...any) error {

@@ -6,6 +6,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/decision"
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
@@ -65,17 +66,17 @@ func requestLine(c *bot.Ctx, lang string, r service.Request) string {
 func (r *Room) decideRequest(c *bot.Ctx, kind, id string, yes bool) (decided bool, err error) {
 	switch kind {
 	case bot.RequestActivity:
-		a, err := r.b.ActivityToDecide(c, id)
+		a, err := decision.ActivityToDecide(c, id)
 		if err != nil || a.Status != youthbot.ActivityPending {
 			return false, err
 		}
-		return true, r.b.DecideActivity(c, &a, yes, "")
+		return true, decision.DecideActivity(c, &a, yes, "")
 	case bot.RequestTransfer:
-		t, err := r.b.TransferToDecide(c, id)
+		t, err := decision.TransferToDecide(c, id)
 		if err != nil || !t.Pending() {
 			return false, err
 		}
-		return true, r.b.DecideTransfer(c, &t, yes)
+		return true, decision.DecideTransfer(c, &t, yes)
 	case bot.RequestRegistration:
 		uid, err := strconv.ParseInt(id, 10, 64)
 		if err != nil {
