@@ -30,17 +30,6 @@ func (b *Bot) Deciders(tx *storage.Tx, unit string, subject int64) (ids []int64,
 	return tx.Deciders(unit, subject, b.admins)
 }
 
-// refuseSelf refuses a decision about oneself: buttons are untrusted, so
-// a secretary's press on the request about their own registration, hours
-// or transfer (sent to them before, crafted, or from /pending) is refused
-// here, whatever rights they have.
-func refuseSelf(c *Ctx, subject int64) error {
-	if subject == c.From.ID {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
-	}
-	return nil
-}
-
 // ManagedUnitsOf lists every unit a user has rights over, each once.
 func (b *Bot) ManagedUnitsOf(tx *storage.Tx, user int64) []string {
 	return service.ManagedUnits(tx, user, b.IsAdmin(user))

@@ -85,7 +85,7 @@ func (r *Room) pendingMember(c *bot.Ctx, idArg, regArg string) (youthbot.Member,
 	if err := c.RequireManage(m.Unit); err != nil {
 		return m, youthbot.Unit{}, err
 	}
-	if err := bot.RefuseSelf(c, m.UserID); err != nil {
+	if err := decision.RefuseSelf(c, m.UserID); err != nil {
 		return m, youthbot.Unit{}, err
 	}
 	unit, err := c.Tx.Unit(m.Unit)

@@ -89,7 +89,7 @@ func (r *Room) decideRequest(c *bot.Ctx, kind, id string, yes bool) (decided boo
 		if err := c.RequireManage(m.Unit); err != nil {
 			return false, err
 		}
-		if err := bot.RefuseSelf(c, uid); err != nil {
+		if err := decision.RefuseSelf(c, uid); err != nil {
 			return false, err
 		}
 		if m.Status != youthbot.StatusPending {

@@ -1,8 +1,9 @@
 // Package decision is what the rooms that decide about a request share
 // (bot/membership's /pending and rejections, bot/participation's request
 // buttons, bot/requests' summaries): loading the activity or transfer a
-// button names with the presser's rights checked now, taking the decision
-// and telling of it, and the buttons of the reasons of a rejection. It is
+// button names with the presser's rights checked now, the refusal of a
+// decision about oneself, taking the decision and telling of it, and the
+// buttons of the reasons of a rejection. It is
 // the core's (rooms may not import each other), kept out of bot/ itself.
 package decision
 
@@ -75,5 +76,16 @@ func toDecide[T any](c *bot.Ctx, idArgument string, load func(uint64) (T, error)
 	if err := c.RequireManage(unit(x)); err != nil {
 		return x, err
 	}
-	return x, bot.RefuseSelf(c, member(x))
+	return x, RefuseSelf(c, member(x))
+}
+
+// RefuseSelf refuses a decision about oneself: buttons are untrusted, so
+// a secretary's press on the request about their own registration, hours
+// or transfer (sent to them before, crafted, or from /pending) is refused
+// here, whatever rights they have.
+func RefuseSelf(c *bot.Ctx, subject int64) error {
+	if subject == c.From.ID {
+		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
+	}
+	return nil
 }
