@@ -1,10 +1,13 @@
-package bot
+package requests
 
 import (
 	"strconv"
 	"time"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/bot/internal/decision"
+	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
 )
@@ -14,7 +17,7 @@ import (
 // requestItem is one waiting item as a summary shows it.
 type requestItem struct {
 	service.Request
-	c    *Ctx
+	c    *bot.Ctx
 	lang string
 }
 
@@ -24,7 +27,7 @@ func (it requestItem) line() string { return requestLine(it.c, it.lang, it.Reque
 
 // pendingRequests lists what of kind waits in unit for viewer, oldest
 // first, with each item's line in lang.
-func pendingRequests(c *Ctx, lang, kind, unit string, viewer int64) ([]requestItem, error) {
+func pendingRequests(c *bot.Ctx, lang, kind, unit string, viewer int64) ([]requestItem, error) {
 	rs, err := service.PendingRequests(c.Tx, kind, unit, viewer)
 	if err != nil {
 		return nil, err
@@ -37,7 +40,7 @@ func pendingRequests(c *Ctx, lang, kind, unit string, viewer int64) ([]requestIt
 }
 
 // requestLine is an item's line in a summary.
-func requestLine(c *Ctx, lang string, r service.Request) string {
+func requestLine(c *bot.Ctx, lang string, r service.Request) string {
 	name := ""
 	if m, err := c.Tx.Member(r.Member); err == nil {
 		name = m.FullName
@@ -46,13 +49,13 @@ func requestLine(c *Ctx, lang string, r service.Request) string {
 	case r.Activity != nil:
 		h := "—"
 		if r.Activity.Tenths > 0 {
-			h = tr(lang, "activity.hours_n", report.Hours(lang, r.Activity.Tenths))
+			h = i18n.T(lang, "activity.hours_n", report.Hours(lang, r.Activity.Tenths))
 		}
-		return tr(lang, "req.line.act", listName(lang, name), r.Activity.Date.String(), h)
+		return i18n.T(lang, "req.line.act", listName(lang, name), r.Activity.Date.String(), h)
 	case r.Transfer != nil:
-		return tr(lang, "req.line.tr", listName(lang, name), NameOfUnit(c, r.Transfer.From))
+		return i18n.T(lang, "req.line.tr", listName(lang, name), bot.NameOfUnit(c, r.Transfer.From))
 	case r.Reg != nil:
-		return tr(lang, "req.line.reg", listName(lang, r.Reg.FullName), r.Reg.Birth.String())
+		return i18n.T(lang, "req.line.reg", listName(lang, r.Reg.FullName), r.Reg.Birth.String())
 	}
 	return ""
 }
@@ -60,24 +63,24 @@ func requestLine(c *Ctx, lang string, r service.Request) string {
 // decideRequest confirms (yes) or rejects the item id of kind, checking
 // the presser's rights now. decided is false for an item no longer
 // waiting (decided meanwhile): it is skipped.
-func (b *Bot) decideRequest(c *Ctx, kind, id string, yes bool) (decided bool, err error) {
+func (r *Room) decideRequest(c *bot.Ctx, kind, id string, yes bool) (decided bool, err error) {
 	switch kind {
-	case RequestActivity:
-		a, err := b.ActivityToDecide(c, id)
+	case bot.RequestActivity:
+		a, err := decision.ActivityToDecide(c, id)
 		if err != nil || a.Status != youthbot.ActivityPending {
 			return false, err
 		}
-		return true, b.DecideActivity(c, &a, yes, "")
-	case RequestTransfer:
-		t, err := b.TransferToDecide(c, id)
+		return true, decision.DecideActivity(c, &a, yes, "")
+	case bot.RequestTransfer:
+		t, err := decision.TransferToDecide(c, id)
 		if err != nil || !t.Pending() {
 			return false, err
 		}
-		return true, b.DecideTransfer(c, &t, yes)
-	case RequestRegistration:
+		return true, decision.DecideTransfer(c, &t, yes)
+	case bot.RequestRegistration:
 		uid, err := strconv.ParseInt(id, 10, 64)
 		if err != nil {
-			return false, staleButton()
+			return false, bot.StaleButton()
 		}
 		m, err := c.Tx.Member(uid)
 		if err != nil {
@@ -86,41 +89,41 @@ func (b *Bot) decideRequest(c *Ctx, kind, id string, yes bool) (decided bool, er
 		if err := c.RequireManage(m.Unit); err != nil {
 			return false, err
 		}
-		if err := refuseSelf(c, uid); err != nil {
+		if err := decision.RefuseSelf(c, uid); err != nil {
 			return false, err
 		}
 		if m.Status != youthbot.StatusPending {
 			return false, nil
 		}
-		_, notices, err := service.DecideMember(c.Tx, c.actor(), uid, yes, "", c.when())
+		_, notices, err := service.DecideMember(c.Tx, c.Actor(), uid, yes, "", c.When())
 		if err != nil {
 			return false, err
 		}
-		if err := c.deliver(notices); err != nil {
+		if err := c.Deliver(notices); err != nil {
 			return false, err
 		}
-		return true, c.requestDecided(kind, m.Unit, id)
+		return true, r.Decided(c, kind, m.Unit, id)
 	}
-	return false, staleButton()
+	return false, bot.StaleButton()
 }
 
 // requestState is how the item id of kind stands now, in the presser's
 // language.
-func (b *Bot) requestState(c *Ctx, kind, id string) string {
+func requestState(c *bot.Ctx, kind, id string) string {
 	n, err := strconv.ParseUint(id, 10, 64)
 	if err != nil {
 		return c.T("req.status.done")
 	}
 	switch kind {
-	case RequestActivity:
+	case bot.RequestActivity:
 		if a, err := c.Tx.Activity(n); err == nil {
 			return c.T("activity.status." + string(a.Status))
 		}
-	case RequestTransfer:
+	case bot.RequestTransfer:
 		if t, err := c.Tx.Transfer(n); err == nil && t.Pending() {
 			return c.T("req.status.open")
 		}
-	case RequestRegistration:
+	case bot.RequestRegistration:
 		if m, err := c.Tx.Member(int64(n)); err == nil && m.Status == youthbot.StatusPending {
 			return c.T("req.status.open")
 		}
@@ -130,28 +133,28 @@ func (b *Bot) requestState(c *Ctx, kind, id string) string {
 
 // decisionLine says what became of the item id of kind and when, as the
 // answer to the press that decided it.
-func (b *Bot) decisionLine(c *Ctx, kind, id string) string {
+func (r *Room) decisionLine(c *bot.Ctx, kind, id string) string {
 	n, _ := strconv.ParseUint(id, 10, 64)
 	key, at := "", time.Time{}
 	switch kind {
-	case RequestActivity:
+	case bot.RequestActivity:
 		if a, err := c.Tx.Activity(n); err == nil {
 			key, at = map[youthbot.ActivityStatus]string{youthbot.ActivityConfirmed: "activity.decided_confirmed",
 				youthbot.ActivityRejected: "activity.decided_rejected"}[a.Status], a.DecidedAt
 		}
-	case RequestTransfer:
+	case bot.RequestTransfer:
 		if t, err := c.Tx.Transfer(n); err == nil {
 			key, at = map[youthbot.TransferStatus]string{youthbot.TransferAccepted: "transfer.decided_accepted",
 				youthbot.TransferRejected: "transfer.decided_rejected"}[t.Status], t.DecidedAt
 		}
-	case RequestRegistration:
+	case bot.RequestRegistration:
 		if m, err := c.Tx.Member(int64(n)); err == nil {
 			key, at = map[youthbot.MemberStatus]string{youthbot.StatusApproved: "approval.approved",
 				youthbot.StatusRejected: "approval.rejected"}[m.Status], m.DecidedAt
 		}
 	}
 	if key == "" {
-		return c.T("req.decided", b.requestState(c, kind, id))
+		return c.T("req.decided", requestState(c, kind, id))
 	}
-	return c.T(key, b.WhenText(at))
+	return c.T(key, r.b.WhenText(at))
 }

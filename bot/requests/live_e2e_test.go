@@ -1,4 +1,4 @@
-package bot_test
+package requests_test
 
 import (
 	"fmt"

@@ -1,17 +1,8 @@
-package bot
-
-import (
-	"strconv"
-	"strings"
-	"time"
-
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
-	"youthbot"
-	"youthbot/service"
-	"youthbot/storage"
-)
-
+// Package requests is the room of the live summaries of the requests to
+// secretaries (issue 13): it implements the core's bot.Requests hook
+// (every request a room asks through Ctx.AskDecision, every decision told
+// through Ctx.RequestDecided) and owns the summaries' buttons.
+//
 // Requests to a secretary coalesce into one live summary per secretary
 // chat, kind of request and unit: the first request of a quiet period is
 // sent alone as before (its own message, its own buttons); from the second
@@ -31,13 +22,21 @@ import (
 //
 // The request sent alone is tracked by item ("act/<id>", "reg/<member>",
 // "tr/<id>"): decided elsewhere, its buttons are replaced by one that
-// answers the item's current state (requestDecided).
+// answers the item's current state (Room.Decided).
+package requests
 
-// Kinds of request.
-const (
-	RequestActivity     = "act" // a logged activity to confirm
-	RequestRegistration = "reg" // a registration to approve
-	RequestTransfer     = "tr"  // a transfer to accept
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"youthbot"
+	"youthbot/bot"
+	"youthbot/i18n"
+	"youthbot/service"
+	"youthbot/storage"
 )
 
 const (
@@ -57,11 +56,11 @@ func summaryName(kind, unit string) string { return "sum/" + kind + "/" + unit }
 // requestName is the Track name of a request sent alone.
 func requestName(kind, id string) string { return kind + "/" + id }
 
-// AskDecision asks the decider to about the item id of kind in unit. At the
-// start of a quiet period, send queues the request alone (Notify, or a
-// photo), tracked under the item's name; within the window the request
-// joins the decider's live summary instead.
-func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) error {
+// Ask asks the decider to about the item id of kind in unit
+// (bot.Ctx.AskDecision). At the start of a quiet period, send queues the
+// request alone (Notify, or a photo), tracked under the item's name; within
+// the window the request joins the decider's live summary instead.
+func (r *Room) Ask(c *bot.Ctx, to int64, kind, unit, id string, send func() error) error {
 	s, found, err := c.Tx.Summary(kind, unit, to)
 	if err != nil {
 		return err
@@ -72,14 +71,14 @@ func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) er
 		if err := c.Tx.PutSummary(s); err != nil {
 			return err
 		}
-		return c.renderSummary(s)
+		return r.renderSummary(c, s)
 	}
-	n := len(c.out)
+	n := len(c.Queued())
 	if err := send(); err != nil {
 		return err
 	}
 	sent := false
-	for _, o := range c.out[n:] {
+	for _, o := range c.Queued()[n:] {
 		if o.Chat == to {
 			o.Track, sent = requestName(kind, id), true
 		}
@@ -99,8 +98,8 @@ func (c *Ctx) AskDecision(to int64, kind, unit, id string, send func() error) er
 // othersWait reports whether something else of kind than id waits in
 // unit for to: a request that finds all before it decided starts a quiet
 // period again.
-func othersWait(c *Ctx, kind, unit string, to int64, id string) bool {
-	if kind == RequestActivity {
+func othersWait(c *bot.Ctx, kind, unit string, to int64, id string) bool {
+	if kind == bot.RequestActivity {
 		n, latest, err := c.Tx.PendingActivitiesLatest(unit, 2, to)
 		if err != nil {
 			return true
@@ -122,19 +121,19 @@ func othersWait(c *Ctx, kind, unit string, to int64, id string) bool {
 // renderSummary queues the summary of s as it stands: a new message while
 // none was delivered in this window (replacing one still queued), else an
 // edit of the one delivered.
-func (c *Ctx) renderSummary(s storage.Summary) error {
-	lang, ok, err := service.Recipient(c.Tx, s.Chat, c.b.lang)
+func (r *Room) renderSummary(c *bot.Ctx, s storage.Summary) error {
+	lang, ok, err := service.Recipient(c.Tx, s.Chat, r.b.Lang())
 	if err != nil || !ok {
 		return err
 	}
-	text, kb, err := c.b.summaryView(c, lang, s.Kind, s.Unit, s.Chat)
+	text, kb, err := summaryView(c, lang, s.Kind, s.Unit, s.Chat)
 	if err != nil {
 		return err
 	}
 	name := summaryName(s.Kind, s.Unit)
 	p := map[string]string{"chat_id": strconv.FormatInt(s.Chat, 10), "text": text, "parse_mode": "HTML"}
 	if kb != nil {
-		p["reply_markup"] = mustJSON(kb)
+		p["reply_markup"] = bot.MarkupJSON(kb)
 	}
 	o := &youthbot.Outgoing{Chat: s.Chat, Lane: youthbot.LaneNotify, Method: "sendMessage", Params: p, Notice: "summary",
 		Track: name, Coalesce: name + "/" + strconv.FormatInt(s.Chat, 10)}
@@ -142,13 +141,13 @@ func (c *Ctx) renderSummary(s storage.Summary) error {
 		o.Method = "editMessageText"
 		p["message_id"] = strconv.FormatInt(m.MessageID, 10)
 	}
-	c.queue(o)
+	c.Queue(o)
 	return nil
 }
 
 // requestsChanged renders again every open summary of kind about unit
 // (an item was decided, or withdrawn).
-func (c *Ctx) requestsChanged(kind, unit string) error {
+func (r *Room) requestsChanged(c *bot.Ctx, kind, unit string) error {
 	sums, err := c.Tx.SummariesOf(kind, unit)
 	if err != nil {
 		return err
@@ -157,59 +156,59 @@ func (c *Ctx) requestsChanged(kind, unit string) error {
 		if _, delivered := c.Tx.Sent(summaryName(kind, unit), s.Chat); !s.Open && !delivered {
 			continue
 		}
-		if err := c.renderSummary(s); err != nil {
+		if err := r.renderSummary(c, s); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// requestDecided updates what shows the item id of kind in unit, now
-// decided: the request messages sent alone about it lose their buttons
-// for one that answers its state (except the one whose button was just
-// pressed: its handler shows the decision), and the summaries are
-// rendered again.
-func (c *Ctx) requestDecided(kind, unit, id string) error {
+// Decided updates what shows the item id of kind in unit, now decided or
+// withdrawn (bot.Ctx.RequestDecided): the request messages sent alone
+// about it lose their buttons for one that answers its state (except the
+// one whose button was just pressed: its handler shows the decision), and
+// the summaries are rendered again.
+func (r *Room) Decided(c *bot.Ctx, kind, unit, id string) error {
 	name := requestName(kind, id)
 	sent, err := c.Tx.SentTo(name)
 	if err != nil {
 		return err
 	}
 	for _, m := range sent {
-		if c.editsMessage(m.Chat, m.MessageID) {
+		if editsMessage(c, m.Chat, m.MessageID) {
 			if err := c.Tx.DeleteSent(name, m.Chat); err != nil {
 				return err
 			}
 			continue
 		}
-		lang, _, err := service.Recipient(c.Tx, m.Chat, c.b.lang)
+		lang, _, err := service.Recipient(c.Tx, m.Chat, r.b.Lang())
 		if err != nil {
 			return err
 		}
-		kb := Keyboard(Row(Button(tr(lang, "btn.req_done"), Data(cbSummary, "st", kind, id))))
+		kb := bot.Keyboard(bot.Row(bot.Button(i18n.T(lang, "btn.req_done"), bot.Data(cbSummary, "st", kind, id))))
 		lane := youthbot.LaneNotify
 		if m.Chat == c.Chat {
 			lane = youthbot.LaneReply // in the actor's chat, in order with the handler's own edits
 		}
-		c.queue(&youthbot.Outgoing{Chat: m.Chat, Lane: lane, Method: "editMessageReplyMarkup", Notice: "edit",
+		c.Queue(&youthbot.Outgoing{Chat: m.Chat, Lane: lane, Method: "editMessageReplyMarkup", Notice: "edit",
 			Params: map[string]string{"chat_id": strconv.FormatInt(m.Chat, 10), "message_id": strconv.FormatInt(m.MessageID, 10),
-				"reply_markup": mustJSON(kb)}})
+				"reply_markup": bot.MarkupJSON(kb)}})
 		if err := c.Tx.DeleteSent(name, m.Chat); err != nil {
 			return err
 		}
 	}
-	return c.requestsChanged(kind, unit)
+	return r.requestsChanged(c, kind, unit)
 }
 
 // editsMessage reports whether this update already answers in message id
 // of chat: the pressed message, or one the handler edits itself (a
 // rejection's reason typed after pressing "Lý do khác"); that answer wins.
-func (c *Ctx) editsMessage(chat, id int64) bool {
+func editsMessage(c *bot.Ctx, chat, id int64) bool {
 	if cb := c.Update.CallbackQuery; cb != nil && cb.Message != nil && chat == c.Chat && int64(cb.Message.MessageID) == id {
 		return true
 	}
 	chatID, msgID := strconv.FormatInt(chat, 10), strconv.FormatInt(id, 10)
-	for _, o := range c.out {
+	for _, o := range c.Queued() {
 		if o.Params["chat_id"] == chatID && o.Params["message_id"] == msgID {
 			return true
 		}
@@ -217,31 +216,27 @@ func (c *Ctx) editsMessage(chat, id int64) bool {
 	return false
 }
 
-// RequestDecided tells the summaries and the requests sent alone that an
-// item was decided or withdrawn by a room (a registration, an Undo).
-func (c *Ctx) RequestDecided(kind, unit, id string) error { return c.requestDecided(kind, unit, id) }
-
 // summaryView is the summary of what of kind waits in unit for viewer, in
 // lang: a title with the count, the latest few, and the buttons.
-func (b *Bot) summaryView(c *Ctx, lang, kind, unit string, viewer int64) (string, *tgbotapi.InlineKeyboardMarkup, error) {
+func summaryView(c *bot.Ctx, lang, kind, unit string, viewer int64) (string, *tgbotapi.InlineKeyboardMarkup, error) {
 	count, latest, err := latestRequests(c, lang, kind, unit, viewer)
 	if err != nil {
 		return "", nil, err
 	}
-	uname := NameOfUnit(c, unit)
+	uname := bot.NameOfUnit(c, unit)
 	if count == 0 {
-		return tr(lang, "req.none", uname), nil, nil
+		return i18n.T(lang, "req.none", uname), nil, nil
 	}
-	lines := []string{tr(lang, "req.title."+kind, count, uname), "", tr(lang, "req.latest")}
+	lines := []string{i18n.T(lang, "req.title."+kind, count, uname), "", i18n.T(lang, "req.latest")}
 	for _, it := range latest {
 		lines = append(lines, it.line())
 	}
 	if more := count - summaryLatest; more > 0 {
-		lines = append(lines, tr(lang, "req.more", more))
+		lines = append(lines, i18n.T(lang, "req.more", more))
 	}
-	kb := Keyboard(Row(
-		Button(tr(lang, "btn.req_all"), Data(cbSummary, "all", kind, unit)),
-		Button(tr(lang, "btn.req_each"), Data(cbSummary, "pg", kind, unit, "0")),
+	kb := bot.Keyboard(bot.Row(
+		bot.Button(i18n.T(lang, "btn.req_all"), bot.Data(cbSummary, "all", kind, unit)),
+		bot.Button(i18n.T(lang, "btn.req_each"), bot.Data(cbSummary, "pg", kind, unit, "0")),
 	))
 	return strings.Join(lines, "\n"), kb, nil
 }
@@ -249,7 +244,7 @@ func (b *Bot) summaryView(c *Ctx, lang, kind, unit string, viewer int64) (string
 // listName is a member's name for a list line (escaped by tr).
 func listName(lang, name string) string {
 	if name == "" {
-		return tr(lang, "members.anonymous")
+		return i18n.T(lang, "members.anonymous")
 	}
 	return name
 }
@@ -258,8 +253,8 @@ func listName(lang, name string) string {
 // the latest summaryLatest items, newest first. Activities come from the
 // pending index without decoding them all (a burst re-renders the summary
 // at every request); the other kinds are few and listed whole.
-func latestRequests(c *Ctx, lang, kind, unit string, viewer int64) (int, []requestItem, error) {
-	if kind == RequestActivity {
+func latestRequests(c *bot.Ctx, lang, kind, unit string, viewer int64) (int, []requestItem, error) {
+	if kind == bot.RequestActivity {
 		n, acts, err := c.Tx.PendingActivitiesLatest(unit, summaryLatest, viewer)
 		if err != nil {
 			return 0, nil, err

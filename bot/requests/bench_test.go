@@ -1,4 +1,4 @@
-package bot_test
+package requests_test
 
 import (
 	"context"
@@ -116,7 +116,7 @@ func (w *burst) secretaryCalls() []telegramtest.Call {
 // BenchmarkSecretaryBurst measures the burst: the messages and edits the
 // secretaries were sent and the time until the last of them arrived.
 //
-//	go test ./bot -run '^$' -bench SecretaryBurst -benchtime 1x
+//	go test ./bot/requests -run '^$' -bench SecretaryBurst -benchtime 1x
 func BenchmarkSecretaryBurst(b *testing.B) {
 	for range b.N {
 		w := burstWorld(b)
