@@ -223,6 +223,9 @@ func (c *Ctx) send(chat int64, lane youthbot.Lane, text string, markup any, noti
 		"parse_mode": "HTML",
 	}
 	noPreview(p)
+	if kb, ok := markup.(*tgbotapi.InlineKeyboardMarkup); ok && kb == nil {
+		markup = nil // a nil keyboard in the interface: no buttons, not reply_markup=null (Telegram refuses it)
+	}
 	if markup != nil {
 		p["reply_markup"] = mustJSON(markup)
 	}

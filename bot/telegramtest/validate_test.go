@@ -41,6 +41,8 @@ func TestValidation(t *testing.T) {
 		{"BadParseMode", "sendMessage", map[string]string{"chat_id": "1001", "text": "x", "parse_mode": "html5"}, 400, "unsupported parse_mode", "parse_mode"},
 		{"MalformedHTML", "sendMessage", map[string]string{"chat_id": "1001", "text": "1 < 2", "parse_mode": "HTML"}, 400, "Bad Request: can't parse entities: character '<'", "can't parse entities"},
 		{"HTMLNotParsedWithoutParseMode", "sendMessage", map[string]string{"chat_id": "1001", "text": "1 < 2 & <b>"}, 200, "", ""},
+		{"ReplyMarkupNull", "sendMessage", map[string]string{"chat_id": "1001", "text": "x", "reply_markup": "null"}, 400, "Bad Request: object expected as reply markup", "object expected"},
+		{"ReplyMarkupNullInAnEdit", "editMessageText", map[string]string{"chat_id": "1001", "message_id": "1", "text": "x", "reply_markup": "null"}, 400, "object expected as reply markup", "object expected"},
 		{"ReplyMarkupNotJSON", "sendMessage", map[string]string{"chat_id": "1001", "text": "x", "reply_markup": "{inline"}, 400, "can't parse JSON", "reply_markup"},
 		{"CallbackDataTooLong", "sendMessage", map[string]string{"chat_id": "1001", "text": "x",
 			"reply_markup": `{"inline_keyboard":[[{"text":"a","callback_data":"` + strings.Repeat("д", 33) + `"}]]}`}, 400, "callback_data: must be 1-64 bytes, got 66", "BUTTON_DATA_INVALID"},

@@ -12,8 +12,13 @@ import (
 // first: Telegram does not tell an empty parameter from an absent one, and
 // go-telegram-bot-api sends entities=null. Unknown parameters do not fail the
 // call, as Telegram ignores them, but the bot should not send them: they are
-// returned as violations (parameters in name order, then files).
+// returned as violations (parameters in name order, then files). A
+// reply_markup of JSON null is refused as Telegram refuses it (the server
+// reads the parameter as an object whenever it is not empty).
 func (m *MethodSpec) CheckParams(params map[string]string, files map[string]wire.Upload) (violations []string, e *wire.Error) {
+	if params["reply_markup"] == "null" {
+		return nil, wire.Invalid("object expected as reply markup")
+	}
 	for name, v := range params {
 		f, known := m.param(name)
 		if v == "" || (v == "null" && known && !slices.Contains(f.Types, "String")) {
