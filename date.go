@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"youthbot/vn"
 )
 
 // Date is a calendar date without a time of day, in the bot's time zone.
@@ -148,28 +150,6 @@ var (
 // maxPhraseWords is the longest phrase of the word tables above.
 const maxPhraseWords = 3
 
-// foldWords folds the first n words (at most) of words with FoldName.
-func foldWords(words []string, n int) []string {
-	n = min(n, len(words))
-	out := make([]string, n)
-	for i, w := range words[:n] {
-		out[i] = FoldName(w)
-	}
-	return out
-}
-
-// matchPhrase finds the longest phrase of table that folded starts with,
-// and returns its value and its number of words (0 when none).
-func matchPhrase[T any](folded []string, table map[string]T) (T, int) {
-	for n := len(folded); n > 0; n-- {
-		if v, ok := table[strings.Join(folded[:n], " ")]; ok {
-			return v, n
-		}
-	}
-	var zero T
-	return zero, 0
-}
-
 // matchDay reads the day a /log line starts with, checked against today
 // (ValidateActivityDate): n is how many of words it takes, 0 when words
 // do not start with a day. The forms:
@@ -191,7 +171,7 @@ func matchDay(words []string, today Date) (Date, int, error) {
 	if len(words) == 0 {
 		return Date{}, 0, nil
 	}
-	folded := foldWords(words, maxPhraseWords+2)
+	folded := vn.FoldWords(words, maxPhraseWords+2)
 	at := 0
 	if len(words) > 1 && folded[0] == "ngay" && isDateWord(words[1]) {
 		at = 1
@@ -200,15 +180,15 @@ func matchDay(words []string, today Date) (Date, int, error) {
 		d, err := ParseLogDate(words[at], today)
 		return d, at + 1, err
 	}
-	if back, n := matchPhrase(folded, relativeDays); n > 0 {
+	if back, n := vn.MatchPhrase(folded, relativeDays); n > 0 {
 		return today.AddDays(back), n, nil
 	}
-	wd, n := matchPhrase(folded, weekdayWords)
+	wd, n := vn.MatchPhrase(folded, weekdayWords)
 	if n == 0 {
 		return Date{}, 0, nil
 	}
 	d := today.AddDays(-((int(weekdayOf(today)) - int(wd) + 7) % 7))
-	if shift, k := matchPhrase(folded[n:], weekWords); k > 0 {
+	if shift, k := vn.MatchPhrase(folded[n:], weekWords); k > 0 {
 		monday := today.AddDays(-((int(weekdayOf(today)) + 6) % 7))
 		d = monday.AddDays((int(wd)+6)%7 + shift)
 		n += k

@@ -4,6 +4,8 @@ import (
 	"crypto/rand"
 	"strings"
 	"time"
+
+	"youthbot/vn"
 )
 
 // InviteKind says what an invite link makes of the one who opens it.
@@ -97,7 +99,7 @@ func ParseInviteArgs(args string) (kind InviteKind, code string, err error) {
 	words := strings.Fields(args)
 	var haveRole bool
 	for i := 0; i < len(words); {
-		if k, n := matchPhrase(foldWords(words[i:], 3), inviteRoles); n > 0 {
+		if k, n := vn.MatchPhrase(vn.FoldWords(words[i:], 3), inviteRoles); n > 0 {
 			if haveRole {
 				return "", "", Errorf(EINVALID, "err.invite_usage")
 			}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"youthbot/vn"
 )
 
 // LogLine is what a one-line /log says:
@@ -158,7 +160,7 @@ func ParseHours(s string) (int, error) {
 // minutes"). Hours found but refused (not above 0, over 24 after
 // rounding to tenths) are an EINVALID error with n > 0.
 func matchHours(words []string) (tenths, n int, err error) {
-	folded := foldWords(words, 4)
+	folded := vn.FoldWords(words, 4)
 	h, m, n := hoursPart(folded)
 	if n == 0 {
 		if m, n = minutesPart(folded); n == 0 {

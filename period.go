@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"youthbot/vn"
 )
 
 // relativePeriods are the periods named in words, folded (FoldName), as a
@@ -59,8 +61,8 @@ func MatchPeriod(words []string, today Date) (Period, int, error) {
 	if len(words) == 0 {
 		return Period{}, 0, nil
 	}
-	folded := foldWords(words, 5)
-	if f, n := matchPhrase(folded, relativePeriods); n > 0 {
+	folded := vn.FoldWords(words, 5)
+	if f, n := vn.MatchPhrase(folded, relativePeriods); n > 0 {
 		return f(today), n, nil
 	}
 	bad := func(n int) (Period, int, error) {
@@ -79,7 +81,7 @@ func MatchPeriod(words []string, today Date) (Period, int, error) {
 		if time.Month(m) > today.Month {
 			year--
 		}
-		if back, k := matchPhrase(folded[n:], yearWords); k > 0 {
+		if back, k := vn.MatchPhrase(folded[n:], yearWords); k > 0 {
 			year, n = today.Year+back, n+k
 		} else if k := yearAt(folded[n:]); k > 0 {
 			year, _ = strconv.Atoi(folded[n+k-1])

@@ -3,6 +3,8 @@ package youthbot
 import (
 	"strconv"
 	"strings"
+
+	"youthbot/vn"
 )
 
 // Target limits.
@@ -71,7 +73,7 @@ const maxMetricWords = 7
 // "giá trị làm lợi 5tr" is value_vnd followed by 5tr. n is how many words
 // it takes, 0 when words start with no metric.
 func MatchMetric(words []string) (m Metric, n int) {
-	return matchPhrase(foldWords(words, maxMetricWords), metricWords)
+	return vn.MatchPhrase(vn.FoldWords(words, maxMetricWords), metricWords)
 }
 
 // ParseMetric reads the whole of s as a metric, in any of its names

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // cell reads the cells of one row of a sheet by canonical column name,
@@ -57,7 +58,7 @@ func (c *cell) text(col string, required bool, maxLen int) string {
 	if !c.present(col, required) {
 		return ""
 	}
-	s := youthbot.NormalizeName(strings.ToValidUTF8(c.raw(col), "\uFFFD"))
+	s := vn.NormalizeName(strings.ToValidUTF8(c.raw(col), "\uFFFD"))
 	switch n := utf8.RuneCountInString(s); {
 	case n > maxLen:
 		c.fail(col, "wb.text_long", n, maxLen)

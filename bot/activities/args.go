@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // achievedArgs is what /achieved says: a target's code, the achieved value
@@ -68,7 +69,7 @@ func modelArgs(args string) (field, name string) {
 	words := strings.Fields(args)
 	field = "doan"
 	if len(words) > 1 {
-		switch youthbot.FoldName(strings.Trim(words[0], ":")) {
+		switch vn.FoldName(strings.Trim(words[0], ":")) {
 		case "doi", "doi:", "pioneers", "young pioneers":
 			field, words = "doi", words[1:]
 		case "doan", "union":

@@ -6,6 +6,7 @@ import (
 
 	"youthbot"
 	"youthbot/service"
+	"youthbot/vn"
 )
 
 // The fields of an activity being written, as the /activity dialog keeps
@@ -59,7 +60,7 @@ const (
 	lUnit    label = "unit"
 )
 
-// labels are the words that name a figure, folded (youthbot.FoldName): in
+// labels are the words that name a figure, folded (vn.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
 // and in English.
 var labels = map[string]label{
@@ -91,7 +92,7 @@ const maxLabelWords = 5
 func matchLabel(words []string) (l label, n int) {
 	folded := make([]string, 0, maxLabelWords)
 	for _, w := range words[:min(len(words), maxLabelWords)] {
-		folded = append(folded, strings.Trim(youthbot.FoldName(w), ":="))
+		folded = append(folded, strings.Trim(vn.FoldName(w), ":="))
 	}
 	for n := len(folded); n > 0; n-- {
 		if l, ok := labels[strings.Join(folded[:n], " ")]; ok {
@@ -337,7 +338,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 // isPeopleWord reports whether w is a unit word written after a number of
 // people ("20 người", "3 hộ", "20 em").
 func isPeopleWord(w string) bool {
-	switch youthbot.FoldName(w) {
+	switch vn.FoldName(w) {
 	case "nguoi", "ho", "em", "chau", "people", "households":
 		return true
 	}

@@ -9,6 +9,7 @@ import (
 	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/service"
+	"youthbot/vn"
 )
 
 // Profile edit dialog: one step, the field being edited.
@@ -97,7 +98,7 @@ func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) er
 	}
 	switch d.Step {
 	case "name":
-		name := youthbot.NormalizeName(msg.Text)
+		name := vn.NormalizeName(msg.Text)
 		if err := youthbot.ValidateName(name); err != nil {
 			c.Reply(c.ErrorText(err)+"\n"+c.T("edit.ask_name"), nil)
 			return nil

@@ -10,6 +10,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vn"
 )
 
 // The guided /log dialog: date → hours → description → project or
@@ -92,7 +93,7 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 				return r.saveDialog(c, d)
 			}
 		}
-		desc := youthbot.NormalizeDescription(youthbot.NormalizeName(text))
+		desc := youthbot.NormalizeDescription(vn.NormalizeName(text))
 		if err := youthbot.ValidateDescription(desc); err != nil {
 			c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_desc"), nil)
 			return nil
@@ -126,7 +127,7 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 // parseDayWord reads the dialog's date answer: any day ParseLogDay reads
 // ("hôm qua", "thứ hai", "15/03"), or "nay" / "qua" alone.
 func parseDayWord(text string, today youthbot.Date) (youthbot.Date, error) {
-	switch youthbot.FoldName(text) {
+	switch vn.FoldName(text) {
 	case "nay":
 		return today, nil
 	case "qua":

@@ -10,6 +10,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/report"
+	"youthbot/vn"
 )
 
 // Campaigns (F4): /newcampaign shows the campaign and the next three
@@ -155,8 +156,8 @@ func (pj *Projects) campaignPreview(c *bot.Ctx, camp *youthbot.Campaign) (string
 	for _, t := range firings {
 		times = append(times, "• "+pj.firingText(c, t))
 	}
-	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-		youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
+	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), vn.DescribeSchedule(camp.Cron, c.Lang),
+		vn.DescribeZone(pj.b.Location(), c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
 }
 
 // dlgCampaign answers text typed while a campaign waits for confirmation.
@@ -309,8 +310,8 @@ func (pj *Projects) cmdCampaigns(c *bot.Ctx, _ string) error {
 			state = c.T("campaign.list_upcoming")
 		}
 		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, bot.NameOfUnit(c, camp.Unit),
-			camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-			youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang))
+			camp.Start.String(), camp.End.String(), vn.DescribeSchedule(camp.Cron, c.Lang),
+			vn.DescribeZone(pj.b.Location(), c.Now, c.Lang))
 		ok, err := c.CanManage(camp.Unit)
 		if err != nil {
 			return err

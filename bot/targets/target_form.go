@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // The forms of /target (F4, F7's kinds), read by parseTarget:
@@ -63,7 +64,7 @@ func matchWords[V any](words []string, table map[string]V) (v V, n int) {
 	const longest = 3
 	folded := make([]string, 0, longest)
 	for _, w := range words[:min(len(words), longest)] {
-		folded = append(folded, youthbot.FoldName(w))
+		folded = append(folded, vn.FoldName(w))
 	}
 	for n := len(folded); n > 0; n-- {
 		if v, ok := table[strings.Join(folded[:n], " ")]; ok {

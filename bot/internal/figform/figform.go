@@ -15,6 +15,7 @@ import (
 	"youthbot"
 	"youthbot/report"
 	"youthbot/service"
+	"youthbot/vn"
 )
 
 // Fields of a dialog's data holding the figures (Put, Read).
@@ -44,7 +45,7 @@ const (
 // HeadGroups are the head-count groups in the order they are typed.
 var HeadGroups = []string{"members", "youth", "students", "residents"}
 
-// doneLabels are the words naming a figure, folded (youthbot.FoldName): in
+// doneLabels are the words naming a figure, folded (vn.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
 // and in English.
 var doneLabels = map[string]doneLabel{
@@ -82,7 +83,7 @@ func matchDoneLabel(words []string) (l doneLabel, n int) {
 	const longest = 5
 	folded := make([]string, 0, longest)
 	for _, w := range words[:min(len(words), longest)] {
-		folded = append(folded, strings.Trim(youthbot.FoldName(w), ":="))
+		folded = append(folded, strings.Trim(vn.FoldName(w), ":="))
 	}
 	for n := len(folded); n > 0; n-- {
 		if l, ok := doneLabels[strings.Join(folded[:n], " ")]; ok {
@@ -292,7 +293,7 @@ func ParseAmount(s, key string) (int64, error) {
 // ParseLevel reads a recognition level: tỉnh, huyện, cơ sở, chi đoàn (or
 // in English), "cấp" before it allowed.
 func ParseLevel(s string) (youthbot.UnitKind, error) {
-	f := strings.TrimPrefix(youthbot.FoldName(s), "cap ")
+	f := strings.TrimPrefix(vn.FoldName(s), "cap ")
 	if k, ok := levelWords[f]; ok {
 		return k, nil
 	}
@@ -325,7 +326,7 @@ func parseBenefit(words []string) (youthbot.Benefit, error) {
 // isPeopleWord reports whether w is a word written after a number of
 // people ("20 người", "3 hộ", "20 em").
 func isPeopleWord(w string) bool {
-	switch youthbot.FoldName(w) {
+	switch vn.FoldName(w) {
 	case "nguoi", "ho", "em", "chau", "people", "households":
 		return true
 	}
