@@ -13,6 +13,7 @@ import (
 
 	"youthbot"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // cell reads the cells of one row of a sheet by canonical column name,
@@ -140,7 +141,7 @@ func (c *cell) date(col string, required, future bool) (youthbot.Date, bool) {
 }
 
 // maxSerial is Excel's last date, 9999-12-31; dates are read from 1900 to
-// 2200, as youthbot.ParseDate reads them.
+// 2200, as vnread.ParseDate reads them.
 const maxSerial = 2958465
 
 // parseCellDate reads a date cell's raw value: a serial number (its
@@ -164,7 +165,7 @@ func parseCellDate(s string, date1904 bool) (youthbot.Date, string) {
 		}
 		return youthbot.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, ""
 	}
-	d, err := youthbot.ParseDate(s)
+	d, err := vnread.ParseDate(s)
 	if err != nil {
 		if e := (*youthbot.Error)(nil); errors.As(err, &e) && e.Key == "err.date_impossible" {
 			return youthbot.Date{}, "wb.no_such_date"
@@ -240,9 +241,9 @@ func (c *cell) parseNumber(col, s string, kind numKind) (int64, bool) {
 		}
 		return int64(r), true
 	}
-	v, err := youthbot.ParseDecimal(s, scale)
+	v, err := vnread.ParseDecimal(s, scale)
 	if err != nil && kind == numVND {
-		if w, err := youthbot.ParseVND(s); err == nil {
+		if w, err := vnread.ParseVND(s); err == nil {
 			return w, true
 		}
 		return 0, false

@@ -6,6 +6,7 @@ import (
 
 	"youthbot"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // achievedArgs is what /achieved says: a target's code, the achieved value
@@ -54,9 +55,9 @@ func validTargetCode(s string) bool {
 }
 
 // parseAchievedValue reads the achieved value of a manual target: a whole
-// number not below 0, in youthbot.ParseVND's forms (7.000, 26tr, 1,5 tỷ).
+// number not below 0, in vnread.ParseVND's forms (7.000, 26tr, 1,5 tỷ).
 func parseAchievedValue(s string) (int64, error) {
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil || strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "achieved.value", clip(s))
 	}

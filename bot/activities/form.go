@@ -7,6 +7,7 @@ import (
 	"youthbot"
 	"youthbot/service"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // The fields of an activity being written, as the /activity dialog keeps
@@ -116,7 +117,7 @@ func parseLine(args string, today youthbot.Date, data map[string]string) error {
 	if len(parts) < 3 {
 		return youthbot.Errorf(youthbot.EINVALID, "activity.usage", today.String())
 	}
-	day, err := youthbot.ParseLogDay(parts[0], today)
+	day, err := vnread.ParseLogDay(parts[0], today)
 	if err != nil {
 		return err
 	}
@@ -215,9 +216,9 @@ func checkTitle(title string) error {
 const maxTitle = 200
 
 // parseHead reads one head count: a whole number from 0 to youthbot.MaxHeadCount, in
-// the forms of youthbot.ParseDecimal (1.500 is fifteen hundred).
+// the forms of vnread.ParseDecimal (1.500 is fifteen hundred).
 func parseHead(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 0)
+	v, err := vnread.ParseDecimal(s, 0)
 	switch {
 	case err != nil:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", clip(s))
@@ -293,20 +294,20 @@ func parseHeads(s string) ([]int64, error) {
 // parseDays reads person-days, with one decimal at most (15,5), and
 // returns them × 10: from 0 to youthbot.MaxPersonDays.
 func parseDays(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 1)
+	v, err := vnread.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", clip(s), youthbot.MaxPersonDays)
 	}
 	return v, nil
 }
 
-// parseMoney reads an amount of đồng in youthbot.ParseVND's forms
+// parseMoney reads an amount of đồng in vnread.ParseVND's forms
 // (26.000.000, 26tr, 15,5 tỷ).
 func parseMoney(s string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money_negative")
 	}
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money", clip(s))
 	}
@@ -322,7 +323,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 	if len(words) == 0 {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", "")
 	}
-	people, err := youthbot.ParseDecimal(words[0], 0)
+	people, err := vnread.ParseDecimal(words[0], 0)
 	if err != nil || people < 0 || people > youthbot.MaxPeople {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", clip(words[0]))
 	}

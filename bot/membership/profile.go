@@ -10,6 +10,7 @@ import (
 	"youthbot/i18n"
 	"youthbot/service"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Profile edit dialog: one step, the field being edited.
@@ -105,7 +106,7 @@ func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) er
 		}
 		m.FullName = name
 	case "birth":
-		birth, err := youthbot.ParseDate(msg.Text)
+		birth, err := vnread.ParseDate(msg.Text)
 		if err == nil {
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}

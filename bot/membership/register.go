@@ -10,6 +10,7 @@ import (
 	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Registration dialog: consent → name → birth → phone → confirm, and from
@@ -152,7 +153,7 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 			c.Reply(text, nil)
 		}
 	case stepBirth:
-		birth, err := youthbot.ParseDate(m.Text)
+		birth, err := vnread.ParseDate(m.Text)
 		if err == nil {
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}
@@ -235,7 +236,7 @@ func (r *Room) confirmKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
 // joinedAnswer reads the day the user joined the Union: a date, not in the
 // future, when they were at least youthbot.MinJoinAge.
 func (r *Room) joinedAnswer(c *bot.Ctx, d *youthbot.Dialog, text string) (youthbot.Date, error) {
-	joined, err := youthbot.ParseDate(text)
+	joined, err := vnread.ParseDate(text)
 	if err != nil {
 		return joined, err
 	}

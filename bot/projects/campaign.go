@@ -11,6 +11,7 @@ import (
 	"youthbot/bot"
 	"youthbot/report"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Campaigns (F4): /newcampaign shows the campaign and the next three
@@ -43,7 +44,7 @@ func (pj *Projects) cmdNewCampaign(c *bot.Ctx, args string) error {
 	// date) the schedule picker asks for one.
 	picker := len(fields) == 4
 	if len(fields) == 5 {
-		if _, err := youthbot.ParseDate(fields[3]); err == nil {
+		if _, err := vnread.ParseDate(fields[3]); err == nil {
 			picker = true
 		}
 	}
@@ -73,10 +74,10 @@ func (pj *Projects) cmdNewCampaign(c *bot.Ctx, args string) error {
 		Reminder: youthbot.NormalizeCampaignText(fields[4]),
 	}
 	var err error
-	if camp.Start, err = youthbot.ParseDate(fields[1]); err != nil {
+	if camp.Start, err = vnread.ParseDate(fields[1]); err != nil {
 		return err
 	}
-	if camp.End, err = youthbot.ParseDate(fields[2]); err != nil {
+	if camp.End, err = vnread.ParseDate(fields[2]); err != nil {
 		return err
 	}
 	if picker {

@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/service"
+	"youthbot/vnread"
 )
 
 // /newproject: a secretary (or admin) creates a youth project for one of
@@ -89,10 +90,10 @@ func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[strin
 	}
 	p := youthbot.Project{Kind: kind, Title: youthbot.NormalizeTitle(fields[1])}
 	var err error
-	if p.Start, err = youthbot.ParseDate(fields[2]); err != nil {
+	if p.Start, err = vnread.ParseDate(fields[2]); err != nil {
 		return err
 	}
-	if p.End, err = youthbot.ParseDate(fields[3]); err != nil {
+	if p.End, err = vnread.ParseDate(fields[3]); err != nil {
 		return err
 	}
 	if p.Capacity, err = parseCapacity(fields[4]); err != nil {
@@ -224,7 +225,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 		}
 		d.Data[pfTitle] = title
 	case pfStart:
-		day, err := youthbot.ParseDate(text)
+		day, err := vnread.ParseDate(text)
 		if err == nil {
 			err = youthbot.ValidateProjectDates(day, day, c.Today)
 		}
@@ -233,7 +234,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 		}
 		d.Data[pfStart] = day.ISO()
 	case pfEnd:
-		day, err := youthbot.ParseDate(text)
+		day, err := vnread.ParseDate(text)
 		if err == nil {
 			err = youthbot.ValidateProjectDates(dialogDate(d, pfStart), day, c.Today)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"youthbot"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // The forms of /target (F4, F7's kinds), read by parseTarget:
@@ -111,7 +112,7 @@ func parseTarget(args string, today youthbot.Date, isUnit func(string) bool) (ta
 		return targetForm{}, youthbot.Errorf(youthbot.EINVALID, "err.target_text", maxTargetText)
 	}
 	if code := strings.ToUpper(f[0]); targetCodeRe.MatchString(code) && !isUnit(code) {
-		if _, n := youthbot.MatchMetric(f); n == 0 {
+		if _, n := vnread.MatchMetric(f); n == 0 {
 			tg.Code, f = code, f[1:]
 		}
 	}
@@ -167,14 +168,14 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 			}
 			return "", 0, youthbot.Errorf(youthbot.EINVALID, "err.target_usage", year)
 		}
-		v, err := youthbot.ParseTargetValue(m, strings.Join(words, " "))
+		v, err := vnread.ParseTargetValue(m, strings.Join(words, " "))
 		return m, v, err
 	}
-	if m, n := youthbot.MatchMetric(f); n > 0 {
+	if m, n := vnread.MatchMetric(f); n > 0 {
 		return value(m, f[n:])
 	}
 	for i := 1; i < len(f); i++ {
-		if m, n := youthbot.MatchMetric(f[i:]); n > 0 && i+n == len(f) {
+		if m, n := vnread.MatchMetric(f[i:]); n > 0 && i+n == len(f) {
 			return value(m, f[:i])
 		}
 	}
@@ -184,7 +185,7 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 	// Name the words that are not a metric: those before the value, or
 	// after it ("5 nụ cười").
 	isNumber := func(w string) bool {
-		_, err := youthbot.ParseCount(w, youthbot.MaxTargetCount, "err.target_value")
+		_, err := vnread.ParseCount(w, youthbot.MaxTargetCount, "err.target_value")
 		return err == nil
 	}
 	words := f

@@ -2,7 +2,7 @@
 // completion (/done, F7): head counts of the people who took part,
 // person-days, amounts of đồng, beneficiaries by group and recognition
 // levels, in Vietnamese (as reports write them, abbreviated as
-// secretaries type them, numbers as youthbot.ParseDecimal and ParseVND
+// secretaries type them, numbers as vnread.ParseDecimal and ParseVND
 // read them) and in English; and the record a dialog keeps of them
 // (youthbot.Dialog.Data, canonical: plain digits). Every refusal is a
 // *youthbot.Error with a catalog key (i18n/done.go).
@@ -16,6 +16,7 @@ import (
 	"youthbot/report"
 	"youthbot/service"
 	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Fields of a dialog's data holding the figures (Put, Read).
@@ -191,10 +192,10 @@ func HeadOf(h *youthbot.HeadCounts, group string) *int64 {
 }
 
 // parseHeadCount reads one head count: a whole number from 0 to
-// youthbot.MaxHeadCount in youthbot.ParseDecimal's forms (1.500 is fifteen
+// youthbot.MaxHeadCount in vnread.ParseDecimal's forms (1.500 is fifteen
 // hundred).
 func parseHeadCount(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 0)
+	v, err := vnread.ParseDecimal(s, 0)
 	switch {
 	case err != nil:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_heads_number", strings.TrimSpace(s))
@@ -270,20 +271,20 @@ func ParseHeads(s string) (youthbot.HeadCounts, error) {
 // ParsePersonDays reads person-days with one decimal at most (15,5) and
 // returns them × 10, from 0 to youthbot.MaxPersonDays.
 func ParsePersonDays(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 1)
+	v, err := vnread.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_days", strings.TrimSpace(s), report.Number("vi", youthbot.MaxPersonDays))
 	}
 	return v, nil
 }
 
-// ParseAmount reads đồng in youthbot.ParseVND's forms (26.000.000, 26tr,
+// ParseAmount reads đồng in vnread.ParseVND's forms (26.000.000, 26tr,
 // 15,5 tỷ); what is no amount is key's refusal.
 func ParseAmount(s, key string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_money_negative")
 	}
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil {
 		return 0, youthbot.Errorf(youthbot.EINVALID, key, strings.TrimSpace(s))
 	}
@@ -310,7 +311,7 @@ func parseBenefit(words []string) (youthbot.Benefit, error) {
 	if len(words) == 0 {
 		return youthbot.Benefit{}, youthbot.Errorf(youthbot.EINVALID, "err.done_benef_number", "", maxPeople)
 	}
-	people, err := youthbot.ParseDecimal(words[0], 0)
+	people, err := vnread.ParseDecimal(words[0], 0)
 	if err != nil || people < 0 || people > youthbot.MaxPeople {
 		return youthbot.Benefit{}, youthbot.Errorf(youthbot.EINVALID, "err.done_benef_number", words[0], maxPeople)
 	}
