@@ -2,7 +2,8 @@
 // know nothing of the domain: people's names (normalised, folded so that
 // a search typed without diacritics matches, greeted by the given name,
 // sorted as a Vietnamese list is), phrases matched word by word without
-// diacritics, and a reminder schedule said in words. It imports no other
+// diacritics, and a reminder schedule said in words (and why one is
+// refused, as a message of the catalogs). It imports no other
 // package of the module but i18n; the domain and its readers (vnread)
 // build on it.
 package vn
