@@ -153,7 +153,7 @@ func FuzzParseLogLine(f *testing.F) {
 			t.Fatalf("ParseLogLine(%q): both a project and a campaign", s)
 		}
 		if l.Project != "" {
-			if code, ok := youthbot.NormalizeProjectCode(l.Project); !ok || code != l.Project {
+			if code, ok := NormalizeProjectCode(l.Project); !ok || code != l.Project {
 				t.Fatalf("ParseLogLine(%q): project %q", s, l.Project)
 			}
 		}

@@ -47,7 +47,7 @@ func (pj *Projects) cmdNewProject(c *bot.Ctx, args string) error {
 	switch {
 	case args == "":
 	case len(fields) == 1:
-		if kind, ok := youthbot.ParseProjectKind(fields[0]); ok {
+		if kind, ok := vnread.ParseProjectKind(fields[0]); ok {
 			d.Data[pfKind] = string(kind)
 			break
 		}
@@ -72,7 +72,7 @@ func (pj *Projects) cmdNewProject(c *bot.Ctx, args string) error {
 // parseProjectLine reads the one-line form into the dialog's fields,
 // refusing it whole with the first problem.
 func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[string]string) error {
-	if _, isKind := youthbot.ParseProjectKind(fields[0]); !isKind && len(fields) >= 6 {
+	if _, isKind := vnread.ParseProjectKind(fields[0]); !isKind && len(fields) >= 6 {
 		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
@@ -84,7 +84,7 @@ func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[strin
 		start, end := exampleSpan(c.Today)
 		return youthbot.Errorf(youthbot.EINVALID, "err.project_usage", start, end)
 	}
-	kind, ok := youthbot.ParseProjectKind(fields[0])
+	kind, ok := vnread.ParseProjectKind(fields[0])
 	if !ok {
 		return youthbot.Errorf(youthbot.EINVALID, "err.project_kind")
 	}
@@ -212,7 +212,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 	}
 	switch d.Step {
 	case pfKind:
-		kind, ok := youthbot.ParseProjectKind(text)
+		kind, ok := vnread.ParseProjectKind(text)
 		if !ok {
 			c.Reply(c.T("project.new_press_button"), nil)
 			return pj.askProjectField(c, d)
@@ -280,7 +280,7 @@ func (pj *Projects) cbNewProject(c *bot.Ctx, args []string) error {
 		}
 		value, chosen = unit.Code, unit.Name
 	case pfKind:
-		kind, ok := youthbot.ParseProjectKind(value)
+		kind, ok := vnread.ParseProjectKind(value)
 		if !ok {
 			return bot.StaleButton()
 		}
@@ -310,7 +310,7 @@ func (pj *Projects) createProject(c *bot.Ctx, d *youthbot.Dialog) error {
 	if err != nil {
 		return err
 	}
-	kind, _ := youthbot.ParseProjectKind(d.Data[pfKind])
+	kind, _ := vnread.ParseProjectKind(d.Data[pfKind])
 	capacity, err := parseCapacity(d.Data[pfCap])
 	if err != nil {
 		return err
