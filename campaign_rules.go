@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
+
+	"youthbot/vn"
 )
 
 // Campaign limits.
@@ -23,7 +25,7 @@ const (
 // standard parser: five fields (minute hour day-of-month month
 // day-of-week) or a descriptor (@daily, @weekly, @every 6h). It runs in
 // the bot's time zone: a TZ= or CRON_TZ= prefix is refused. It returns
-// EINVALID errors that say why in the catalogs' words (scheduleRefusal).
+// EINVALID errors that say why in the catalogs' words (vn.ScheduleRefusal).
 func ParseSchedule(spec string) (cron.Schedule, error) {
 	spec = strings.Join(strings.Fields(spec), " ")
 	if spec == "" {
@@ -34,7 +36,8 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	}
 	s, err := parseStandard(spec)
 	if err != nil {
-		return nil, scheduleRefusal(spec)
+		key, args := vn.ScheduleRefusal(spec, func(p string) bool { _, err := parseStandard(p); return err == nil })
+		return nil, Errorf(EINVALID, key, args...)
 	}
 	return s, nil
 }

@@ -31,6 +31,9 @@ const (
 	MaxPersonDays = 1_000_000 // person-days of one activity
 )
 
+// MaxValueVND bounds an amount of đồng: a million tỷ. More is a typo.
+const MaxValueVND = 1_000_000_000_000_000
+
 // Validate checks every count is 0 or more and all together at most
 // MaxHeadCount.
 func (h HeadCounts) Validate() error {

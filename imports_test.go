@@ -94,6 +94,21 @@ func importRules(pkgs map[string]listed) []string {
 				}
 			}
 		}
+		// The language forms (vn) build on nothing of the module but the
+		// catalogs: the domain imports them, never the reverse. Neither
+		// they nor the readers built on the domain (vnread) know the
+		// database, its storage or Telegram.
+		if within(path, module+"/vn") || within(path, module+"/vnread") {
+			for _, dep := range p.Deps {
+				switch {
+				case within(dep, bbolt) || within(dep, tgbotapi) || within(dep, module+"/storage") || within(dep, module+"/bot"):
+					bad = append(bad, path+" depends on "+dep)
+				case within(path, module+"/vn") && within(dep, module) &&
+					!within(dep, module+"/vn") && !within(dep, module+"/i18n"):
+					bad = append(bad, path+" (the language forms) depends on "+dep)
+				}
+			}
+		}
 		// The bot's feature rooms (bot/<room>) do not depend on each
 		// other: what two share lives in the core or in service/.
 		if room := botRoom(path); room != "" {
@@ -150,6 +165,10 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 		{"OutboxOnBot", listed{ImportPath: module + "/outbox", Deps: []string{module + "/bot"}}, module + "/outbox depends on " + module + "/bot"},
 		{"SchedulerOnABotPackage", listed{ImportPath: module + "/scheduler", Deps: []string{module + "/bot/telegramtest"}},
 			module + "/scheduler depends on " + module + "/bot/telegramtest"},
+		{"FormsOnTheDomain", listed{ImportPath: module + "/vn", Deps: []string{module + "/i18n", module}},
+			module + "/vn (the language forms) depends on " + module},
+		{"ReadersOnStorage", listed{ImportPath: module + "/vnread", Deps: []string{module, module + "/storage"}},
+			module + "/vnread depends on " + module + "/storage"},
 		{"RoomOnRoom", listed{ImportPath: module + "/bot/groups", Deps: []string{module + "/bot", module + "/bot/reports"}},
 			module + "/bot/groups depends on " + module + "/bot/reports"},
 	}
@@ -169,6 +188,8 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 		module + "/bot/telegramtest":    {ImportPath: module + "/bot/telegramtest", TestImports: []string{tgbotapi}},
 		module + "/outbox":              {ImportPath: module + "/outbox", Deps: []string{module + "/telegram", tgbotapi}},
 		module + "/scheduler":           {ImportPath: module + "/scheduler", Deps: []string{module + "/report"}},
+		module + "/vn":                  {ImportPath: module + "/vn", Deps: []string{module + "/i18n", "strings"}},
+		module + "/vnread":              {ImportPath: module + "/vnread", Deps: []string{module, module + "/vn"}},
 		module + "/botanist":            {ImportPath: module + "/botanist"},
 		module + "/scheduler/internals": {ImportPath: module + "/scheduler/internals", Deps: []string{module + "/bottle"}},
 	}

@@ -77,37 +77,3 @@ func ValidCode(s string) bool {
 	}
 	return true
 }
-
-// inviteRoles are the words that name the kind of an invite, folded
-// (FoldName): a secretary link for "bí thư" (or its deputy, same rights)
-// as for "secretary", a member link for "đoàn viên".
-var inviteRoles = map[string]InviteKind{
-	"secretary": InviteSecretary, "deputy": InviteSecretary, "deputy secretary": InviteSecretary,
-	"bi thu": InviteSecretary, "bithu": InviteSecretary, "pho bi thu": InviteSecretary,
-	"member": InviteMember, "doan vien": InviteMember,
-}
-
-// ParseInviteArgs reads /invite [UNIT_CODE] [role]: the role in words,
-// with or without diacritics ("bí thư", "bi thu", "secretary", "đoàn
-// viên"), before or after the code; a member invite by default. code is
-// normalised, "" when not given. More than one code, or two roles, is an
-// EINVALID err.invite_usage error.
-func ParseInviteArgs(args string) (kind InviteKind, code string, err error) {
-	kind = InviteMember
-	words := strings.Fields(args)
-	var haveRole bool
-	for i := 0; i < len(words); {
-		if k, n := matchPhrase(foldWords(words[i:], 3), inviteRoles); n > 0 {
-			if haveRole {
-				return "", "", Errorf(EINVALID, "err.invite_usage")
-			}
-			kind, haveRole, i = k, true, i+n
-			continue
-		}
-		if code != "" {
-			return "", "", Errorf(EINVALID, "err.invite_usage")
-		}
-		code, i = NormalizeUnitCode(words[i]), i+1
-	}
-	return kind, code, nil
-}

@@ -1,12 +1,13 @@
 package youthbot
 
 import (
+	"cmp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"youthbot/vn"
 )
 
 // MemberStatus is where a member stands with their branch.
@@ -77,10 +78,12 @@ func (m *Member) Active(t time.Time) bool {
 	return m.LeftAt.IsZero() || m.LeftAt.After(t)
 }
 
-// NormalizeName cleans a full name as typed: Unicode NFC (so composed and
-// decomposed Vietnamese compare equal), spaces collapsed, ends trimmed.
-func NormalizeName(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+// SortByName sorts members as a Vietnamese list of names is sorted
+// (vn.SortByName): by given name first, then by family and middle names;
+// member ids break ties.
+func SortByName(ms []Member) {
+	vn.SortByName(ms, func(m Member) string { return m.FullName },
+		func(a, b Member) int { return cmp.Compare(a.UserID, b.UserID) })
 }
 
 // ValidateName checks a normalised full name: 2-80 letters, spaces and the

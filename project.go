@@ -2,7 +2,6 @@ package youthbot
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -14,17 +13,6 @@ const (
 	ProjectWork ProjectKind = "work" // công trình thanh niên
 	ProjectTask ProjectKind = "task" // phần việc thanh niên
 )
-
-// ParseProjectKind reads ct|pv (or work|task).
-func ParseProjectKind(s string) (ProjectKind, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "ct", "work":
-		return ProjectWork, true
-	case "pv", "task":
-		return ProjectTask, true
-	}
-	return "", false
-}
 
 // ProjectStatus is a project's stage.
 type ProjectStatus string
@@ -67,21 +55,6 @@ type Project struct {
 
 // ProjectCode formats the code of the n-th project.
 func ProjectCode(n uint64) string { return "P" + strconv.FormatUint(n, 10) }
-
-// NormalizeProjectCode reads "p12", "#P12", " P12 " as "P12"; ok is false
-// for anything that is not P and digits.
-func NormalizeProjectCode(s string) (string, bool) {
-	s = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(s), "#"))
-	if len(s) < 2 || len(s) > 12 || s[0] != 'P' {
-		return "", false
-	}
-	for _, r := range s[1:] {
-		if r < '0' || r > '9' {
-			return "", false
-		}
-	}
-	return s, true
-}
 
 // Participant states in a project.
 const (

@@ -97,18 +97,7 @@ func TestCreditedPrefersThePresent(t *testing.T) {
 	}
 }
 
-func TestTargetValue(t *testing.T) {
-	if v, err := ParseTargetValue(MetricValueVND, "26 tỷ"); err != nil || v != 26_000_000_000 {
-		t.Errorf("value_vnd 26 tỷ = %d, %v", v, err)
-	}
-	if v, err := ParseTargetValue(MetricHours, "1.000"); err != nil || v != 1000 {
-		t.Errorf("hours 1.000 = %d, %v", v, err)
-	}
-	for _, s := range []string{"-5", "0", "abc", "1.5"} {
-		if _, err := ParseTargetValue(MetricHours, s); keyOf(err) != "err.target_value" {
-			t.Errorf("hours %q: %v, want err.target_value", s, err)
-		}
-	}
+func TestTargetValidate(t *testing.T) {
 	today := Date{2026, 3, 10}
 	if err := (&Target{Year: 2030, Metric: MetricHours, Value: 5}).Validate(today); keyOf(err) != "err.target_year" {
 		t.Errorf("year 2030: %v", err)

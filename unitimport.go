@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"youthbot/vn"
 )
 
 // maxProblemsShown is how many problems ImportError.Error lists before it
@@ -89,7 +91,7 @@ func NewImportError(ps []ImportProblem) error {
 func NormalizeUnit(u Unit) Unit {
 	return Unit{
 		Code:   NormalizeUnitCode(u.Code),
-		Name:   NormalizeName(u.Name),
+		Name:   vn.NormalizeName(u.Name),
 		Parent: NormalizeUnitCode(u.Parent),
 		Kind:   UnitKind(strings.ToLower(strings.TrimSpace(string(u.Kind)))),
 	}

@@ -5,6 +5,7 @@ import (
 
 	"youthbot"
 	"youthbot/storage"
+	"youthbot/vn"
 )
 
 // campaigns finds the campaign a HoatDong row's chien_dich names, or
@@ -28,7 +29,7 @@ func loadCampaigns(tx *storage.Tx) (*campaigns, error) {
 	}
 	c := &campaigns{byName: make(map[string][]youthbot.Campaign)}
 	for _, x := range all {
-		k := youthbot.FoldName(x.Name)
+		k := vn.FoldName(x.Name)
 		c.byName[k] = append(c.byName[k], x)
 	}
 	return c, nil
@@ -38,7 +39,7 @@ func loadCampaigns(tx *storage.Tx) (*campaigns, error) {
 // when the row has none: year is then its year), creating the campaign in
 // tx when there is none.
 func (p *planner) campaignID(tx *storage.Tx, name, unit string, day youthbot.Date, year int) (string, error) {
-	k := youthbot.FoldName(name)
+	k := vn.FoldName(name)
 	for u, depth := unit, 0; u != "" && depth < 64; u, depth = p.units[u].Parent, depth+1 { // the checks refused cycles
 		for _, c := range p.camps.byName[k] {
 			if c.Unit != u {

@@ -3,6 +3,7 @@ package importer
 import (
 	"youthbot"
 	"youthbot/storage"
+	"youthbot/vn"
 	"youthbot/workbook"
 )
 
@@ -15,7 +16,7 @@ func (p *planner) planMembers() error {
 		if !p.memberBranch(r) {
 			continue
 		}
-		m := youthbot.Member{Unit: r.Branch, FullName: youthbot.NormalizeName(r.FullName), Birth: r.Birth,
+		m := youthbot.Member{Unit: r.Branch, FullName: vn.NormalizeName(r.FullName), Birth: r.Birth,
 			Phone: r.Phone, Gender: youthbot.Gender(r.Gender)}
 		if r.JoinedSet {
 			m.Joined = r.Joined

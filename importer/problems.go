@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"youthbot"
+	"youthbot/vn"
 	"youthbot/workbook"
 )
 
@@ -80,5 +80,5 @@ func fold(s string) string {
 			return r
 		}
 		return -1
-	}, youthbot.FoldName(s))
+	}, vn.FoldName(s))
 }

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // The decisions on a unit's yearly plan besides its measured targets: the
@@ -66,7 +67,7 @@ func RegisterBreakthrough(st BreakthroughStore, actor Actor, unit string, year i
 		return b, err
 	}
 	for _, x := range list {
-		if youthbot.FoldName(x.Text) == youthbot.FoldName(b.Text) {
+		if vn.FoldName(x.Text) == vn.FoldName(b.Text) {
 			return b, youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
 		}
 	}
@@ -108,7 +109,7 @@ func RegisterModel(st ModelStore, actor Actor, unit string, year int, field yout
 		return m, err
 	}
 	for _, x := range list {
-		if youthbot.FoldName(x.Name) == youthbot.FoldName(m.Name) {
+		if vn.FoldName(x.Name) == vn.FoldName(m.Name) {
 			return m, youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
 		}
 	}

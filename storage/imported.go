@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // Members imported from a workbook (DoanVien) have no Telegram account:
@@ -14,7 +15,7 @@ import (
 // erases the key too; while unclaimed, their phone is in member_phones.
 
 func importedKey(branch, name string, birth youthbot.Date) []byte {
-	return join([]byte(branch), []byte(youthbot.FoldName(name)), []byte(birth.ISO()))
+	return join([]byte(branch), []byte(vn.FoldName(name)), []byte(birth.ISO()))
 }
 
 // UpsertImportedMember creates or updates the imported member keyed by

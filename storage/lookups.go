@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // Lookups by the workbook's keys, for an import that compares before it
@@ -62,9 +63,9 @@ func (t *Tx) CampaignByName(unit, name string) (youthbot.Campaign, bool, error) 
 	if err != nil {
 		return youthbot.Campaign{}, false, err
 	}
-	want := youthbot.FoldName(name)
+	want := vn.FoldName(name)
 	for _, c := range all {
-		if c.Unit == unit && youthbot.FoldName(c.Name) == want {
+		if c.Unit == unit && vn.FoldName(c.Name) == want {
 			return c, true, nil
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"youthbot"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // cell reads the cells of one row of a sheet by canonical column name,
@@ -57,7 +59,7 @@ func (c *cell) text(col string, required bool, maxLen int) string {
 	if !c.present(col, required) {
 		return ""
 	}
-	s := youthbot.NormalizeName(strings.ToValidUTF8(c.raw(col), "\uFFFD"))
+	s := vn.NormalizeName(strings.ToValidUTF8(c.raw(col), "\uFFFD"))
 	switch n := utf8.RuneCountInString(s); {
 	case n > maxLen:
 		c.fail(col, "wb.text_long", n, maxLen)
@@ -139,7 +141,7 @@ func (c *cell) date(col string, required, future bool) (youthbot.Date, bool) {
 }
 
 // maxSerial is Excel's last date, 9999-12-31; dates are read from 1900 to
-// 2200, as youthbot.ParseDate reads them.
+// 2200, as vnread.ParseDate reads them.
 const maxSerial = 2958465
 
 // parseCellDate reads a date cell's raw value: a serial number (its
@@ -163,7 +165,7 @@ func parseCellDate(s string, date1904 bool) (youthbot.Date, string) {
 		}
 		return youthbot.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, ""
 	}
-	d, err := youthbot.ParseDate(s)
+	d, err := vnread.ParseDate(s)
 	if err != nil {
 		if e := (*youthbot.Error)(nil); errors.As(err, &e) && e.Key == "err.date_impossible" {
 			return youthbot.Date{}, "wb.no_such_date"
@@ -239,9 +241,9 @@ func (c *cell) parseNumber(col, s string, kind numKind) (int64, bool) {
 		}
 		return int64(r), true
 	}
-	v, err := youthbot.ParseDecimal(s, scale)
+	v, err := vnread.ParseDecimal(s, scale)
 	if err != nil && kind == numVND {
-		if w, err := youthbot.ParseVND(s); err == nil {
+		if w, err := vnread.ParseVND(s); err == nil {
 			return w, true
 		}
 		return 0, false

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // check runs the checks of rows against each other within the workbook:
@@ -66,7 +67,7 @@ func (rd *reader) check(b *Book, found map[string]string) {
 		if !m.Birth.IsZero() {
 			birth = m.Birth.ISO()
 		}
-		return join(m.Branch, youthbot.FoldName(m.FullName), birth), m.Row
+		return join(m.Branch, vn.FoldName(m.FullName), birth), m.Row
 	})
 	for _, m := range b.Members {
 		if u, ok := units[m.Branch]; ok && u.Kind != youthbot.KindBranch && u.Kind != "" {
@@ -107,11 +108,11 @@ func (rd *reader) check(b *Book, found map[string]string) {
 
 	dups("NhiemVuDotPha", "nam+ma_don_vi+noi_dung", len(b.Breakthroughs), func(i int) (string, int) {
 		t := b.Breakthroughs[i]
-		return join(year(t.Year), t.Unit, youthbot.FoldName(t.Text)), t.Row
+		return join(year(t.Year), t.Unit, vn.FoldName(t.Text)), t.Row
 	})
 	dups("MoHinh", "nam+ma_don_vi+ten", len(b.Models), func(i int) (string, int) {
 		m := b.Models[i]
-		return join(year(m.Year), m.Unit, youthbot.FoldName(m.Name)), m.Row
+		return join(year(m.Year), m.Unit, vn.FoldName(m.Name)), m.Row
 	})
 	dups("ThayDoiDonVi", "ngay_hieu_luc+loai+ma_don_vi", len(b.Changes), func(i int) (string, int) {
 		c := b.Changes[i]

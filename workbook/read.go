@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // Limits of a workbook. A province's year is well under a megabyte; the
@@ -313,7 +314,7 @@ func blank(cells []string, cols map[string]int) bool {
 // diacritics, spaces, underscores or any other mark, đ read as d
 // ("Mã đơn vị", "MA_DON_VI" and "ma don vi" are all "madonvi").
 func fold(s string) string {
-	f := youthbot.FoldName(s)
+	f := vn.FoldName(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return r

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/vn"
 )
 
 // SheetNames are the sheets Read reads, in the order they are applied.
@@ -122,7 +123,7 @@ func parseUnit(c *cell, b *Book) {
 func parseMember(c *cell, b *Book) {
 	m := MemberRow{Row: c.row, Branch: c.unitCode("ma_chi_doan", true), Gender: Gender(c.enum("gioi_tinh", false, genderWords, "nam, nu"))}
 	if c.present("ho_ten", true) {
-		m.FullName = youthbot.NormalizeName(c.raw("ho_ten"))
+		m.FullName = vn.NormalizeName(c.raw("ho_ten"))
 		if err := youthbot.ValidateName(m.FullName); err != nil {
 			c.fail("ho_ten", "wb.name", clip(m.FullName), youthbot.MinNameLen, youthbot.MaxNameLen)
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // achievedArgs is what /achieved says: a target's code, the achieved value
@@ -53,9 +55,9 @@ func validTargetCode(s string) bool {
 }
 
 // parseAchievedValue reads the achieved value of a manual target: a whole
-// number not below 0, in youthbot.ParseVND's forms (7.000, 26tr, 1,5 tỷ).
+// number not below 0, in vnread.ParseVND's forms (7.000, 26tr, 1,5 tỷ).
 func parseAchievedValue(s string) (int64, error) {
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil || strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "achieved.value", clip(s))
 	}
@@ -68,7 +70,7 @@ func modelArgs(args string) (field, name string) {
 	words := strings.Fields(args)
 	field = "doan"
 	if len(words) > 1 {
-		switch youthbot.FoldName(strings.Trim(words[0], ":")) {
+		switch vn.FoldName(strings.Trim(words[0], ":")) {
 		case "doi", "doi:", "pioneers", "young pioneers":
 			field, words = "doi", words[1:]
 		case "doan", "union":

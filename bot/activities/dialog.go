@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/service"
+	"youthbot/vnread"
 )
 
 // /activity: a secretary (or admin) records an activity their unit held,
@@ -120,7 +121,7 @@ func (r *Room) dlgActivity(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 	switch d.Step {
 	case fDate:
 		var day youthbot.Date
-		if day, err = youthbot.ParseLogDay(text, c.Today); err == nil {
+		if day, err = vnread.ParseLogDay(text, c.Today); err == nil {
 			value = day.ISO()
 		}
 	case fTitle:

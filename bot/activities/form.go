@@ -8,6 +8,8 @@ import (
 	"youthbot/bot"
 	"youthbot/bot/internal/figform"
 	"youthbot/service"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // The fields of an activity being written, as the /activity dialog keeps
@@ -64,7 +66,7 @@ const (
 	lUnit    label = "unit"
 )
 
-// labels are the words that name a figure, folded (youthbot.FoldName): in
+// labels are the words that name a figure, folded (vn.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
 // and in English.
 var labels = map[string]label{
@@ -105,7 +107,7 @@ func parseLine(args string, today youthbot.Date, data map[string]string) error {
 	if len(parts) < 3 {
 		return youthbot.Errorf(youthbot.EINVALID, "activity.usage", today.String())
 	}
-	day, err := youthbot.ParseLogDay(parts[0], today)
+	day, err := vnread.ParseLogDay(parts[0], today)
 	if err != nil {
 		return err
 	}
@@ -204,9 +206,9 @@ func checkTitle(title string) error {
 const maxTitle = 200
 
 // parseHead reads one head count: a whole number from 0 to youthbot.MaxHeadCount, in
-// the forms of youthbot.ParseDecimal (1.500 is fifteen hundred).
+// the forms of vnread.ParseDecimal (1.500 is fifteen hundred).
 func parseHead(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 0)
+	v, err := vnread.ParseDecimal(s, 0)
 	switch {
 	case err != nil:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.heads_number", clip(s))
@@ -282,20 +284,20 @@ func parseHeads(s string) ([]int64, error) {
 // parseDays reads person-days, with one decimal at most (15,5), and
 // returns them × 10: from 0 to youthbot.MaxPersonDays.
 func parseDays(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 1)
+	v, err := vnread.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.days_number", clip(s), youthbot.MaxPersonDays)
 	}
 	return v, nil
 }
 
-// parseMoney reads an amount of đồng in youthbot.ParseVND's forms
+// parseMoney reads an amount of đồng in vnread.ParseVND's forms
 // (26.000.000, 26tr, 15,5 tỷ).
 func parseMoney(s string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money_negative")
 	}
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "activity.money", clip(s))
 	}
@@ -311,7 +313,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 	if len(words) == 0 {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", "")
 	}
-	people, err := youthbot.ParseDecimal(words[0], 0)
+	people, err := vnread.ParseDecimal(words[0], 0)
 	if err != nil || people < 0 || people > youthbot.MaxPeople {
 		return [2]int64{}, youthbot.Errorf(youthbot.EINVALID, "activity.benef_number", clip(words[0]))
 	}
@@ -327,7 +329,7 @@ func parseBenefit(words []string) ([2]int64, error) {
 // isPeopleWord reports whether w is a unit word written after a number of
 // people ("20 người", "3 hộ", "20 em").
 func isPeopleWord(w string) bool {
-	switch youthbot.FoldName(w) {
+	switch vn.FoldName(w) {
 	case "nguoi", "ho", "em", "chau", "people", "households":
 		return true
 	}

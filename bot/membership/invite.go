@@ -8,11 +8,12 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vnread"
 )
 
 // cmdInvite makes an invite link: /invite [UNIT_CODE] [secretary | bí thư].
 func (r *Room) cmdInvite(c *bot.Ctx, args string) error {
-	kind, code, err := youthbot.ParseInviteArgs(args)
+	kind, code, err := vnread.ParseInviteArgs(args)
 	if err != nil {
 		return err
 	}

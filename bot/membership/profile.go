@@ -9,6 +9,8 @@ import (
 	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/service"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Profile edit dialog: one step, the field being edited.
@@ -97,14 +99,14 @@ func (r *Room) dlgEdit(c *bot.Ctx, d *youthbot.Dialog, msg *tgbotapi.Message) er
 	}
 	switch d.Step {
 	case "name":
-		name := youthbot.NormalizeName(msg.Text)
+		name := vn.NormalizeName(msg.Text)
 		if err := youthbot.ValidateName(name); err != nil {
 			c.Reply(c.ErrorText(err)+"\n"+c.T("edit.ask_name"), nil)
 			return nil
 		}
 		m.FullName = name
 	case "birth":
-		birth, err := youthbot.ParseDate(msg.Text)
+		birth, err := vnread.ParseDate(msg.Text)
 		if err == nil {
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}

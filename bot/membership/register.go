@@ -9,6 +9,8 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/i18n"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Registration dialog: consent → name → birth → phone → confirm, and from
@@ -97,13 +99,13 @@ func (r *Room) cbRegister(c *bot.Ctx, args []string) error {
 		c.EditCallback(c.T("reg.editing"), nil)
 		c.Reply(c.T("reg.ask_name"), nil)
 	case "title":
-		title, ok := youthbot.TitleCaseName(d.Data["name"])
+		title, ok := vn.TitleCaseName(d.Data["name"])
 		if !ok {
 			return bot.StaleButton()
 		}
 		d.Data["name"] = title
 		c.EditCallback(c.T("reg.name_set", title), nil)
-		c.Reply(c.T("reg.ask_birth", youthbot.GreetingName(title)), nil)
+		c.Reply(c.T("reg.ask_birth", vn.GreetingName(title)), nil)
 	case "ok":
 		c.EditCallback(r.summary(c, &d), nil)
 		return r.submitRegistration(c, &d)
@@ -132,7 +134,7 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 		c.Reply(c.T("reg.press_button")+"\n\n"+r.consentText(c, unit), r.consentKeyboard(c))
 		return nil
 	case stepName:
-		name := youthbot.NormalizeName(m.Text)
+		name := vn.NormalizeName(m.Text)
 		if m.Text == "" {
 			c.Reply(c.T("reg.ask_name"), nil)
 			return nil
@@ -143,15 +145,15 @@ func (r *Room) dlgRegister(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message) 
 		}
 		d.Data["name"] = name // as typed: the title case is only offered
 		d.Step = stepBirth
-		text := c.T("reg.ask_birth", youthbot.GreetingName(name))
-		if title, ok := youthbot.TitleCaseName(name); ok {
+		text := c.T("reg.ask_birth", vn.GreetingName(name))
+		if title, ok := vn.TitleCaseName(name); ok {
 			c.Reply(text+"\n\n"+c.T("reg.offer_title_case", title),
 				bot.Keyboard(bot.Row(bot.Button(c.T("btn.use_name", title), bot.Data(cbRegister, "title")))))
 		} else {
 			c.Reply(text, nil)
 		}
 	case stepBirth:
-		birth, err := youthbot.ParseDate(m.Text)
+		birth, err := vnread.ParseDate(m.Text)
 		if err == nil {
 			err = youthbot.ValidateBirth(birth, c.Today)
 		}
@@ -234,7 +236,7 @@ func (r *Room) confirmKeyboard(c *bot.Ctx) *tgbotapi.InlineKeyboardMarkup {
 // joinedAnswer reads the day the user joined the Union: a date, not in the
 // future, when they were at least youthbot.MinJoinAge.
 func (r *Room) joinedAnswer(c *bot.Ctx, d *youthbot.Dialog, text string) (youthbot.Date, error) {
-	joined, err := youthbot.ParseDate(text)
+	joined, err := vnread.ParseDate(text)
 	if err != nil {
 		return joined, err
 	}

@@ -9,6 +9,7 @@ import (
 	"youthbot/bot"
 	"youthbot/i18n"
 	"youthbot/service"
+	"youthbot/vn"
 )
 
 // cmdStart handles /start with a deep-link payload (a room's StartLinks:
@@ -24,7 +25,7 @@ func (r *Room) cmdStart(c *bot.Ctx, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("start.member", youthbot.GreetingName(m.FullName), unit.Name)+"\n\n"+r.helpText(c), nil)
+		c.Reply(c.T("start.member", vn.GreetingName(m.FullName), unit.Name)+"\n\n"+r.helpText(c), nil)
 		return nil
 	}
 	if c.IsAdmin() || c.IsSecretary() {

@@ -14,6 +14,7 @@ import (
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
+	"youthbot/vnread"
 )
 
 // maxCaption is Telegram's limit on a photo caption, in characters.
@@ -31,7 +32,7 @@ func (r *Participation) cmdLog(c *bot.Ctx, args string) error {
 	if args == "" {
 		return r.beginLogDialog(c, photo)
 	}
-	line, err := youthbot.ParseLogLine(args, c.Today)
+	line, err := vnread.ParseLogLine(args, c.Today)
 	if err != nil {
 		return r.logRefusal(c, err)
 	}

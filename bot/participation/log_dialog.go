@@ -10,6 +10,8 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // The guided /log dialog: date → hours → description → project or
@@ -55,7 +57,7 @@ func parseDayArg(s string) (youthbot.Date, bool) {
 	if len(s) != 8 {
 		return youthbot.Date{}, false
 	}
-	d, err := youthbot.ParseDate(s[6:8] + "/" + s[4:6] + "/" + s[0:4])
+	d, err := vnread.ParseDate(s[6:8] + "/" + s[4:6] + "/" + s[0:4])
 	return d, err == nil
 }
 
@@ -77,7 +79,7 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 		tenths := 0
 		if !bot.IsSkip(text) {
 			var err error
-			if tenths, err = youthbot.ParseHours(text); err != nil {
+			if tenths, err = vnread.ParseHours(text); err != nil {
 				c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_hours"), r.logHoursKeyboard(c))
 				return nil
 			}
@@ -92,7 +94,7 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 				return r.saveDialog(c, d)
 			}
 		}
-		desc := youthbot.NormalizeDescription(youthbot.NormalizeName(text))
+		desc := youthbot.NormalizeDescription(vn.NormalizeName(text))
 		if err := youthbot.ValidateDescription(desc); err != nil {
 			c.Reply(c.ErrorText(err)+"\n\n"+c.T("log.ask_desc"), nil)
 			return nil
@@ -126,13 +128,13 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 // parseDayWord reads the dialog's date answer: any day ParseLogDay reads
 // ("hôm qua", "thứ hai", "15/03"), or "nay" / "qua" alone.
 func parseDayWord(text string, today youthbot.Date) (youthbot.Date, error) {
-	switch youthbot.FoldName(text) {
+	switch vn.FoldName(text) {
 	case "nay":
 		return today, nil
 	case "qua":
 		return today.AddDays(-1), nil
 	}
-	return youthbot.ParseLogDay(text, today)
+	return vnread.ParseLogDay(text, today)
 }
 
 // askDateText asks the dialog's date with an example valid today: the

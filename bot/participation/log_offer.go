@@ -9,6 +9,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vnread"
 )
 
 // Offers to log a message sent outside a dialog. Free text that looks like
@@ -18,7 +19,7 @@ import (
 // button carries only the id of the message the offer answers, so a stale
 // or forged press finds no matching offer.
 //
-// A text looks like a log when youthbot.ParseLogLineParts reads it with a day
+// A text looks like a log when vnread.ParseLogLineParts reads it with a day
 // or hours part and a description ("3h dọn vệ sinh kênh", "hôm qua 2 giờ
 // trồng cây"); a line with only a #code, or one it refuses, does not.
 // Pressing runs the one-line /log with the line on the day of the offer
@@ -32,11 +33,11 @@ const (
 
 // looksLikeLog reports whether text reads as a one-line /log with a day or
 // hours part and a description.
-func looksLikeLog(text string, today youthbot.Date) (youthbot.LogLine, youthbot.LogLineParts, bool) {
+func looksLikeLog(text string, today youthbot.Date) (vnread.LogLine, vnread.LogLineParts, bool) {
 	if strings.HasPrefix(strings.TrimSpace(text), "/") {
-		return youthbot.LogLine{}, youthbot.LogLineParts{}, false
+		return vnread.LogLine{}, vnread.LogLineParts{}, false
 	}
-	l, p, err := youthbot.ParseLogLineParts(text, today)
+	l, p, err := vnread.ParseLogLineParts(text, today)
 	return l, p, err == nil && (p.Day || p.Hours) && l.Description != ""
 }
 
@@ -44,8 +45,8 @@ func looksLikeLog(text string, today youthbot.Date) (youthbot.LogLine, youthbot.
 // when it is one; offered is false (nothing sent) otherwise.
 func (r *Participation) offerLog(c *bot.Ctx, m *tgbotapi.Message) (offered bool, err error) {
 	photo := photoOf(m)
-	var line youthbot.LogLine
-	var parts youthbot.LogLineParts
+	var line vnread.LogLine
+	var parts vnread.LogLineParts
 	switch {
 	case photo != "" && strings.TrimSpace(m.Caption) == "":
 	case photo == "" && m.Text != "":
@@ -80,7 +81,7 @@ func (r *Participation) offerLog(c *bot.Ctx, m *tgbotapi.Message) (offered bool,
 }
 
 // offerSummary says what the line would log: "hôm qua, 2 giờ — trồng cây".
-func (r *Participation) offerSummary(c *bot.Ctx, l youthbot.LogLine, p youthbot.LogLineParts) string {
+func (r *Participation) offerSummary(c *bot.Ctx, l vnread.LogLine, p vnread.LogLineParts) string {
 	var parts []string
 	if p.Day {
 		switch l.Date {

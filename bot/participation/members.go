@@ -12,6 +12,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/storage"
+	"youthbot/vn"
 )
 
 // membersPage is how many members a /members page lists.
@@ -43,7 +44,7 @@ func (r *Participation) membersSearch(q string) bot.PageView {
 // foldSearch folds a search for matching and for callback data: no ':',
 // at most maxSearch bytes.
 func foldSearch(s string) string {
-	q := strings.TrimSpace(strings.ReplaceAll(youthbot.FoldName(s), ":", " "))
+	q := strings.TrimSpace(strings.ReplaceAll(vn.FoldName(s), ":", " "))
 	for len(q) > maxSearch {
 		_, size := utf8.DecodeLastRuneInString(q)
 		q = q[:len(q)-size]
@@ -138,7 +139,7 @@ func (r *Participation) membersOf(tx *storage.Tx, user int64, q string) ([]youth
 			return nil, err
 		}
 		for _, m := range ms {
-			if q == "" || strings.Contains(youthbot.FoldName(m.FullName), q) {
+			if q == "" || strings.Contains(vn.FoldName(m.FullName), q) {
 				list = append(list, m)
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/report"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Campaigns (F4): /newcampaign shows the campaign and the next three
@@ -42,7 +44,7 @@ func (pj *Projects) cmdNewCampaign(c *bot.Ctx, args string) error {
 	// date) the schedule picker asks for one.
 	picker := len(fields) == 4
 	if len(fields) == 5 {
-		if _, err := youthbot.ParseDate(fields[3]); err == nil {
+		if _, err := vnread.ParseDate(fields[3]); err == nil {
 			picker = true
 		}
 	}
@@ -72,10 +74,10 @@ func (pj *Projects) cmdNewCampaign(c *bot.Ctx, args string) error {
 		Reminder: youthbot.NormalizeCampaignText(fields[4]),
 	}
 	var err error
-	if camp.Start, err = youthbot.ParseDate(fields[1]); err != nil {
+	if camp.Start, err = vnread.ParseDate(fields[1]); err != nil {
 		return err
 	}
-	if camp.End, err = youthbot.ParseDate(fields[2]); err != nil {
+	if camp.End, err = vnread.ParseDate(fields[2]); err != nil {
 		return err
 	}
 	if picker {
@@ -155,8 +157,8 @@ func (pj *Projects) campaignPreview(c *bot.Ctx, camp *youthbot.Campaign) (string
 	for _, t := range firings {
 		times = append(times, "• "+pj.firingText(c, t))
 	}
-	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-		youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
+	return c.T("campaign.new_preview", camp.Name, camp.Start.String(), camp.End.String(), vn.DescribeSchedule(camp.Cron, c.Lang),
+		vn.DescribeZone(pj.b.Location(), c.Now, c.Lang), strings.Join(times, "\n"), camp.Reminder), nil
 }
 
 // dlgCampaign answers text typed while a campaign waits for confirmation.
@@ -309,8 +311,8 @@ func (pj *Projects) cmdCampaigns(c *bot.Ctx, _ string) error {
 			state = c.T("campaign.list_upcoming")
 		}
 		item := "\n\n" + c.T("campaign.list_item", camp.ID, camp.Name, state, bot.NameOfUnit(c, camp.Unit),
-			camp.Start.String(), camp.End.String(), youthbot.DescribeSchedule(camp.Cron, c.Lang),
-			youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang))
+			camp.Start.String(), camp.End.String(), vn.DescribeSchedule(camp.Cron, c.Lang),
+			vn.DescribeZone(pj.b.Location(), c.Now, c.Lang))
 		ok, err := c.CanManage(camp.Unit)
 		if err != nil {
 			return err

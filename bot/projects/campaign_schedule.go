@@ -12,6 +12,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vn"
 )
 
 // The /newcampaign schedule picker: a campaign typed without a schedule
@@ -281,7 +282,7 @@ func (pj *Projects) finishPicker(c *bot.Ctx, d *youthbot.Dialog, cron string, ed
 		var e *youthbot.Error
 		if d.Step != csCron && errors.As(err, &e) && e.Key == "err.campaign_cron_never" {
 			return youthbot.Errorf(youthbot.EINVALID, "campaign.pick_never",
-				youthbot.DescribeSchedule(cron, c.Lang), camp.Start.String(), camp.End.String())
+				vn.DescribeSchedule(cron, c.Lang), camp.Start.String(), camp.End.String())
 		}
 		return err
 	}
@@ -301,5 +302,5 @@ func splitList(s string) []string {
 
 // pickTimeText asks for the time, naming the bot's zone in words.
 func (pj *Projects) pickTimeText(c *bot.Ctx) string {
-	return c.T("campaign.pick_time", youthbot.DescribeZone(pj.b.Location(), c.Now, c.Lang))
+	return c.T("campaign.pick_time", vn.DescribeZone(pj.b.Location(), c.Now, c.Lang))
 }

@@ -10,6 +10,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/vnread"
 )
 
 // On-site check-in, the two-step attendance proof: /checkin gives the
@@ -208,7 +209,7 @@ func (pj *Projects) participantName(c *bot.Ctx, id int64) string {
 // who checked in.
 func (pj *Projects) cbAttendance(c *bot.Ctx, args []string) error {
 	op := bot.Arg(args, 0)
-	code, ok := youthbot.NormalizeProjectCode(bot.Arg(args, 1))
+	code, ok := vnread.NormalizeProjectCode(bot.Arg(args, 1))
 	pageArg := map[string]int{"v": 2, "a": 2, "o": 3}
 	i, known := pageArg[op]
 	if !known || !ok || len(args) != i+1 {

@@ -11,6 +11,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/service"
+	"youthbot/vnread"
 )
 
 // projectsPage is how many projects /projects shows at once.
@@ -157,7 +158,7 @@ func (pj *Projects) projectCard(c *bot.Ctx, p *youthbot.Project, seats []youthbo
 
 // projectCodeArg reads the project code of /join, /leave, /checkin, /done.
 func projectCodeArg(s, usage string) (string, error) {
-	code, ok := youthbot.NormalizeProjectCode(s)
+	code, ok := vnread.NormalizeProjectCode(s)
 	if !ok {
 		return "", youthbot.Errorf(youthbot.EINVALID, usage)
 	}
@@ -203,7 +204,7 @@ func (pj *Projects) cbLeave(c *bot.Ctx, args []string) error {
 }
 
 func (pj *Projects) joinLeaveButton(c *bot.Ctx, args []string, act func(c *bot.Ctx, code string) (string, error)) error {
-	code, ok := youthbot.NormalizeProjectCode(bot.Arg(args, 0))
+	code, ok := vnread.NormalizeProjectCode(bot.Arg(args, 0))
 	page, err := strconv.Atoi(bot.Arg(args, 1))
 	if !ok || err != nil || len(args) != 2 {
 		return bot.StaleButton()

@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/service"
+	"youthbot/vnread"
 )
 
 // /newproject: a secretary (or admin) creates a youth project for one of
@@ -50,7 +51,7 @@ func (pj *Projects) cmdNewProject(c *bot.Ctx, args string) error {
 	switch {
 	case args == "":
 	case len(fields) == 1:
-		if kind, ok := youthbot.ParseProjectKind(fields[0]); ok {
+		if kind, ok := vnread.ParseProjectKind(fields[0]); ok {
 			d.Data[pfKind] = string(kind)
 			break
 		}
@@ -75,7 +76,7 @@ func (pj *Projects) cmdNewProject(c *bot.Ctx, args string) error {
 // parseProjectLine reads the one-line form into the dialog's fields,
 // refusing it whole with the first problem.
 func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[string]string) error {
-	if _, isKind := youthbot.ParseProjectKind(fields[0]); !isKind && len(fields) >= 6 {
+	if _, isKind := vnread.ParseProjectKind(fields[0]); !isKind && len(fields) >= 6 {
 		unit, err := c.ManagedUnit(youthbot.NormalizeUnitCode(fields[0]))
 		if err != nil {
 			return err
@@ -87,16 +88,16 @@ func (pj *Projects) parseProjectLine(c *bot.Ctx, fields []string, data map[strin
 		start, end := exampleSpan(c.Today)
 		return youthbot.Errorf(youthbot.EINVALID, "err.project_usage", start, end)
 	}
-	kind, ok := youthbot.ParseProjectKind(fields[0])
+	kind, ok := vnread.ParseProjectKind(fields[0])
 	if !ok {
 		return youthbot.Errorf(youthbot.EINVALID, "err.project_kind")
 	}
 	p := youthbot.Project{Kind: kind, Title: youthbot.NormalizeTitle(fields[1])}
 	var err error
-	if p.Start, err = youthbot.ParseDate(fields[2]); err != nil {
+	if p.Start, err = vnread.ParseDate(fields[2]); err != nil {
 		return err
 	}
-	if p.End, err = youthbot.ParseDate(fields[3]); err != nil {
+	if p.End, err = vnread.ParseDate(fields[3]); err != nil {
 		return err
 	}
 	if p.Capacity, err = parseCapacity(fields[4]); err != nil {
@@ -202,7 +203,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 	}
 	switch d.Step {
 	case pfKind:
-		kind, ok := youthbot.ParseProjectKind(text)
+		kind, ok := vnread.ParseProjectKind(text)
 		if !ok {
 			c.Reply(c.T("project.new_press_button"), nil)
 			return pj.askProjectField(c, d)
@@ -215,7 +216,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 		}
 		d.Data[pfTitle] = title
 	case pfStart:
-		day, err := youthbot.ParseDate(text)
+		day, err := vnread.ParseDate(text)
 		if err == nil {
 			err = youthbot.ValidateProjectDates(day, day, c.Today)
 		}
@@ -224,7 +225,7 @@ func (pj *Projects) dlgProject(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 		}
 		d.Data[pfStart] = day.ISO()
 	case pfEnd:
-		day, err := youthbot.ParseDate(text)
+		day, err := vnread.ParseDate(text)
 		if err == nil {
 			err = youthbot.ValidateProjectDates(dialogDate(d, pfStart), day, c.Today)
 		}
@@ -270,7 +271,7 @@ func (pj *Projects) cbNewProject(c *bot.Ctx, args []string) error {
 		}
 		value, chosen = unit.Code, unit.Name
 	case pfKind:
-		kind, ok := youthbot.ParseProjectKind(value)
+		kind, ok := vnread.ParseProjectKind(value)
 		if !ok {
 			return bot.StaleButton()
 		}
@@ -300,7 +301,7 @@ func (pj *Projects) createProject(c *bot.Ctx, d *youthbot.Dialog) error {
 	if err != nil {
 		return err
 	}
-	kind, _ := youthbot.ParseProjectKind(d.Data[pfKind])
+	kind, _ := vnread.ParseProjectKind(d.Data[pfKind])
 	capacity, err := parseCapacity(d.Data[pfCap])
 	if err != nil {
 		return err

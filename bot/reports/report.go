@@ -16,6 +16,7 @@ import (
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/storage"
+	"youthbot/vnread"
 )
 
 // cbTally is the button of a unit to report on: yt:<unit>:<YYYY-MM|YYYY>.
@@ -50,7 +51,7 @@ type tallyAsk struct {
 }
 
 // askTally reads /tally [PERIOD] [UNIT], in either order, the period in
-// any form youthbot.MatchPeriod reads (tháng trước, 03/2026, năm nay…):
+// any form vnread.MatchPeriod reads (tháng trước, 03/2026, năm nay…):
 // by default the previous month and, for a secretary of one unit, that
 // unit. It refuses senders
 // who are neither admins nor secretaries, units they have no rights over,
@@ -63,7 +64,7 @@ func (r *Reports) askTally(tx *storage.Tx, user int64, today youthbot.Date, args
 	ask := tallyAsk{period: youthbot.MonthPeriod(today.Year, today.Month).Prev()}
 	var gotPeriod bool
 	for f := strings.Fields(args); len(f) > 0; {
-		p, n, err := youthbot.MatchPeriod(f, today)
+		p, n, err := vnread.MatchPeriod(f, today)
 		switch {
 		case n > 0 && gotPeriod, n == 0 && ask.unit != "":
 			return tallyAsk{}, youthbot.Errorf(youthbot.EINVALID, "err.tally_usage")

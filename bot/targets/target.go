@@ -9,6 +9,7 @@ import (
 	"youthbot"
 	"youthbot/bot"
 	"youthbot/report"
+	"youthbot/vn"
 )
 
 // Targets (chỉ tiêu, F4 and F7): /target sets a unit's yearly target of a
@@ -274,7 +275,7 @@ func sameTargetCode(existing []youthbot.Target, tg youthbot.Target) string {
 		}
 		switch {
 		case tg.KindOf() == youthbot.TargetPerUnit && t.Metric == tg.Metric && t.UnitKind == tg.UnitKind,
-			tg.KindOf() == youthbot.TargetManual && youthbot.FoldName(t.Text) == youthbot.FoldName(tg.Text):
+			tg.KindOf() == youthbot.TargetManual && vn.FoldName(t.Text) == vn.FoldName(tg.Text):
 			return t.Code
 		}
 	}

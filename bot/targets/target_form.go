@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"youthbot"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // The forms of /target (F4, F7's kinds), read by parseTarget:
@@ -63,7 +65,7 @@ func matchWords[V any](words []string, table map[string]V) (v V, n int) {
 	const longest = 3
 	folded := make([]string, 0, longest)
 	for _, w := range words[:min(len(words), longest)] {
-		folded = append(folded, youthbot.FoldName(w))
+		folded = append(folded, vn.FoldName(w))
 	}
 	for n := len(folded); n > 0; n-- {
 		if v, ok := table[strings.Join(folded[:n], " ")]; ok {
@@ -110,7 +112,7 @@ func parseTarget(args string, today youthbot.Date, isUnit func(string) bool) (ta
 		return targetForm{}, youthbot.Errorf(youthbot.EINVALID, "err.target_text", maxTargetText)
 	}
 	if code := strings.ToUpper(f[0]); targetCodeRe.MatchString(code) && !isUnit(code) {
-		if _, n := youthbot.MatchMetric(f); n == 0 {
+		if _, n := vnread.MatchMetric(f); n == 0 {
 			tg.Code, f = code, f[1:]
 		}
 	}
@@ -166,14 +168,14 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 			}
 			return "", 0, youthbot.Errorf(youthbot.EINVALID, "err.target_usage", year)
 		}
-		v, err := youthbot.ParseTargetValue(m, strings.Join(words, " "))
+		v, err := vnread.ParseTargetValue(m, strings.Join(words, " "))
 		return m, v, err
 	}
-	if m, n := youthbot.MatchMetric(f); n > 0 {
+	if m, n := vnread.MatchMetric(f); n > 0 {
 		return value(m, f[n:])
 	}
 	for i := 1; i < len(f); i++ {
-		if m, n := youthbot.MatchMetric(f[i:]); n > 0 && i+n == len(f) {
+		if m, n := vnread.MatchMetric(f[i:]); n > 0 && i+n == len(f) {
 			return value(m, f[:i])
 		}
 	}
@@ -183,7 +185,7 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 	// Name the words that are not a metric: those before the value, or
 	// after it ("5 nụ cười").
 	isNumber := func(w string) bool {
-		_, err := youthbot.ParseCount(w, youthbot.MaxTargetCount, "err.target_value")
+		_, err := vnread.ParseCount(w, youthbot.MaxTargetCount, "err.target_value")
 		return err == nil
 	}
 	words := f

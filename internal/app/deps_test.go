@@ -8,10 +8,11 @@ import (
 )
 
 // The proofs of the architecture, on what `go list` reports of the module
-// as it is built: the domain and its services know neither the database
-// nor Telegram, only the Telegram client, the bot and its test double talk
-// the Bot API's types, the outbox and the scheduler are built without the
-// bot, and no feature room depends on another.
+// as it is built: the domain, its services and its language forms (vn,
+// vnread) know neither the database nor Telegram, only the Telegram
+// client, the bot and its test double talk the Bot API's types, the outbox
+// and the scheduler are built without the bot, and no feature room depends
+// on another.
 
 const (
 	tgbotapi = "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -49,7 +50,7 @@ func room(path string) string {
 }
 
 func TestDomainAndServicesKnowNeitherBboltNorTelegram(t *testing.T) {
-	for _, pkg := range []string{"youthbot", "youthbot/service"} {
+	for _, pkg := range []string{"youthbot", "youthbot/service", "youthbot/vn", "youthbot/vnread"} {
 		deps := goList(t, "-deps", pkg)
 		if len(deps) < 2 {
 			t.Fatalf("go list -deps %s listed %d packages", pkg, len(deps))

@@ -2,7 +2,7 @@
 // completion (/done, F7): head counts of the people who took part,
 // person-days, amounts of đồng, beneficiaries by group and recognition
 // levels, in Vietnamese (as reports write them, abbreviated as
-// secretaries type them, numbers as youthbot.ParseDecimal and ParseVND
+// secretaries type them, numbers as vnread.ParseDecimal and ParseVND
 // read them) and in English; and the record a dialog keeps of them
 // (youthbot.Dialog.Data, canonical: plain digits). Every refusal is a
 // *youthbot.Error with a catalog key (i18n/internal/rooms/done.go).
@@ -15,6 +15,8 @@ import (
 	"youthbot"
 	"youthbot/report"
 	"youthbot/service"
+	"youthbot/vn"
+	"youthbot/vnread"
 )
 
 // Fields of a dialog's data holding the figures (Put, Read).
@@ -44,7 +46,7 @@ const (
 // HeadGroups are the head-count groups in the order they are typed.
 var HeadGroups = []string{"members", "youth", "students", "residents"}
 
-// doneLabels are the words naming a figure, folded (youthbot.FoldName): in
+// doneLabels are the words naming a figure, folded (vn.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
 // and in English.
 var doneLabels = map[string]doneLabel{
@@ -84,7 +86,7 @@ func MatchLabel[L ~string](labels map[string]L, words []string) (l L, n int) {
 	const longest = 5
 	folded := make([]string, 0, longest)
 	for _, w := range words[:min(len(words), longest)] {
-		folded = append(folded, strings.Trim(youthbot.FoldName(w), ":="))
+		folded = append(folded, strings.Trim(vn.FoldName(w), ":="))
 	}
 	for n := len(folded); n > 0; n-- {
 		if l, ok := labels[strings.Join(folded[:n], " ")]; ok {
@@ -195,10 +197,10 @@ func HeadOf(h *youthbot.HeadCounts, group string) *int64 {
 }
 
 // parseHeadCount reads one head count: a whole number from 0 to
-// youthbot.MaxHeadCount in youthbot.ParseDecimal's forms (1.500 is fifteen
+// youthbot.MaxHeadCount in vnread.ParseDecimal's forms (1.500 is fifteen
 // hundred).
 func parseHeadCount(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 0)
+	v, err := vnread.ParseDecimal(s, 0)
 	switch {
 	case err != nil:
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_heads_number", strings.TrimSpace(s))
@@ -274,20 +276,20 @@ func ParseHeads(s string) (youthbot.HeadCounts, error) {
 // ParsePersonDays reads person-days with one decimal at most (15,5) and
 // returns them × 10, from 0 to youthbot.MaxPersonDays.
 func ParsePersonDays(s string) (int64, error) {
-	v, err := youthbot.ParseDecimal(s, 1)
+	v, err := vnread.ParseDecimal(s, 1)
 	if err != nil || v < 0 || v > 10*youthbot.MaxPersonDays {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_days", strings.TrimSpace(s), report.Number("vi", youthbot.MaxPersonDays))
 	}
 	return v, nil
 }
 
-// ParseAmount reads đồng in youthbot.ParseVND's forms (26.000.000, 26tr,
+// ParseAmount reads đồng in vnread.ParseVND's forms (26.000.000, 26tr,
 // 15,5 tỷ); what is no amount is key's refusal.
 func ParseAmount(s, key string) (int64, error) {
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
 		return 0, youthbot.Errorf(youthbot.EINVALID, "err.done_money_negative")
 	}
-	v, err := youthbot.ParseVND(s)
+	v, err := vnread.ParseVND(s)
 	if err != nil {
 		return 0, youthbot.Errorf(youthbot.EINVALID, key, strings.TrimSpace(s))
 	}
@@ -297,7 +299,7 @@ func ParseAmount(s, key string) (int64, error) {
 // ParseLevel reads a recognition level: tỉnh, huyện, cơ sở, chi đoàn (or
 // in English), "cấp" before it allowed.
 func ParseLevel(s string) (youthbot.UnitKind, error) {
-	f := strings.TrimPrefix(youthbot.FoldName(s), "cap ")
+	f := strings.TrimPrefix(vn.FoldName(s), "cap ")
 	if k, ok := levelWords[f]; ok {
 		return k, nil
 	}
@@ -314,7 +316,7 @@ func parseBenefit(words []string) (youthbot.Benefit, error) {
 	if len(words) == 0 {
 		return youthbot.Benefit{}, youthbot.Errorf(youthbot.EINVALID, "err.done_benef_number", "", maxPeople)
 	}
-	people, err := youthbot.ParseDecimal(words[0], 0)
+	people, err := vnread.ParseDecimal(words[0], 0)
 	if err != nil || people < 0 || people > youthbot.MaxPeople {
 		return youthbot.Benefit{}, youthbot.Errorf(youthbot.EINVALID, "err.done_benef_number", words[0], maxPeople)
 	}
@@ -330,7 +332,7 @@ func parseBenefit(words []string) (youthbot.Benefit, error) {
 // isPeopleWord reports whether w is a word written after a number of
 // people ("20 người", "3 hộ", "20 em").
 func isPeopleWord(w string) bool {
-	switch youthbot.FoldName(w) {
+	switch vn.FoldName(w) {
 	case "nguoi", "ho", "em", "chau", "people", "households":
 		return true
 	}

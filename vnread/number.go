@@ -1,7 +1,9 @@
-package youthbot
+package vnread
 
 import (
 	"strings"
+
+	"youthbot"
 )
 
 // MaxDecimalDigits bounds the digits ParseDecimal takes (whole and decimal
@@ -25,7 +27,7 @@ const MaxDecimalDigits = 18
 // else, or more than MaxDecimalDigits digits, is an EINVALID error with key
 // "err.number".
 func ParseDecimal(s string, scale int) (int64, error) {
-	bad := Errorf(EINVALID, "err.number", s)
+	bad := youthbot.Errorf(youthbot.EINVALID, "err.number", s)
 	t := strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s))
 	neg := false
 	switch {

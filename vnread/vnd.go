@@ -1,13 +1,12 @@
-package youthbot
+package vnread
 
 import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
-)
 
-// MaxValueVND bounds an amount of đồng: a million tỷ. More is a typo.
-const MaxValueVND = 1_000_000_000_000_000
+	"youthbot"
+)
 
 // vndUnits are the multipliers written after an amount, longest first
 // within each family so that "triệu" is not read as "tr" + "iệu".
@@ -33,7 +32,7 @@ var vndSuffixes = []string{"vnđ", "vnd", "đồng", "dong", "đ"}
 // otherwise it is the decimal mark (1,5tr and 1.5tr are 1 500 000). The
 // result is whole đồng from 0 to MaxValueVND; anything else is EINVALID.
 func ParseVND(s string) (int64, error) {
-	bad := Errorf(EINVALID, "err.project_value", s)
+	bad := youthbot.Errorf(youthbot.EINVALID, "err.project_value", s)
 	t := strings.ToLower(strings.TrimSpace(norm.NFC.String(s)))
 	for _, suf := range vndSuffixes {
 		if strings.HasSuffix(t, suf) {
@@ -64,7 +63,7 @@ func ParseVND(s string) (int64, error) {
 		return 0, bad
 	}
 	w, ok := digits(whole)
-	if !ok || w > MaxValueVND/mul {
+	if !ok || w > youthbot.MaxValueVND/mul {
 		return 0, bad
 	}
 	f, ok := digits(frac)
@@ -72,7 +71,7 @@ func ParseVND(s string) (int64, error) {
 		return 0, bad
 	}
 	v := w*mul + f*(mul/scale)
-	if v > MaxValueVND {
+	if v > youthbot.MaxValueVND {
 		return 0, bad
 	}
 	return v, nil
@@ -138,7 +137,7 @@ func digits(s string) (int64, bool) {
 // separators (1000, 1.000, 1,000, 1 000): 0 or more, at most max.
 // Anything else, a sign included, is EINVALID with key.
 func ParseCount(s string, maxValue int64, key string) (int64, error) {
-	bad := Errorf(EINVALID, key, s)
+	bad := youthbot.Errorf(youthbot.EINVALID, key, s)
 	whole, _, ok := splitAmount(strings.TrimSpace(s), false)
 	if !ok {
 		return 0, bad

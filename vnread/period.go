@@ -1,25 +1,28 @@
-package youthbot
+package vnread
 
 import (
 	"strconv"
 	"strings"
 	"time"
+
+	"youthbot"
+	"youthbot/vn"
 )
 
 // relativePeriods are the periods named in words, folded (FoldName), as a
 // function of today.
-var relativePeriods = map[string]func(today Date) Period{
-	"thang nay":  func(d Date) Period { return MonthPeriod(d.Year, d.Month) },
-	"this month": func(d Date) Period { return MonthPeriod(d.Year, d.Month) },
-	"thang truoc": func(d Date) Period {
-		return MonthPeriod(d.Year, d.Month).Prev()
+var relativePeriods = map[string]func(today youthbot.Date) youthbot.Period{
+	"thang nay":  func(d youthbot.Date) youthbot.Period { return youthbot.MonthPeriod(d.Year, d.Month) },
+	"this month": func(d youthbot.Date) youthbot.Period { return youthbot.MonthPeriod(d.Year, d.Month) },
+	"thang truoc": func(d youthbot.Date) youthbot.Period {
+		return youthbot.MonthPeriod(d.Year, d.Month).Prev()
 	},
-	"last month": func(d Date) Period { return MonthPeriod(d.Year, d.Month).Prev() },
-	"nam nay":    func(d Date) Period { return YearPeriod(d.Year) },
-	"this year":  func(d Date) Period { return YearPeriod(d.Year) },
-	"nam ngoai":  func(d Date) Period { return YearPeriod(d.Year - 1) },
-	"nam truoc":  func(d Date) Period { return YearPeriod(d.Year - 1) },
-	"last year":  func(d Date) Period { return YearPeriod(d.Year - 1) },
+	"last month": func(d youthbot.Date) youthbot.Period { return youthbot.MonthPeriod(d.Year, d.Month).Prev() },
+	"nam nay":    func(d youthbot.Date) youthbot.Period { return youthbot.YearPeriod(d.Year) },
+	"this year":  func(d youthbot.Date) youthbot.Period { return youthbot.YearPeriod(d.Year) },
+	"nam ngoai":  func(d youthbot.Date) youthbot.Period { return youthbot.YearPeriod(d.Year - 1) },
+	"nam truoc":  func(d youthbot.Date) youthbot.Period { return youthbot.YearPeriod(d.Year - 1) },
+	"last year":  func(d youthbot.Date) youthbot.Period { return youthbot.YearPeriod(d.Year - 1) },
 }
 
 // yearWords name the year after "tháng 3": "tháng 3 năm nay".
@@ -28,14 +31,14 @@ var yearWords = map[string]int{"nam nay": 0, "nam ngoai": -1, "nam truoc": -1}
 // ParseTallyPeriod reads the whole of s as the period of a tally, in any
 // form MatchPeriod reads, on today. It returns EINVALID err.tally_period
 // when s is no period.
-func ParseTallyPeriod(s string, today Date) (Period, error) {
+func ParseTallyPeriod(s string, today youthbot.Date) (youthbot.Period, error) {
 	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
 	p, n, err := MatchPeriod(words, today)
 	if err != nil {
-		return Period{}, err
+		return youthbot.Period{}, err
 	}
 	if n == 0 || n < len(words) {
-		return Period{}, periodError(s, today)
+		return youthbot.Period{}, periodError(s, today)
 	}
 	return p, nil
 }
@@ -55,16 +58,16 @@ func ParseTallyPeriod(s string, today Date) (Period, error) {
 // Whether the period has begun is the caller's check. A word of digits
 // that is none of these, or "tháng" followed by no month, is an EINVALID
 // err.tally_period error with n > 0.
-func MatchPeriod(words []string, today Date) (Period, int, error) {
+func MatchPeriod(words []string, today youthbot.Date) (youthbot.Period, int, error) {
 	if len(words) == 0 {
-		return Period{}, 0, nil
+		return youthbot.Period{}, 0, nil
 	}
-	folded := foldWords(words, 5)
-	if f, n := matchPhrase(folded, relativePeriods); n > 0 {
+	folded := vn.FoldWords(words, 5)
+	if f, n := vn.MatchPhrase(folded, relativePeriods); n > 0 {
 		return f(today), n, nil
 	}
-	bad := func(n int) (Period, int, error) {
-		return Period{}, n, periodError(strings.Join(words[:n], " "), today)
+	bad := func(n int) (youthbot.Period, int, error) {
+		return youthbot.Period{}, n, periodError(strings.Join(words[:n], " "), today)
 	}
 	switch {
 	case folded[0] == "thang" && len(folded) > 1:
@@ -79,23 +82,23 @@ func MatchPeriod(words []string, today Date) (Period, int, error) {
 		if time.Month(m) > today.Month {
 			year--
 		}
-		if back, k := matchPhrase(folded[n:], yearWords); k > 0 {
+		if back, k := vn.MatchPhrase(folded[n:], yearWords); k > 0 {
 			year, n = today.Year+back, n+k
 		} else if k := yearAt(folded[n:]); k > 0 {
 			year, _ = strconv.Atoi(folded[n+k-1])
 			n += k
 		}
-		return MonthPeriod(year, time.Month(m)), n, nil
+		return youthbot.MonthPeriod(year, time.Month(m)), n, nil
 	case folded[0] == "nam" && len(folded) > 1 && isYear(folded[1]):
 		y, _ := strconv.Atoi(folded[1])
-		return YearPeriod(y), 2, nil
+		return youthbot.YearPeriod(y), 2, nil
 	case folded[0] != "" && folded[0][0] >= '0' && folded[0][0] <= '9':
 		if p, ok := numericPeriod(folded[0]); ok {
 			return p, 1, nil
 		}
 		return bad(1)
 	}
-	return Period{}, 0, nil
+	return youthbot.Period{}, 0, nil
 }
 
 // yearAt reads "YYYY" or "năm YYYY" at the start of folded: how many words.
@@ -111,31 +114,31 @@ func yearAt(folded []string) int {
 
 // numericPeriod reads one word of digits: YYYY, MM/YYYY, YYYY-MM (any of
 // '/', '-', '.' between).
-func numericPeriod(w string) (Period, bool) {
+func numericPeriod(w string) (youthbot.Period, bool) {
 	if w == "" {
-		return Period{}, false
+		return youthbot.Period{}, false
 	}
 	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
 	if strings.Trim(w, "0123456789/-.") != "" || strings.ContainsAny(w[:1]+w[len(w)-1:], "/-.") {
-		return Period{}, false
+		return youthbot.Period{}, false
 	}
 	switch {
 	case len(parts) == 1 && isYear(parts[0]):
 		y, _ := strconv.Atoi(parts[0])
-		return YearPeriod(y), true
+		return youthbot.YearPeriod(y), true
 	case len(parts) != 2:
-		return Period{}, false
+		return youthbot.Period{}, false
 	case isYear(parts[1]) && len(parts[0]) <= 2:
 		parts[0], parts[1] = parts[1], parts[0]
 	case !isYear(parts[0]) || len(parts[1]) > 2:
-		return Period{}, false
+		return youthbot.Period{}, false
 	}
 	y, _ := strconv.Atoi(parts[0])
 	m, err := strconv.Atoi(parts[1])
 	if err != nil || m < 1 || m > 12 {
-		return Period{}, false
+		return youthbot.Period{}, false
 	}
-	return MonthPeriod(y, time.Month(m)), true
+	return youthbot.MonthPeriod(y, time.Month(m)), true
 }
 
 // isYear reports whether s is four digits, the first not 0.
@@ -144,7 +147,7 @@ func isYear(s string) bool {
 }
 
 // periodError says s is no period, with examples valid on today.
-func periodError(s string, today Date) error {
-	last := MonthPeriod(today.Year, today.Month).Prev()
-	return Errorf(EINVALID, "err.tally_period", s, last.First().String()[3:], today.Year)
+func periodError(s string, today youthbot.Date) error {
+	last := youthbot.MonthPeriod(today.Year, today.Month).Prev()
+	return youthbot.Errorf(youthbot.EINVALID, "err.tally_period", s, last.First().String()[3:], today.Year)
 }

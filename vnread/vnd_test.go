@@ -1,6 +1,10 @@
-package youthbot
+package vnread
 
-import "testing"
+import (
+	"testing"
+
+	"youthbot"
+)
 
 func TestParseVND(t *testing.T) {
 	tests := []struct {
@@ -45,8 +49,8 @@ func TestParseVNDRefuses(t *testing.T) {
 		t.Run(in, func(t *testing.T) {
 			if got, err := ParseVND(in); err == nil {
 				t.Errorf("ParseVND(%q) = %d, want an error", in, got)
-			} else if ErrorCode(err) != EINVALID {
-				t.Errorf("ParseVND(%q): code %s, want invalid", in, ErrorCode(err))
+			} else if youthbot.ErrorCode(err) != youthbot.EINVALID {
+				t.Errorf("ParseVND(%q): code %s, want invalid", in, youthbot.ErrorCode(err))
 			}
 		})
 	}
@@ -71,7 +75,7 @@ func FuzzParseVND(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := ParseVND(s)
-		if err == nil && (v < 0 || v > MaxValueVND) {
+		if err == nil && (v < 0 || v > youthbot.MaxValueVND) {
 			t.Errorf("ParseVND(%q) = %d, out of range", s, v)
 		}
 	})

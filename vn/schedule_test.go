@@ -1,4 +1,4 @@
-package youthbot
+package vn
 
 import (
 	"strings"

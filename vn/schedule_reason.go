@@ -1,4 +1,4 @@
-package youthbot
+package vn
 
 import (
 	"strings"
@@ -15,32 +15,34 @@ var cronFieldKeys = [5]string{
 // cronDescriptors are the @ forms robfig/cron's standard parser knows.
 var cronDescriptors = []string{"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
 
-// scheduleRefusal says, from the catalogs, why spec (normalised, which
-// robfig/cron's parser refused) is not a schedule: the wrong number of
-// fields, which field is wrong, an unknown @ form or a bad @every
-// duration. The parser's own text (English, "expected exactly 5 fields,
-// found 3") never reaches a user.
-func scheduleRefusal(spec string) *Error {
+// ScheduleRefusal says, as a message of the catalogs (its key and
+// arguments), why spec (normalised, which the cron parser refused) is not
+// a schedule: the wrong number of fields, which field is wrong, an unknown
+// @ form or a bad @every duration. parses is that parser (robfig/cron's
+// standard one): a field is wrong when it does not parse among stars. The
+// parser's own text (English, "expected exactly 5 fields, found 3") never
+// reaches a user.
+func ScheduleRefusal(spec string, parses func(spec string) bool) (key string, args []any) {
 	if d, ok := strings.CutPrefix(spec, "@every"); ok {
 		if _, err := time.ParseDuration(strings.TrimSpace(d)); err != nil || strings.TrimSpace(d) == "" {
-			return Errorf(EINVALID, "err.campaign_cron_every", spec)
+			return "err.campaign_cron_every", []any{spec}
 		}
-		return Errorf(EINVALID, "err.campaign_cron", spec)
+		return "err.campaign_cron", []any{spec}
 	}
 	if strings.HasPrefix(spec, "@") {
-		return Errorf(EINVALID, "err.campaign_cron_descriptor", spec, strings.Join(cronDescriptors, ", "))
+		return "err.campaign_cron_descriptor", []any{spec, strings.Join(cronDescriptors, ", ")}
 	}
 	fields := strings.Fields(spec)
 	if len(fields) != 5 {
-		return Errorf(EINVALID, "err.campaign_cron_fields", spec, len(fields))
+		return "err.campaign_cron_fields", []any{spec, len(fields)}
 	}
 	// The first field that, alone among stars, still does not parse.
 	for i, f := range fields {
 		probe := []string{"*", "*", "*", "*", "*"}
 		probe[i] = f
-		if _, err := parseStandard(strings.Join(probe, " ")); err != nil {
-			return Errorf(EINVALID, cronFieldKeys[i], spec, f)
+		if !parses(strings.Join(probe, " ")) {
+			return cronFieldKeys[i], []any{spec, f}
 		}
 	}
-	return Errorf(EINVALID, "err.campaign_cron", spec)
+	return "err.campaign_cron", []any{spec}
 }

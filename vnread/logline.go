@@ -1,4 +1,4 @@
-package youthbot
+package vnread
 
 import (
 	"errors"
@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"youthbot"
+	"youthbot/vn"
 )
 
 // LogLine is what a one-line /log says:
@@ -17,11 +20,11 @@ import (
 // e.g. "/log 15/03/2026 3h Dọn vệ sinh kênh xáng" or "/log hôm qua 2 giờ
 // Trồng cây xanh" (ParseLogLine lists the forms).
 type LogLine struct {
-	Date        Date   // today when not given
-	Tenths      int    // hours × 10; 0 when not given
-	Project     string // "P12" for #P12, or ""
-	Campaign    string // "C3" for #C3, or ""
-	Description string // normalised: spaces collapsed, NFC
+	Date        youthbot.Date // today when not given
+	Tenths      int           // hours × 10; 0 when not given
+	Project     string        // "P12" for #P12, or ""
+	Campaign    string        // "C3" for #C3, or ""
+	Description string        // normalised: spaces collapsed, NFC
 }
 
 // ParseLogLine reads the arguments of a one-line /log, checked against
@@ -37,7 +40,7 @@ type LogLine struct {
 // impossible date, a date in the future or before the same day of the
 // previous year, hours not above 0 or over 24, a part given twice, an
 // empty or too long description.
-func ParseLogLine(s string, today Date) (LogLine, error) {
+func ParseLogLine(s string, today youthbot.Date) (LogLine, error) {
 	l, _, err := ParseLogLineParts(s, today)
 	return l, err
 }
@@ -47,7 +50,7 @@ func ParseLogLine(s string, today Date) (LogLine, error) {
 type LogLineParts struct{ Day, Hours bool }
 
 // ParseLogLineParts is ParseLogLine that also says which parts were named.
-func ParseLogLineParts(s string, today Date) (LogLine, LogLineParts, error) {
+func ParseLogLineParts(s string, today youthbot.Date) (LogLine, LogLineParts, error) {
 	l, p, err := parseLogLine(s, today)
 	if err != nil {
 		return LogLine{}, LogLineParts{}, err
@@ -55,7 +58,7 @@ func ParseLogLineParts(s string, today Date) (LogLine, LogLineParts, error) {
 	return l, p, nil
 }
 
-func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
+func parseLogLine(s string, today youthbot.Date) (LogLine, LogLineParts, error) {
 	l := LogLine{Date: today}
 	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
 	var haveDate, haveHours, haveCode bool
@@ -64,7 +67,7 @@ func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 		rest := words[i:]
 		if d, n, err := matchDay(rest, today); n > 0 {
 			if haveDate {
-				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
+				return LogLine{}, LogLineParts{}, youthbot.Errorf(youthbot.EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
 			if err != nil {
 				return LogLine{}, LogLineParts{}, err
@@ -74,7 +77,7 @@ func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 		}
 		if t, n, err := matchHours(rest); n > 0 {
 			if haveHours {
-				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
+				return LogLine{}, LogLineParts{}, youthbot.Errorf(youthbot.EINVALID, "err.log_twice", strings.Join(rest[:n], " "))
 			}
 			if err != nil {
 				return LogLine{}, LogLineParts{}, err
@@ -84,7 +87,7 @@ func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 		}
 		if w := rest[0]; isCodeWord(w) {
 			if haveCode {
-				return LogLine{}, LogLineParts{}, Errorf(EINVALID, "err.log_twice", w)
+				return LogLine{}, LogLineParts{}, youthbot.Errorf(youthbot.EINVALID, "err.log_twice", w)
 			}
 			code := strings.ToUpper(w[1:])
 			if code[0] == 'P' {
@@ -98,8 +101,8 @@ func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 		break
 	}
 	parts := LogLineParts{Day: haveDate, Hours: haveHours}
-	l.Description = NormalizeDescription(norm.NFC.String(strings.Join(words[i:], " ")))
-	if err := ValidateDescription(l.Description); err != nil {
+	l.Description = youthbot.NormalizeDescription(norm.NFC.String(strings.Join(words[i:], " ")))
+	if err := youthbot.ValidateDescription(l.Description); err != nil {
 		return LogLine{}, LogLineParts{}, err
 	}
 	return l, parts, nil
@@ -109,7 +112,7 @@ func parseLogLine(s string, today Date) (LogLine, LogLineParts, error) {
 // (also with '-' or '.'), and checks it against today: a date without a
 // year is in today's year; none may be in the future or before the same
 // day of the previous year. Days in words are ParseLogDay's.
-func ParseLogDate(s string, today Date) (Date, error) {
+func ParseLogDate(s string, today youthbot.Date) (youthbot.Date, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
 	if len(parts) == 2 {
@@ -117,9 +120,9 @@ func ParseLogDate(s string, today Date) (Date, error) {
 	}
 	d, err := ParseDate(s)
 	if err != nil {
-		return Date{}, err
+		return youthbot.Date{}, err
 	}
-	return d, ValidateActivityDate(d, today)
+	return d, youthbot.ValidateActivityDate(d, today)
 }
 
 // The units of hours and minutes, folded, longest first (a suffix is cut
@@ -143,7 +146,7 @@ func ParseHours(s string) (int, error) {
 	}
 	t, n, err := matchHours(words)
 	if n == 0 || n < len(words) {
-		return 0, Errorf(EINVALID, "err.log_hours_format", s)
+		return 0, youthbot.Errorf(youthbot.EINVALID, "err.log_hours_format", s)
 	}
 	return t, err
 }
@@ -158,7 +161,7 @@ func ParseHours(s string) (int, error) {
 // minutes"). Hours found but refused (not above 0, over 24 after
 // rounding to tenths) are an EINVALID error with n > 0.
 func matchHours(words []string) (tenths, n int, err error) {
-	folded := foldWords(words, 4)
+	folded := vn.FoldWords(words, 4)
 	h, m, n := hoursPart(folded)
 	if n == 0 {
 		if m, n = minutesPart(folded); n == 0 {
@@ -251,11 +254,11 @@ func parseNumber(s string) (float64, bool) {
 // tenthsOfMinutes turns minutes into tenths of an hour, rounded, and
 // checks them (ValidateTenths).
 func tenthsOfMinutes(m float64) (int, error) {
-	if !(m > 0) || m > MaxTenthsPerDay*6 {
-		return 0, Errorf(EINVALID, "err.log_hours")
+	if !(m > 0) || m > youthbot.MaxTenthsPerDay*6 {
+		return 0, youthbot.Errorf(youthbot.EINVALID, "err.log_hours")
 	}
 	t := int(math.Round(m / 6))
-	return t, ValidateTenths(t)
+	return t, youthbot.ValidateTenths(t)
 }
 
 // isNumber reports whether s is an optionally signed decimal number with

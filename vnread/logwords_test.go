@@ -1,9 +1,11 @@
-package youthbot
+package vnread
 
 import (
 	"fmt"
 	"testing"
 	"time"
+
+	"youthbot"
 )
 
 // logToday (10/03/2026) is a Tuesday.
@@ -14,28 +16,28 @@ func TestParseLogLineInWords(t *testing.T) {
 		in   string
 		want LogLine
 	}{
-		{"YesterdayTwoHours", "hôm qua 2 giờ Trồng cây xanh", LogLine{Date: Date{2026, 3, 9}, Tenths: 20, Description: "Trồng cây xanh"}},
-		{"WithoutDiacritics", "hom qua 2 gio Trong cay xanh", LogLine{Date: Date{2026, 3, 9}, Tenths: 20, Description: "Trong cay xanh"}},
-		{"CapitalisedAndHoursFirst", "2 Giờ Hôm Qua Trồng cây", LogLine{Date: Date{2026, 3, 9}, Tenths: 20, Description: "Trồng cây"}},
+		{"YesterdayTwoHours", "hôm qua 2 giờ Trồng cây xanh", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 20, Description: "Trồng cây xanh"}},
+		{"WithoutDiacritics", "hom qua 2 gio Trong cay xanh", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 20, Description: "Trong cay xanh"}},
+		{"CapitalisedAndHoursFirst", "2 Giờ Hôm Qua Trồng cây", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 20, Description: "Trồng cây"}},
 		{"Today", "hôm nay 2h Dạy học", LogLine{Date: logToday, Tenths: 20, Description: "Dạy học"}},
-		{"DayBeforeYesterday", "hôm kia Dạy học", LogLine{Date: Date{2026, 3, 8}, Description: "Dạy học"}},
+		{"DayBeforeYesterday", "hôm kia Dạy học", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 8}, Description: "Dạy học"}},
 		{"EnglishToday", "today 2 hours Teaching", LogLine{Date: logToday, Tenths: 20, Description: "Teaching"}},
-		{"EnglishYesterday", "yesterday 1 hour x", LogLine{Date: Date{2026, 3, 9}, Tenths: 10, Description: "x"}},
+		{"EnglishYesterday", "yesterday 1 hour x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Tenths: 10, Description: "x"}},
 		{"WeekdayToday", "thứ ba x", LogLine{Date: logToday, Description: "x"}},
-		{"WeekdayYesterday", "thứ hai x", LogLine{Date: Date{2026, 3, 9}, Description: "x"}},
-		{"WeekdayLastWeek", "thứ tư x", LogLine{Date: Date{2026, 3, 4}, Description: "x"}},
-		{"WeekdayNumber", "thứ 7 x", LogLine{Date: Date{2026, 3, 7}, Description: "x"}},
-		{"WeekdayShort", "t6 x", LogLine{Date: Date{2026, 3, 6}, Description: "x"}},
-		{"Sunday", "chủ nhật x", LogLine{Date: Date{2026, 3, 8}, Description: "x"}},
-		{"SundayShort", "CN x", LogLine{Date: Date{2026, 3, 8}, Description: "x"}},
-		{"ThursdayWithoutDiacritics", "thu nam x", LogLine{Date: Date{2026, 3, 5}, Description: "x"}},
-		{"WeekdayThisWeek", "thứ hai tuần này x", LogLine{Date: Date{2026, 3, 9}, Description: "x"}},
-		{"WeekdayLastWeekSaid", "thứ ba tuần trước x", LogLine{Date: Date{2026, 3, 3}, Description: "x"}},
-		{"SundayLastWeek", "chủ nhật tuần trước x", LogLine{Date: Date{2026, 3, 8}, Description: "x"}},
-		{"EnglishWeekday", "friday x", LogLine{Date: Date{2026, 3, 6}, Description: "x"}},
-		{"NgayBeforeDate", "ngày 05/03 x", LogLine{Date: Date{2026, 3, 5}, Description: "x"}},
+		{"WeekdayYesterday", "thứ hai x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Description: "x"}},
+		{"WeekdayLastWeek", "thứ tư x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 4}, Description: "x"}},
+		{"WeekdayNumber", "thứ 7 x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 7}, Description: "x"}},
+		{"WeekdayShort", "t6 x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 6}, Description: "x"}},
+		{"Sunday", "chủ nhật x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 8}, Description: "x"}},
+		{"SundayShort", "CN x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 8}, Description: "x"}},
+		{"ThursdayWithoutDiacritics", "thu nam x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 5}, Description: "x"}},
+		{"WeekdayThisWeek", "thứ hai tuần này x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Description: "x"}},
+		{"WeekdayLastWeekSaid", "thứ ba tuần trước x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 3}, Description: "x"}},
+		{"SundayLastWeek", "chủ nhật tuần trước x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 8}, Description: "x"}},
+		{"EnglishWeekday", "friday x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 6}, Description: "x"}},
+		{"NgayBeforeDate", "ngày 05/03 x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 5}, Description: "x"}},
 		{"NgayAloneIsText", "Ngày hội hiến máu", LogLine{Date: logToday, Description: "Ngày hội hiến máu"}},
-		{"FullDate", "05/03/2026 x", LogLine{Date: Date{2026, 3, 5}, Description: "x"}},
+		{"FullDate", "05/03/2026 x", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 5}, Description: "x"}},
 		{"Gio", "2g x", LogLine{Date: logToday, Tenths: 20, Description: "x"}},
 		{"GioDecimal", "2,5 giờ x", LogLine{Date: logToday, Tenths: 25, Description: "x"}},
 		{"Tieng", "3 tiếng x", LogLine{Date: logToday, Tenths: 30, Description: "x"}},
@@ -47,7 +49,7 @@ func TestParseLogLineInWords(t *testing.T) {
 		{"MinutesShort", "45p x", LogLine{Date: logToday, Tenths: 8, Description: "x"}},
 		{"MinutesWithoutDiacritics", "90 phut x", LogLine{Date: logToday, Tenths: 15, Description: "x"}},
 		{"EnglishMinutes", "30 minutes x", LogLine{Date: logToday, Tenths: 5, Description: "x"}},
-		{"AllPartsInWords", "#P2 90 phút thứ sáu Xây nhà", LogLine{Date: Date{2026, 3, 6}, Tenths: 15, Project: "P2", Description: "Xây nhà"}},
+		{"AllPartsInWords", "#P2 90 phút thứ sáu Xây nhà", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 6}, Tenths: 15, Project: "P2", Description: "Xây nhà"}},
 		{"NumberWithoutUnitIsText", "3 bạn dọn rác", LogLine{Date: logToday, Description: "3 bạn dọn rác"}},
 		{"WordsLaterAreText", "Dọn rác hôm qua 2 giờ", LogLine{Date: logToday, Description: "Dọn rác hôm qua 2 giờ"}},
 	}
@@ -82,8 +84,8 @@ func TestParseLogLineInWordsRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseLogLine(tt.in, logToday)
-			var e *Error
-			if err == nil || !asError(err, &e) || e.Key != tt.key || e.Code != EINVALID {
+			var e *youthbot.Error
+			if err == nil || !asError(err, &e) || e.Key != tt.key || e.Code != youthbot.EINVALID {
 				t.Fatalf("ParseLogLine(%q) = %+v, %v; want an EINVALID %s error", tt.in, got, err, tt.key)
 			}
 		})
@@ -100,7 +102,7 @@ func TestParseHoursInWords(t *testing.T) {
 	for in, key := range map[string]string{"2 giờ x": "err.log_hours_format", "1h75": "err.log_hours_format", "giờ": "err.log_hours_format",
 		"1,5h30": "err.log_hours_format", "0 phút": "err.log_hours", "1 ngày": "err.log_hours_format"} {
 		_, err := ParseHours(in)
-		var e *Error
+		var e *youthbot.Error
 		if !asError(err, &e) || e.Key != key {
 			t.Errorf("ParseHours(%q): %v, want %s", in, err, key)
 		}
@@ -108,8 +110,8 @@ func TestParseHoursInWords(t *testing.T) {
 }
 
 func TestParseLogDay(t *testing.T) {
-	for in, want := range map[string]Date{"hôm qua": {2026, 3, 9}, "hom nay": logToday, "Yesterday": {2026, 3, 9}, "thứ hai": {2026, 3, 9},
-		"chủ nhật": {2026, 3, 8}, "15/02": {2026, 2, 15}, "ngày 15/02/2026": {2026, 2, 15}, "thứ ba tuần trước": {2026, 3, 3}} {
+	for in, want := range map[string]youthbot.Date{"hôm qua": {Year: 2026, Month: 3, Day: 9}, "hom nay": logToday, "Yesterday": {Year: 2026, Month: 3, Day: 9}, "thứ hai": {Year: 2026, Month: 3, Day: 9},
+		"chủ nhật": {Year: 2026, Month: 3, Day: 8}, "15/02": {Year: 2026, Month: 2, Day: 15}, "ngày 15/02/2026": {Year: 2026, Month: 2, Day: 15}, "thứ ba tuần trước": {Year: 2026, Month: 3, Day: 3}} {
 		if got, err := ParseLogDay(in, logToday); err != nil || got != want {
 			t.Errorf("ParseLogDay(%q) = %v, %v; want %v", in, got, err, want)
 		}
@@ -117,7 +119,7 @@ func TestParseLogDay(t *testing.T) {
 	for in, key := range map[string]string{"": "err.date_format", "hôm qua nữa": "err.date_format", "mai": "err.date_format",
 		"thứ sáu tuần này": "err.log_future", "20/03": "err.log_future"} {
 		_, err := ParseLogDay(in, logToday)
-		var e *Error
+		var e *youthbot.Error
 		if !asError(err, &e) || e.Key != key {
 			t.Errorf("ParseLogDay(%q): %v, want %s", in, err, key)
 		}
@@ -128,7 +130,7 @@ func TestParseLogDay(t *testing.T) {
 // included, on every day of a week, and "tuần trước" is 7 days before
 // "tuần này".
 func TestLastWeekdayOverAWeek(t *testing.T) {
-	monday := Date{2026, 3, 9}
+	monday := youthbot.Date{Year: 2026, Month: 3, Day: 9}
 	for i := range 7 {
 		today := monday.AddDays(i)
 		for w, word := range []string{"chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy"} {
@@ -157,13 +159,13 @@ func FuzzParseHours(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := ParseHours(s)
 		if err != nil {
-			var e *Error
-			if !asError(err, &e) || e.Code != EINVALID {
+			var e *youthbot.Error
+			if !asError(err, &e) || e.Code != youthbot.EINVALID {
 				t.Fatalf("ParseHours(%q): %v is not an EINVALID *Error", s, err)
 			}
 			return
 		}
-		if got <= 0 || got > MaxTenthsPerDay {
+		if got <= 0 || got > youthbot.MaxTenthsPerDay {
 			t.Fatalf("ParseHours(%q) = %d tenths", s, got)
 		}
 		again := fmt.Sprintf("%d,%dh", got/10, got%10)
@@ -183,13 +185,13 @@ func FuzzParseLogDay(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseLogDay(s, logToday)
 		if err != nil {
-			var e *Error
-			if !asError(err, &e) || e.Code != EINVALID {
+			var e *youthbot.Error
+			if !asError(err, &e) || e.Code != youthbot.EINVALID {
 				t.Fatalf("ParseLogDay(%q): %v is not an EINVALID *Error", s, err)
 			}
 			return
 		}
-		if ValidateActivityDate(d, logToday) != nil {
+		if youthbot.ValidateActivityDate(d, logToday) != nil {
 			t.Fatalf("ParseLogDay(%q) = %v, out of range", s, d)
 		}
 		if back, err := ParseLogDay(d.String(), logToday); err != nil || back != d {

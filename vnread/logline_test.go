@@ -1,4 +1,4 @@
-package youthbot
+package vnread
 
 import (
 	"errors"
@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"youthbot"
 )
 
-var logToday = Date{2026, 3, 10}
+var logToday = youthbot.Date{Year: 2026, Month: 3, Day: 10}
 
 func TestParseLogLine(t *testing.T) {
 	tests := []struct {
@@ -17,12 +19,12 @@ func TestParseLogLine(t *testing.T) {
 		want LogLine
 	}{
 		{"SpecExample", "15/03/2025 3h Dọn vệ sinh kênh xáng",
-			LogLine{Date: Date{2025, 3, 15}, Tenths: 30, Description: "Dọn vệ sinh kênh xáng"}},
+			LogLine{Date: youthbot.Date{Year: 2025, Month: 3, Day: 15}, Tenths: 30, Description: "Dọn vệ sinh kênh xáng"}},
 		{"DescriptionOnlyIsTodayWithoutHours", "Hiến máu tình nguyện",
 			LogLine{Date: logToday, Description: "Hiến máu tình nguyện"}},
-		{"DayMonthIsThisYear", "09/03 Trồng cây", LogLine{Date: Date{2026, 3, 9}, Description: "Trồng cây"}},
-		{"OneDigitDayMonth", "1/2 Trồng cây", LogLine{Date: Date{2026, 2, 1}, Description: "Trồng cây"}},
-		{"DashesAndDots", "01-02-2026 2.5h x", LogLine{Date: Date{2026, 2, 1}, Tenths: 25, Description: "x"}},
+		{"DayMonthIsThisYear", "09/03 Trồng cây", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 9}, Description: "Trồng cây"}},
+		{"OneDigitDayMonth", "1/2 Trồng cây", LogLine{Date: youthbot.Date{Year: 2026, Month: 2, Day: 1}, Description: "Trồng cây"}},
+		{"DashesAndDots", "01-02-2026 2.5h x", LogLine{Date: youthbot.Date{Year: 2026, Month: 2, Day: 1}, Tenths: 25, Description: "x"}},
 		{"DecimalPoint", "2.5h Dạy học", LogLine{Date: logToday, Tenths: 25, Description: "Dạy học"}},
 		{"DecimalComma", "2,5h Dạy học", LogLine{Date: logToday, Tenths: 25, Description: "Dạy học"}},
 		{"GioAsG", "3g Dạy học", LogLine{Date: logToday, Tenths: 30, Description: "Dạy học"}},
@@ -33,13 +35,13 @@ func TestParseLogLine(t *testing.T) {
 		{"Project", "#P12 Đắp đường", LogLine{Date: logToday, Project: "P12", Description: "Đắp đường"}},
 		{"ProjectLowerCase", "#p7 Đắp đường", LogLine{Date: logToday, Project: "P7", Description: "Đắp đường"}},
 		{"Campaign", "#C3 Mùa hè xanh", LogLine{Date: logToday, Campaign: "C3", Description: "Mùa hè xanh"}},
-		{"OptionsInAnyOrder", "#P2 3h 08/03 Xây nhà", LogLine{Date: Date{2026, 3, 8}, Tenths: 30, Project: "P2", Description: "Xây nhà"}},
+		{"OptionsInAnyOrder", "#P2 3h 08/03 Xây nhà", LogLine{Date: youthbot.Date{Year: 2026, Month: 3, Day: 8}, Tenths: 30, Project: "P2", Description: "Xây nhà"}},
 		{"HashtagInDescriptionStaysText", "Dọn rác #muahexanh", LogLine{Date: logToday, Description: "Dọn rác #muahexanh"}},
 		{"OtherHashtagStartsDescription", "#MuaHeXanh dọn rác", LogLine{Date: logToday, Description: "#MuaHeXanh dọn rác"}},
 		{"NumbersLaterAreText", "Dọn 3h kênh 15/03", LogLine{Date: logToday, Description: "Dọn 3h kênh 15/03"}},
 		{"SpacesCollapsed", "  3h   Dọn \n  vệ   sinh ", LogLine{Date: logToday, Tenths: 30, Description: "Dọn vệ sinh"}},
 		{"DecomposedBecomesNFC", "Tro\u0302\u0300ng cây", LogLine{Date: logToday, Description: "Trồng cây"}},
-		{"OneYearBackIsAllowed", "10/03/2025 x", LogLine{Date: Date{2025, 3, 10}, Description: "x"}},
+		{"OneYearBackIsAllowed", "10/03/2025 x", LogLine{Date: youthbot.Date{Year: 2025, Month: 3, Day: 10}, Description: "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +76,7 @@ func TestParseLogLineRefuses(t *testing.T) {
 		{"EmptyDescription", "15/02/2026 3h", "err.log_description"},
 		{"Nothing", "", "err.log_description"},
 		{"OnlySpaces", "   \n ", "err.log_description"},
-		{"LongDescription", strings.Repeat("a", MaxDescriptionLen+1), "err.log_description_long"},
+		{"LongDescription", strings.Repeat("a", youthbot.MaxDescriptionLen+1), "err.log_description_long"},
 		{"TwoDates", "01/03 02/03 Dọn", "err.log_twice"},
 		{"TwoHours", "3h 2h Dọn", "err.log_twice"},
 		{"TwoCodes", "#P1 #C2 Dọn", "err.log_twice"},
@@ -82,15 +84,15 @@ func TestParseLogLineRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseLogLine(tt.in, logToday)
-			var e *Error
-			if err == nil || !asError(err, &e) || e.Key != tt.key || e.Code != EINVALID {
+			var e *youthbot.Error
+			if err == nil || !asError(err, &e) || e.Key != tt.key || e.Code != youthbot.EINVALID {
 				t.Fatalf("ParseLogLine(%q) = %+v, %v; want an EINVALID %s error", tt.in, got, err, tt.key)
 			}
 		})
 	}
 }
 
-func asError(err error, e **Error) bool { return errors.As(err, e) }
+func asError(err error, e **youthbot.Error) bool { return errors.As(err, e) }
 
 func TestParseHours(t *testing.T) {
 	for in, want := range map[string]int{"3": 30, "3h": 30, "2,5": 25, "2.5h": 25, "2,5 giờ": 25, "1 g": 10, "0.5": 5, "24": 240, " 8H ": 80} {
@@ -101,7 +103,7 @@ func TestParseHours(t *testing.T) {
 	for in, key := range map[string]string{"": "err.log_hours_format", "ba": "err.log_hours_format", "3..5": "err.log_hours_format",
 		"1e3": "err.log_hours_format", "0": "err.log_hours", "-1": "err.log_hours", "24,5": "err.log_hours"} {
 		_, err := ParseHours(in)
-		var e *Error
+		var e *youthbot.Error
 		if !asError(err, &e) || e.Key != key {
 			t.Errorf("ParseHours(%q): %v, want %s", in, err, key)
 		}
@@ -109,7 +111,7 @@ func TestParseHours(t *testing.T) {
 }
 
 func TestParseLogDate(t *testing.T) {
-	for in, want := range map[string]Date{"10/03": logToday, "10/3/2026": logToday, "28.02": {2026, 2, 28}, "10-03-2025": {2025, 3, 10}} {
+	for in, want := range map[string]youthbot.Date{"10/03": logToday, "10/3/2026": logToday, "28.02": {Year: 2026, Month: 2, Day: 28}, "10-03-2025": {Year: 2025, Month: 3, Day: 10}} {
 		if got, err := ParseLogDate(in, logToday); err != nil || got != want {
 			t.Errorf("ParseLogDate(%q) = %v, %v; want %v", in, got, err, want)
 		}
@@ -131,20 +133,20 @@ func FuzzParseLogLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		l, err := ParseLogLine(s, logToday)
 		if err != nil {
-			var e *Error
-			if !asError(err, &e) || e.Code != EINVALID || e.Key == "" {
+			var e *youthbot.Error
+			if !asError(err, &e) || e.Code != youthbot.EINVALID || e.Key == "" {
 				t.Fatalf("ParseLogLine(%q): error %v is not an EINVALID *Error", s, err)
 			}
 			return
 		}
-		if l.Date.After(logToday) || l.Date.Before(Date{logToday.Year - 1, logToday.Month, logToday.Day}) {
+		if l.Date.After(logToday) || l.Date.Before(youthbot.Date{Year: logToday.Year - 1, Month: logToday.Month, Day: logToday.Day}) {
 			t.Fatalf("ParseLogLine(%q): date %v out of range", s, l.Date)
 		}
-		if l.Tenths < 0 || l.Tenths > MaxTenthsPerDay {
+		if l.Tenths < 0 || l.Tenths > youthbot.MaxTenthsPerDay {
 			t.Fatalf("ParseLogLine(%q): tenths %d", s, l.Tenths)
 		}
-		if l.Description == "" || !utf8.ValidString(l.Description) || utf8.RuneCountInString(l.Description) > MaxDescriptionLen ||
-			NormalizeDescription(l.Description) != l.Description {
+		if l.Description == "" || !utf8.ValidString(l.Description) || utf8.RuneCountInString(l.Description) > youthbot.MaxDescriptionLen ||
+			youthbot.NormalizeDescription(l.Description) != l.Description {
 			t.Fatalf("ParseLogLine(%q): description %q", s, l.Description)
 		}
 		if l.Project != "" && l.Campaign != "" {
@@ -172,7 +174,7 @@ func FuzzParseLogLine(f *testing.F) {
 // ParseLogLineParts says which parts the line named, even a day that
 // is today.
 func TestParseLogLineGivenParts(t *testing.T) {
-	today := Date{Year: 2026, Month: 3, Day: 10}
+	today := youthbot.Date{Year: 2026, Month: 3, Day: 10}
 	tests := []struct {
 		line       string
 		day, hours bool

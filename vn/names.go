@@ -1,4 +1,4 @@
-package youthbot
+package vn
 
 import (
 	"bytes"
@@ -11,6 +11,12 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
+
+// NormalizeName cleans a full name as typed: Unicode NFC (so composed and
+// decomposed Vietnamese compare equal), spaces collapsed, ends trimmed.
+func NormalizeName(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
 
 // FoldName folds a name or a search for one so that Vietnamese typed
 // without diacritics matches: lower case, tone and vowel marks removed, đ
@@ -53,36 +59,35 @@ func MatchName(name, search string) bool {
 	return strings.Contains(FoldName(name), FoldName(search))
 }
 
-// SortByName sorts members as a Vietnamese list of names is sorted: by
-// given name (the last word) first, then by family and middle names, each
-// compared with the Vietnamese collation (a ă â b c d đ e ê ..., tones
-// after letters); member ids break ties.
-func SortByName(ms []Member) {
-	type key struct{ given, rest []byte }
+// SortByName sorts xs as a Vietnamese list of names is sorted: by given
+// name (the last word of name(x)) first, then by family and middle names,
+// each compared with the Vietnamese collation (a ă â b c d đ e ê ..., tones
+// after letters); tie breaks ties (an id, say). The sort is stable.
+func SortByName[T any](xs []T, name func(T) string, tie func(a, b T) int) {
+	type keyed struct {
+		given, rest []byte
+		x           T
+	}
 	c := collate.New(language.Vietnamese)
 	var buf collate.Buffer
-	keys := make(map[int64]key, len(ms))
-	for _, m := range ms {
-		given, rest := splitGivenName(m.FullName)
-		keys[m.UserID] = key{slices.Clone(c.KeyFromString(&buf, given)), slices.Clone(c.KeyFromString(&buf, rest))}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		given, rest := splitGivenName(name(x))
+		ks[i] = keyed{slices.Clone(c.KeyFromString(&buf, given)), slices.Clone(c.KeyFromString(&buf, rest)), x}
 		buf.Reset()
 	}
-	slices.SortStableFunc(ms, func(a, b Member) int {
-		ka, kb := keys[a.UserID], keys[b.UserID]
-		if c := bytes.Compare(ka.given, kb.given); c != 0 {
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := bytes.Compare(a.given, b.given); c != 0 {
 			return c
 		}
-		if c := bytes.Compare(ka.rest, kb.rest); c != 0 {
+		if c := bytes.Compare(a.rest, b.rest); c != 0 {
 			return c
 		}
-		switch {
-		case a.UserID < b.UserID:
-			return -1
-		case a.UserID > b.UserID:
-			return 1
-		}
-		return 0
+		return tie(a.x, b.x)
 	})
+	for i, k := range ks {
+		xs[i] = k.x
+	}
 }
 
 // splitGivenName splits "Nguyễn Văn An" into "An" and "Nguyễn Văn".

@@ -1,10 +1,12 @@
-package youthbot
+package vnread
 
 import (
 	"errors"
 	"strconv"
 	"strings"
 	"testing"
+
+	"youthbot"
 )
 
 func TestParseDecimal(t *testing.T) {
@@ -60,8 +62,8 @@ func TestParseDecimalRefuses(t *testing.T) {
 	} {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDecimal(tt.in, tt.scale)
-			var e *Error
-			if !errors.As(err, &e) || e.Code != EINVALID || e.Key != "err.number" {
+			var e *youthbot.Error
+			if !errors.As(err, &e) || e.Code != youthbot.EINVALID || e.Key != "err.number" {
 				t.Errorf("ParseDecimal(%q, %d) = %d, %v; want an err.number error", tt.in, tt.scale, got, err)
 			}
 		})
@@ -80,8 +82,8 @@ func FuzzParseDecimal(f *testing.F) {
 		scale = ((scale % 4) + 4) % 4
 		v, err := ParseDecimal(s, scale)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Code != EINVALID || e.Key != "err.number" {
+			var e *youthbot.Error
+			if !errors.As(err, &e) || e.Code != youthbot.EINVALID || e.Key != "err.number" {
 				t.Fatalf("ParseDecimal(%q, %d): %v is not an EINVALID err.number", s, scale, err)
 			}
 			return
