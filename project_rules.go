@@ -1,10 +1,9 @@
 package youthbot
 
 import (
-	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"youthbot/vn"
 )
 
 // Project limits.
@@ -16,7 +15,7 @@ const (
 )
 
 // NormalizeTitle cleans a title as typed: Unicode NFC, spaces collapsed.
-func NormalizeTitle(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
+func NormalizeTitle(s string) string { return vn.NormalizeName(s) }
 
 // ValidateProjectTitle checks a normalised title: not empty, at most
 // MaxProjectTitleLen characters.

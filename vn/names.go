@@ -53,12 +53,6 @@ func FoldName(s string) string {
 	return norm.NFC.String(b.String())
 }
 
-// MatchName reports whether a member's name matches a search: the folded
-// search is part of the folded name. An empty search matches every name.
-func MatchName(name, search string) bool {
-	return strings.Contains(FoldName(name), FoldName(search))
-}
-
 // SortByName sorts xs as a Vietnamese list of names is sorted: by given
 // name (the last word of name(x)) first, then by family and middle names,
 // each compared with the Vietnamese collation (a ă â b c d đ e ê ..., tones

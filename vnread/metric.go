@@ -1,7 +1,6 @@
 package vnread
 
 import (
-	"strings"
 
 	"youthbot"
 	"youthbot/vn"
@@ -68,14 +67,6 @@ const maxMetricWords = 7
 // it takes, 0 when words start with no metric.
 func MatchMetric(words []string) (m youthbot.Metric, n int) {
 	return vn.MatchPhrase(vn.FoldWords(words, maxMetricWords), metricWords)
-}
-
-// ParseMetric reads the whole of s as a metric, in any of its names
-// (MatchMetric).
-func ParseMetric(s string) (youthbot.Metric, bool) {
-	words := strings.Fields(s)
-	m, n := MatchMetric(words)
-	return m, n > 0 && n == len(words)
 }
 
 // ParseTargetValue reads a target's value for metric m: an amount of đồng

@@ -28,21 +28,6 @@ var relativePeriods = map[string]func(today youthbot.Date) youthbot.Period{
 // yearWords name the year after "tháng 3": "tháng 3 năm nay".
 var yearWords = map[string]int{"nam nay": 0, "nam ngoai": -1, "nam truoc": -1}
 
-// ParseTallyPeriod reads the whole of s as the period of a tally, in any
-// form MatchPeriod reads, on today. It returns EINVALID err.tally_period
-// when s is no period.
-func ParseTallyPeriod(s string, today youthbot.Date) (youthbot.Period, error) {
-	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
-	p, n, err := MatchPeriod(words, today)
-	if err != nil {
-		return youthbot.Period{}, err
-	}
-	if n == 0 || n < len(words) {
-		return youthbot.Period{}, periodError(s, today)
-	}
-	return p, nil
-}
-
 // MatchPeriod reads the period of a tally that words start with, on today,
 // and how many words it takes (0 when words do not start with a period).
 // With or without diacritics, in Vietnamese or English:

@@ -47,18 +47,18 @@ func TestParseTallyPeriod(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseTallyPeriod(tt.in, today)
+			got, err := parseTallyPeriod(tt.in, today)
 			if err != nil || got != tt.want {
-				t.Errorf("ParseTallyPeriod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+				t.Errorf("parseTallyPeriod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
 		})
 	}
 	for _, in := range []string{"", "2026-13", "13/2026", "0/2026", "26", "2026-3-1", "03/26", "tháng", "tháng 13", "tháng ba", "tuần trước",
 		"tháng trước nữa", "2026 2025", "-2026", "2026-", "0999"} {
 		t.Run("Refuses/"+in, func(t *testing.T) {
-			_, err := ParseTallyPeriod(in, today)
+			_, err := parseTallyPeriod(in, today)
 			if keyOf(err) != "err.tally_period" {
-				t.Errorf("ParseTallyPeriod(%q): %v, want err.tally_period", in, err)
+				t.Errorf("parseTallyPeriod(%q): %v, want err.tally_period", in, err)
 			}
 		})
 	}
@@ -98,19 +98,34 @@ func FuzzParseTallyPeriod(f *testing.F) {
 	}
 	today := youthbot.Date{Year: 2026, Month: 3, Day: 10}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParseTallyPeriod(s, today)
+		p, err := parseTallyPeriod(s, today)
 		if err != nil {
 			var e *youthbot.Error
 			if !asError(err, &e) || e.Code != youthbot.EINVALID || e.Key != "err.tally_period" {
-				t.Fatalf("ParseTallyPeriod(%q): %v is not an EINVALID err.tally_period", s, err)
+				t.Fatalf("parseTallyPeriod(%q): %v is not an EINVALID err.tally_period", s, err)
 			}
 			return
 		}
 		if !p.IsMonth() && !p.IsYear() || p.Year < 1000 || p.Year > 9999 || p.From < time.January || p.To > time.December {
-			t.Fatalf("ParseTallyPeriod(%q) = %+v", s, p)
+			t.Fatalf("parseTallyPeriod(%q) = %+v", s, p)
 		}
-		if back, err := ParseTallyPeriod(p.String(), today); err != nil || back != p {
-			t.Fatalf("ParseTallyPeriod(%q) = %v, but %q reads %v, %v", s, p, p.String(), back, err)
+		if back, err := parseTallyPeriod(p.String(), today); err != nil || back != p {
+			t.Fatalf("parseTallyPeriod(%q) = %v, but %q reads %v, %v", s, p, p.String(), back, err)
 		}
 	})
+}
+
+// parseTallyPeriod reads the whole of s as the period of a tally, in any
+// form MatchPeriod reads (as /tally reads its words), on today. It returns EINVALID err.tally_period
+// when s is no period.
+func parseTallyPeriod(s string, today youthbot.Date) (youthbot.Period, error) {
+	words := strings.Fields(strings.ToValidUTF8(s, "\uFFFD"))
+	p, n, err := MatchPeriod(words, today)
+	if err != nil {
+		return youthbot.Period{}, err
+	}
+	if n == 0 || n < len(words) {
+		return youthbot.Period{}, periodError(s, today)
+	}
+	return p, nil
 }

@@ -36,8 +36,8 @@ func TestMatchF7Metric(t *testing.T) {
 		}
 	}
 	for _, m := range youthbot.AllMetrics {
-		if got, ok := ParseMetric(string(m)); !ok || got != m {
-			t.Errorf("the code name %q reads as %q, %v", m, got, ok)
+		if got, n := MatchMetric([]string{string(m)}); n != 1 || got != m {
+			t.Errorf("the code name %q reads as %q, %d words", m, got, n)
 		}
 		if !m.Valid() {
 			t.Errorf("%q not valid", m)

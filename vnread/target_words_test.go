@@ -42,19 +42,9 @@ func TestMatchMetric(t *testing.T) {
 			t.Errorf("MatchMetric(%q) = %q, %d; want %q, %d", tt.in, m, n, tt.want, tt.n)
 		}
 	}
-	for s, want := range map[string]youthbot.Metric{"giá trị làm lợi": youthbot.MetricValueVND, " hours ": youthbot.MetricHours, "Đoàn viên mới": youthbot.MetricNewMembers} {
-		if m, ok := ParseMetric(s); !ok || m != want {
-			t.Errorf("ParseMetric(%q) = %q, %v; want %q", s, m, ok, want)
-		}
-	}
-	for _, s := range []string{"", "giá trị làm lợi 5", "smiles"} {
-		if m, ok := ParseMetric(s); ok {
-			t.Errorf("ParseMetric(%q) = %q, want none", s, m)
-		}
-	}
 	for _, m := range youthbot.Metrics {
-		if got, ok := ParseMetric(string(m)); !ok || got != m {
-			t.Errorf("the code name %q reads as %q, %v", m, got, ok)
+		if got, n := MatchMetric([]string{string(m)}); n != 1 || got != m {
+			t.Errorf("the code name %q reads as %q, %d words", m, got, n)
 		}
 	}
 }
