@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -53,19 +54,19 @@ func (t *Tx) PutBroadcast(b Broadcast) error {
 	if b.ID == "" {
 		return fmt.Errorf("broadcast without an id")
 	}
-	return t.putJSON(bBroadcasts, []byte(b.ID), b)
+	return kv.PutJSON(t.tx, bBroadcasts, []byte(b.ID), b)
 }
 
 // Broadcast returns a broadcast still being fanned out.
 func (t *Tx) Broadcast(id string) (b Broadcast, found bool, err error) {
-	found, err = t.getJSON(bBroadcasts, []byte(id), &b)
+	found, err = kv.GetJSON(t.tx, bBroadcasts, []byte(id), &b)
 	return b, found, err
 }
 
 // Broadcasts returns the broadcasts still being fanned out, by id.
 func (t *Tx) Broadcasts() ([]Broadcast, error) {
 	var out []Broadcast
-	err := t.bucket(bBroadcasts).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(bBroadcasts).ForEach(func(k, v []byte) error {
 		var b Broadcast
 		if err := json.Unmarshal(v, &b); err != nil {
 			return fmt.Errorf("decode broadcast %s: %w", k, err)
@@ -78,7 +79,7 @@ func (t *Tx) Broadcasts() ([]Broadcast, error) {
 
 // DeleteBroadcast removes a broadcast fanned out completely.
 func (t *Tx) DeleteBroadcast(id string) error {
-	return t.bucket(bBroadcasts).Delete([]byte(id))
+	return t.tx.Bucket(bBroadcasts).Delete([]byte(id))
 }
 
 // RecipientScope returns the units whose members a broadcast to the
@@ -106,23 +107,23 @@ func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn f
 	seen := 0
 	start, _ := slices.BinarySearch(scope, cur.Unit)
 	for _, unit := range scope[start:] {
-		prefix := join([]byte(unit), nil)
+		prefix := kv.Join([]byte(unit), nil)
 		from := prefix
 		if unit == cur.Unit && cur.Began {
 			if cur.After == math.MaxInt64 {
 				continue
 			}
-			from = join([]byte(unit), idKey(cur.After+1))
+			from = kv.Join([]byte(unit), kv.IDKey(cur.After+1))
 		}
-		c := t.bucket(bUnitMembers).Cursor()
-		for k, v := c.Seek(from); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			if youthbot.MemberStatus(v) != youthbot.StatusApproved || youthbot.IsImportedID(keyID(k[len(prefix):])) {
+		c := t.tx.Bucket(kv.UnitMembers).Cursor()
+		for k, v := c.Seek(from); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
+			if youthbot.MemberStatus(v) != youthbot.StatusApproved || youthbot.IsImportedID(kv.KeyID(k[len(prefix):])) {
 				continue
 			}
 			if limit > 0 && seen == limit {
 				return cur, false, nil
 			}
-			id := keyID(k[len(prefix):])
+			id := kv.KeyID(k[len(prefix):])
 			cur, seen = RecipientCursor{Unit: unit, After: id, Began: true}, seen+1
 			u, found, err := t.User(id)
 			if err != nil {

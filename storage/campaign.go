@@ -2,15 +2,17 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"strconv"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
 
 // NewCampaign stores a new campaign with the next id (C1, C2, ...).
 func (t *Tx) NewCampaign(c *youthbot.Campaign) error {
-	n, err := t.bucket(bCampaigns).NextSequence()
+	n, err := t.tx.Bucket(kv.Campaigns).NextSequence()
 	if err != nil {
 		return fmt.Errorf("campaign sequence: %w", err)
 	}
@@ -21,7 +23,7 @@ func (t *Tx) NewCampaign(c *youthbot.Campaign) error {
 // Campaign returns the campaign with id, or ENOTFOUND.
 func (t *Tx) Campaign(id string) (youthbot.Campaign, error) {
 	var c youthbot.Campaign
-	ok, err := t.getJSON(bCampaigns, []byte(id), &c)
+	ok, err := kv.GetJSON(t.tx, kv.Campaigns, []byte(id), &c)
 	if err != nil {
 		return c, err
 	}
@@ -32,14 +34,16 @@ func (t *Tx) Campaign(id string) (youthbot.Campaign, error) {
 }
 
 // PutCampaign writes a campaign.
-func (t *Tx) PutCampaign(c *youthbot.Campaign) error { return t.putJSON(bCampaigns, []byte(c.ID), c) }
+func (t *Tx) PutCampaign(c *youthbot.Campaign) error {
+	return kv.PutJSON(t.tx, kv.Campaigns, []byte(c.ID), c)
+}
 
 // Campaigns returns every campaign (there are few), oldest first.
 func (t *Tx) Campaigns() ([]youthbot.Campaign, error) {
 	var out []youthbot.Campaign
-	err := t.bucket(bCampaigns).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Campaigns).ForEach(func(k, v []byte) error {
 		var c youthbot.Campaign
-		if err := jsonUnmarshal(v, &c); err != nil {
+		if err := json.Unmarshal(v, &c); err != nil {
 			return fmt.Errorf("decode campaign %s: %w", k, err)
 		}
 		out = append(out, c)
@@ -49,7 +53,7 @@ func (t *Tx) Campaigns() ([]youthbot.Campaign, error) {
 }
 
 func targetKey(unit string, year int, m youthbot.Metric) []byte {
-	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(m))
+	return kv.Join([]byte(unit), []byte(strconv.Itoa(year)), []byte(m))
 }
 
 // SetTarget sets (or with Value 0, removes) a unit's yearly target: one
@@ -62,15 +66,15 @@ func (t *Tx) SetTarget(tg youthbot.Target) error {
 		}
 		k := targetSpecKey(tg.Unit, tg.Year, tg.Code)
 		if tg.Value <= 0 {
-			return t.bucket(bTargetSpecs).Delete(k)
+			return t.tx.Bucket(kv.TargetSpecs).Delete(k)
 		}
-		return t.putJSON(bTargetSpecs, k, tg)
+		return kv.PutJSON(t.tx, kv.TargetSpecs, k, tg)
 	}
 	k := targetKey(tg.Unit, tg.Year, tg.Metric)
 	if tg.Value <= 0 {
-		return t.bucket(bTargets).Delete(k)
+		return t.tx.Bucket(kv.Targets).Delete(k)
 	}
-	return t.bucket(bTargets).Put(k, u64Key(uint64(tg.Value)))
+	return t.tx.Bucket(kv.Targets).Put(k, kv.U64Key(uint64(tg.Value)))
 }
 
 // Targets returns a unit's targets of a year: those set on a metric alone
@@ -79,7 +83,7 @@ func (t *Tx) SetTarget(tg youthbot.Target) error {
 func (t *Tx) Targets(unit string, year int) []youthbot.Target {
 	var out []youthbot.Target
 	for _, m := range youthbot.AllMetrics {
-		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
+		if v := t.tx.Bucket(kv.Targets).Get(targetKey(unit, year, m)); v != nil {
 			out = append(out, youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))})
 		}
 	}

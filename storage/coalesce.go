@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"youthbot/storage/internal/kv"
 )
 
 // Coalesced messages (youthbot.Outgoing.Coalesce): the sequence of the
@@ -24,7 +25,7 @@ func (t *Tx) replaceCoalesced(name string, seq uint64) error {
 			return fmt.Errorf("replace coalesced: %w", err)
 		}
 	}
-	if err := b.Put([]byte(name), u64Key(seq)); err != nil {
+	if err := b.Put([]byte(name), kv.U64Key(seq)); err != nil {
 		return fmt.Errorf("put coalesced: %w", err)
 	}
 	return nil
@@ -38,7 +39,7 @@ func (t *Tx) PruneCoalesced(limit int) (int, error) {
 		return 0, nil
 	}
 	var gone [][]byte
-	out := t.bucket(bOutbox)
+	out := t.tx.Bucket(kv.Outbox)
 	err := b.ForEach(func(k, v []byte) error {
 		if len(gone) < limit && out.Get(v) == nil {
 			gone = append(gone, append([]byte(nil), k...))

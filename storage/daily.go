@@ -3,9 +3,11 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -35,15 +37,15 @@ var statusOfCode = map[byte]youthbot.ActivityStatus{
 // cost is the unit's entries in p.
 func (t *Tx) ActivityEntries(unit string, p youthbot.Period, fn func(ActivityEntry)) {
 	for _, month := range months(p) {
-		prefix := join([]byte(unit), month, nil)
+		prefix := kv.Join([]byte(unit), month, nil)
 		year, mon := p.Year, time.Month((int(month[4]-'0'))*10+int(month[5]-'0'))
-		t.prefixScan(bActIndex, prefix, func(k, v []byte) error {
+		kv.PrefixScan(t.tx, kv.ActIndex, prefix, func(k, v []byte) error {
 			if len(v) < actEntryLen || len(k) != len(prefix)+8 {
 				return nil
 			}
 			fn(ActivityEntry{
 				ID:     binary.BigEndian.Uint64(k[len(prefix):]),
-				Member: keyID(v[5:13]),
+				Member: kv.KeyID(v[5:13]),
 				Date:   youthbot.Date{Year: year, Month: mon, Day: int(v[13])},
 				Tenths: int(binary.BigEndian.Uint32(v[1:5])),
 				Status: statusOfCode[v[0]],
@@ -66,8 +68,8 @@ type MemberAt struct {
 func (t *Tx) MembersAt(unit string, p youthbot.Period, loc *time.Location) []MemberAt {
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	var out []MemberAt
-	prefix := join([]byte(unit), nil)
-	t.prefixScan(bStints, prefix, func(k, v []byte) error {
+	prefix := kv.Join([]byte(unit), nil)
+	kv.PrefixScan(t.tx, kv.Stints, prefix, func(k, v []byte) error {
 		if len(k) != len(prefix)+16 || len(v) < 9 {
 			return nil
 		}
@@ -76,7 +78,7 @@ func (t *Tx) MembersAt(unit string, p youthbot.Period, loc *time.Location) []Mem
 		if from >= end || to != 0 && to < end {
 			return nil
 		}
-		m := MemberAt{ID: keyID(k[len(prefix) : len(prefix)+8]), New: v[8] == 1 && from >= start}
+		m := MemberAt{ID: kv.KeyID(k[len(prefix) : len(prefix)+8]), New: v[8] == 1 && from >= start}
 		if n := len(out); n > 0 && out[n-1].ID == m.ID {
 			out[n-1].New = out[n-1].New || m.New
 			return nil
@@ -92,16 +94,16 @@ func (t *Tx) MembersAt(unit string, p youthbot.Period, loc *time.Location) []Mem
 func (t *Tx) UnreachableUsers() (map[int64]bool, error) {
 	out := map[int64]bool{}
 	marker := []byte(`"unreachable":true`)
-	err := t.bucket(bUsers).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Users).ForEach(func(k, v []byte) error {
 		if !bytes.Contains(v, marker) {
 			return nil
 		}
 		var u youthbot.User
-		if err := jsonUnmarshal(v, &u); err != nil {
+		if err := json.Unmarshal(v, &u); err != nil {
 			return err
 		}
 		if u.Unreachable {
-			out[keyID(k)] = true
+			out[kv.KeyID(k)] = true
 		}
 		return nil
 	})
@@ -119,10 +121,10 @@ func (t *Tx) MemberNames(ids []int64) (map[int64]string, error) {
 	slices.Sort(sorted)
 	sorted = slices.Compact(sorted)
 	out := make(map[int64]string, len(sorted))
-	c := t.bucket(bMembers).Cursor()
+	c := t.tx.Bucket(kv.Members).Cursor()
 	var k, v []byte
 	for i, id := range sorted {
-		want := idKey(id)
+		want := kv.IDKey(id)
 		if i == 0 {
 			k, v = c.Seek(want)
 		}
@@ -154,7 +156,7 @@ func memberName(id int64, v []byte) (string, error) {
 		return "", nil // omitted: erased
 	}
 	var m youthbot.Member // written some other way: decode it all
-	if err := jsonUnmarshal(v, &m); err != nil {
+	if err := json.Unmarshal(v, &m); err != nil {
 		return "", fmt.Errorf("decode member %d: %w", id, err)
 	}
 	return m.FullName, nil
@@ -175,7 +177,7 @@ func jsonStringField(v []byte, key string) (string, bool) {
 			j++
 		case '"':
 			var s string
-			if err := jsonUnmarshal(v[start:j+1], &s); err != nil {
+			if err := json.Unmarshal(v[start:j+1], &s); err != nil {
 				return "", false
 			}
 			return s, true

@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -236,81 +234,6 @@ type Tx struct {
 
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
-
-func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
-
-func (t *Tx) getJSON(bucket, key []byte, v any) (bool, error) {
-	data := t.bucket(bucket).Get(key)
-	if data == nil {
-		return false, nil
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return true, fmt.Errorf("decode %s/%x: %w", bucket, key, err)
-	}
-	return true, nil
-}
-
-func (t *Tx) putJSON(bucket, key []byte, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %s/%x: %w", bucket, key, err)
-	}
-	if err := t.bucket(bucket).Put(key, data); err != nil {
-		return fmt.Errorf("put %s/%x: %w", bucket, key, err)
-	}
-	return nil
-}
-
-// idKey encodes a Telegram id so that keys sort by id (negative ids first).
-func idKey(id int64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, uint64(id)^(1<<63))
-	return b
-}
-
-func keyID(b []byte) int64 {
-	return int64(binary.BigEndian.Uint64(b) ^ (1 << 63))
-}
-
-func u64Key(n uint64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, n)
-	return b
-}
-
-// join builds a composite key: parts separated by 0x00 (unit codes and
-// strings never contain it).
-func join(parts ...[]byte) []byte {
-	n := len(parts) - 1
-	for _, p := range parts {
-		n += len(p)
-	}
-	k := make([]byte, 0, n)
-	for i, p := range parts {
-		if i > 0 {
-			k = append(k, 0)
-		}
-		k = append(k, p...)
-	}
-	return k
-}
-
-// prefixScan calls fn for each key of bucket starting with prefix.
-func (t *Tx) prefixScan(bucket, prefix []byte, fn func(k, v []byte) error) error {
-	c := t.bucket(bucket).Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		if err := fn(k, v); err == errStop {
-			return nil
-		} else if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func hasPrefix(k, p []byte) bool {
-	return len(k) >= len(p) && string(k[:len(p)]) == string(p)
-}
 
 // Verify opens the database file at path read-only and checks its
 // consistency (size, pages, freelist) and schema version. A damaged file

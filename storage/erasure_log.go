@@ -6,34 +6,35 @@ import (
 	"fmt"
 	"sort"
 	"time"
+	"youthbot/storage/internal/kv"
 )
 
 // logErasure records the person in the erasure log and marks the file's
 // freed pages for wiping.
 func (t *Tx) logErasure(userID int64, now time.Time) error {
-	b := t.bucket(bErasures)
+	b := t.tx.Bucket(bErasures)
 	salt := b.Get(keyErasureSalt)
 	if len(salt) != saltLen {
 		return errors.New("erasure log without its salt")
 	}
-	if err := b.Put(erasureKey(salt, userID), u64Key(uint64(now.Unix()))); err != nil {
+	if err := b.Put(erasureKey(salt, userID), kv.U64Key(uint64(now.Unix()))); err != nil {
 		return fmt.Errorf("erasure log: %w", err)
 	}
-	if err := b.Put(keyErasureN, u64Key(t.Erasures()+1)); err != nil {
+	if err := b.Put(keyErasureN, kv.U64Key(t.Erasures()+1)); err != nil {
 		return fmt.Errorf("erasure log: %w", err)
 	}
 	due := uint64(now.UnixNano())
 	if v := b.Get(keyWipeDue); len(v) == 8 {
 		due = max(due, binary.BigEndian.Uint64(v))
 	}
-	return b.Put(keyWipeDue, u64Key(due))
+	return b.Put(keyWipeDue, kv.U64Key(due))
 }
 
 // Erasures counts the erasures made in this database: anything built from
 // it before the count changed (a cached tally's workbook) may name someone
 // erased since.
 func (t *Tx) Erasures() uint64 {
-	if b := t.bucket(bErasures); b != nil {
+	if b := t.tx.Bucket(bErasures); b != nil {
 		if v := b.Get(keyErasureN); len(v) == 8 {
 			return binary.BigEndian.Uint64(v)
 		}
@@ -45,7 +46,7 @@ func (t *Tx) Erasures() uint64 {
 // was made), for MergeErasureLog into another copy of the database.
 func (t *Tx) ErasureLog() map[string]uint64 {
 	out := map[string]uint64{}
-	b := t.bucket(bErasures)
+	b := t.tx.Bucket(bErasures)
 	if b == nil {
 		return out
 	}
@@ -60,7 +61,7 @@ func (t *Tx) ErasureLog() map[string]uint64 {
 
 // MergeErasureLog adds entries (from ErasureLog of another copy) to the log.
 func (t *Tx) MergeErasureLog(entries map[string]uint64) error {
-	b := t.bucket(bErasures)
+	b := t.tx.Bucket(bErasures)
 	for k, at := range entries {
 		if len(k) != 1+saltLen+macLen || k[0] != erasureMark {
 			return fmt.Errorf("erasure log: malformed entry")
@@ -68,7 +69,7 @@ func (t *Tx) MergeErasureLog(entries map[string]uint64) error {
 		if b.Get([]byte(k)) != nil {
 			continue
 		}
-		if err := b.Put([]byte(k), u64Key(at)); err != nil {
+		if err := b.Put([]byte(k), kv.U64Key(at)); err != nil {
 			return fmt.Errorf("erasure log: %w", err)
 		}
 	}
@@ -88,10 +89,10 @@ func (t *Tx) ReapplyErasures(now time.Time, placeholder string) (int, error) {
 		return 0, nil
 	}
 	candidates := map[int64]bool{}
-	for _, name := range [][]byte{bUsers, bMembers, bSecretaries} {
-		t.bucket(name).ForEach(func(k, _ []byte) error {
+	for _, name := range [][]byte{kv.Users, kv.Members, kv.Secretaries} {
+		t.tx.Bucket(name).ForEach(func(k, _ []byte) error {
 			if len(k) >= 8 {
-				if id := keyID(k[:8]); id > 0 {
+				if id := kv.KeyID(k[:8]); id > 0 {
 					candidates[id] = true
 				}
 			}

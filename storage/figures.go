@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -85,20 +86,20 @@ func months(p youthbot.Period) [][]byte {
 // period, not the database.
 func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 	for _, month := range months(p) {
-		t.prefixScan(bActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			switch v[0] {
 			case 'c':
 				r.part++
 				r.tenths += int(binary.BigEndian.Uint32(v[1:5]))
 				if r.active != nil {
-					r.activeMember(keyID(v[5:13]))
+					r.activeMember(kv.KeyID(v[5:13]))
 				}
 			case 'p':
 				r.pending++
 			}
 			return nil
 		})
-		t.prefixScan(bProjectsDone, join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.PrefixScan(t.tx, kv.ProjectsDone, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			level := youthbot.UnitKind("")
 			if len(v) > 9 && int(v[9]) < len(levelOfCode) {
 				level = levelOfCode[v[9]]
@@ -122,7 +123,7 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 		if !t.f7Present().acts {
 			continue
 		}
-		t.prefixScan(bUnitActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.PrefixScan(t.tx, kv.UnitActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			r.f7.acts++
 			if len(v) > 1 {
 				r.f7.contrib.addContribution(v[1:])
@@ -141,7 +142,7 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 // Its cost is the unit's stints.
 func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Location, marks ...*tally) {
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
-	t.prefixScan(bStints, join([]byte(unit), nil), func(k, v []byte) error {
+	kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(unit), nil), func(k, v []byte) error {
 		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
 		to := int64(binary.BigEndian.Uint64(v[:8]))
 		if from < end && (to == 0 || to >= end) {
@@ -153,7 +154,7 @@ func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Loca
 		if from >= end || to != 0 && to <= start {
 			return nil
 		}
-		m := keyID(k[len(k)-16 : len(k)-8])
+		m := kv.KeyID(k[len(k)-16 : len(k)-8])
 		for _, s := range marks {
 			if s.unmarked == 0 {
 				continue // every active member seen: nothing to look up

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -59,8 +60,8 @@ type f7presence struct{ acts, plans bool }
 // written) whether they hold anything.
 func (t *Tx) f7Present() *f7presence {
 	if t.f7 == nil {
-		first := func(b []byte) bool { k, _ := t.bucket(b).Cursor().First(); return k != nil }
-		t.f7 = &f7presence{acts: first(bUnitActIndex), plans: first(bUnitBreakthroughs) || first(bUnitModels)}
+		first := func(b []byte) bool { k, _ := t.tx.Bucket(b).Cursor().First(); return k != nil }
+		t.f7 = &f7presence{acts: first(kv.UnitActIndex), plans: first(kv.UnitBreakthroughs) || first(kv.UnitModels)}
 	}
 	return t.f7
 }
@@ -71,14 +72,14 @@ func (t *Tx) unitPlan(r *tally, unit string, year int) {
 		return
 	}
 	prefix := yearPrefix(unit, year)
-	t.prefixScan(bUnitBreakthroughs, prefix, func(_, v []byte) error {
+	kv.PrefixScan(t.tx, kv.UnitBreakthroughs, prefix, func(_, v []byte) error {
 		r.f7.breakReg++
 		if len(v) > 0 && v[0] == 1 {
 			r.f7.breakOK++
 		}
 		return nil
 	})
-	t.prefixScan(bUnitModels, prefix, func(_, v []byte) error {
+	kv.PrefixScan(t.tx, kv.UnitModels, prefix, func(_, v []byte) error {
 		if len(v) > 0 && v[0] == 'i' {
 			r.f7.doi++
 		} else {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -164,7 +165,7 @@ func TestTakeOverMember(t *testing.T) {
 		return err
 	})
 	view(t, db, func(tx *Tx) error {
-		for _, name := range [][]byte{bImportedKeys, bImportedIDs, bMemberPhones} {
+		for _, name := range [][]byte{kv.ImportedKeys, kv.ImportedIDs, kv.MemberPhones} {
 			tx.bucket(name).ForEach(func(k, v []byte) error {
 				if bytes.Contains(k, []byte("tran thi hoa")) || bytes.Contains(v, []byte("tran thi hoa")) {
 					t.Errorf("%s still holds the forgotten member's key %q", name, k)

@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"time"
+	"youthbot/storage/internal/kv"
 )
 
 // JobState is what the scheduler remembers of a job between runs and
@@ -18,7 +19,7 @@ type JobState struct {
 
 // Job returns a job's state; found is false for a job that never ran.
 func (t *Tx) Job(name string) (s JobState, found bool, err error) {
-	found, err = t.getJSON(bJobs, []byte(name), &s)
+	found, err = kv.GetJSON(t.tx, kv.Jobs, []byte(name), &s)
 	return s, found, err
 }
 
@@ -27,7 +28,7 @@ func (t *Tx) PutJob(name string, s JobState) error {
 	if name == "" {
 		return fmt.Errorf("job without a name")
 	}
-	return t.putJSON(bJobs, []byte(name), s)
+	return kv.PutJSON(t.tx, kv.Jobs, []byte(name), s)
 }
 
 // ForgetOutboxKey forgets that a message with key was queued, so that a
@@ -38,5 +39,5 @@ func (t *Tx) ForgetOutboxKey(key string) error {
 	if key == "" {
 		return nil
 	}
-	return t.bucket(bOutboxKeys).Delete([]byte(key))
+	return t.tx.Bucket(kv.OutboxKeys).Delete([]byte(key))
 }

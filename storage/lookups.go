@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -36,7 +37,7 @@ func (t *Tx) ProjectByOfficeCode(ma string) (youthbot.Project, bool, error) {
 // BreakthroughByKey returns unit's breakthrough task of year whose text is
 // text (as stored: the caller normalises spaces), if any.
 func (t *Tx) BreakthroughByKey(unit string, year int, text string) (youthbot.Breakthrough, bool, error) {
-	id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(&youthbot.Breakthrough{Unit: unit, Year: year, Text: text}))
+	id := t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(&youthbot.Breakthrough{Unit: unit, Year: year, Text: text}))
 	if id == nil {
 		return youthbot.Breakthrough{}, false, nil
 	}
@@ -46,7 +47,7 @@ func (t *Tx) BreakthroughByKey(unit string, year int, text string) (youthbot.Bre
 
 // ModelByKey returns unit's model of year named name (as stored), if any.
 func (t *Tx) ModelByKey(unit string, year int, name string) (youthbot.Model, bool, error) {
-	id := t.bucket(bModelKeys).Get(modelKey(&youthbot.Model{Unit: unit, Year: year, Name: name}))
+	id := t.tx.Bucket(kv.ModelKeys).Get(modelKey(&youthbot.Model{Unit: unit, Year: year, Name: name}))
 	if id == nil {
 		return youthbot.Model{}, false, nil
 	}
@@ -76,13 +77,13 @@ func (t *Tx) CampaignByName(unit, name string) (youthbot.Campaign, bool, error) 
 // skipping offset, and how many there are in all. It walks the unit's
 // index entries backwards and decodes only the page.
 func (t *Tx) UnitActivitiesOf(unit string, offset, limit int) ([]youthbot.UnitActivity, int, error) {
-	prefix := join([]byte(unit), nil)
+	prefix := kv.Join([]byte(unit), nil)
 	type entry struct {
 		date youthbot.Date
 		id   uint64
 	}
 	var all []entry
-	t.prefixScan(bUnitActIndex, prefix, func(k, v []byte) error {
+	kv.PrefixScan(t.tx, kv.UnitActIndex, prefix, func(k, v []byte) error {
 		if len(k) != len(prefix)+6+1+8 || len(v) < 1 {
 			return nil
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -21,15 +22,15 @@ func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 		return false, nil
 	}
 	if o.Key != "" {
-		keys := t.bucket(bOutboxKeys)
+		keys := t.tx.Bucket(kv.OutboxKeys)
 		if keys.Get([]byte(o.Key)) != nil {
 			return false, nil
 		}
-		if err := keys.Put([]byte(o.Key), u64Key(uint64(o.Queued.Unix()))); err != nil {
+		if err := keys.Put([]byte(o.Key), kv.U64Key(uint64(o.Queued.Unix()))); err != nil {
 			return false, fmt.Errorf("outbox key: %w", err)
 		}
 	}
-	b := t.bucket(bOutbox)
+	b := t.tx.Bucket(kv.Outbox)
 	seq, err := b.NextSequence()
 	if err != nil {
 		return false, fmt.Errorf("outbox sequence: %w", err)
@@ -40,28 +41,28 @@ func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 			return false, err
 		}
 	}
-	return true, t.putJSON(bOutbox, u64Key(seq), o)
+	return true, kv.PutJSON(t.tx, kv.Outbox, kv.U64Key(seq), o)
 }
 
 // OutboxKeySeen reports whether a message with key was ever queued.
 func (t *Tx) OutboxKeySeen(key string) bool {
-	return t.bucket(bOutboxKeys).Get([]byte(key)) != nil
+	return t.tx.Bucket(kv.OutboxKeys).Get([]byte(key)) != nil
 }
 
 // PutOutgoing rewrites a queued message (tries, a migrated chat id).
 func (t *Tx) PutOutgoing(o *youthbot.Outgoing) error {
-	return t.putJSON(bOutbox, u64Key(o.Seq), o)
+	return kv.PutJSON(t.tx, kv.Outbox, kv.U64Key(o.Seq), o)
 }
 
 // DeleteOutgoing removes a delivered (or undeliverable) message.
 func (t *Tx) DeleteOutgoing(seq uint64) error {
-	return t.bucket(bOutbox).Delete(u64Key(seq))
+	return t.tx.Bucket(kv.Outbox).Delete(kv.U64Key(seq))
 }
 
 // Outbox returns every queued message in queue order.
 func (t *Tx) Outbox() ([]*youthbot.Outgoing, error) {
 	var out []*youthbot.Outgoing
-	err := t.bucket(bOutbox).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Outbox).ForEach(func(k, v []byte) error {
 		o := new(youthbot.Outgoing)
 		if err := json.Unmarshal(v, o); err != nil {
 			return fmt.Errorf("decode outbox %d: %w", binary.BigEndian.Uint64(k), err)
@@ -75,7 +76,7 @@ func (t *Tx) Outbox() ([]*youthbot.Outgoing, error) {
 
 // OutboxStats returns how many messages wait and when the oldest was queued.
 func (t *Tx) OutboxStats() (n int, oldest time.Time) {
-	c := t.bucket(bOutbox).Cursor()
+	c := t.tx.Bucket(kv.Outbox).Cursor()
 	k, v := c.First()
 	if k == nil {
 		return 0, time.Time{}
@@ -84,7 +85,7 @@ func (t *Tx) OutboxStats() (n int, oldest time.Time) {
 	if json.Unmarshal(v, &o) == nil {
 		oldest = o.Queued
 	}
-	return t.bucket(bOutbox).Stats().KeyN, oldest
+	return t.tx.Bucket(kv.Outbox).Stats().KeyN, oldest
 }
 
 // OutboxHeads calls fn with the sequence, chat and lane of each queued
@@ -92,8 +93,8 @@ func (t *Tx) OutboxStats() (n int, oldest time.Time) {
 // decodes only the start of each message, so that the sender can page the
 // outbox without holding it.
 func (t *Tx) OutboxHeads(from uint64, fn func(seq uint64, chat int64, lane youthbot.Lane) bool) error {
-	c := t.bucket(bOutbox).Cursor()
-	for k, v := c.Seek(u64Key(from)); k != nil; k, v = c.Next() {
+	c := t.tx.Bucket(kv.Outbox).Cursor()
+	for k, v := c.Seek(kv.U64Key(from)); k != nil; k, v = c.Next() {
 		seq := binary.BigEndian.Uint64(k)
 		chat, lane, err := outboxHead(v)
 		if err != nil {
@@ -130,7 +131,7 @@ func outboxHead(v []byte) (int64, youthbot.Lane, error) {
 // Outgoing returns the queued message seq; found is false once it was
 // delivered or removed.
 func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) {
-	v := t.bucket(bOutbox).Get(u64Key(seq))
+	v := t.tx.Bucket(kv.Outbox).Get(kv.U64Key(seq))
 	if v == nil {
 		return nil, false, nil
 	}
@@ -149,7 +150,7 @@ func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) 
 // of them, which bounds the transaction; next is the last key it looked at,
 // to continue from in the next transaction, or nil when the prefix is done.
 func (t *Tx) PruneOutboxKeys(prefix string, after []byte, limit int, due func(key string, queued time.Time) bool) (deleted int, next []byte, err error) {
-	b := t.bucket(bOutboxKeys)
+	b := t.tx.Bucket(kv.OutboxKeys)
 	c := b.Cursor()
 	var k, v []byte
 	if after == nil {
@@ -159,7 +160,7 @@ func (t *Tx) PruneOutboxKeys(prefix string, after []byte, limit int, due func(ke
 	}
 	var old [][]byte
 	seen := 0
-	for ; k != nil && hasPrefix(k, []byte(prefix)); k, v = c.Next() {
+	for ; k != nil && kv.HasPrefix(k, []byte(prefix)); k, v = c.Next() {
 		if seen == limit {
 			break
 		}
@@ -173,7 +174,7 @@ func (t *Tx) PruneOutboxKeys(prefix string, after []byte, limit int, due func(ke
 			old = append(old, append([]byte(nil), k...))
 		}
 	}
-	if k == nil || !hasPrefix(k, []byte(prefix)) {
+	if k == nil || !kv.HasPrefix(k, []byte(prefix)) {
 		next = nil // nothing more under prefix
 	}
 	// Deleted after the scan: deleting under a cursor can skip keys.

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -25,9 +26,9 @@ func (t *Tx) ConfirmedByMember(units []string, p youthbot.Period) map[int64]Memb
 		}
 		seen[unit] = true
 		for _, month := range months(p) {
-			t.prefixScan(bActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
+			kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 				if v[0] == 'c' {
-					id := keyID(v[5:13])
+					id := kv.KeyID(v[5:13])
 					mt := out[id]
 					mt.Participations++
 					mt.Tenths += int(binary.BigEndian.Uint32(v[1:5]))

@@ -2,9 +2,11 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -14,23 +16,23 @@ import (
 // in the targets bucket (campaign.go), one per metric.
 
 func yearPrefix(unit string, year int) []byte {
-	return join([]byte(unit), []byte(strconv.Itoa(year)), nil)
+	return kv.Join([]byte(unit), []byte(strconv.Itoa(year)), nil)
 }
 
 func targetSpecKey(unit string, year int, code string) []byte {
-	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(code))
+	return kv.Join([]byte(unit), []byte(strconv.Itoa(year)), []byte(code))
 }
 
 // Target returns a unit's target of a year by key: its code, or for a
 // target set on a metric alone the metric's name.
 func (t *Tx) Target(unit string, year int, key string) (youthbot.Target, bool, error) {
 	var tg youthbot.Target
-	ok, err := t.getJSON(bTargetSpecs, targetSpecKey(unit, year, key), &tg)
+	ok, err := kv.GetJSON(t.tx, kv.TargetSpecs, targetSpecKey(unit, year, key), &tg)
 	if ok || err != nil {
 		return tg, ok, err
 	}
 	if m := youthbot.Metric(key); m.Valid() {
-		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
+		if v := t.tx.Bucket(kv.Targets).Get(targetKey(unit, year, m)); v != nil {
 			return youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))}, true, nil
 		}
 	}
@@ -40,9 +42,9 @@ func (t *Tx) Target(unit string, year int, key string) (youthbot.Target, bool, e
 // codedTargets returns a unit's targets with a code of a year, by code.
 func (t *Tx) codedTargets(unit string, year int) ([]youthbot.Target, error) {
 	var out []youthbot.Target
-	err := t.prefixScan(bTargetSpecs, yearPrefix(unit, year), func(k, v []byte) error {
+	err := kv.PrefixScan(t.tx, kv.TargetSpecs, yearPrefix(unit, year), func(k, v []byte) error {
 		var tg youthbot.Target
-		if err := jsonUnmarshal(v, &tg); err != nil {
+		if err := json.Unmarshal(v, &tg); err != nil {
 			return fmt.Errorf("decode target %q: %w", k, err)
 		}
 		out = append(out, tg)
@@ -99,11 +101,11 @@ func (t *Tx) SetAchieved(unit string, year int, code string, achieved int64) err
 // (unit, year, text) → id for the import's key.
 
 func breakthroughIndexKey(b *youthbot.Breakthrough) []byte {
-	return join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), u64Key(b.ID))
+	return kv.Join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), kv.U64Key(b.ID))
 }
 
 func breakthroughKey(b *youthbot.Breakthrough) []byte {
-	return join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), []byte(b.Text))
+	return kv.Join([]byte(b.Unit), []byte(strconv.Itoa(b.Year)), []byte(b.Text))
 }
 
 // AddBreakthrough stores a new breakthrough task, giving it an id:
@@ -112,10 +114,10 @@ func (t *Tx) AddBreakthrough(b *youthbot.Breakthrough) error {
 	if b.Unit == "" || b.Text == "" || b.Year == 0 {
 		return fmt.Errorf("breakthrough: unit, year and text required")
 	}
-	if t.bucket(bBreakthroughKeys).Get(breakthroughKey(b)) != nil {
+	if t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(b)) != nil {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
 	}
-	id, err := t.bucket(bBreakthroughs).NextSequence()
+	id, err := t.tx.Bucket(kv.Breakthroughs).NextSequence()
 	if err != nil {
 		return fmt.Errorf("breakthrough sequence: %w", err)
 	}
@@ -126,7 +128,7 @@ func (t *Tx) AddBreakthrough(b *youthbot.Breakthrough) error {
 // Breakthrough returns the breakthrough task with id, or ENOTFOUND.
 func (t *Tx) Breakthrough(id uint64) (youthbot.Breakthrough, error) {
 	var b youthbot.Breakthrough
-	ok, err := t.getJSON(bBreakthroughs, u64Key(id), &b)
+	ok, err := kv.GetJSON(t.tx, kv.Breakthroughs, kv.U64Key(id), &b)
 	if err == nil && !ok {
 		err = youthbot.Errorf(youthbot.ENOTFOUND, "err.breakthrough_unknown")
 	}
@@ -140,7 +142,7 @@ func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
 	if err != nil {
 		return err
 	}
-	if id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(b)); id != nil && binary.BigEndian.Uint64(id) != b.ID {
+	if id := t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(b)); id != nil && binary.BigEndian.Uint64(id) != b.ID {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.breakthrough_exists")
 	}
 	return t.putBreakthrough(b, &old)
@@ -149,24 +151,24 @@ func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
 func (t *Tx) putBreakthrough(b, old *youthbot.Breakthrough) error {
 	t.f7 = nil
 	if old != nil {
-		if err := t.bucket(bUnitBreakthroughs).Delete(breakthroughIndexKey(old)); err != nil {
+		if err := t.tx.Bucket(kv.UnitBreakthroughs).Delete(breakthroughIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex breakthrough: %w", err)
 		}
-		if err := t.bucket(bBreakthroughKeys).Delete(breakthroughKey(old)); err != nil {
+		if err := t.tx.Bucket(kv.BreakthroughKeys).Delete(breakthroughKey(old)); err != nil {
 			return fmt.Errorf("unindex breakthrough: %w", err)
 		}
 	}
-	if err := t.putJSON(bBreakthroughs, u64Key(b.ID), b); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Breakthroughs, kv.U64Key(b.ID), b); err != nil {
 		return err
 	}
 	done := []byte{0}
 	if b.Completed {
 		done[0] = 1
 	}
-	if err := t.bucket(bUnitBreakthroughs).Put(breakthroughIndexKey(b), done); err != nil {
+	if err := t.tx.Bucket(kv.UnitBreakthroughs).Put(breakthroughIndexKey(b), done); err != nil {
 		return fmt.Errorf("index breakthrough: %w", err)
 	}
-	if err := t.bucket(bBreakthroughKeys).Put(breakthroughKey(b), u64Key(b.ID)); err != nil {
+	if err := t.tx.Bucket(kv.BreakthroughKeys).Put(breakthroughKey(b), kv.U64Key(b.ID)); err != nil {
 		return fmt.Errorf("index breakthrough: %w", err)
 	}
 	return nil
@@ -178,20 +180,20 @@ func (t *Tx) DeleteBreakthrough(id uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitBreakthroughs).Delete(breakthroughIndexKey(&b)); err != nil {
+	if err := t.tx.Bucket(kv.UnitBreakthroughs).Delete(breakthroughIndexKey(&b)); err != nil {
 		return fmt.Errorf("unindex breakthrough: %w", err)
 	}
-	if err := t.bucket(bBreakthroughKeys).Delete(breakthroughKey(&b)); err != nil {
+	if err := t.tx.Bucket(kv.BreakthroughKeys).Delete(breakthroughKey(&b)); err != nil {
 		return fmt.Errorf("unindex breakthrough: %w", err)
 	}
-	return t.bucket(bBreakthroughs).Delete(u64Key(id))
+	return t.tx.Bucket(kv.Breakthroughs).Delete(kv.U64Key(id))
 }
 
 // Breakthroughs returns the breakthrough tasks of unit itself (not its
 // subtree) for a year, in the order they were added.
 func (t *Tx) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, error) {
 	var out []youthbot.Breakthrough
-	err := t.prefixScan(bUnitBreakthroughs, yearPrefix(unit, year), func(k, _ []byte) error {
+	err := kv.PrefixScan(t.tx, kv.UnitBreakthroughs, yearPrefix(unit, year), func(k, _ []byte) error {
 		b, err := t.Breakthrough(binary.BigEndian.Uint64(k[len(k)-8:]))
 		if err != nil {
 			return err
@@ -206,7 +208,7 @@ func (t *Tx) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, erro
 // year, unit and text as of now: only whether it is completed can change.
 // The id and creation of an existing one are kept (and set in b).
 func (t *Tx) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (Change, error) {
-	id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(b))
+	id := t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(b))
 	if id == nil {
 		b.CreatedAt = now
 		if b.Completed && b.CompletedAt.IsZero() {
@@ -235,11 +237,11 @@ func (t *Tx) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (Change
 // 'a' doan, 'i' doi) for figures, model_keys (unit, year, name) → id.
 
 func modelIndexKey(m *youthbot.Model) []byte {
-	return join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), u64Key(m.ID))
+	return kv.Join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), kv.U64Key(m.ID))
 }
 
 func modelKey(m *youthbot.Model) []byte {
-	return join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), []byte(m.Name))
+	return kv.Join([]byte(m.Unit), []byte(strconv.Itoa(m.Year)), []byte(m.Name))
 }
 
 func modelFieldCode(f youthbot.ModelField) byte {
@@ -261,10 +263,10 @@ func (t *Tx) AddModel(m *youthbot.Model) error {
 	if !m.Field.Valid() {
 		return youthbot.Errorf(youthbot.EINVALID, "err.model_field", string(m.Field))
 	}
-	if t.bucket(bModelKeys).Get(modelKey(m)) != nil {
+	if t.tx.Bucket(kv.ModelKeys).Get(modelKey(m)) != nil {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
 	}
-	id, err := t.bucket(bModels).NextSequence()
+	id, err := t.tx.Bucket(kv.Models).NextSequence()
 	if err != nil {
 		return fmt.Errorf("model sequence: %w", err)
 	}
@@ -275,7 +277,7 @@ func (t *Tx) AddModel(m *youthbot.Model) error {
 // Model returns the model with id, or ENOTFOUND.
 func (t *Tx) Model(id uint64) (youthbot.Model, error) {
 	var m youthbot.Model
-	ok, err := t.getJSON(bModels, u64Key(id), &m)
+	ok, err := kv.GetJSON(t.tx, kv.Models, kv.U64Key(id), &m)
 	if err == nil && !ok {
 		err = youthbot.Errorf(youthbot.ENOTFOUND, "err.model_unknown")
 	}
@@ -292,7 +294,7 @@ func (t *Tx) PutModel(m *youthbot.Model) error {
 	if !m.Field.Valid() {
 		return youthbot.Errorf(youthbot.EINVALID, "err.model_field", string(m.Field))
 	}
-	if id := t.bucket(bModelKeys).Get(modelKey(m)); id != nil && binary.BigEndian.Uint64(id) != m.ID {
+	if id := t.tx.Bucket(kv.ModelKeys).Get(modelKey(m)); id != nil && binary.BigEndian.Uint64(id) != m.ID {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.model_exists")
 	}
 	return t.putModel(m, &old)
@@ -301,20 +303,20 @@ func (t *Tx) PutModel(m *youthbot.Model) error {
 func (t *Tx) putModel(m, old *youthbot.Model) error {
 	t.f7 = nil
 	if old != nil {
-		if err := t.bucket(bUnitModels).Delete(modelIndexKey(old)); err != nil {
+		if err := t.tx.Bucket(kv.UnitModels).Delete(modelIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex model: %w", err)
 		}
-		if err := t.bucket(bModelKeys).Delete(modelKey(old)); err != nil {
+		if err := t.tx.Bucket(kv.ModelKeys).Delete(modelKey(old)); err != nil {
 			return fmt.Errorf("unindex model: %w", err)
 		}
 	}
-	if err := t.putJSON(bModels, u64Key(m.ID), m); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Models, kv.U64Key(m.ID), m); err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitModels).Put(modelIndexKey(m), []byte{modelFieldCode(m.Field)}); err != nil {
+	if err := t.tx.Bucket(kv.UnitModels).Put(modelIndexKey(m), []byte{modelFieldCode(m.Field)}); err != nil {
 		return fmt.Errorf("index model: %w", err)
 	}
-	if err := t.bucket(bModelKeys).Put(modelKey(m), u64Key(m.ID)); err != nil {
+	if err := t.tx.Bucket(kv.ModelKeys).Put(modelKey(m), kv.U64Key(m.ID)); err != nil {
 		return fmt.Errorf("index model: %w", err)
 	}
 	return nil
@@ -326,20 +328,20 @@ func (t *Tx) DeleteModel(id uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitModels).Delete(modelIndexKey(&m)); err != nil {
+	if err := t.tx.Bucket(kv.UnitModels).Delete(modelIndexKey(&m)); err != nil {
 		return fmt.Errorf("unindex model: %w", err)
 	}
-	if err := t.bucket(bModelKeys).Delete(modelKey(&m)); err != nil {
+	if err := t.tx.Bucket(kv.ModelKeys).Delete(modelKey(&m)); err != nil {
 		return fmt.Errorf("unindex model: %w", err)
 	}
-	return t.bucket(bModels).Delete(u64Key(id))
+	return t.tx.Bucket(kv.Models).Delete(kv.U64Key(id))
 }
 
 // Models returns the models of unit itself (not its subtree) for a year,
 // in the order they were added.
 func (t *Tx) Models(unit string, year int) ([]youthbot.Model, error) {
 	var out []youthbot.Model
-	err := t.prefixScan(bUnitModels, yearPrefix(unit, year), func(k, _ []byte) error {
+	err := kv.PrefixScan(t.tx, kv.UnitModels, yearPrefix(unit, year), func(k, _ []byte) error {
 		m, err := t.Model(binary.BigEndian.Uint64(k[len(k)-8:]))
 		if err != nil {
 			return err
@@ -357,7 +359,7 @@ func (t *Tx) UpsertModel(m *youthbot.Model, now time.Time) (Change, error) {
 	if m.Field == "" {
 		m.Field = youthbot.ModelDoan
 	}
-	id := t.bucket(bModelKeys).Get(modelKey(m))
+	id := t.tx.Bucket(kv.ModelKeys).Get(modelKey(m))
 	if id == nil {
 		m.CreatedAt = now
 		return Created, t.AddModel(m)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -140,23 +141,23 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // skipActorScan are buckets whose values are never JSON records naming
 // who did something: indexes and the buckets Erase treats on its own.
 var skipActorScan = map[string]bool{
-	string(bMeta): true, string(bOutbox): true, string(bOutboxKeys): true, string(bDialogs): true,
-	string(bErasures): true, string(bUpdates): true, string(bActIndex): true, string(bMemberActs): true,
-	string(bPendingActs): true, string(bStints): true, string(bUnitMembers): true, string(bPendingMembers): true,
-	string(bUnitChildren): true, string(bUnitSecretary): true, string(bSecretaries): true,
-	string(bUnitInvites): true, string(bUnitProjects): true, string(bProjectsDone): true, string(bCheckins): true,
-	string(bTargets): true, string(bUnitGroups): true, string(bUnitTransfers): true, string(bMemberTransfers): true,
-	string(bUnitActIndex): true, string(bOfficeCodes): true, string(bTargetSpecs): true, string(bUnitBreakthroughs): true,
-	string(bBreakthroughKeys): true, string(bUnitModels): true, string(bModelKeys): true, string(bImportedKeys): true,
-	string(bImportedIDs): true, string(bMemberPhones): true, string(bTree): true,
+	string(kv.Meta): true, string(kv.Outbox): true, string(kv.OutboxKeys): true, string(kv.Dialogs): true,
+	string(bErasures): true, string(kv.Updates): true, string(kv.ActIndex): true, string(kv.MemberActs): true,
+	string(kv.PendingActs): true, string(kv.Stints): true, string(kv.UnitMembers): true, string(kv.PendingMembers): true,
+	string(kv.UnitChildren): true, string(kv.UnitSecretary): true, string(kv.Secretaries): true,
+	string(kv.UnitInvites): true, string(kv.UnitProjects): true, string(kv.ProjectsDone): true, string(kv.Checkins): true,
+	string(kv.Targets): true, string(kv.UnitGroups): true, string(kv.UnitTransfers): true, string(kv.MemberTransfers): true,
+	string(kv.UnitActIndex): true, string(kv.OfficeCodes): true, string(kv.TargetSpecs): true, string(kv.UnitBreakthroughs): true,
+	string(kv.BreakthroughKeys): true, string(kv.UnitModels): true, string(kv.ModelKeys): true, string(kv.ImportedKeys): true,
+	string(kv.ImportedIDs): true, string(kv.MemberPhones): true, string(kv.Tree): true,
 }
 
 // rewriteActors replaces the id dec by anon in every JSON record field
 // naming who did something (a name ending in "_by") in every bucket, those
 // other features may add included.
 func (t *Tx) rewriteActors(dec, anon string) error {
-	type kv struct{ b, k, v []byte }
-	var puts []kv
+	type pair struct{ b, k, v []byte }
+	var puts []pair
 	needle := []byte(dec)
 	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 		if skipActorScan[string(name)] {
@@ -184,7 +185,7 @@ func (t *Tx) rewriteActors(dec, anon string) error {
 			if err != nil {
 				return fmt.Errorf("encode %s/%x: %w", name, k, err)
 			}
-			puts = append(puts, kv{append([]byte(nil), name...), append([]byte(nil), k...), nv})
+			puts = append(puts, pair{append([]byte(nil), name...), append([]byte(nil), k...), nv})
 			return nil
 		})
 	})
@@ -192,7 +193,7 @@ func (t *Tx) rewriteActors(dec, anon string) error {
 		return err
 	}
 	for _, p := range puts {
-		if err := t.bucket(p.b).Put(p.k, p.v); err != nil {
+		if err := t.tx.Bucket(p.b).Put(p.k, p.v); err != nil {
 			return fmt.Errorf("rewrite %s/%x: %w", p.b, p.k, err)
 		}
 	}
@@ -203,7 +204,7 @@ func (t *Tx) rewriteActors(dec, anon string) error {
 // person (a secretary half-way through a decision about them).
 func (t *Tx) dropDialogsAbout(dec string) error {
 	var keys [][]byte
-	err := t.bucket(bDialogs).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Dialogs).ForEach(func(k, v []byte) error {
 		if !bytes.Contains(v, []byte(dec)) {
 			return nil
 		}
@@ -223,7 +224,7 @@ func (t *Tx) dropDialogsAbout(dec string) error {
 		return err
 	}
 	for _, k := range keys {
-		if err := t.bucket(bDialogs).Delete(k); err != nil {
+		if err := t.tx.Bucket(kv.Dialogs).Delete(k); err != nil {
 			return fmt.Errorf("drop dialog: %w", err)
 		}
 	}
@@ -237,7 +238,7 @@ func (t *Tx) dropDialogsAbout(dec string) error {
 func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder string) error {
 	var drop []uint64
 	var rewrite []*youthbot.Outgoing
-	err := t.bucket(bOutbox).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Outbox).ForEach(func(k, v []byte) error {
 		o := new(youthbot.Outgoing)
 		if err := json.Unmarshal(v, o); err != nil {
 			return fmt.Errorf("decode outbox %d: %w", binary.BigEndian.Uint64(k), err)
@@ -293,9 +294,9 @@ func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder st
 // (bc/<broadcast>/<member>, proj/<CODE>/<start>/<member>, ...) by the
 // anonymous id, keeping them (exactly-once) without the person's id.
 func (t *Tx) renameOutboxKeys(dec, anon string) error {
-	type kv struct{ old, new, v []byte }
-	var moves []kv
-	keys := t.bucket(bOutboxKeys)
+	type pair struct{ old, new, v []byte }
+	var moves []pair
+	keys := t.tx.Bucket(kv.OutboxKeys)
 	err := keys.ForEach(func(k, v []byte) error {
 		if !bytes.Contains(k, []byte(dec)) {
 			return nil
@@ -308,7 +309,7 @@ func (t *Tx) renameOutboxKeys(dec, anon string) error {
 			}
 		}
 		if changed {
-			moves = append(moves, kv{append([]byte(nil), k...), []byte(strings.Join(parts, "/")), append([]byte(nil), v...)})
+			moves = append(moves, pair{append([]byte(nil), k...), []byte(strings.Join(parts, "/")), append([]byte(nil), v...)})
 		}
 		return nil
 	})

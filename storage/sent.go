@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -18,8 +19,8 @@ import (
 // unit). Entries are pruned after SentRetention.
 
 var (
-	bSent       = []byte("sent")         // idKey(chat) 0 name → message id (8) + unix seconds sent (8)
-	bSentByName = []byte("sent_by_name") // name 0 idKey(chat) → nil
+	bSent       = []byte("sent")         // kv.IDKey(chat) 0 name → message id (8) + unix seconds sent (8)
+	bSentByName = []byte("sent_by_name") // name 0 kv.IDKey(chat) → nil
 )
 
 // SentRetention is how long a sent message's id is kept.
@@ -50,10 +51,10 @@ func (t *Tx) PutSent(name string, chat, messageID int64, at time.Time) error {
 	v := make([]byte, 16)
 	binary.BigEndian.PutUint64(v, uint64(messageID))
 	binary.BigEndian.PutUint64(v[8:], uint64(at.Unix()))
-	if err := t.bucket(bSent).Put(join(idKey(chat), []byte(name)), v); err != nil {
+	if err := t.tx.Bucket(bSent).Put(kv.Join(kv.IDKey(chat), []byte(name)), v); err != nil {
 		return fmt.Errorf("put sent: %w", err)
 	}
-	if err := t.bucket(bSentByName).Put(join([]byte(name), idKey(chat)), nil); err != nil {
+	if err := t.tx.Bucket(bSentByName).Put(kv.Join([]byte(name), kv.IDKey(chat)), nil); err != nil {
 		return fmt.Errorf("put sent: %w", err)
 	}
 	return nil
@@ -61,7 +62,7 @@ func (t *Tx) PutSent(name string, chat, messageID int64, at time.Time) error {
 
 // Sent is the message named name last sent to chat.
 func (t *Tx) Sent(name string, chat int64) (SentMessage, bool) {
-	v := t.bucket(bSent).Get(join(idKey(chat), []byte(name)))
+	v := t.tx.Bucket(bSent).Get(kv.Join(kv.IDKey(chat), []byte(name)))
 	if len(v) != 16 {
 		return SentMessage{}, false
 	}
@@ -72,11 +73,11 @@ func (t *Tx) Sent(name string, chat int64) (SentMessage, bool) {
 func (t *Tx) SentTo(name string) ([]SentMessage, error) {
 	var out []SentMessage
 	prefix := append([]byte(name), 0)
-	err := t.prefixScan(bSentByName, prefix, func(k, _ []byte) error {
+	err := kv.PrefixScan(t.tx, bSentByName, prefix, func(k, _ []byte) error {
 		if len(k) != len(prefix)+8 {
 			return nil
 		}
-		chat := keyID(k[len(prefix):])
+		chat := kv.KeyID(k[len(prefix):])
 		if m, ok := t.Sent(name, chat); ok {
 			out = append(out, m)
 		}
@@ -88,10 +89,10 @@ func (t *Tx) SentTo(name string) ([]SentMessage, error) {
 // DeleteSent forgets the message named name in chat (its buttons are gone,
 // or it was replaced).
 func (t *Tx) DeleteSent(name string, chat int64) error {
-	if err := t.bucket(bSent).Delete(join(idKey(chat), []byte(name))); err != nil {
+	if err := t.tx.Bucket(bSent).Delete(kv.Join(kv.IDKey(chat), []byte(name))); err != nil {
 		return fmt.Errorf("delete sent: %w", err)
 	}
-	if err := t.bucket(bSentByName).Delete(join([]byte(name), idKey(chat))); err != nil {
+	if err := t.tx.Bucket(bSentByName).Delete(kv.Join([]byte(name), kv.IDKey(chat))); err != nil {
 		return fmt.Errorf("delete sent: %w", err)
 	}
 	return nil
@@ -105,13 +106,13 @@ func (t *Tx) PruneSent(before time.Time, limit int) (int, error) {
 		name string
 	}
 	var old []entry
-	c := t.bucket(bSent).Cursor()
+	c := t.tx.Bucket(bSent).Cursor()
 	for k, v := c.First(); k != nil && len(old) < limit; k, v = c.Next() {
 		if len(k) < 9 || len(v) != 16 {
 			continue
 		}
 		if decodeSent(0, v).At.Before(before) {
-			old = append(old, entry{keyID(k[:8]), string(k[9:])})
+			old = append(old, entry{kv.KeyID(k[:8]), string(k[9:])})
 		}
 	}
 	for _, e := range old {
@@ -126,16 +127,16 @@ func (t *Tx) PruneSent(before time.Time, limit int) (int, error) {
 // them ("<kind>/<id>"): /forgetme.
 func (t *Tx) dropSent(userID int64, dec string) error {
 	var drop [][2]any
-	prefix := append(idKey(userID), 0)
-	t.prefixScan(bSent, prefix, func(k, _ []byte) error {
+	prefix := append(kv.IDKey(userID), 0)
+	kv.PrefixScan(t.tx, bSent, prefix, func(k, _ []byte) error {
 		drop = append(drop, [2]any{string(k[len(prefix):]), userID})
 		return nil
 	})
 	suffix := []byte("/" + dec + "\x00")
-	c := t.bucket(bSentByName).Cursor()
+	c := t.tx.Bucket(bSentByName).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if i := bytes.Index(k, suffix); i >= 0 && i+len(suffix)+8 == len(k) {
-			drop = append(drop, [2]any{string(k[:i+len(suffix)-1]), keyID(k[i+len(suffix):])})
+			drop = append(drop, [2]any{string(k[:i+len(suffix)-1]), kv.KeyID(k[i+len(suffix):])})
 		}
 	}
 	for _, d := range drop {

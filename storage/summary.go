@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"youthbot/storage/internal/kv"
 )
 
 // Summaries: the state of the live summaries of the requests sent to a
@@ -12,7 +13,7 @@ import (
 // pending items each time, never stored here. The bucket is made when
 // first written (no migration: an older file has no summary open).
 
-var bSummaries = []byte("summaries") // kind 0 unit 0 idKey(chat) → JSON Summary
+var bSummaries = []byte("summaries") // kind 0 unit 0 kv.IDKey(chat) → JSON Summary
 
 // Summary is one chat's window of requests of a kind about a unit.
 type Summary struct {
@@ -25,7 +26,7 @@ type Summary struct {
 }
 
 func summaryKey(kind, unit string, chat int64) []byte {
-	return join([]byte(kind), []byte(unit), idKey(chat))
+	return kv.Join([]byte(kind), []byte(unit), kv.IDKey(chat))
 }
 
 // Summary is chat's window of requests of kind about unit.
@@ -68,13 +69,13 @@ func (t *Tx) SummariesOf(kind, unit string) ([]Summary, error) {
 		return nil, nil
 	}
 	var out []Summary
-	prefix := join([]byte(kind), []byte(unit), nil)
+	prefix := kv.Join([]byte(kind), []byte(unit), nil)
 	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(prefix); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
 		if len(k) != len(prefix)+8 {
 			continue
 		}
-		s := Summary{Chat: keyID(k[len(prefix):]), Kind: kind, Unit: unit}
+		s := Summary{Chat: kv.KeyID(k[len(prefix):]), Kind: kind, Unit: unit}
 		if err := json.Unmarshal(v, &s); err != nil {
 			return nil, fmt.Errorf("decode summary %s/%s: %w", kind, unit, err)
 		}
@@ -92,7 +93,7 @@ func (t *Tx) dropSummaries(chat int64) error {
 	var drop [][]byte
 	c := b.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		if len(k) > 8 && keyID(k[len(k)-8:]) == chat {
+		if len(k) > 8 && kv.KeyID(k[len(k)-8:]) == chat {
 			drop = append(drop, append([]byte(nil), k...))
 		}
 	}

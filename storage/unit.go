@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"encoding/json"
 	"fmt"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -9,7 +11,7 @@ import (
 // Unit returns the unit with code, or an ENOTFOUND error.
 func (t *Tx) Unit(code string) (youthbot.Unit, error) {
 	var u youthbot.Unit
-	ok, err := t.getJSON(bUnits, []byte(code), &u)
+	ok, err := kv.GetJSON(t.tx, kv.Units, []byte(code), &u)
 	if err != nil {
 		return u, err
 	}
@@ -36,28 +38,28 @@ func (t *Tx) PutUnit(u youthbot.Unit) error {
 func (t *Tx) putUnitRecord(u youthbot.Unit) error {
 	t.kinds = nil
 	var old youthbot.Unit
-	found, err := t.getJSON(bUnits, []byte(u.Code), &old)
+	found, err := kv.GetJSON(t.tx, kv.Units, []byte(u.Code), &old)
 	if err != nil {
 		return err
 	}
-	children := t.bucket(bUnitChildren)
+	children := t.tx.Bucket(kv.UnitChildren)
 	if found && old.Parent != u.Parent {
-		if err := children.Delete(join([]byte(old.Parent), []byte(u.Code))); err != nil {
+		if err := children.Delete(kv.Join([]byte(old.Parent), []byte(u.Code))); err != nil {
 			return fmt.Errorf("unlink unit %s: %w", u.Code, err)
 		}
 	}
-	if err := children.Put(join([]byte(u.Parent), []byte(u.Code)), nil); err != nil {
+	if err := children.Put(kv.Join([]byte(u.Parent), []byte(u.Code)), nil); err != nil {
 		return fmt.Errorf("link unit %s: %w", u.Code, err)
 	}
-	return t.putJSON(bUnits, []byte(u.Code), u)
+	return kv.PutJSON(t.tx, kv.Units, []byte(u.Code), u)
 }
 
 // Units returns every unit, ordered by code.
 func (t *Tx) Units() ([]youthbot.Unit, error) {
 	var units []youthbot.Unit
-	err := t.bucket(bUnits).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Units).ForEach(func(k, v []byte) error {
 		var u youthbot.Unit
-		if err := jsonUnmarshal(v, &u); err != nil {
+		if err := json.Unmarshal(v, &u); err != nil {
 			return fmt.Errorf("decode unit %s: %w", k, err)
 		}
 		units = append(units, u)
@@ -70,8 +72,8 @@ func (t *Tx) Units() ([]youthbot.Unit, error) {
 // roots), ordered by code.
 func (t *Tx) ChildCodes(code string) []string {
 	var codes []string
-	prefix := join([]byte(code), nil)
-	t.prefixScan(bUnitChildren, prefix, func(k, _ []byte) error {
+	prefix := kv.Join([]byte(code), nil)
+	kv.PrefixScan(t.tx, kv.UnitChildren, prefix, func(k, _ []byte) error {
 		codes = append(codes, string(k[len(prefix):]))
 		return nil
 	})
@@ -135,9 +137,9 @@ func (t *Tx) InSubtree(unit, top string) (bool, error) {
 // HasMembers reports whether any member record (of any status) is in unit.
 func (t *Tx) HasMembers(unit string) bool {
 	found := false
-	t.prefixScan(bUnitMembers, join([]byte(unit), nil), func(_, _ []byte) error {
+	kv.PrefixScan(t.tx, kv.UnitMembers, kv.Join([]byte(unit), nil), func(_, _ []byte) error {
 		found = true
-		return errStop
+		return kv.ErrStop
 	})
 	return found
 }

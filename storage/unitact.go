@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -17,7 +18,7 @@ import (
 // office code (ma) of an imported activity or project is in office_codes.
 
 func unitActKey(a *youthbot.UnitActivity) []byte {
-	return join([]byte(a.Unit), monthKey(a.Date), u64Key(a.ID))
+	return kv.Join([]byte(a.Unit), monthKey(a.Date), kv.U64Key(a.ID))
 }
 
 func unitActEntry(a *youthbot.UnitActivity) []byte {
@@ -48,7 +49,7 @@ func (t *Tx) AddUnitActivity(a *youthbot.UnitActivity) error {
 			return youthbot.Errorf(youthbot.ECONFLICT, "err.office_code_taken", a.OfficeCode)
 		}
 	}
-	id, err := t.bucket(bUnitActs).NextSequence()
+	id, err := t.tx.Bucket(kv.UnitActs).NextSequence()
 	if err != nil {
 		return fmt.Errorf("unit activity sequence: %w", err)
 	}
@@ -59,7 +60,7 @@ func (t *Tx) AddUnitActivity(a *youthbot.UnitActivity) error {
 // UnitActivity returns the unit activity with id, or ENOTFOUND.
 func (t *Tx) UnitActivity(id uint64) (youthbot.UnitActivity, error) {
 	var a youthbot.UnitActivity
-	ok, err := t.getJSON(bUnitActs, u64Key(id), &a)
+	ok, err := kv.GetJSON(t.tx, kv.UnitActs, kv.U64Key(id), &a)
 	if err != nil {
 		return a, err
 	}
@@ -89,18 +90,18 @@ func (t *Tx) PutUnitActivity(a *youthbot.UnitActivity) error {
 func (t *Tx) putUnitActivity(a, old *youthbot.UnitActivity) error {
 	t.f7 = nil
 	if old != nil {
-		if err := t.bucket(bUnitActIndex).Delete(unitActKey(old)); err != nil {
+		if err := t.tx.Bucket(kv.UnitActIndex).Delete(unitActKey(old)); err != nil {
 			return fmt.Errorf("unindex unit activity: %w", err)
 		}
 	}
-	if err := t.putJSON(bUnitActs, u64Key(a.ID), a); err != nil {
+	if err := kv.PutJSON(t.tx, kv.UnitActs, kv.U64Key(a.ID), a); err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitActIndex).Put(unitActKey(a), unitActEntry(a)); err != nil {
+	if err := t.tx.Bucket(kv.UnitActIndex).Put(unitActKey(a), unitActEntry(a)); err != nil {
 		return fmt.Errorf("index unit activity: %w", err)
 	}
 	if a.OfficeCode != "" {
-		if err := t.bucket(bOfficeCodes).Put([]byte(a.OfficeCode), append([]byte{'a'}, u64Key(a.ID)...)); err != nil {
+		if err := t.tx.Bucket(kv.OfficeCodes).Put([]byte(a.OfficeCode), append([]byte{'a'}, kv.U64Key(a.ID)...)); err != nil {
 			return fmt.Errorf("index office code: %w", err)
 		}
 	}
@@ -113,15 +114,15 @@ func (t *Tx) DeleteUnitActivity(id uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitActIndex).Delete(unitActKey(&a)); err != nil {
+	if err := t.tx.Bucket(kv.UnitActIndex).Delete(unitActKey(&a)); err != nil {
 		return fmt.Errorf("unindex unit activity: %w", err)
 	}
 	if a.OfficeCode != "" {
-		if err := t.bucket(bOfficeCodes).Delete([]byte(a.OfficeCode)); err != nil {
+		if err := t.tx.Bucket(kv.OfficeCodes).Delete([]byte(a.OfficeCode)); err != nil {
 			return fmt.Errorf("unindex office code: %w", err)
 		}
 	}
-	return t.bucket(bUnitActs).Delete(u64Key(id))
+	return t.tx.Bucket(kv.UnitActs).Delete(kv.U64Key(id))
 }
 
 // UnitActivitiesSince returns the activities of unit itself (not its
@@ -129,9 +130,9 @@ func (t *Tx) DeleteUnitActivity(id uint64) error {
 // newest id). Its cost is the unit's activities since that month.
 func (t *Tx) UnitActivitiesSince(unit string, since youthbot.Date) ([]youthbot.UnitActivity, error) {
 	var out []youthbot.UnitActivity
-	prefix := join([]byte(unit), nil)
-	c := t.bucket(bUnitActIndex).Cursor()
-	for k, v := c.Seek(join([]byte(unit), monthKey(since))); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+	prefix := kv.Join([]byte(unit), nil)
+	c := t.tx.Bucket(kv.UnitActIndex).Cursor()
+	for k, v := c.Seek(kv.Join([]byte(unit), monthKey(since))); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
 		if len(k) < 8 || len(v) < 1 {
 			continue
 		}
@@ -153,7 +154,7 @@ func (t *Tx) UnitActivitiesSince(unit string, since youthbot.Date) ([]youthbot.U
 func (t *Tx) UnitActivitiesIn(unit string, p youthbot.Period) ([]youthbot.UnitActivity, error) {
 	var out []youthbot.UnitActivity
 	for _, month := range months(p) {
-		err := t.prefixScan(bUnitActIndex, join([]byte(unit), month, nil), func(k, _ []byte) error {
+		err := kv.PrefixScan(t.tx, kv.UnitActIndex, kv.Join([]byte(unit), month, nil), func(k, _ []byte) error {
 			a, err := t.UnitActivity(binary.BigEndian.Uint64(k[len(k)-8:]))
 			if err != nil {
 				return err
@@ -179,7 +180,7 @@ func byDateID(a, b youthbot.UnitActivity) int {
 
 // OfficeCode returns what an office code (HoatDong's ma) names, if any.
 func (t *Tx) OfficeCode(ma string) (youthbot.OfficeRef, bool) {
-	v := t.bucket(bOfficeCodes).Get([]byte(ma))
+	v := t.tx.Bucket(kv.OfficeCodes).Get([]byte(ma))
 	switch {
 	case len(v) == 9 && v[0] == 'a':
 		return youthbot.OfficeRef{Activity: binary.BigEndian.Uint64(v[1:])}, true

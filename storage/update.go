@@ -4,17 +4,18 @@ import (
 	"encoding/binary"
 	"fmt"
 	"time"
+	"youthbot/storage/internal/kv"
 )
 
 // UpdateSeen reports whether the update was already applied.
 func (t *Tx) UpdateSeen(updateID int) bool {
-	return t.bucket(bUpdates).Get(u64Key(uint64(updateID))) != nil
+	return t.tx.Bucket(kv.Updates).Get(kv.U64Key(uint64(updateID))) != nil
 }
 
 // MarkUpdate records the update as applied (in the transaction that applies
 // it) and advances the stored offset past it.
 func (t *Tx) MarkUpdate(updateID int, at time.Time) error {
-	if err := t.bucket(bUpdates).Put(u64Key(uint64(updateID)), u64Key(uint64(at.Unix()))); err != nil {
+	if err := t.tx.Bucket(kv.Updates).Put(kv.U64Key(uint64(updateID)), kv.U64Key(uint64(at.Unix()))); err != nil {
 		return fmt.Errorf("mark update %d: %w", updateID, err)
 	}
 	if int64(updateID) > t.Offset() {
@@ -25,7 +26,7 @@ func (t *Tx) MarkUpdate(updateID int, at time.Time) error {
 
 // Offset returns the highest update id applied (0 if none).
 func (t *Tx) Offset() int64 {
-	b := t.bucket(bMeta).Get(keyOffset)
+	b := t.tx.Bucket(kv.Meta).Get(kv.KeyOffset)
 	if b == nil {
 		return 0
 	}
@@ -34,7 +35,7 @@ func (t *Tx) Offset() int64 {
 
 // SetOffset stores the highest update id applied.
 func (t *Tx) SetOffset(id int64) error {
-	return t.bucket(bMeta).Put(keyOffset, u64Key(uint64(id)))
+	return t.tx.Bucket(kv.Meta).Put(kv.KeyOffset, kv.U64Key(uint64(id)))
 }
 
 // PruneUpdates forgets applied updates handled before cutoff. Telegram keeps
@@ -42,7 +43,7 @@ func (t *Tx) SetOffset(id int64) error {
 // redelivered; pruning them also keeps a later random restart of update ids
 // from colliding with old records.
 func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
-	b := t.bucket(bUpdates)
+	b := t.tx.Bucket(kv.Updates)
 	var old [][]byte
 	b.ForEach(func(k, v []byte) error {
 		if int64(binary.BigEndian.Uint64(v)) < cutoff.Unix() {
@@ -61,5 +62,5 @@ func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
 
 // Touch writes the time of a health check, proving the database writable.
 func (t *Tx) Touch(now time.Time) error {
-	return t.bucket(bMeta).Put([]byte("health"), u64Key(uint64(now.Unix())))
+	return t.tx.Bucket(kv.Meta).Put([]byte("health"), kv.U64Key(uint64(now.Unix())))
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -144,7 +145,7 @@ func (db *DB) wipeIfDue() (done bool, err error) {
 // outboxQueuedAfter reports whether every message in the outbox was queued
 // after at (the outbox is in queue order, so the first one tells).
 func outboxQueuedAfter(tx *bolt.Tx, at time.Time) bool {
-	k, v := tx.Bucket(bOutbox).Cursor().First()
+	k, v := tx.Bucket(kv.Outbox).Cursor().First()
 	if k == nil {
 		return true
 	}
