@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"youthbot/storage/internal/msglog"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -163,7 +164,7 @@ func (db *DB) Bolt() *bolt.DB { return db.bolt }
 // and WriteTo), never a panic.
 func (db *DB) View(fn func(*Tx) error) error {
 	return db.noteDamage(guard(func() error {
-		return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+		return db.bolt.View(func(tx *bolt.Tx) error { return fn(newTx(tx)) })
 	}))
 }
 
@@ -174,7 +175,7 @@ func (db *DB) Update(fn func(*Tx) error) error {
 	fnFailed := false
 	err := guard(func() error {
 		return db.bolt.Update(func(tx *bolt.Tx) error {
-			err := fn(&Tx{tx: tx})
+			err := fn(newTx(tx))
 			fnFailed = err != nil
 			return err
 		})
@@ -193,7 +194,7 @@ func (db *DB) Batch(fn func(*Tx) error) error {
 	fnFailed := false // set by fn's last run; Batch returning orders it before the read
 	err := guard(func() error {
 		return db.bolt.Batch(func(tx *bolt.Tx) error {
-			err := fn(&Tx{tx: tx})
+			err := fn(newTx(tx))
 			fnFailed = err != nil
 			return err
 		})
@@ -224,6 +225,8 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 // Tx is a transaction with youthbot's typed operations. It must not be used
 // after the function it was given to returns.
 type Tx struct {
+	msglog.Log
+
 	tx    *bolt.Tx
 	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
 	f7    *f7presence                  // whether F7's index buckets hold anything (f7Present)
@@ -231,6 +234,8 @@ type Tx struct {
 	treeMode youthbot.TreeMode // the tree figures read (UseTree)
 	view     *treeView         // the tree of the figures being computed (useView)
 }
+
+func newTx(tx *bolt.Tx) *Tx { return &Tx{Log: msglog.New(tx), tx: tx} }
 
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }

@@ -139,7 +139,7 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 	if err := t.renameOutboxKeys(dec, anonDec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
-	if err := t.dropSent(userID, dec); err != nil {
+	if err := t.DropSent(userID, dec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
 	if err := t.dropSummaries(userID); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"youthbot/storage/internal/kv"
+	"youthbot/storage/internal/msglog"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -56,7 +57,7 @@ var migrations = []func(*bolt.Tx) error{
 	// 6: the erasure log of /forgetme (erase.go).
 	createErasureBucket,
 	// 7: the ids of sent messages that may be edited (sent.go).
-	createSentBuckets,
+	msglog.CreateSentBuckets,
 	// 8: the province's figures (F7): unit activities, office codes,
 	// targets with a code, breakthrough tasks, models, imported members.
 	func(tx *bolt.Tx) error {

@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"bytes"
@@ -33,7 +33,7 @@ type SentMessage struct {
 	At        time.Time
 }
 
-func createSentBuckets(tx *bolt.Tx) error {
+func CreateSentBuckets(tx *bolt.Tx) error {
 	for _, name := range [][]byte{bSent, bSentByName} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
@@ -44,7 +44,7 @@ func createSentBuckets(tx *bolt.Tx) error {
 
 // PutSent records that the message named name went to chat as messageID.
 // A later message of the same name to the same chat replaces it.
-func (t *Tx) PutSent(name string, chat, messageID int64, at time.Time) error {
+func (t *Log) PutSent(name string, chat, messageID int64, at time.Time) error {
 	if name == "" || strings.IndexByte(name, 0) >= 0 {
 		return fmt.Errorf("sent message name %q", name)
 	}
@@ -61,7 +61,7 @@ func (t *Tx) PutSent(name string, chat, messageID int64, at time.Time) error {
 }
 
 // Sent is the message named name last sent to chat.
-func (t *Tx) Sent(name string, chat int64) (SentMessage, bool) {
+func (t *Log) Sent(name string, chat int64) (SentMessage, bool) {
 	v := t.tx.Bucket(bSent).Get(kv.Join(kv.IDKey(chat), []byte(name)))
 	if len(v) != 16 {
 		return SentMessage{}, false
@@ -70,7 +70,7 @@ func (t *Tx) Sent(name string, chat int64) (SentMessage, bool) {
 }
 
 // SentTo lists the chats the message named name went to, with their ids.
-func (t *Tx) SentTo(name string) ([]SentMessage, error) {
+func (t *Log) SentTo(name string) ([]SentMessage, error) {
 	var out []SentMessage
 	prefix := append([]byte(name), 0)
 	err := kv.PrefixScan(t.tx, bSentByName, prefix, func(k, _ []byte) error {
@@ -88,7 +88,7 @@ func (t *Tx) SentTo(name string) ([]SentMessage, error) {
 
 // DeleteSent forgets the message named name in chat (its buttons are gone,
 // or it was replaced).
-func (t *Tx) DeleteSent(name string, chat int64) error {
+func (t *Log) DeleteSent(name string, chat int64) error {
 	if err := t.tx.Bucket(bSent).Delete(kv.Join(kv.IDKey(chat), []byte(name))); err != nil {
 		return fmt.Errorf("delete sent: %w", err)
 	}
@@ -100,7 +100,7 @@ func (t *Tx) DeleteSent(name string, chat int64) error {
 
 // PruneSent forgets the messages sent before before, at most limit of them;
 // it returns how many.
-func (t *Tx) PruneSent(before time.Time, limit int) (int, error) {
+func (t *Log) PruneSent(before time.Time, limit int) (int, error) {
 	type entry struct {
 		chat int64
 		name string
@@ -123,9 +123,9 @@ func (t *Tx) PruneSent(before time.Time, limit int) (int, error) {
 	return len(old), nil
 }
 
-// dropSent forgets what was sent to a person and the messages named after
+// DropSent forgets what was sent to a person and the messages named after
 // them ("<kind>/<id>"): /forgetme.
-func (t *Tx) dropSent(userID int64, dec string) error {
+func (t *Log) DropSent(userID int64, dec string) error {
 	var drop [][2]any
 	prefix := append(kv.IDKey(userID), 0)
 	kv.PrefixScan(t.tx, bSent, prefix, func(k, _ []byte) error {

@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"encoding/binary"
@@ -15,7 +15,7 @@ var bOutboxCoalesce = []byte("outbox_coalesce") // name → sequence (8)
 
 // replaceCoalesced removes the message still queued under name, if any,
 // and records seq as the name's latest.
-func (t *Tx) replaceCoalesced(name string, seq uint64) error {
+func (t *Log) replaceCoalesced(name string, seq uint64) error {
 	b, err := t.tx.CreateBucketIfNotExists(bOutboxCoalesce)
 	if err != nil {
 		return fmt.Errorf("create bucket %s: %w", bOutboxCoalesce, err)
@@ -33,7 +33,7 @@ func (t *Tx) replaceCoalesced(name string, seq uint64) error {
 
 // PruneCoalesced forgets the names whose message is no longer queued, at
 // most limit of them; it returns how many.
-func (t *Tx) PruneCoalesced(limit int) (int, error) {
+func (t *Log) PruneCoalesced(limit int) (int, error) {
 	b := t.tx.Bucket(bOutboxCoalesce)
 	if b == nil {
 		return 0, nil

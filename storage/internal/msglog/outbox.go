@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // imported member, who has no Telegram account to send to. A message with
 // a Coalesce name replaces the one of that name still queued. It sets
 // o.Seq.
-func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
+func (t *Log) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 	if youthbot.IsImportedID(o.Chat) {
 		return false, nil
 	}
@@ -45,22 +45,22 @@ func (t *Tx) Enqueue(o *youthbot.Outgoing) (added bool, err error) {
 }
 
 // OutboxKeySeen reports whether a message with key was ever queued.
-func (t *Tx) OutboxKeySeen(key string) bool {
+func (t *Log) OutboxKeySeen(key string) bool {
 	return t.tx.Bucket(kv.OutboxKeys).Get([]byte(key)) != nil
 }
 
 // PutOutgoing rewrites a queued message (tries, a migrated chat id).
-func (t *Tx) PutOutgoing(o *youthbot.Outgoing) error {
+func (t *Log) PutOutgoing(o *youthbot.Outgoing) error {
 	return kv.PutJSON(t.tx, kv.Outbox, kv.U64Key(o.Seq), o)
 }
 
 // DeleteOutgoing removes a delivered (or undeliverable) message.
-func (t *Tx) DeleteOutgoing(seq uint64) error {
+func (t *Log) DeleteOutgoing(seq uint64) error {
 	return t.tx.Bucket(kv.Outbox).Delete(kv.U64Key(seq))
 }
 
 // Outbox returns every queued message in queue order.
-func (t *Tx) Outbox() ([]*youthbot.Outgoing, error) {
+func (t *Log) Outbox() ([]*youthbot.Outgoing, error) {
 	var out []*youthbot.Outgoing
 	err := t.tx.Bucket(kv.Outbox).ForEach(func(k, v []byte) error {
 		o := new(youthbot.Outgoing)
@@ -75,7 +75,7 @@ func (t *Tx) Outbox() ([]*youthbot.Outgoing, error) {
 }
 
 // OutboxStats returns how many messages wait and when the oldest was queued.
-func (t *Tx) OutboxStats() (n int, oldest time.Time) {
+func (t *Log) OutboxStats() (n int, oldest time.Time) {
 	c := t.tx.Bucket(kv.Outbox).Cursor()
 	k, v := c.First()
 	if k == nil {
@@ -92,7 +92,7 @@ func (t *Tx) OutboxStats() (n int, oldest time.Time) {
 // message from sequence from on, in queue order, until fn returns false. It
 // decodes only the start of each message, so that the sender can page the
 // outbox without holding it.
-func (t *Tx) OutboxHeads(from uint64, fn func(seq uint64, chat int64, lane youthbot.Lane) bool) error {
+func (t *Log) OutboxHeads(from uint64, fn func(seq uint64, chat int64, lane youthbot.Lane) bool) error {
 	c := t.tx.Bucket(kv.Outbox).Cursor()
 	for k, v := c.Seek(kv.U64Key(from)); k != nil; k, v = c.Next() {
 		seq := binary.BigEndian.Uint64(k)
@@ -130,7 +130,7 @@ func outboxHead(v []byte) (int64, youthbot.Lane, error) {
 
 // Outgoing returns the queued message seq; found is false once it was
 // delivered or removed.
-func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) {
+func (t *Log) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) {
 	v := t.tx.Bucket(kv.Outbox).Get(kv.U64Key(seq))
 	if v == nil {
 		return nil, false, nil
@@ -149,7 +149,7 @@ func (t *Tx) Outgoing(seq uint64) (o *youthbot.Outgoing, found bool, err error) 
 // It looks at the keys after after (nil: from the first) and at most limit
 // of them, which bounds the transaction; next is the last key it looked at,
 // to continue from in the next transaction, or nil when the prefix is done.
-func (t *Tx) PruneOutboxKeys(prefix string, after []byte, limit int, due func(key string, queued time.Time) bool) (deleted int, next []byte, err error) {
+func (t *Log) PruneOutboxKeys(prefix string, after []byte, limit int, due func(key string, queued time.Time) bool) (deleted int, next []byte, err error) {
 	b := t.tx.Bucket(kv.OutboxKeys)
 	c := b.Cursor()
 	var k, v []byte

@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"encoding/binary"
@@ -8,13 +8,13 @@ import (
 )
 
 // UpdateSeen reports whether the update was already applied.
-func (t *Tx) UpdateSeen(updateID int) bool {
+func (t *Log) UpdateSeen(updateID int) bool {
 	return t.tx.Bucket(kv.Updates).Get(kv.U64Key(uint64(updateID))) != nil
 }
 
 // MarkUpdate records the update as applied (in the transaction that applies
 // it) and advances the stored offset past it.
-func (t *Tx) MarkUpdate(updateID int, at time.Time) error {
+func (t *Log) MarkUpdate(updateID int, at time.Time) error {
 	if err := t.tx.Bucket(kv.Updates).Put(kv.U64Key(uint64(updateID)), kv.U64Key(uint64(at.Unix()))); err != nil {
 		return fmt.Errorf("mark update %d: %w", updateID, err)
 	}
@@ -25,7 +25,7 @@ func (t *Tx) MarkUpdate(updateID int, at time.Time) error {
 }
 
 // Offset returns the highest update id applied (0 if none).
-func (t *Tx) Offset() int64 {
+func (t *Log) Offset() int64 {
 	b := t.tx.Bucket(kv.Meta).Get(kv.KeyOffset)
 	if b == nil {
 		return 0
@@ -34,7 +34,7 @@ func (t *Tx) Offset() int64 {
 }
 
 // SetOffset stores the highest update id applied.
-func (t *Tx) SetOffset(id int64) error {
+func (t *Log) SetOffset(id int64) error {
 	return t.tx.Bucket(kv.Meta).Put(kv.KeyOffset, kv.U64Key(uint64(id)))
 }
 
@@ -42,7 +42,7 @@ func (t *Tx) SetOffset(id int64) error {
 // an update at most 24 hours, so records older than that cannot be
 // redelivered; pruning them also keeps a later random restart of update ids
 // from colliding with old records.
-func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
+func (t *Log) PruneUpdates(cutoff time.Time) (int, error) {
 	b := t.tx.Bucket(kv.Updates)
 	var old [][]byte
 	b.ForEach(func(k, v []byte) error {
@@ -61,6 +61,6 @@ func (t *Tx) PruneUpdates(cutoff time.Time) (int, error) {
 }
 
 // Touch writes the time of a health check, proving the database writable.
-func (t *Tx) Touch(now time.Time) error {
+func (t *Log) Touch(now time.Time) error {
 	return t.tx.Bucket(kv.Meta).Put([]byte("health"), kv.U64Key(uint64(now.Unix())))
 }

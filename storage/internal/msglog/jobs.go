@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"fmt"
@@ -18,13 +18,13 @@ type JobState struct {
 }
 
 // Job returns a job's state; found is false for a job that never ran.
-func (t *Tx) Job(name string) (s JobState, found bool, err error) {
+func (t *Log) Job(name string) (s JobState, found bool, err error) {
 	found, err = kv.GetJSON(t.tx, kv.Jobs, []byte(name), &s)
 	return s, found, err
 }
 
 // PutJob stores a job's state.
-func (t *Tx) PutJob(name string, s JobState) error {
+func (t *Log) PutJob(name string, s JobState) error {
 	if name == "" {
 		return fmt.Errorf("job without a name")
 	}
@@ -35,7 +35,7 @@ func (t *Tx) PutJob(name string, s JobState) error {
 // later run may queue it again: the sender does it for messages it drops
 // because their chat refused the bot (403), so that a secretary who
 // unblocks the bot, or a group linked again, still gets last month's tally.
-func (t *Tx) ForgetOutboxKey(key string) error {
+func (t *Log) ForgetOutboxKey(key string) error {
 	if key == "" {
 		return nil
 	}
