@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 	"youthbot/storage/internal/msglog"
+	"youthbot/storage/internal/plan"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -226,6 +227,7 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 // after the function it was given to returns.
 type Tx struct {
 	msglog.Log
+	plan.Plan
 
 	tx    *bolt.Tx
 	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
@@ -235,7 +237,11 @@ type Tx struct {
 	view     *treeView         // the tree of the figures being computed (useView)
 }
 
-func newTx(tx *bolt.Tx) *Tx { return &Tx{Log: msglog.New(tx), tx: tx} }
+func newTx(tx *bolt.Tx) *Tx {
+	t := &Tx{Log: msglog.New(tx), tx: tx}
+	t.Plan = plan.New(tx, func() { t.f7 = nil })
+	return t
+}
 
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }

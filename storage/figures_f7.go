@@ -71,7 +71,7 @@ func (t *Tx) unitPlan(r *tally, unit string, year int) {
 	if !t.f7Present().plans {
 		return
 	}
-	prefix := yearPrefix(unit, year)
+	prefix := kv.YearPrefix(unit, year)
 	kv.PrefixScan(t.tx, kv.UnitBreakthroughs, prefix, func(_, v []byte) error {
 		r.f7.breakReg++
 		if len(v) > 0 && v[0] == 1 {

@@ -34,27 +34,6 @@ func (t *Tx) ProjectByOfficeCode(ma string) (youthbot.Project, bool, error) {
 	return p, err == nil, err
 }
 
-// BreakthroughByKey returns unit's breakthrough task of year whose text is
-// text (as stored: the caller normalises spaces), if any.
-func (t *Tx) BreakthroughByKey(unit string, year int, text string) (youthbot.Breakthrough, bool, error) {
-	id := t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(&youthbot.Breakthrough{Unit: unit, Year: year, Text: text}))
-	if id == nil {
-		return youthbot.Breakthrough{}, false, nil
-	}
-	b, err := t.Breakthrough(binary.BigEndian.Uint64(id))
-	return b, err == nil, err
-}
-
-// ModelByKey returns unit's model of year named name (as stored), if any.
-func (t *Tx) ModelByKey(unit string, year int, name string) (youthbot.Model, bool, error) {
-	id := t.tx.Bucket(kv.ModelKeys).Get(modelKey(&youthbot.Model{Unit: unit, Year: year, Name: name}))
-	if id == nil {
-		return youthbot.Model{}, false, nil
-	}
-	m, err := t.Model(binary.BigEndian.Uint64(id))
-	return m, err == nil, err
-}
-
 // CampaignByName returns unit's campaign whose name is name, compared
 // folded (FoldName), if any; the oldest when several are. Campaigns are
 // few: it reads them all.

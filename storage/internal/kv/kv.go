@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -96,4 +97,9 @@ func PrefixScan(tx *bolt.Tx, bucket, prefix []byte, fn func(k, v []byte) error) 
 // HasPrefix reports whether k starts with p.
 func HasPrefix(k, p []byte) bool {
 	return len(k) >= len(p) && string(k[:len(p)]) == string(p)
+}
+
+// YearPrefix is the prefix of the keys of a unit's year: unit 0 YYYY 0.
+func YearPrefix(unit string, year int) []byte {
+	return Join([]byte(unit), []byte(strconv.Itoa(year)), nil)
 }

@@ -1,4 +1,4 @@
-package storage
+package plan
 
 import (
 	"encoding/binary"
@@ -13,11 +13,7 @@ import (
 
 // Targets of a plan (with a code: imported, or any kind), breakthrough
 // tasks and models of a unit and year. Targets set on a metric alone stay
-// in the targets bucket (campaign.go), one per metric.
-
-func yearPrefix(unit string, year int) []byte {
-	return kv.Join([]byte(unit), []byte(strconv.Itoa(year)), nil)
-}
+// in the targets bucket (targets.go), one per metric.
 
 func targetSpecKey(unit string, year int, code string) []byte {
 	return kv.Join([]byte(unit), []byte(strconv.Itoa(year)), []byte(code))
@@ -25,7 +21,7 @@ func targetSpecKey(unit string, year int, code string) []byte {
 
 // Target returns a unit's target of a year by key: its code, or for a
 // target set on a metric alone the metric's name.
-func (t *Tx) Target(unit string, year int, key string) (youthbot.Target, bool, error) {
+func (t *Plan) Target(unit string, year int, key string) (youthbot.Target, bool, error) {
 	var tg youthbot.Target
 	ok, err := kv.GetJSON(t.tx, kv.TargetSpecs, targetSpecKey(unit, year, key), &tg)
 	if ok || err != nil {
@@ -40,9 +36,9 @@ func (t *Tx) Target(unit string, year int, key string) (youthbot.Target, bool, e
 }
 
 // codedTargets returns a unit's targets with a code of a year, by code.
-func (t *Tx) codedTargets(unit string, year int) ([]youthbot.Target, error) {
+func (t *Plan) codedTargets(unit string, year int) ([]youthbot.Target, error) {
 	var out []youthbot.Target
-	err := kv.PrefixScan(t.tx, kv.TargetSpecs, yearPrefix(unit, year), func(k, v []byte) error {
+	err := kv.PrefixScan(t.tx, kv.TargetSpecs, kv.YearPrefix(unit, year), func(k, v []byte) error {
 		var tg youthbot.Target
 		if err := json.Unmarshal(v, &tg); err != nil {
 			return fmt.Errorf("decode target %q: %w", k, err)
@@ -55,30 +51,30 @@ func (t *Tx) codedTargets(unit string, year int) ([]youthbot.Target, error) {
 
 // UpsertTarget creates or updates a target keyed by unit, year and code
 // (required): unchanged when every field is the same as stored.
-func (t *Tx) UpsertTarget(tg youthbot.Target) (Change, error) {
+func (t *Plan) UpsertTarget(tg youthbot.Target) (kv.Change, error) {
 	if tg.Code == "" {
-		return Unchanged, fmt.Errorf("upsert target: no code")
+		return kv.Unchanged, fmt.Errorf("upsert target: no code")
 	}
 	old, found, err := t.Target(tg.Unit, tg.Year, tg.Code)
 	if err != nil {
-		return Unchanged, err
+		return kv.Unchanged, err
 	}
 	if found && old == tg {
-		return Unchanged, nil
+		return kv.Unchanged, nil
 	}
 	if err := t.SetTarget(tg); err != nil {
-		return Unchanged, err
+		return kv.Unchanged, err
 	}
 	if found {
-		return Updated, nil
+		return kv.Updated, nil
 	}
-	return Created, nil
+	return kv.Created, nil
 }
 
 // SetAchieved enters the achieved value of a manual target: ENOTFOUND
 // when the unit has no target of that code in that year, EINVALID when it
 // is not manual or the value is negative.
-func (t *Tx) SetAchieved(unit string, year int, code string, achieved int64) error {
+func (t *Plan) SetAchieved(unit string, year int, code string, achieved int64) error {
 	tg, ok, err := t.Target(unit, year, code)
 	if err != nil {
 		return err
@@ -110,7 +106,7 @@ func breakthroughKey(b *youthbot.Breakthrough) []byte {
 
 // AddBreakthrough stores a new breakthrough task, giving it an id:
 // ECONFLICT when the unit already has one of the same text that year.
-func (t *Tx) AddBreakthrough(b *youthbot.Breakthrough) error {
+func (t *Plan) AddBreakthrough(b *youthbot.Breakthrough) error {
 	if b.Unit == "" || b.Text == "" || b.Year == 0 {
 		return fmt.Errorf("breakthrough: unit, year and text required")
 	}
@@ -126,7 +122,7 @@ func (t *Tx) AddBreakthrough(b *youthbot.Breakthrough) error {
 }
 
 // Breakthrough returns the breakthrough task with id, or ENOTFOUND.
-func (t *Tx) Breakthrough(id uint64) (youthbot.Breakthrough, error) {
+func (t *Plan) Breakthrough(id uint64) (youthbot.Breakthrough, error) {
 	var b youthbot.Breakthrough
 	ok, err := kv.GetJSON(t.tx, kv.Breakthroughs, kv.U64Key(id), &b)
 	if err == nil && !ok {
@@ -137,7 +133,7 @@ func (t *Tx) Breakthrough(id uint64) (youthbot.Breakthrough, error) {
 
 // PutBreakthrough rewrites an existing breakthrough task (completed, its
 // text): ECONFLICT when the new text is another task's.
-func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
+func (t *Plan) PutBreakthrough(b *youthbot.Breakthrough) error {
 	old, err := t.Breakthrough(b.ID)
 	if err != nil {
 		return err
@@ -148,8 +144,8 @@ func (t *Tx) PutBreakthrough(b *youthbot.Breakthrough) error {
 	return t.putBreakthrough(b, &old)
 }
 
-func (t *Tx) putBreakthrough(b, old *youthbot.Breakthrough) error {
-	t.f7 = nil
+func (t *Plan) putBreakthrough(b, old *youthbot.Breakthrough) error {
+	t.changed()
 	if old != nil {
 		if err := t.tx.Bucket(kv.UnitBreakthroughs).Delete(breakthroughIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex breakthrough: %w", err)
@@ -175,7 +171,7 @@ func (t *Tx) putBreakthrough(b, old *youthbot.Breakthrough) error {
 }
 
 // DeleteBreakthrough removes a breakthrough task.
-func (t *Tx) DeleteBreakthrough(id uint64) error {
+func (t *Plan) DeleteBreakthrough(id uint64) error {
 	b, err := t.Breakthrough(id)
 	if err != nil {
 		return err
@@ -191,9 +187,9 @@ func (t *Tx) DeleteBreakthrough(id uint64) error {
 
 // Breakthroughs returns the breakthrough tasks of unit itself (not its
 // subtree) for a year, in the order they were added.
-func (t *Tx) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, error) {
+func (t *Plan) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, error) {
 	var out []youthbot.Breakthrough
-	err := kv.PrefixScan(t.tx, kv.UnitBreakthroughs, yearPrefix(unit, year), func(k, _ []byte) error {
+	err := kv.PrefixScan(t.tx, kv.UnitBreakthroughs, kv.YearPrefix(unit, year), func(k, _ []byte) error {
 		b, err := t.Breakthrough(binary.BigEndian.Uint64(k[len(k)-8:]))
 		if err != nil {
 			return err
@@ -207,22 +203,22 @@ func (t *Tx) Breakthroughs(unit string, year int) ([]youthbot.Breakthrough, erro
 // UpsertBreakthrough creates or updates the breakthrough task keyed by
 // year, unit and text as of now: only whether it is completed can change.
 // The id and creation of an existing one are kept (and set in b).
-func (t *Tx) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (Change, error) {
+func (t *Plan) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (kv.Change, error) {
 	id := t.tx.Bucket(kv.BreakthroughKeys).Get(breakthroughKey(b))
 	if id == nil {
 		b.CreatedAt = now
 		if b.Completed && b.CompletedAt.IsZero() {
 			b.CompletedAt = now
 		}
-		return Created, t.AddBreakthrough(b)
+		return kv.Created, t.AddBreakthrough(b)
 	}
 	old, err := t.Breakthrough(binary.BigEndian.Uint64(id))
 	if err != nil {
-		return Unchanged, err
+		return kv.Unchanged, err
 	}
 	if old.Completed == b.Completed {
 		*b = old
-		return Unchanged, nil
+		return kv.Unchanged, nil
 	}
 	old.Completed = b.Completed
 	old.CompletedAt, old.CompletedBy = time.Time{}, 0
@@ -230,7 +226,7 @@ func (t *Tx) UpsertBreakthrough(b *youthbot.Breakthrough, now time.Time) (Change
 		old.CompletedAt = now
 	}
 	*b = old
-	return Updated, t.putBreakthrough(b, &old)
+	return kv.Updated, t.putBreakthrough(b, &old)
 }
 
 // Models: models by id, unit_models (unit, year, id) → field (1 byte:
@@ -253,7 +249,7 @@ func modelFieldCode(f youthbot.ModelField) byte {
 
 // AddModel stores a new model, giving it an id: ECONFLICT when the unit
 // already has one of the same name that year. An empty field is doan.
-func (t *Tx) AddModel(m *youthbot.Model) error {
+func (t *Plan) AddModel(m *youthbot.Model) error {
 	if m.Unit == "" || m.Name == "" || m.Year == 0 {
 		return fmt.Errorf("model: unit, year and name required")
 	}
@@ -275,7 +271,7 @@ func (t *Tx) AddModel(m *youthbot.Model) error {
 }
 
 // Model returns the model with id, or ENOTFOUND.
-func (t *Tx) Model(id uint64) (youthbot.Model, error) {
+func (t *Plan) Model(id uint64) (youthbot.Model, error) {
 	var m youthbot.Model
 	ok, err := kv.GetJSON(t.tx, kv.Models, kv.U64Key(id), &m)
 	if err == nil && !ok {
@@ -286,7 +282,7 @@ func (t *Tx) Model(id uint64) (youthbot.Model, error) {
 
 // PutModel rewrites an existing model (its name, field): ECONFLICT when the
 // new name is another model's.
-func (t *Tx) PutModel(m *youthbot.Model) error {
+func (t *Plan) PutModel(m *youthbot.Model) error {
 	old, err := t.Model(m.ID)
 	if err != nil {
 		return err
@@ -300,8 +296,8 @@ func (t *Tx) PutModel(m *youthbot.Model) error {
 	return t.putModel(m, &old)
 }
 
-func (t *Tx) putModel(m, old *youthbot.Model) error {
-	t.f7 = nil
+func (t *Plan) putModel(m, old *youthbot.Model) error {
+	t.changed()
 	if old != nil {
 		if err := t.tx.Bucket(kv.UnitModels).Delete(modelIndexKey(old)); err != nil {
 			return fmt.Errorf("unindex model: %w", err)
@@ -323,7 +319,7 @@ func (t *Tx) putModel(m, old *youthbot.Model) error {
 }
 
 // DeleteModel removes a model.
-func (t *Tx) DeleteModel(id uint64) error {
+func (t *Plan) DeleteModel(id uint64) error {
 	m, err := t.Model(id)
 	if err != nil {
 		return err
@@ -339,9 +335,9 @@ func (t *Tx) DeleteModel(id uint64) error {
 
 // Models returns the models of unit itself (not its subtree) for a year,
 // in the order they were added.
-func (t *Tx) Models(unit string, year int) ([]youthbot.Model, error) {
+func (t *Plan) Models(unit string, year int) ([]youthbot.Model, error) {
 	var out []youthbot.Model
-	err := kv.PrefixScan(t.tx, kv.UnitModels, yearPrefix(unit, year), func(k, _ []byte) error {
+	err := kv.PrefixScan(t.tx, kv.UnitModels, kv.YearPrefix(unit, year), func(k, _ []byte) error {
 		m, err := t.Model(binary.BigEndian.Uint64(k[len(k)-8:]))
 		if err != nil {
 			return err
@@ -355,25 +351,25 @@ func (t *Tx) Models(unit string, year int) ([]youthbot.Model, error) {
 // UpsertModel creates or updates the model keyed by year, unit and name as
 // of now: only its field can change. The id and creation of an existing
 // one are kept (and set in m).
-func (t *Tx) UpsertModel(m *youthbot.Model, now time.Time) (Change, error) {
+func (t *Plan) UpsertModel(m *youthbot.Model, now time.Time) (kv.Change, error) {
 	if m.Field == "" {
 		m.Field = youthbot.ModelDoan
 	}
 	id := t.tx.Bucket(kv.ModelKeys).Get(modelKey(m))
 	if id == nil {
 		m.CreatedAt = now
-		return Created, t.AddModel(m)
+		return kv.Created, t.AddModel(m)
 	}
 	old, err := t.Model(binary.BigEndian.Uint64(id))
 	if err != nil {
-		return Unchanged, err
+		return kv.Unchanged, err
 	}
 	if old.Field == m.Field {
 		*m = old
-		return Unchanged, nil
+		return kv.Unchanged, nil
 	}
 	field := m.Field
 	*m = old
 	m.Field = field
-	return Updated, t.PutModel(m)
+	return kv.Updated, t.PutModel(m)
 }

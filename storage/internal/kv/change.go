@@ -1,4 +1,4 @@
-package storage
+package kv
 
 // Change is what an upsert by key did to the database: the import's
 // created / updated / unchanged.
