@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/msglog"
 	"youthbot/storage/internal/plan"
 
@@ -228,6 +229,7 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 type Tx struct {
 	msglog.Log
 	plan.Plan
+	erasure.Erasure
 
 	tx    *bolt.Tx
 	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
@@ -240,6 +242,7 @@ type Tx struct {
 func newTx(tx *bolt.Tx) *Tx {
 	t := &Tx{Log: msglog.New(tx), tx: tx}
 	t.Plan = plan.New(tx, func() { t.f7 = nil })
+	t.Erasure = erasure.New(tx, t.Log, t)
 	return t
 }
 

@@ -131,7 +131,7 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	if err := t.DeleteMember(userID); err != nil {
 		return 0, err
 	}
-	anon, err := t.newAnonID()
+	anon, err := t.NewAnonID()
 	if err != nil {
 		return 0, err
 	}
@@ -169,9 +169,9 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	})
 }
 
-// newAnonID allocates the next anonymous id (negative) for a forgotten
+// NewAnonID allocates the next anonymous id (negative) for a forgotten
 // person.
-func (t *Tx) newAnonID() (int64, error) {
+func (t *Tx) NewAnonID() (int64, error) {
 	meta := t.tx.Bucket(kv.Meta)
 	var seq uint64
 	if b := meta.Get(kv.KeyAnonSequence); b != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/kv"
 	"youthbot/storage/internal/msglog"
 
@@ -55,7 +56,7 @@ var migrations = []func(*bolt.Tx) error{
 	// 5: broadcasts being fanned out (broadcast.go).
 	createBroadcastBuckets,
 	// 6: the erasure log of /forgetme (erase.go).
-	createErasureBucket,
+	erasure.CreateBucket,
 	// 7: the ids of sent messages that may be edited (sent.go).
 	msglog.CreateSentBuckets,
 	// 8: the province's figures (F7): unit activities, office codes,

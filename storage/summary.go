@@ -84,8 +84,8 @@ func (t *Tx) SummariesOf(kind, unit string) ([]Summary, error) {
 	return out, nil
 }
 
-// dropSummaries forgets the windows of chat (/forgetme).
-func (t *Tx) dropSummaries(chat int64) error {
+// DropSummaries forgets the windows of chat (/forgetme).
+func (t *Tx) DropSummaries(chat int64) error {
 	b := t.tx.Bucket(bSummaries)
 	if b == nil {
 		return nil

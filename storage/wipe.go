@@ -105,8 +105,8 @@ func (db *DB) WipeIfDue() (done bool, err error) {
 func (db *DB) wipeIfDue() (done bool, err error) {
 	var due uint64
 	if err := db.bolt.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bErasures); b != nil {
-			if v := b.Get(keyWipeDue); len(v) == 8 {
+		if b := tx.Bucket(kv.Erasures); b != nil {
+			if v := b.Get(kv.KeyWipeDue); len(v) == 8 {
 				due = binary.BigEndian.Uint64(v)
 			}
 		}
@@ -129,11 +129,11 @@ func (db *DB) wipeIfDue() (done bool, err error) {
 	}
 	// Only now change anything: what this transaction frees is in use
 	// until it commits.
-	b := tx.Bucket(bErasures)
-	if v := b.Get(keyWipeDue); len(v) != 8 || binary.BigEndian.Uint64(v) != due {
+	b := tx.Bucket(kv.Erasures)
+	if v := b.Get(kv.KeyWipeDue); len(v) != 8 || binary.BigEndian.Uint64(v) != due {
 		return false, nil
 	}
-	if err := b.Delete(keyWipeDue); err != nil {
+	if err := b.Delete(kv.KeyWipeDue); err != nil {
 		return false, fmt.Errorf("wipe: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

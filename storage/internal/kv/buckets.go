@@ -50,6 +50,9 @@ var (
 	Transfers       = []byte("transfers")        // u64(id) → Transfer
 	UnitTransfers   = []byte("unit_transfers")   // destination unit 0 u64(id) → nil, while pending
 	MemberTransfers = []byte("member_transfers") // idKey(member) → u64(id) of the member's pending transfer
+	// The erasure log (erasure.CreateBucket).
+	Erasures   = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix nanoseconds of the latest erasure
+	KeyWipeDue = []byte("wipe_due")
 	// The unit tree (tree_store.go).
 	Tree            = []byte("unit_tree")
 	KeySchema       = []byte("schema")

@@ -1,4 +1,4 @@
-package storage
+package erasure
 
 import (
 	"bytes"
@@ -142,7 +142,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // who did something: indexes and the buckets Erase treats on its own.
 var skipActorScan = map[string]bool{
 	string(kv.Meta): true, string(kv.Outbox): true, string(kv.OutboxKeys): true, string(kv.Dialogs): true,
-	string(bErasures): true, string(kv.Updates): true, string(kv.ActIndex): true, string(kv.MemberActs): true,
+	string(kv.Erasures): true, string(kv.Updates): true, string(kv.ActIndex): true, string(kv.MemberActs): true,
 	string(kv.PendingActs): true, string(kv.Stints): true, string(kv.UnitMembers): true, string(kv.PendingMembers): true,
 	string(kv.UnitChildren): true, string(kv.UnitSecretary): true, string(kv.Secretaries): true,
 	string(kv.UnitInvites): true, string(kv.UnitProjects): true, string(kv.ProjectsDone): true, string(kv.Checkins): true,
@@ -155,7 +155,7 @@ var skipActorScan = map[string]bool{
 // rewriteActors replaces the id dec by anon in every JSON record field
 // naming who did something (a name ending in "_by") in every bucket, those
 // other features may add included.
-func (t *Tx) rewriteActors(dec, anon string) error {
+func (t *Erasure) rewriteActors(dec, anon string) error {
 	type pair struct{ b, k, v []byte }
 	var puts []pair
 	needle := []byte(dec)
@@ -202,7 +202,7 @@ func (t *Tx) rewriteActors(dec, anon string) error {
 
 // dropDialogsAbout deletes other users' dialogs whose data names the
 // person (a secretary half-way through a decision about them).
-func (t *Tx) dropDialogsAbout(dec string) error {
+func (t *Erasure) dropDialogsAbout(dec string) error {
 	var keys [][]byte
 	err := t.tx.Bucket(kv.Dialogs).ForEach(func(k, v []byte) error {
 		if !bytes.Contains(v, []byte(dec)) {
@@ -235,7 +235,7 @@ func (t *Tx) dropDialogsAbout(dec string) error {
 // them that carry their id (in buttons) or their photos, and rewrites the
 // others that mention them. The sender must deliver what the outbox holds
 // when it sends, not a copy taken earlier.
-func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder string) error {
+func (t *Erasure) purgeOutbox(userID int64, dec string, red redaction, placeholder string) error {
 	var drop []uint64
 	var rewrite []*youthbot.Outgoing
 	err := t.tx.Bucket(kv.Outbox).ForEach(func(k, v []byte) error {
@@ -278,12 +278,12 @@ func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder st
 		return err
 	}
 	for _, seq := range drop {
-		if err := t.DeleteOutgoing(seq); err != nil {
+		if err := t.log.DeleteOutgoing(seq); err != nil {
 			return fmt.Errorf("drop queued message: %w", err)
 		}
 	}
 	for _, o := range rewrite {
-		if err := t.PutOutgoing(o); err != nil {
+		if err := t.log.PutOutgoing(o); err != nil {
 			return fmt.Errorf("rewrite queued message: %w", err)
 		}
 	}
@@ -293,7 +293,7 @@ func (t *Tx) purgeOutbox(userID int64, dec string, red redaction, placeholder st
 // renameOutboxKeys replaces the id in idempotency keys
 // (bc/<broadcast>/<member>, proj/<CODE>/<start>/<member>, ...) by the
 // anonymous id, keeping them (exactly-once) without the person's id.
-func (t *Tx) renameOutboxKeys(dec, anon string) error {
+func (t *Erasure) renameOutboxKeys(dec, anon string) error {
 	type pair struct{ old, new, v []byte }
 	var moves []pair
 	keys := t.tx.Bucket(kv.OutboxKeys)

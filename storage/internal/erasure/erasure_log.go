@@ -1,4 +1,4 @@
-package storage
+package erasure
 
 import (
 	"encoding/binary"
@@ -11,8 +11,8 @@ import (
 
 // logErasure records the person in the erasure log and marks the file's
 // freed pages for wiping.
-func (t *Tx) logErasure(userID int64, now time.Time) error {
-	b := t.tx.Bucket(bErasures)
+func (t *Erasure) logErasure(userID int64, now time.Time) error {
+	b := t.tx.Bucket(kv.Erasures)
 	salt := b.Get(keyErasureSalt)
 	if len(salt) != saltLen {
 		return errors.New("erasure log without its salt")
@@ -24,17 +24,17 @@ func (t *Tx) logErasure(userID int64, now time.Time) error {
 		return fmt.Errorf("erasure log: %w", err)
 	}
 	due := uint64(now.UnixNano())
-	if v := b.Get(keyWipeDue); len(v) == 8 {
+	if v := b.Get(kv.KeyWipeDue); len(v) == 8 {
 		due = max(due, binary.BigEndian.Uint64(v))
 	}
-	return b.Put(keyWipeDue, kv.U64Key(due))
+	return b.Put(kv.KeyWipeDue, kv.U64Key(due))
 }
 
 // Erasures counts the erasures made in this database: anything built from
 // it before the count changed (a cached tally's workbook) may name someone
 // erased since.
-func (t *Tx) Erasures() uint64 {
-	if b := t.tx.Bucket(bErasures); b != nil {
+func (t *Erasure) Erasures() uint64 {
+	if b := t.tx.Bucket(kv.Erasures); b != nil {
 		if v := b.Get(keyErasureN); len(v) == 8 {
 			return binary.BigEndian.Uint64(v)
 		}
@@ -44,9 +44,9 @@ func (t *Tx) Erasures() uint64 {
 
 // ErasureLog returns the erasure log's entries (opaque keys and when each
 // was made), for MergeErasureLog into another copy of the database.
-func (t *Tx) ErasureLog() map[string]uint64 {
+func (t *Erasure) ErasureLog() map[string]uint64 {
 	out := map[string]uint64{}
-	b := t.tx.Bucket(bErasures)
+	b := t.tx.Bucket(kv.Erasures)
 	if b == nil {
 		return out
 	}
@@ -60,8 +60,8 @@ func (t *Tx) ErasureLog() map[string]uint64 {
 }
 
 // MergeErasureLog adds entries (from ErasureLog of another copy) to the log.
-func (t *Tx) MergeErasureLog(entries map[string]uint64) error {
-	b := t.tx.Bucket(bErasures)
+func (t *Erasure) MergeErasureLog(entries map[string]uint64) error {
+	b := t.tx.Bucket(kv.Erasures)
 	for k, at := range entries {
 		if len(k) != 1+saltLen+macLen || k[0] != erasureMark {
 			return fmt.Errorf("erasure log: malformed entry")
@@ -79,7 +79,7 @@ func (t *Tx) MergeErasureLog(entries map[string]uint64) error {
 // ReapplyErasures erases again everyone the erasure log names whose data
 // this copy of the database holds (an older backup being restored). It
 // returns how many it erased.
-func (t *Tx) ReapplyErasures(now time.Time, placeholder string) (int, error) {
+func (t *Erasure) ReapplyErasures(now time.Time, placeholder string) (int, error) {
 	log := t.ErasureLog()
 	salts := map[string]bool{}
 	for k := range log {

@@ -1,4 +1,4 @@
-package storage
+package erasure
 
 import (
 	"crypto/hmac"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -19,9 +20,7 @@ import (
 // again from an older backup; and whether freed pages of the file may
 // still hold erased data (WipeIfDue).
 var (
-	bErasures      = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix nanoseconds of the latest erasure
 	keyErasureSalt = []byte("salt")
-	keyWipeDue     = []byte("wipe_due")
 	keyErasureN    = []byte("count") // erasures so far (u64): what was built before one may name who is gone
 )
 
@@ -31,10 +30,11 @@ const (
 	erasureMark = 'e'
 )
 
-func createErasureBucket(tx *bolt.Tx) error {
-	b, err := tx.CreateBucketIfNotExists(bErasures)
+// CreateBucket is the migration adding the erasure log.
+func CreateBucket(tx *bolt.Tx) error {
+	b, err := tx.CreateBucketIfNotExists(kv.Erasures)
 	if err != nil {
-		return fmt.Errorf("create bucket %s: %w", bErasures, err)
+		return fmt.Errorf("create bucket %s: %w", kv.Erasures, err)
 	}
 	if b.Get(keyErasureSalt) != nil {
 		return nil
@@ -71,7 +71,7 @@ func erasureKey(salt []byte, userID int64) []byte {
 // the bot (the waiting lists move up); Erase deletes what is left. known
 // are other names the person goes by (their Telegram name), replaced in
 // queued messages too. It returns the anonymous id.
-func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...string) (int64, error) {
+func (t *Erasure) Erase(userID int64, now time.Time, placeholder string, known ...string) (int64, error) {
 	if userID <= 0 {
 		return 0, fmt.Errorf("erase %d: not a person's id", userID)
 	}
@@ -83,7 +83,7 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 			red.detail(s) // one word, maybe a common one ("Hoa")
 		}
 	}
-	m, err := t.Member(userID)
+	m, err := t.s.Member(userID)
 	hasMember := err == nil
 	if err != nil && youthbot.ErrorCode(err) != youthbot.ENOTFOUND {
 		return 0, err
@@ -94,7 +94,7 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 			red.text(p)
 		}
 	}
-	if err := t.MemberActivities(userID, func(a youthbot.Activity) bool {
+	if err := t.s.MemberActivities(userID, func(a youthbot.Activity) bool {
 		red.detail(a.Description)
 		red.drop(a.Photo)
 		return true
@@ -103,27 +103,27 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 	}
 	var anon int64
 	if hasMember {
-		anon, err = t.ForgetMember(userID, now)
+		anon, err = t.s.ForgetMember(userID, now)
 	} else {
-		anon, err = t.newAnonID()
+		anon, err = t.s.NewAnonID()
 	}
 	if err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
-	for _, code := range t.SeatProjects(userID) {
-		if err := t.DeleteSeat(code, userID); err != nil {
+	for _, code := range t.s.SeatProjects(userID) {
+		if err := t.s.DeleteSeat(code, userID); err != nil {
 			return 0, fmt.Errorf("erase seat: %w", err)
 		}
 	}
-	for _, unit := range t.SecretaryUnits(userID) {
-		if err := t.RemoveSecretary(userID, unit); err != nil {
+	for _, unit := range t.s.SecretaryUnits(userID) {
+		if err := t.s.RemoveSecretary(userID, unit); err != nil {
 			return 0, fmt.Errorf("erase: %w", err)
 		}
 	}
-	if err := t.DeleteDialog(userID); err != nil {
+	if err := t.s.DeleteDialog(userID); err != nil {
 		return 0, fmt.Errorf("erase dialog: %w", err)
 	}
-	if err := t.DeleteUser(userID); err != nil {
+	if err := t.s.DeleteUser(userID); err != nil {
 		return 0, fmt.Errorf("erase user: %w", err)
 	}
 	dec, anonDec := strconv.FormatInt(userID, 10), strconv.FormatInt(anon, 10)
@@ -139,10 +139,10 @@ func (t *Tx) Erase(userID int64, now time.Time, placeholder string, known ...str
 	if err := t.renameOutboxKeys(dec, anonDec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
-	if err := t.DropSent(userID, dec); err != nil {
+	if err := t.log.DropSent(userID, dec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
-	if err := t.dropSummaries(userID); err != nil {
+	if err := t.s.DropSummaries(userID); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
 	if err := t.logErasure(userID, now); err != nil {
