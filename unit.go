@@ -25,6 +25,20 @@ func (k UnitKind) Valid() bool {
 	return false
 }
 
+// Rank orders unit kinds from the top of the tree down: a province 0, a
+// district 1, a grassroots union 2, a branch (or anything else) 3.
+func (k UnitKind) Rank() int {
+	switch k {
+	case KindProvince:
+		return 0
+	case KindDistrict:
+		return 1
+	case KindGrassroots:
+		return 2
+	}
+	return 3
+}
+
 // Unit is a node of the union's tree: a provincial committee, a district
 // committee, a grassroots union or a branch (chi đoàn). Members belong to
 // branches; figures roll up the tree.

@@ -42,7 +42,7 @@ func (p *planner) planTargets() error {
 // lie below the unit's.
 func (p *planner) targetUnit(r workbook.TargetRow) bool {
 	u, ok := p.unit("ChiTieu", r.Row, "ma_don_vi", r.Unit)
-	if ok && r.Kind == workbook.TargetPerUnit && rank(r.UnitKind) <= rank(u.Kind) {
+	if ok && r.Kind == workbook.TargetPerUnit && r.UnitKind.Rank() <= u.Kind.Rank() {
 		p.ps.at("ChiTieu", r.Row, "cap_don_vi", "wb.cap_not_below", string(r.UnitKind), r.Unit)
 		return false
 	}

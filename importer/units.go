@@ -155,16 +155,3 @@ func clipList(codes []string) []string {
 	}
 	return append(slices.Clone(codes[:max]), "…")
 }
-
-// rank orders unit kinds from the top of the tree down.
-func rank(k youthbot.UnitKind) int {
-	switch k {
-	case youthbot.KindProvince:
-		return 0
-	case youthbot.KindDistrict:
-		return 1
-	case youthbot.KindGrassroots:
-		return 2
-	}
-	return 3
-}

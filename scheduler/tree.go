@@ -2,9 +2,11 @@ package scheduler
 
 import (
 	"fmt"
+	"html"
 	"time"
 
 	"youthbot"
+	"youthbot/i18n"
 	"youthbot/storage"
 )
 
@@ -22,9 +24,12 @@ func (s *Scheduler) applyDueTreeChanges(now time.Time) error {
 		return fmt.Errorf("apply due changes of the unit tree: %w", err)
 	}
 	for _, r := range n.Refused {
-		s.log.Warn("unit tree change refused on its date, not applied",
+		// Units, dates and a decision number: no personal data. The
+		// refusal stays listed by `youthbot units history UNIT`.
+		s.log.Warn("unit tree change refused on its date, not applied (listed by youthbot units history UNIT)",
 			"date", r.Change.Date.String(), "kind", string(r.Change.Kind), "unit", r.Change.Unit,
-			"target", r.Change.Target, "decision", r.Change.Decision, "reason", r.Err.Key, "args", fmt.Sprint(r.Err.Args...))
+			"target", r.Change.Target, "decision", r.Change.Decision, "reason", r.Err.Key, "args", fmt.Sprint(r.Err.Args...),
+			"why", html.UnescapeString(i18n.T("en", r.Err.Key, r.Err.Args...)))
 	}
 	if n.Applied > 0 {
 		s.log.Info("unit tree changes applied", "changes", n.Applied)

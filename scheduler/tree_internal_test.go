@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +49,14 @@ func TestRefusedDueChangeIsWarned(t *testing.T) {
 		r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.String(); return true })
 		if r.Level == slog.LevelWarn && attrs["decision"] == "45-QĐ/TĐTN" && attrs["reason"] == "tree.has_members" && attrs["unit"] == "HG-A" {
 			warned = true
+			if !strings.HasPrefix(attrs["why"], "unit HG-A still has members") {
+				t.Errorf("reason in words %q", attrs["why"])
+			}
+		}
+		for k, v := range attrs {
+			if strings.Contains(r.Message+v, "Cường") {
+				t.Errorf("%s names the member: %q", k, v)
+			}
 		}
 	}
 	if !warned {
@@ -56,6 +65,9 @@ func TestRefusedDueChangeIsWarned(t *testing.T) {
 	db.View(func(tx *storage.Tx) error {
 		if _, gone := tx.UnitGone("HG-A"); len(tx.ChildCodes("HG")) != 1 {
 			t.Errorf("the refused dissolution was applied (gone in history %v)", gone)
+		}
+		if _, gone := tx.UnitGone("HG-A"); gone {
+			t.Error("the history tells the refused dissolution")
 		}
 		return nil
 	})

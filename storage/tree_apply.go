@@ -35,7 +35,7 @@ type treeOp struct {
 
 // ChangeCounts is what ApplyUnitChanges did.
 type ChangeCounts struct {
-	Applied, Waiting, Unchanged int // Waiting: applied to the history, today's tree on their date
+	Applied, Waiting, Unchanged int // Waiting: recorded, history and today's tree on their date
 }
 
 // treeModel reads the tree's history into a model.
@@ -71,6 +71,9 @@ func (t *Tx) treeModel() (*youthbot.TreeModel, error) {
 	for id, u := range m.Units {
 		u.Members = u.Gone.IsZero() && t.HasMembers(id)
 	}
+	if err := t.replayWaiting(m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -78,9 +81,9 @@ func (t *Tx) treeModel() (*youthbot.TreeModel, error) {
 // order (youthbot.SortChanges) and applies them: all or nothing, a
 // *ChangeError naming the rows refused. A change recorded already (same
 // day, kind and unit) is left alone; a different one under that key is
-// refused. Changes dated after today are written to the history now and
-// to today's tree (and the members they move) on their date, by
-// ApplyDueChanges.
+// refused. Changes dated after today wait for their date: they are
+// written to the history, today's tree and the members they move on that
+// day, by ApplyDueChanges, if they still hold (tree_wait.go says why).
 func (t *Tx) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date, loc *time.Location) (ChangeCounts, error) {
 	var n ChangeCounts
 	b, err := t.seedTree()
@@ -122,9 +125,6 @@ func (t *Tx) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date
 		return ChangeCounts{}, &ChangeError{problems}
 	}
 	for _, op := range ops {
-		if err := t.writeHistory(b, op); err != nil {
-			return n, err
-		}
 		if op.C.Date.After(today) {
 			n.Waiting++
 			if err := t.putPending(b, op); err != nil {
@@ -133,25 +133,37 @@ func (t *Tx) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date
 			continue
 		}
 		n.Applied++
-		if err := t.applyToday(op, loc); err != nil {
+		if err := t.takeEffect(b, op, loc); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
 }
 
+// takeEffect writes op to the history and applies it to today's tree.
+func (t *Tx) takeEffect(b *bolt.Bucket, op treeOp, loc *time.Location) error {
+	if err := t.writeHistory(b, op); err != nil {
+		return err
+	}
+	return t.applyToday(op, loc)
+}
+
 func changeKey(id string, c youthbot.UnitChange) []byte {
 	return tkey("e", id, dayKey(c.Date), string(c.Kind))
 }
 
+// recordedChange returns the change recorded for id on c's day of c's
+// kind: in the history, waiting for its date or refused on it.
 func (t *Tx) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
 	var rec youthbot.UnitChange
 	b := t.treeBucket()
 	if b == nil {
 		return rec, false
 	}
-	data := b.Get(changeKey(id, c))
-	return rec, data != nil && json.Unmarshal(data, &rec) == nil
+	if data := b.Get(changeKey(id, c)); data != nil {
+		return rec, json.Unmarshal(data, &rec) == nil
+	}
+	return t.queuedChange(id, c)
 }
 
 // writeHistory writes op's versions, codes, successor and record.

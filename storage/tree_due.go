@@ -18,7 +18,7 @@ type RefusedChange struct {
 // DueCounts is what ApplyDueChanges did.
 type DueCounts struct {
 	Applied int
-	Refused []RefusedChange // kept under "r", never applied
+	Refused []RefusedChange // kept under "r" with their reason, never applied
 }
 
 // ApplyDueChanges applies to today's tree the changes that waited for a
@@ -26,7 +26,8 @@ type DueCounts struct {
 // first (what happened since it was recorded: a unit founded under the
 // one to dissolve, a member joined, a target merged away or moved under
 // the unit): one that no longer holds is not applied and is returned as
-// refused; it leaves the waiting list for the refused list.
+// refused; it leaves the waiting list for the refused list, and the
+// history never tells it. One that holds is written to the history then.
 func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts, error) {
 	var n DueCounts
 	b := t.treeBucket()
@@ -54,13 +55,11 @@ func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts
 	for i, op := range ops {
 		if perr := t.recheck(op); perr != nil {
 			n.Refused = append(n.Refused, RefusedChange{Change: op.C, Err: perr})
-			data := b.Get(keys[i])
-			rk := append([]byte{'r'}, keys[i][1:]...)
-			if err := b.Put(rk, data); err != nil {
-				return n, fmt.Errorf("keep refused change of %s: %w", op.ID, err)
+			if err := t.putRefused(b, keys[i], op, perr); err != nil {
+				return n, err
 			}
 		} else {
-			if err := t.applyToday(op, loc); err != nil {
+			if err := t.takeEffect(b, op, loc); err != nil {
 				return n, err
 			}
 			n.Applied++
@@ -76,7 +75,7 @@ func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts
 func (t *Tx) recheck(op treeOp) *youthbot.Error {
 	c := op.C
 	if c.Kind == youthbot.ChangeFound {
-		if _, err := t.Unit(op.ID); err == nil {
+		if _, err := t.ResolveUnit(op.ID); err == nil {
 			return youthbot.Errorf(youthbot.EINVALID, "tree.code_taken", c.Unit)
 		}
 		return t.liveParent(op)
@@ -86,6 +85,13 @@ func (t *Tx) recheck(op treeOp) *youthbot.Error {
 		return youthbot.Errorf(youthbot.EINVALID, "tree.unknown", c.Unit)
 	}
 	switch c.Kind {
+	case youthbot.ChangeRename:
+		// A unit written meanwhile (units CSV, DonVi) may have the new code.
+		if code := youthbot.NormalizeUnitCode(c.Target); code != "" {
+			if id, err := t.ResolveUnit(code); err == nil && id != op.ID {
+				return youthbot.Errorf(youthbot.EINVALID, "tree.code_taken", code)
+			}
+		}
 	case youthbot.ChangeMove, youthbot.ChangeMerge:
 		if perr := t.liveParent(op); perr != nil {
 			return perr

@@ -63,11 +63,7 @@ func (t *Tx) viewChildCodes(id string) []string {
 	case t.view.current:
 		codes := t.ChildCodes(id)
 		t.treeScan(func(rest []string, _ []byte) bool {
-			// A merger still waiting for its day leaves the unit under
-			// its parent: rolled up here as well, it would count twice.
-			if u, err := t.Unit(rest[0]); err != nil || t.ceasedToday(u) {
-				codes = append(codes, rest[0])
-			}
+			codes = append(codes, rest[0]) // ceased: in the history, out of today's tree
 			return true
 		}, "a", id)
 		slices.Sort(codes)

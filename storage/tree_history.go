@@ -15,20 +15,38 @@ type Version struct {
 }
 
 // History is a unit's versions, oldest first, and the changes that made
-// them and those of the units merged into it, in date order.
+// them and those of the units merged into it, in date order; then the
+// changes that name it (as the unit changed or their target) recorded
+// for a date to come, and those refused on their date.
 type History struct {
 	ID       string
 	Versions []Version
 	Changes  []youthbot.UnitChange
+	Waiting  []youthbot.UnitChange // not in Versions: they wait for their date
+	Refused  []RefusedChange       // never applied (Err nil: reason not kept)
 }
 
-// UnitHistory returns the history of the unit that has or had code.
+// UnitHistory returns the history of the unit that has or had code, or,
+// for a code no unit had, the founding of it that waits or was refused.
 func (t *Tx) UnitHistory(code string) (History, error) {
 	id, err := t.ResolveUnit(code)
+	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
+		h := History{ID: youthbot.NormalizeUnitCode(code)}
+		var qerr error
+		if h.Waiting, h.Refused, qerr = t.queuedFor(h.ID); qerr != nil {
+			return h, qerr
+		}
+		if len(h.Waiting)+len(h.Refused) > 0 {
+			return h, nil
+		}
+	}
 	if err != nil {
 		return History{}, err
 	}
 	h := History{ID: id}
+	if h.Waiting, h.Refused, err = t.queuedFor(id); err != nil {
+		return h, err
+	}
 	t.treeScan(func(rest []string, data []byte) bool {
 		var v treeVersion
 		if json.Unmarshal(data, &v) == nil {

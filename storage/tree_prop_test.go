@@ -17,7 +17,19 @@ type history struct {
 	trees  []snapshot
 	merges []youthbot.UnitChange // with Unit and Target as identities
 	start  map[int64]string      // members' first branches
+	joined map[int64]youthbot.Date
 	kinds  map[string]youthbot.UnitKind
+}
+
+// membersBy counts the members who joined by day d.
+func (h *history) membersBy(d youthbot.Date) int {
+	n := 0
+	for m := range h.start {
+		if !h.joined[m].After(d) {
+			n++
+		}
+	}
+	return n
 }
 
 type snapshot struct {
@@ -74,10 +86,11 @@ func (h *history) gone(u string) youthbot.Date {
 // randomHistory builds a tree, members in its branches, random changes of
 // the tree applied through ApplyUnitChanges (each one the model holds
 // sound, so each must be accepted) and unit activities in 2024-2026 of
-// units that existed on their day.
-func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location) (*history, map[youthbot.Date][]int64) {
+// units that existed on their day. With waiting, each change is recorded
+// before its date and applied on it (waitFor), and some are refused then.
+func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location, waiting bool) (*history, map[youthbot.Date][]int64) {
 	r := rand.New(rand.NewPCG(seed, 7))
-	h := &history{start: map[int64]string{}, kinds: map[string]youthbot.UnitKind{}}
+	h := &history{start: map[int64]string{}, joined: map[int64]youthbot.Date{}, kinds: map[string]youthbot.UnitKind{}}
 	s0 := snapshot{parent: map[string]string{}, alive: map[string]bool{"P": true}}
 	units := []youthbot.Unit{{Code: "P", Name: "P", Kind: youthbot.KindProvince}}
 	for d := range 2 + r.IntN(2) {
@@ -121,8 +134,9 @@ func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location) (*hist
 		return nil
 	})
 	h.trees = []snapshot{s0}
-	d := day(2024, 1, 1)
+	d, joiner := day(2024, 1, 1), int64(10000)
 	for step := 0; step < 8; step++ {
+		recorded := d
 		d = d.AddDays(20 + r.IntN(100))
 		cur := h.trees[len(h.trees)-1]
 		next := snapshot{from: d, parent: maps.Clone(cur.parent), alive: maps.Clone(cur.alive)}
@@ -173,8 +187,6 @@ func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location) (*hist
 					}
 				}
 				next.alive[x] = false
-				members[y] += members[x]
-				members[x] = 0
 			case 2: // dissolve
 				if kids(x) == 0 && members[x] == 0 {
 					c = youthbot.UnitChange{Kind: youthbot.ChangeDissolve, Unit: x}
@@ -193,10 +205,16 @@ func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location) (*hist
 			continue
 		}
 		c.Date = d
-		if _, err := applyChanges(db, day(2030, 1, 1), loc, c); err != nil {
+		if waiting {
+			if !waitFor(t, db, r, h, c, recorded, members, &joiner, loc) {
+				continue // refused on its date: the tree stays
+			}
+		} else if _, err := applyChanges(db, day(2030, 1, 1), loc, c); err != nil {
 			t.Fatalf("seed %d: %+v refused: %v", seed, c, err)
 		}
 		if c.Kind == youthbot.ChangeMerge {
+			members[c.Target] += members[c.Unit]
+			members[c.Unit] = 0
 			h.merges = append(h.merges, c)
 		}
 		h.trees = append(h.trees, next)
@@ -227,16 +245,52 @@ func randomHistory(t *testing.T, db *DB, seed uint64, loc *time.Location) (*hist
 	return h, facts
 }
 
+// waitFor records c on the day given, before its date; half of the time a
+// member joins its unit the day before the date when c dissolves or merges
+// it; then the changes due on its date are applied. A dissolution, or a
+// merger into no branch, of a unit a member joined must be refused then,
+// and any other change applied; waitFor reports whether c took effect.
+func waitFor(t *testing.T, db *DB, r *rand.Rand, h *history, c youthbot.UnitChange, recorded youthbot.Date, members map[string]int, joiner *int64, loc *time.Location) bool {
+	t.Helper()
+	if n, err := applyChanges(db, recorded, loc, c); err != nil || n.Waiting != 1 {
+		t.Fatalf("record %+v on %s: %+v %v", c, recorded, n, err)
+	}
+	refuse := false
+	if (c.Kind == youthbot.ChangeDissolve || c.Kind == youthbot.ChangeMerge) && r.IntN(2) == 0 {
+		*joiner++
+		id, on := *joiner, c.Date.AddDays(-1)
+		update(t, db, func(tx *Tx) error {
+			at := on.Time(loc)
+			m := youthbot.Member{UserID: id, Unit: c.Unit, FullName: "Lê Văn Cường", Status: youthbot.StatusApproved, RegisteredAt: at, DecidedAt: at}
+			if err := tx.PutMember(m); err != nil {
+				return err
+			}
+			return tx.OpenStint(id, c.Unit, at, true)
+		})
+		h.start[id], h.joined[id] = c.Unit, on
+		members[c.Unit]++
+		refuse = c.Kind == youthbot.ChangeDissolve || h.kinds[c.Target] != youthbot.KindBranch
+	}
+	var due DueCounts
+	update(t, db, func(tx *Tx) error { var err error; due, err = tx.ApplyDueChanges(c.Date, loc); return err })
+	if refuse && (due.Applied != 0 || len(due.Refused) != 1) || !refuse && (due.Applied != 1 || len(due.Refused) != 0) {
+		t.Fatalf("%+v on its date: %+v, want refused %v", c, due, refuse)
+	}
+	return !refuse
+}
+
 // TestFiguresOverRandomHistories: for random histories of changes and
 // facts, the --tree current figures of the root hold every fact of the
 // period and every member once, and the --tree period figures of every
 // unit that ever existed are a brute-force count over the tree of the
-// period's last day (or the unit's last day).
+// period's last day (or the unit's last day); the same when each change
+// waits for its date and some are refused on it.
 func TestFiguresOverRandomHistories(t *testing.T) {
 	loc := time.UTC
-	for seed := range uint64(6) {
+	for i := range uint64(12) {
+		seed, waiting := i/2, i%2 == 1
 		db := open(t)
-		h, facts := randomHistory(t, db, seed, loc)
+		h, facts := randomHistory(t, db, seed, loc, waiting)
 		acts := map[string][]youthbot.UnitActivity{}
 		view(t, db, func(tx *Tx) error {
 			for u := range h.trees[len(h.trees)-1].alive {
@@ -270,8 +324,8 @@ func TestFiguresOverRandomHistories(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				if int64(f.Participations) != want || f.MembersTotal != len(h.start) {
-					t.Errorf("seed %d %s current: participations %d members %d, want %d and %d", seed, p, f.Participations, f.MembersTotal, want, len(h.start))
+				if int64(f.Participations) != want || f.MembersTotal != h.membersBy(p.Last()) {
+					t.Errorf("seed %d (waiting %v) %s current: participations %d members %d, want %d and %d", seed, waiting, p, f.Participations, f.MembersTotal, want, h.membersBy(p.Last()))
 				}
 			}
 			tx.UseTree(youthbot.TreePeriod)
@@ -291,7 +345,7 @@ func TestFiguresOverRandomHistories(t *testing.T) {
 						}
 					}
 					for m := range h.start {
-						if sub[h.branchOn(m, p.Last())] {
+						if sub[h.branchOn(m, p.Last())] && !h.joined[m].After(p.Last()) {
 							members++
 						}
 					}
@@ -301,7 +355,7 @@ func TestFiguresOverRandomHistories(t *testing.T) {
 							return err
 						}
 						if int64(f.Participations) != want || f.MembersTotal != members {
-							t.Errorf("seed %d %s %s period: participations %d members %d, want %d and %d", seed, u, p, f.Participations, f.MembersTotal, want, members)
+							t.Errorf("seed %d (waiting %v) %s %s period: participations %d members %d, want %d and %d", seed, waiting, u, p, f.Participations, f.MembersTotal, want, members)
 						}
 					}
 				}

@@ -24,8 +24,10 @@ import (
 //	a successor id    → the day id ceased: units whose facts roll into
 //	                    successor in today's tree (merged into it, or
 //	                    dissolved under it)
-//	e id date kind    → the UnitChange recorded (history, idempotency)
-//	p date seq        → a change waiting for its date (today's tree part)
+//	e id date kind    → the UnitChange that took effect (history, idempotency)
+//	p date seq        → a treeOp waiting for its date: in the history
+//	                    and today's tree from then (tree_wait.go)
+//	r date seq        → a refusedOp: a waiting change refused on its date
 //	s                 → set once every unit has its first version
 var bTree = []byte("unit_tree")
 
@@ -319,14 +321,12 @@ func (t *Tx) FirstVersion(id string) (youthbot.Unit, bool) {
 	return u, n > 1
 }
 
-// ceasedToday reports whether u has left today's tree: a merger or
-// dissolution whose date has come unlinks it (one still waiting for its
-// date leaves it in place, though its history already tells the end).
+// ceasedToday reports whether u has left today's tree: merged or
+// dissolved (the history tells a change once it took effect, in the
+// transaction that unlinks the unit from today's tree).
 func (t *Tx) ceasedToday(u youthbot.Unit) bool {
-	if _, gone := t.UnitGone(u.Code); !gone {
-		return false
-	}
-	return t.bucket(bUnitChildren).Get(join([]byte(u.Parent), []byte(u.Code))) == nil
+	_, gone := t.UnitGone(u.Code)
+	return gone
 }
 
 // CurrentUnits returns the units that exist today: Units without those

@@ -100,7 +100,7 @@ func (rd *reader) check(b *Book, found map[string]string) {
 		return join(year(t.Year), t.Unit, t.Code), t.Row
 	})
 	for _, t := range b.Targets {
-		if u, ok := units[t.Unit]; ok && t.Kind == TargetPerUnit && t.UnitKind != "" && u.Kind != "" && rank(t.UnitKind) <= rank(u.Kind) {
+		if u, ok := units[t.Unit]; ok && t.Kind == TargetPerUnit && t.UnitKind != "" && u.Kind != "" && t.UnitKind.Rank() <= u.Kind.Rank() {
 			at("ChiTieu", t.Row, "cap_don_vi", "wb.cap_not_below", string(t.UnitKind), t.Unit)
 		}
 	}
@@ -121,19 +121,6 @@ func (rd *reader) check(b *Book, found map[string]string) {
 		}
 		return join(date, string(c.Kind), c.Unit), c.Row
 	})
-}
-
-// rank orders unit kinds from the top of the tree down.
-func rank(k youthbot.UnitKind) int {
-	switch k {
-	case youthbot.KindProvince:
-		return 0
-	case youthbot.KindDistrict:
-		return 1
-	case youthbot.KindGrassroots:
-		return 2
-	}
-	return 3
 }
 
 // cycles reports each cycle of parents among the DonVi rows, once, at the

@@ -13,7 +13,7 @@ import (
 
 // /activity: a secretary (or admin) records an activity their unit held,
 // step by step or in one line (parseLine). Both ways fill the same dialog;
-// whatever is missing is asked in askOrder, then a summary shows
+// whatever is missing is asked in the order of form, then a summary shows
 // everything with Confirm, Edit (a field to change) and Cancel. Nothing is
 // stored before Confirm. Editing from /activities opens the same summary on
 // the activity's fields.
@@ -52,24 +52,11 @@ func (r *Room) cmdActivity(c *bot.Ctx, args string) error {
 
 // next asks for the first missing field, or shows the summary.
 func (r *Room) next(c *bot.Ctx, d *youthbot.Dialog) error {
-	for _, f := range askOrder {
-		if d.Data[f] != "" {
-			continue
-		}
-		if f == fCamp {
-			options, err := service.CampaignOptions(c.Tx, d.Data[fUnit], c.Today)
-			if err != nil {
-				return err
-			}
-			if len(options) == 0 {
-				d.Data[fCamp] = none
-				continue
-			}
-		}
-		d.Step, d.Updated = f, c.Now
-		if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
-			return err
-		}
+	asked, err := form.Next(c, d)
+	if err != nil {
+		return err
+	}
+	if asked {
 		return r.ask(c, d)
 	}
 	return r.summary(c, d, false)

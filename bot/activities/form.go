@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"youthbot"
+	"youthbot/bot"
+	"youthbot/bot/internal/figform"
 	"youthbot/service"
 )
 
@@ -30,8 +32,11 @@ const (
 // none is the value of an optional field left empty on purpose.
 const none = "-"
 
-// askOrder is the order in which the guided dialog asks the fields.
-var askOrder = []string{fUnit, fDate, fTitle, fHeads, fDays, fValue, fSupport, fBenef, fCamp}
+// form is the order in which the guided dialog asks the fields.
+var form = bot.Form{
+	Fields:   []string{fUnit, fDate, fTitle, fHeads, fDays, fValue, fSupport, fBenef, fCamp},
+	Campaign: fCamp, Unit: fUnit, NoCampaign: none,
+}
 
 // headGroups are the groups of head counts, in the order they are written.
 var headGroups = []string{"members", "youth", "students", "residents"}
@@ -83,23 +88,8 @@ var labels = map[string]label{
 	"chien dich": lCamp, "campaign": lCamp, "don vi": lUnit, "unit": lUnit,
 }
 
-// maxLabelWords is the longest phrase of labels.
-const maxLabelWords = 5
-
-// matchLabel reads the label words start with, the longest phrase first;
-// n is how many words it takes, 0 when words start with none.
-func matchLabel(words []string) (l label, n int) {
-	folded := make([]string, 0, maxLabelWords)
-	for _, w := range words[:min(len(words), maxLabelWords)] {
-		folded = append(folded, strings.Trim(youthbot.FoldName(w), ":="))
-	}
-	for n := len(folded); n > 0; n-- {
-		if l, ok := labels[strings.Join(folded[:n], " ")]; ok {
-			return l, n
-		}
-	}
-	return "", 0
-}
+// matchLabel reads the label of /activity's words start with.
+func matchLabel(words []string) (label, int) { return figform.MatchLabel(labels, words) }
 
 // parseLine reads the one-line form into data:
 //

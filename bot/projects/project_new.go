@@ -33,7 +33,11 @@ const (
 	pfNonce = "n"    // ties the dialog's buttons to this dialog
 )
 
-var projectFields = []string{pfUnit, pfKind, pfTitle, pfStart, pfEnd, pfCap, pfCamp}
+// projectForm is the order in which the /newproject dialog asks the fields.
+var projectForm = bot.Form{
+	Fields:   []string{pfUnit, pfKind, pfTitle, pfStart, pfEnd, pfCap, pfCamp},
+	Campaign: pfCamp, Unit: pfUnit, NoCampaign: noCampaign,
+}
 
 // noCampaign is the campaign field of a project that names none.
 const noCampaign = "-"
@@ -131,24 +135,11 @@ func parseCapacity(s string) (int, error) {
 // projectNext asks for the first missing field, or creates the project
 // when none is missing.
 func (pj *Projects) projectNext(c *bot.Ctx, d *youthbot.Dialog) error {
-	for _, f := range projectFields {
-		if d.Data[f] != "" {
-			continue
-		}
-		if f == pfCamp {
-			options, err := service.CampaignOptions(c.Tx, d.Data[pfUnit], c.Today)
-			if err != nil {
-				return err
-			}
-			if len(options) == 0 {
-				d.Data[pfCamp] = noCampaign
-				continue
-			}
-		}
-		d.Step, d.Updated = f, c.Now
-		if err := c.Tx.PutDialog(c.From.ID, *d); err != nil {
-			return err
-		}
+	asked, err := projectForm.Next(c, d)
+	if err != nil {
+		return err
+	}
+	if asked {
 		return pj.askProjectField(c, d)
 	}
 	return pj.createProject(c, d)

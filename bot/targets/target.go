@@ -210,7 +210,7 @@ func (r *Room) setTarget(c *bot.Ctx, code string, tg youthbot.Target) (string, e
 	if err != nil {
 		return "", err
 	}
-	if tg.KindOf() == youthbot.TargetPerUnit && kindRank(tg.UnitKind) <= kindRank(unit.Kind) {
+	if tg.KindOf() == youthbot.TargetPerUnit && tg.UnitKind.Rank() <= unit.Kind.Rank() {
 		return "", youthbot.Errorf(youthbot.EINVALID, "err.target_kind_not_below", unitKindName(c, tg.UnitKind), bot.NameOfUnit(c, unit.Code))
 	}
 	tg.Unit = unit.Code

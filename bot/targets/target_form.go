@@ -200,16 +200,3 @@ func valueAndMetric(f []string, kind youthbot.TargetKind, year int) (youthbot.Me
 	word := strings.Join(words, " ")
 	return "", 0, youthbot.Errorf(youthbot.EINVALID, "err.target_metric", word)
 }
-
-// kindRank orders unit kinds from the top of the tree down.
-func kindRank(k youthbot.UnitKind) int {
-	switch k {
-	case youthbot.KindProvince:
-		return 0
-	case youthbot.KindDistrict:
-		return 1
-	case youthbot.KindGrassroots:
-		return 2
-	}
-	return 3
-}

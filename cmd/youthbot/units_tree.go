@@ -62,8 +62,12 @@ func (e *cli) cmdUnitsChange(args []string) error {
 }
 
 // cmdUnitsHistory prints a unit's versions (names, codes, parents, kinds
-// with their dates) and the changes that made them, with their decisions.
-// CODE may be any code the unit ever had.
+// with their dates) and the changes that made them, with their decisions,
+// then the changes naming it that wait for their date and those refused
+// on it, with the reason. CODE may be any code the unit ever had, or the
+// code of a founding that waits or was refused. Like report, it reads
+// changes whose date has come but that the bot has not applied yet as
+// applied (or refused) on a private copy, never writing the database.
 func (e *cli) cmdUnitsHistory(args []string) error {
 	cfg, rest, err := e.parse("units history", nil, args, 1)
 	if err != nil {
@@ -74,7 +78,11 @@ func (e *cli) cmdUnitsHistory(args []string) error {
 	if err != nil {
 		return fmt.Errorf("units history: %w", err)
 	}
-	defer db.Close()
+	db, done, err := withDueChanges(db, time.Now(), cfg.TZ)
+	defer done()
+	if err != nil {
+		return fmt.Errorf("units history: %w", err)
+	}
 	return db.View(func(tx *storage.Tx) error {
 		h, err := tx.UnitHistory(rest[0])
 		if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
@@ -109,29 +117,53 @@ func historyLines(lang string, h storage.History) []string {
 		lines = append(lines, "  "+t("tree.history_version", from, to, v.Name, v.Code, t("report.level."+string(v.Kind)), parent))
 	}
 	if len(h.Changes) == 0 {
-		return append(lines, t("tree.history_none", h.ID))
+		lines = append(lines, t("tree.history_none", h.ID))
 	}
 	for _, c := range h.Changes {
-		var what string
-		switch c.Kind {
-		case youthbot.ChangeFound, youthbot.ChangeMove, youthbot.ChangeMerge:
-			what = t("tree.change."+string(c.Kind), c.Unit, c.Target)
-		case youthbot.ChangeRename:
-			name := c.NewName
-			if c.Target != "" {
-				name += " (" + c.Target + ")"
-			}
-			what = t("tree.change.doi_ten", c.Unit, name)
-		default:
-			what = t("tree.change.giai_the", c.Unit, "")
+		lines = append(lines, "  "+t("tree.history_change", changeWords(lang, c)...))
+	}
+	if len(h.Waiting) > 0 {
+		lines = append(lines, t("tree.history_waiting"))
+	}
+	for _, c := range h.Waiting {
+		lines = append(lines, "  "+t("tree.history_change", changeWords(lang, c)...))
+	}
+	if len(h.Refused) > 0 {
+		lines = append(lines, t("tree.history_refused"))
+	}
+	for _, r := range h.Refused {
+		words := changeWords(lang, r.Change)
+		if r.Err == nil {
+			lines = append(lines, "  "+t("tree.history_change", words...))
+			continue
 		}
-		decision := ""
-		if c.Decision != "" {
-			decision = t("tree.history_decision", c.Decision)
-		}
-		lines = append(lines, "  "+t("tree.history_change", c.Date.String(), what, decision))
+		lines = append(lines, "  "+t("tree.history_refusal", append(words, t(r.Err.Key, r.Err.Args...))...))
 	}
 	return lines
+}
+
+// changeWords are the arguments of tree.history_change for c in lang: its
+// date, what it does and its decision.
+func changeWords(lang string, c youthbot.UnitChange) []any {
+	t := func(key string, args ...any) string { return importer.Text(lang, key, args...) }
+	var what string
+	switch c.Kind {
+	case youthbot.ChangeFound, youthbot.ChangeMove, youthbot.ChangeMerge:
+		what = t("tree.change."+string(c.Kind), c.Unit, c.Target)
+	case youthbot.ChangeRename:
+		name := c.NewName
+		if c.Target != "" {
+			name += " (" + c.Target + ")"
+		}
+		what = t("tree.change.doi_ten", c.Unit, name)
+	default:
+		what = t("tree.change.giai_the", c.Unit, "")
+	}
+	decision := ""
+	if c.Decision != "" {
+		decision = t("tree.history_decision", c.Decision)
+	}
+	return []any{c.Date.String(), what, decision}
 }
 
 var errNoSubcommand = errors.New("youthbot: usage: youthbot units import FILE.csv | units change FILE.xlsx | units history CODE")

@@ -76,21 +76,26 @@ var levelWords = map[string]youthbot.UnitKind{
 	"chi doan": youthbot.KindBranch, "branch": youthbot.KindBranch,
 }
 
-// matchDoneLabel reads the label words start with, the longest phrase
-// first; n is how many words it takes, 0 when they start with none.
-func matchDoneLabel(words []string) (l doneLabel, n int) {
+// MatchLabel reads the label of labels (keys folded, phrases of at most
+// five words) that words start with, the longest phrase first; n is how
+// many words it takes, 0 when they start with none. /done and /activity
+// read their labels with it.
+func MatchLabel[L ~string](labels map[string]L, words []string) (l L, n int) {
 	const longest = 5
 	folded := make([]string, 0, longest)
 	for _, w := range words[:min(len(words), longest)] {
 		folded = append(folded, strings.Trim(youthbot.FoldName(w), ":="))
 	}
 	for n := len(folded); n > 0; n-- {
-		if l, ok := doneLabels[strings.Join(folded[:n], " ")]; ok {
+		if l, ok := labels[strings.Join(folded[:n], " ")]; ok {
 			return l, n
 		}
 	}
 	return "", 0
 }
+
+// matchDoneLabel reads the label of /done's words start with.
+func matchDoneLabel(words []string) (doneLabel, int) { return MatchLabel(doneLabels, words) }
 
 // hasLabel reports whether a label starts at one of words (a line
 // written without its '|').
