@@ -8,12 +8,6 @@ import (
 	"youthbot"
 )
 
-// actEntry is the value of an activity's act_index entry: what figures
-// need, so they never decode the activity itself.
-//
-//	status code (1) | tenths (4, big endian) | member (8, idKey) | day (1)
-const actEntryLen = 14
-
 var statusCode = map[youthbot.ActivityStatus]byte{
 	youthbot.ActivityPending:   'p',
 	youthbot.ActivityConfirmed: 'c',
@@ -21,14 +15,12 @@ var statusCode = map[youthbot.ActivityStatus]byte{
 	youthbot.ActivityUndone:    'u',
 }
 
-func monthKey(d youthbot.Date) []byte { return fmt.Appendf(nil, "%04d%02d", d.Year, int(d.Month)) }
-
 func actIndexKey(a *youthbot.Activity) []byte {
-	return kv.Join([]byte(a.Unit), monthKey(a.Date), kv.U64Key(a.ID))
+	return kv.Join([]byte(a.Unit), kv.MonthKey(a.Date), kv.U64Key(a.ID))
 }
 
 func actEntry(a *youthbot.Activity) []byte {
-	v := make([]byte, actEntryLen)
+	v := make([]byte, kv.ActEntryLen)
 	v[0] = statusCode[a.Status]
 	binary.BigEndian.PutUint32(v[1:5], uint32(a.Tenths))
 	copy(v[5:13], kv.IDKey(a.Member))

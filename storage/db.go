@@ -10,13 +10,13 @@ import (
 	"syscall"
 	"time"
 	"youthbot/storage/internal/erasure"
+	"youthbot/storage/internal/figures"
 	"youthbot/storage/internal/msglog"
 	"youthbot/storage/internal/plan"
+	unittree "youthbot/storage/internal/tree"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
-
-	"youthbot"
 )
 
 // ErrLocked is returned by Open when another process holds the database.
@@ -230,19 +230,18 @@ type Tx struct {
 	msglog.Log
 	plan.Plan
 	erasure.Erasure
+	unittree.Tree
+	*figures.Store
 
-	tx    *bolt.Tx
-	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
-	f7    *f7presence                  // whether F7's index buckets hold anything (f7Present)
-
-	treeMode youthbot.TreeMode // the tree figures read (UseTree)
-	view     *treeView         // the tree of the figures being computed (useView)
+	tx *bolt.Tx
 }
 
 func newTx(tx *bolt.Tx) *Tx {
 	t := &Tx{Log: msglog.New(tx), tx: tx}
-	t.Plan = plan.New(tx, func() { t.f7 = nil })
+	t.Plan = plan.New(tx, func() { figures.PlanChanged(t.Store) })
 	t.Erasure = erasure.New(tx, t.Log, t)
+	t.Tree = unittree.New(tx, t, func() { figures.UnitsChanged(t.Store) })
+	t.Store = figures.New(tx, &t.Plan, unittree.NewViews(&t.Tree))
 	return t
 }
 

@@ -166,7 +166,7 @@ func TestTakeOverMember(t *testing.T) {
 	})
 	view(t, db, func(tx *Tx) error {
 		for _, name := range [][]byte{kv.ImportedKeys, kv.ImportedIDs, kv.MemberPhones} {
-			tx.bucket(name).ForEach(func(k, v []byte) error {
+			tx.Bolt().Bucket(name).ForEach(func(k, v []byte) error {
 				if bytes.Contains(k, []byte("tran thi hoa")) || bytes.Contains(v, []byte("tran thi hoa")) {
 					t.Errorf("%s still holds the forgotten member's key %q", name, k)
 				}

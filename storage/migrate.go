@@ -89,7 +89,7 @@ func addDoneLevels(tx *bolt.Tx) error {
 				return fmt.Errorf("decode unit %s: %w", unit, err)
 			}
 		}
-		puts = append(puts, pair{append([]byte(nil), k...), append(append([]byte(nil), v...), levelCodes[u.Kind])})
+		puts = append(puts, pair{append([]byte(nil), k...), append(append([]byte(nil), v...), kv.LevelCodes[u.Kind])})
 		return nil
 	})
 	if err != nil {

@@ -25,7 +25,7 @@ func (t *Tx) ConfirmedByMember(units []string, p youthbot.Period) map[int64]Memb
 			continue
 		}
 		seen[unit] = true
-		for _, month := range months(p) {
+		for _, month := range kv.Months(p) {
 			kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 				if v[0] == 'c' {
 					id := kv.KeyID(v[5:13])

@@ -85,7 +85,8 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 	if p.Status == youthbot.ProjectDone {
 		level := p.Level
 		if level == "" {
-			level = t.kindOf(p.Unit)
+			u, _ := t.Unit(p.Unit) // "" for an unknown unit
+			level = u.Kind
 		}
 		if err := t.tx.Bucket(kv.ProjectsDone).Put(doneKey(p), doneEntry(p, level)); err != nil {
 			return fmt.Errorf("index done project: %w", err)
@@ -95,17 +96,8 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 }
 
 func doneKey(p *youthbot.Project) []byte {
-	return kv.Join([]byte(p.Unit), monthKey(p.DoneDate), []byte(p.Code))
+	return kv.Join([]byte(p.Unit), kv.MonthKey(p.DoneDate), []byte(p.Code))
 }
-
-// levelCodes encode a recognition level in a done entry (the project's
-// own unit's kind when it names none, resolved when written); 0 is unknown:
-// figures then read the unit's kind.
-var levelCodes = map[youthbot.UnitKind]byte{
-	youthbot.KindProvince: 1, youthbot.KindDistrict: 2, youthbot.KindGrassroots: 3, youthbot.KindBranch: 4,
-}
-
-var levelOfCode = [...]youthbot.UnitKind{"", youthbot.KindProvince, youthbot.KindDistrict, youthbot.KindGrassroots, youthbot.KindBranch}
 
 // doneEntry is a done project's projects_done value:
 //
@@ -120,11 +112,11 @@ func doneEntry(p *youthbot.Project, level youthbot.UnitKind) []byte {
 		v[0] = 'w'
 	}
 	binary.BigEndian.PutUint64(v[1:9], uint64(p.ValueVND))
-	v[9] = levelCodes[level]
+	v[9] = kv.LevelCodes[level]
 	if p.Heads == (youthbot.HeadCounts{}) && p.PersonDayTenths == 0 && p.SupportVND == 0 && len(p.Beneficiaries) == 0 {
 		return v
 	}
-	return appendContribution(v, 0, &p.Contribution)
+	return kv.AppendContribution(v, 0, &p.Contribution)
 }
 
 // UpsertProject creates or updates the project keyed by p.OfficeCode

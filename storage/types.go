@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"youthbot/storage/internal/figures"
 	"youthbot/storage/internal/kv"
 	"youthbot/storage/internal/msglog"
+	unittree "youthbot/storage/internal/tree"
 )
 
 // The types of the parts of a transaction that live in internal packages,
@@ -13,6 +15,27 @@ type (
 	Change = kv.Change
 	// SentMessage is a delivered message that can be edited.
 	SentMessage = msglog.SentMessage
+	// ChangeProblem is a change of the tree refused, at its row.
+	ChangeProblem = unittree.ChangeProblem
+	// ChangeError lists the refused changes; nothing was written. It
+	// unwraps to an EINVALID error.
+	ChangeError = unittree.ChangeError
+	// ChangeCounts is what ApplyUnitChanges did.
+	ChangeCounts = unittree.ChangeCounts
+	// RefusedChange is a waiting change that no longer held on its date.
+	RefusedChange = unittree.RefusedChange
+	// DueCounts is what ApplyDueChanges did.
+	DueCounts = unittree.DueCounts
+	// Version is one version of a unit in its history.
+	Version = unittree.Version
+	// History is a unit's history (UnitHistory).
+	History = unittree.History
+
+	// ActivityEntry is one activity as act_index holds it.
+	ActivityEntry = figures.ActivityEntry
+	// MemberAt is a member of a unit at the end of a period.
+	MemberAt = figures.MemberAt
+
 	// JobState is what the scheduler remembers of a job between runs.
 	JobState = msglog.JobState
 )

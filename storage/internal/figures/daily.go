@@ -1,4 +1,4 @@
-package storage
+package figures
 
 import (
 	"bytes"
@@ -35,12 +35,12 @@ var statusOfCode = map[byte]youthbot.ActivityStatus{
 // ActivityEntries calls fn for every activity credited to unit itself (not
 // its subtree) dated in p, whatever its status, in month then id order. The
 // cost is the unit's entries in p.
-func (t *Tx) ActivityEntries(unit string, p youthbot.Period, fn func(ActivityEntry)) {
-	for _, month := range months(p) {
+func (t *Store) ActivityEntries(unit string, p youthbot.Period, fn func(ActivityEntry)) {
+	for _, month := range kv.Months(p) {
 		prefix := kv.Join([]byte(unit), month, nil)
 		year, mon := p.Year, time.Month((int(month[4]-'0'))*10+int(month[5]-'0'))
 		kv.PrefixScan(t.tx, kv.ActIndex, prefix, func(k, v []byte) error {
-			if len(v) < actEntryLen || len(k) != len(prefix)+8 {
+			if len(v) < kv.ActEntryLen || len(k) != len(prefix)+8 {
 				return nil
 			}
 			fn(ActivityEntry{
@@ -65,7 +65,7 @@ type MemberAt struct {
 // of p, by the rule members_total counts them with: a membership stint begun
 // before the end of p and not ended by then. A member with two such stints
 // (transferred away and back) is listed once. Ordered by id.
-func (t *Tx) MembersAt(unit string, p youthbot.Period, loc *time.Location) []MemberAt {
+func (t *Store) MembersAt(unit string, p youthbot.Period, loc *time.Location) []MemberAt {
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	var out []MemberAt
 	prefix := kv.Join([]byte(unit), nil)
@@ -91,7 +91,7 @@ func (t *Tx) MembersAt(unit string, p youthbot.Period, loc *time.Location) []Mem
 
 // UnreachableUsers returns the ids of the users who blocked the bot. It
 // scans the users bucket and decodes only the records that say so.
-func (t *Tx) UnreachableUsers() (map[int64]bool, error) {
+func (t *Store) UnreachableUsers() (map[int64]bool, error) {
 	out := map[int64]bool{}
 	marker := []byte(`"unreachable":true`)
 	err := t.tx.Bucket(kv.Users).ForEach(func(k, v []byte) error {
@@ -116,7 +116,7 @@ func (t *Tx) UnreachableUsers() (map[int64]bool, error) {
 // key order, stepping to the next wanted id when it is near and seeking it
 // when it is far: the cost is that of a scan for a province, of a few
 // lookups for a branch.
-func (t *Tx) MemberNames(ids []int64) (map[int64]string, error) {
+func (t *Store) MemberNames(ids []int64) (map[int64]string, error) {
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
 	sorted = slices.Compact(sorted)

@@ -1,39 +1,10 @@
-package storage
+package figures
 
 import (
 	"encoding/binary"
 
 	"youthbot"
 )
-
-// groupIndex numbers the groups in entries (BenefitGroups order).
-var groupIndex = func() map[youthbot.BenefitGroup]byte {
-	m := map[youthbot.BenefitGroup]byte{}
-	for i, g := range youthbot.BenefitGroups {
-		m[g] = byte(i)
-	}
-	return m
-}()
-
-// appendContribution writes the part of an index entry figures read for a
-// unit activity or a done project: value, head counts, person-days, support
-// and beneficiaries, as uvarints (most are small or zero):
-//
-//	value | members | youth | students | residents | person-day tenths | support |
-//	n | n × (group index | people | value)
-func appendContribution(b []byte, value int64, c *youthbot.Contribution) []byte {
-	for _, n := range []int64{value, c.Heads.Members, c.Heads.Youth, c.Heads.Students, c.Heads.Residents,
-		c.PersonDayTenths, c.SupportVND} {
-		b = binary.AppendUvarint(b, uint64(n))
-	}
-	b = binary.AppendUvarint(b, uint64(len(c.Beneficiaries)))
-	for _, x := range c.Beneficiaries {
-		b = append(b, groupIndex[x.Group])
-		b = binary.AppendUvarint(b, uint64(x.People))
-		b = binary.AppendUvarint(b, uint64(x.ValueVND))
-	}
-	return b
-}
 
 // contribSums are contributions added up: what figures keep per unit.
 type contribSums struct {

@@ -1,8 +1,9 @@
-package storage
+package figures
 
 import (
 	"encoding/binary"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	"youthbot"
 )
@@ -12,10 +13,10 @@ import (
 // own figures (over its own subtree) and targets. Each unit's data is read
 // once and added up the tree, so the cost is the subtree's data in the
 // period (and, for targets, year to date), whatever its depth.
-func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	done, _ := t.useView(unit, p) // the period's tree (F8, tree_figures.go)
+func (t *Store) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
+	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree_figures.go)
 	defer done()
-	top, err := t.viewUnit(unit)
+	top, err := t.views.ViewUnit(unit)
 	if err != nil {
 		return nil, err
 	}
@@ -23,7 +24,7 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	units := []youthbot.Unit{top}
 	parent := []int{-1}
 	for i := 0; i < len(units); i++ {
-		kids, err := t.viewChildren(units[i].Code)
+		kids, err := t.views.ViewChildren(units[i].Code)
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +50,7 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	for i, u := range units {
 		r := tallies[i]
-		t.prefixScan(bStints, join([]byte(u.Code), nil), func(k, v []byte) error {
+		kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(u.Code), nil), func(k, v []byte) error {
 			from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
 			to := int64(binary.BigEndian.Uint64(v[:8]))
 			if from < end && (to == 0 || to >= end) {
@@ -61,7 +62,7 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 			if from >= end || to != 0 && to <= start {
 				return nil
 			}
-			if m := keyID(k[len(k)-16 : len(k)-8]); acted[m] != nil {
+			if m := kv.KeyID(k[len(k)-16 : len(k)-8]); acted[m] != nil {
 				present[m] = append(present[m], int32(i))
 			}
 			return nil
@@ -110,6 +111,6 @@ func (t *Tx) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*y
 	for i, u := range units {
 		ev.progress(figures[i], u.Code, tallies[i])
 	}
-	t.markTree(figures[0])
+	t.views.MarkTree(figures[0])
 	return figures[0], nil
 }

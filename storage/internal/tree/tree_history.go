@@ -1,4 +1,4 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
@@ -28,7 +28,7 @@ type History struct {
 
 // UnitHistory returns the history of the unit that has or had code, or,
 // for a code no unit had, the founding of it that waits or was refused.
-func (t *Tx) UnitHistory(code string) (History, error) {
+func (t *Tree) UnitHistory(code string) (History, error) {
 	id, err := t.ResolveUnit(code)
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 		h := History{ID: youthbot.NormalizeUnitCode(code)}

@@ -1,4 +1,4 @@
-package storage
+package tree
 
 import (
 	"slices"
@@ -15,6 +15,17 @@ import (
 // a unit's children on a day one scan of the versions ever under it: the
 // cost does not grow with the length of the whole history.
 
+// Views is the tree figures read: the period's (the default) or today's,
+// set for one computation at a time.
+type Views struct {
+	*Tree
+	mode youthbot.TreeMode
+	view *treeView // of the computation under way (UseView)
+}
+
+// NewViews returns the views of t's tree.
+func NewViews(t *Tree) *Views { return &Views{Tree: t} }
+
 // treeView is the tree a figures computation reads.
 type treeView struct {
 	current bool
@@ -23,16 +34,16 @@ type treeView struct {
 
 // UseTree sets the tree the figures of this transaction read: the
 // period's (the default) or today's.
-func (t *Tx) UseTree(mode youthbot.TreeMode) { t.treeMode = mode }
+func (t *Views) UseTree(mode youthbot.TreeMode) { t.mode = mode }
 
-// useView sets the view of a figures computation of top over p and
+// UseView sets the view of a figures computation of top over p and
 // returns its end, with the day top ceased (zero: it did not).
-func (t *Tx) useView(top string, p youthbot.Period) (func(), youthbot.Date) {
+func (t *Views) UseView(top string, p youthbot.Period) (func(), youthbot.Date) {
 	var gone youthbot.Date
 	if t.treeBucket() == nil {
 		return func() {}, gone
 	}
-	v := &treeView{current: t.treeMode == youthbot.TreeCurrent, day: dayKey(p.Last())}
+	v := &treeView{current: t.mode == youthbot.TreeCurrent, day: dayKey(p.Last())}
 	if g, ok := t.UnitGone(top); ok {
 		gone = g
 		if last := dayKey(g.AddDays(-1)); last < v.day {
@@ -43,8 +54,8 @@ func (t *Tx) useView(top string, p youthbot.Period) (func(), youthbot.Date) {
 	return func() { t.view = nil }, gone
 }
 
-// viewUnit returns id as the view has it: its version of the day.
-func (t *Tx) viewUnit(id string) (youthbot.Unit, error) {
+// ViewUnit returns id as the view has it: its version of the day.
+func (t *Views) ViewUnit(id string) (youthbot.Unit, error) {
 	u, err := t.Unit(id)
 	if err != nil || t.view == nil || t.view.current {
 		return u, err
@@ -55,8 +66,8 @@ func (t *Tx) viewUnit(id string) (youthbot.Unit, error) {
 	return u, nil
 }
 
-// viewChildCodes lists the children of id in the view, ordered by code.
-func (t *Tx) viewChildCodes(id string) []string {
+// ViewChildCodes lists the children of id in the view, ordered by code.
+func (t *Views) ViewChildCodes(id string) []string {
 	switch {
 	case t.view == nil:
 		return t.ChildCodes(id)
@@ -82,11 +93,12 @@ func (t *Tx) viewChildCodes(id string) []string {
 	return codes
 }
 
-func (t *Tx) viewChildren(id string) ([]youthbot.Unit, error) {
-	codes := t.viewChildCodes(id)
+// ViewChildren returns the children of id in the view, ordered by code.
+func (t *Views) ViewChildren(id string) ([]youthbot.Unit, error) {
+	codes := t.ViewChildCodes(id)
 	units := make([]youthbot.Unit, 0, len(codes))
 	for _, c := range codes {
-		u, err := t.viewUnit(c)
+		u, err := t.ViewUnit(c)
 		if err != nil {
 			return nil, err
 		}
@@ -95,19 +107,20 @@ func (t *Tx) viewChildren(id string) ([]youthbot.Unit, error) {
 	return units, nil
 }
 
-func (t *Tx) viewSubtree(id string) []string {
+// ViewSubtree returns id and every unit below it in the view.
+func (t *Views) ViewSubtree(id string) []string {
 	out := []string{id}
 	for i := 0; i < len(out); i++ {
-		out = append(out, t.viewChildCodes(out[i])...)
+		out = append(out, t.ViewChildCodes(out[i])...)
 	}
 	return out
 }
 
-// markTree sets the tree, the code shown and the day ceased of figures
+// MarkTree sets the tree, the code shown and the day ceased of figures
 // and their children.
-func (t *Tx) markTree(f *youthbot.Figures) {
+func (t *Views) MarkTree(f *youthbot.Figures) {
 	switch {
-	case t.treeMode == youthbot.TreeCurrent:
+	case t.mode == youthbot.TreeCurrent:
 		f.Tree = youthbot.TreeCurrent
 	case t.view != nil:
 		f.Tree = youthbot.TreePeriod // without history, Tree stays "": today's tree is every period's
@@ -121,6 +134,6 @@ func (t *Tx) markTree(f *youthbot.Figures) {
 		f.Dissolved, _ = t.UnitGone(f.Unit)
 	}
 	for _, c := range f.Children {
-		t.markTree(c)
+		t.MarkTree(c)
 	}
 }

@@ -1,4 +1,4 @@
-package storage
+package figures
 
 import (
 	"time"
@@ -39,11 +39,11 @@ func addLevels(a, b *youthbot.LevelCounts) {
 
 // kindOf returns a unit's kind ("" for an unknown unit), read once per
 // transaction.
-func (t *Tx) kindOf(unit string) youthbot.UnitKind {
+func (t *Store) kindOf(unit string) youthbot.UnitKind {
 	if k, ok := t.kinds[unit]; ok {
 		return k
 	}
-	u, _ := t.Unit(unit)
+	u, _ := t.views.Unit(unit)
 	if t.kinds == nil {
 		t.kinds = map[string]youthbot.UnitKind{}
 	}
@@ -58,7 +58,7 @@ type f7presence struct{ acts, plans bool }
 
 // f7Present reads once per transaction (until one of those buckets is
 // written) whether they hold anything.
-func (t *Tx) f7Present() *f7presence {
+func (t *Store) f7Present() *f7presence {
 	if t.f7 == nil {
 		first := func(b []byte) bool { k, _ := t.tx.Bucket(b).Cursor().First(); return k != nil }
 		t.f7 = &f7presence{acts: first(kv.UnitActIndex), plans: first(kv.UnitBreakthroughs) || first(kv.UnitModels)}
@@ -67,7 +67,7 @@ func (t *Tx) f7Present() *f7presence {
 }
 
 // unitPlan adds one unit's own breakthrough tasks and models of year to r.
-func (t *Tx) unitPlan(r *tally, unit string, year int) {
+func (t *Store) unitPlan(r *tally, unit string, year int) {
 	if !t.f7Present().plans {
 		return
 	}
@@ -111,7 +111,7 @@ func fillF7(f *youthbot.Figures, t *tally) {
 // (metric targets), and for per_unit targets every unit's below it, rolled
 // up once for the subtree's top when the first such target asks.
 type targetEval struct {
-	t    *Tx
+	t    *Store
 	top  string
 	p    youthbot.Period
 	loc  *time.Location
@@ -123,7 +123,7 @@ type targetEval struct {
 	whole bool
 }
 
-func (t *Tx) newTargetEval(top string, p youthbot.Period, loc *time.Location) *targetEval {
+func (t *Store) newTargetEval(top string, p youthbot.Period, loc *time.Location) *targetEval {
 	return &targetEval{t: t, top: top, p: p, loc: loc}
 }
 
@@ -139,7 +139,7 @@ func (e *targetEval) sum(root string) *tally {
 	}
 	r := &tally{}
 	ytd := e.p.YearToDate()
-	for _, u := range e.t.viewSubtree(root) {
+	for _, u := range e.t.views.ViewSubtree(root) {
 		e.t.unitActs(r, u, ytd)
 		e.t.unitStints(r, u, ytd, e.loc)
 	}
@@ -155,7 +155,7 @@ func (e *targetEval) rollUp() {
 	}
 	e.tree, e.up = []string{e.top}, map[string]string{}
 	for i := 0; i < len(e.tree); i++ {
-		for _, c := range e.t.viewChildCodes(e.tree[i]) {
+		for _, c := range e.t.views.ViewChildCodes(e.tree[i]) {
 			e.up[c] = e.tree[i]
 			e.tree = append(e.tree, c)
 		}
@@ -194,7 +194,7 @@ func (e *targetEval) below(root string) []string {
 // is root's tally for the period, reused when the period is the year to
 // date.
 func (e *targetEval) progress(f *youthbot.Figures, root string, same *tally) {
-	targets := e.t.Targets(root, e.p.Year)
+	targets := e.t.plan.Targets(root, e.p.Year)
 	if len(targets) == 0 {
 		return
 	}

@@ -1,10 +1,11 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,7 +30,6 @@ import (
 //	                    and today's tree from then (tree_wait.go)
 //	r date seq        → a refusedOp: a waiting change refused on its date
 //	s                 → set once every unit has its first version
-var bTree = []byte("unit_tree")
 
 // treeVersion is a unit as it was from its key's day until To.
 type treeVersion struct {
@@ -68,18 +68,18 @@ func tkey(parts ...string) []byte {
 }
 
 // treeBucket returns the history's bucket, nil when there is none yet.
-func (t *Tx) treeBucket() *bolt.Bucket { return t.tx.Bucket(bTree) }
+func (t *Tree) treeBucket() *bolt.Bucket { return t.tx.Bucket(kv.Tree) }
 
 // treeScan calls fn for every entry under the prefix parts (plus a
 // trailing separator), keys split at the separators after the prefix.
-func (t *Tx) treeScan(fn func(rest []string, v []byte) bool, parts ...string) {
+func (t *Tree) treeScan(fn func(rest []string, v []byte) bool, parts ...string) {
 	b := t.treeBucket()
 	if b == nil {
 		return
 	}
 	prefix := append(tkey(parts...), 0)
 	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(prefix); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
 		if !fn(strings.Split(string(k[len(prefix):]), "\x00"), v) {
 			return
 		}
@@ -88,8 +88,8 @@ func (t *Tx) treeScan(fn func(rest []string, v []byte) bool, parts ...string) {
 
 // seedTree gives every unit its first version once, so that the history
 // covers the tree as it stood before the first change.
-func (t *Tx) seedTree() (*bolt.Bucket, error) {
-	b, err := t.tx.CreateBucketIfNotExists(bTree)
+func (t *Tree) seedTree() (*bolt.Bucket, error) {
+	b, err := t.tx.CreateBucketIfNotExists(kv.Tree)
 	if err != nil {
 		return nil, fmt.Errorf("create unit history: %w", err)
 	}
@@ -112,7 +112,7 @@ func (t *Tx) seedTree() (*bolt.Bucket, error) {
 }
 
 // putVersion writes a version and its entry in the dated children index.
-func (t *Tx) putVersion(b *bolt.Bucket, id, from string, v treeVersion) error {
+func (t *Tree) putVersion(b *bolt.Bucket, id, from string, v treeVersion) error {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("encode version of %s: %w", id, err)
@@ -127,7 +127,7 @@ func (t *Tx) putVersion(b *bolt.Bucket, id, from string, v treeVersion) error {
 }
 
 // lastVersion returns a unit's latest version and its first day.
-func (t *Tx) lastVersion(id string) (treeVersion, string, bool) {
+func (t *Tree) lastVersion(id string) (treeVersion, string, bool) {
 	var v treeVersion
 	from, ok := "", false
 	b := t.treeBucket()
@@ -143,14 +143,14 @@ func (t *Tx) lastVersion(id string) (treeVersion, string, bool) {
 	} else {
 		k, data = c.Prev()
 	}
-	if k != nil && hasPrefix(k, prefix) && json.Unmarshal(data, &v) == nil {
+	if k != nil && kv.HasPrefix(k, prefix) && json.Unmarshal(data, &v) == nil {
 		from, ok = string(k[len(prefix):]), true
 	}
 	return v, from, ok
 }
 
 // versionAt returns the version of id that holds on day (YYYYMMDD).
-func (t *Tx) versionAt(id, day string) (treeVersion, bool) {
+func (t *Tree) versionAt(id, day string) (treeVersion, bool) {
 	var best treeVersion
 	found := false
 	t.treeScan(func(rest []string, v []byte) bool {
@@ -171,7 +171,7 @@ func (t *Tx) versionAt(id, day string) (treeVersion, bool) {
 // newVersion changes id from day on: its open version ends that day
 // (or, begun that day, is changed in place) and change makes the next;
 // a nil change ends the unit (dissolved).
-func (t *Tx) newVersion(b *bolt.Bucket, id, day string, change func(*treeVersion)) error {
+func (t *Tree) newVersion(b *bolt.Bucket, id, day string, change func(*treeVersion)) error {
 	v, from, ok := t.lastVersion(id)
 	if !ok {
 		return fmt.Errorf("unit %s has no version", id)
@@ -197,7 +197,7 @@ func (t *Tx) newVersion(b *bolt.Bucket, id, day string, change func(*treeVersion
 // treeHook keeps the history in step with a unit written outside the
 // changes (the units CSV, an import's DonVi): its latest version takes the
 // new name, parent and kind; a new unit gets a first version.
-func (t *Tx) treeHook(u youthbot.Unit) error {
+func (t *Tree) treeHook(u youthbot.Unit) error {
 	b := t.treeBucket()
 	if b == nil || b.Get([]byte("s")) == nil {
 		return nil
@@ -221,7 +221,7 @@ func (t *Tx) treeHook(u youthbot.Unit) error {
 
 // ResolveUnit returns the identity of a unit's code, present or past
 // (ENOTFOUND when no unit ever had it).
-func (t *Tx) ResolveUnit(code string) (string, error) {
+func (t *Tree) ResolveUnit(code string) (string, error) {
 	code = youthbot.NormalizeUnitCode(code)
 	if b := t.treeBucket(); b != nil {
 		if id := b.Get(tkey("k", code)); id != nil {
@@ -235,7 +235,7 @@ func (t *Tx) ResolveUnit(code string) (string, error) {
 }
 
 // UnitGone returns the day a unit ceased (merged or dissolved), if it did.
-func (t *Tx) UnitGone(id string) (youthbot.Date, bool) {
+func (t *Tree) UnitGone(id string) (youthbot.Date, bool) {
 	v, _, ok := t.lastVersion(id)
 	if !ok || v.To == "" {
 		return youthbot.Date{}, false
@@ -246,7 +246,7 @@ func (t *Tx) UnitGone(id string) (youthbot.Date, bool) {
 // ExistedDuring reports whether a unit existed on some day of p: founded
 // by its last day and not ceased by its first (a unit without history
 // always existed).
-func (t *Tx) ExistedDuring(id string, p youthbot.Period) bool {
+func (t *Tree) ExistedDuring(id string, p youthbot.Period) bool {
 	first, last := dayKey(p.First()), dayKey(p.Last())
 	born, end := "", ""
 	t.treeScan(func(rest []string, data []byte) bool {
@@ -267,7 +267,7 @@ func (t *Tx) ExistedDuring(id string, p youthbot.Period) bool {
 
 // UnitSuccessor returns the unit a ceased unit's facts roll into today:
 // the one it merged into, or its parent on its last day ("" for none).
-func (t *Tx) UnitSuccessor(id string) string {
+func (t *Tree) UnitSuccessor(id string) string {
 	succ := ""
 	t.treeScan(func(rest []string, _ []byte) bool {
 		if rest[1] == id {
@@ -281,7 +281,7 @@ func (t *Tx) UnitSuccessor(id string) string {
 
 // UnitCode returns the code a unit goes by on day (its latest when it
 // has no history).
-func (t *Tx) UnitCode(id string, day youthbot.Date) string {
+func (t *Tree) UnitCode(id string, day youthbot.Date) string {
 	if v, ok := t.versionAt(id, dayKey(day)); ok {
 		return v.Code
 	}
@@ -293,7 +293,7 @@ func (t *Tx) UnitCode(id string, day youthbot.Date) string {
 
 // CurrentCode returns the code a unit goes by today (its latest
 // version's; the identity when it has no history), for the bot's texts.
-func (t *Tx) CurrentCode(id string) string {
+func (t *Tree) CurrentCode(id string) string {
 	if v, _, ok := t.lastVersion(id); ok && v.Code != "" {
 		return v.Code
 	}
@@ -302,7 +302,7 @@ func (t *Tx) CurrentCode(id string) string {
 
 // FirstVersion returns a unit as it stood before its first change, and
 // whether it has changed since.
-func (t *Tx) FirstVersion(id string) (youthbot.Unit, bool) {
+func (t *Tree) FirstVersion(id string) (youthbot.Unit, bool) {
 	var u youthbot.Unit
 	n := 0
 	t.treeScan(func(rest []string, data []byte) bool {
@@ -324,14 +324,14 @@ func (t *Tx) FirstVersion(id string) (youthbot.Unit, bool) {
 // ceasedToday reports whether u has left today's tree: merged or
 // dissolved (the history tells a change once it took effect, in the
 // transaction that unlinks the unit from today's tree).
-func (t *Tx) ceasedToday(u youthbot.Unit) bool {
+func (t *Tree) ceasedToday(u youthbot.Unit) bool {
 	_, gone := t.UnitGone(u.Code)
 	return gone
 }
 
 // CurrentUnits returns the units that exist today: Units without those
 // that ceased (merged or dissolved), for pickers, invites and schedules.
-func (t *Tx) CurrentUnits() ([]youthbot.Unit, error) {
+func (t *Tree) CurrentUnits() ([]youthbot.Unit, error) {
 	all, err := t.Units()
 	if err != nil {
 		return nil, err
@@ -348,9 +348,9 @@ func (t *Tx) CurrentUnits() ([]youthbot.Unit, error) {
 // CurrentSecretaryUnits returns the units a user is secretary of that
 // exist today. A ceased unit's secretaries keep it in SecretaryUnits, for
 // the tallies of its past periods.
-func (t *Tx) CurrentSecretaryUnits(userID int64) []string {
+func (t *Tree) CurrentSecretaryUnits(userID int64) []string {
 	var out []string
-	for _, code := range t.SecretaryUnits(userID) {
+	for _, code := range t.s.SecretaryUnits(userID) {
 		if u, err := t.Unit(code); err == nil && !t.ceasedToday(u) {
 			out = append(out, code)
 		}

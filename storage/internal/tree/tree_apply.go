@@ -1,9 +1,10 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -39,7 +40,7 @@ type ChangeCounts struct {
 }
 
 // treeModel reads the tree's history into a model.
-func (t *Tx) treeModel() (*youthbot.TreeModel, error) {
+func (t *Tree) treeModel() (*youthbot.TreeModel, error) {
 	m := &youthbot.TreeModel{Units: map[string]*youthbot.TreeUnit{}, Codes: map[string]string{}}
 	var err error
 	t.treeScan(func(rest []string, data []byte) bool {
@@ -84,7 +85,7 @@ func (t *Tx) treeModel() (*youthbot.TreeModel, error) {
 // refused. Changes dated after today wait for their date: they are
 // written to the history, today's tree and the members they move on that
 // day, by ApplyDueChanges, if they still hold (tree_wait.go says why).
-func (t *Tx) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date, loc *time.Location) (ChangeCounts, error) {
+func (t *Tree) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date, loc *time.Location) (ChangeCounts, error) {
 	var n ChangeCounts
 	b, err := t.seedTree()
 	if err != nil {
@@ -141,7 +142,7 @@ func (t *Tx) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Date
 }
 
 // takeEffect writes op to the history and applies it to today's tree.
-func (t *Tx) takeEffect(b *bolt.Bucket, op treeOp, loc *time.Location) error {
+func (t *Tree) takeEffect(b *bolt.Bucket, op treeOp, loc *time.Location) error {
 	if err := t.writeHistory(b, op); err != nil {
 		return err
 	}
@@ -154,7 +155,7 @@ func changeKey(id string, c youthbot.UnitChange) []byte {
 
 // recordedChange returns the change recorded for id on c's day of c's
 // kind: in the history, waiting for its date or refused on it.
-func (t *Tx) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
+func (t *Tree) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
 	var rec youthbot.UnitChange
 	b := t.treeBucket()
 	if b == nil {
@@ -167,7 +168,7 @@ func (t *Tx) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChan
 }
 
 // writeHistory writes op's versions, codes, successor and record.
-func (t *Tx) writeHistory(b *bolt.Bucket, op treeOp) error {
+func (t *Tree) writeHistory(b *bolt.Bucket, op treeOp) error {
 	c, day := op.C, dayKey(op.C.Date)
 	var err error
 	switch c.Kind {
@@ -223,7 +224,7 @@ func (t *Tx) writeHistory(b *bolt.Bucket, op treeOp) error {
 }
 
 // applyToday applies op to today's tree and moves the members it moves.
-func (t *Tx) applyToday(op treeOp, loc *time.Location) error {
+func (t *Tree) applyToday(op treeOp, loc *time.Location) error {
 	c := op.C
 	if c.Kind == youthbot.ChangeFound {
 		return t.putUnitRecord(youthbot.Unit{Code: op.ID, Name: c.NewName, Parent: op.Target, Kind: c.UnitKind})
@@ -252,31 +253,31 @@ func (t *Tx) applyToday(op treeOp, loc *time.Location) error {
 				return err
 			}
 		}
-		members, err := t.MembersOf(op.ID)
+		members, err := t.s.MembersOf(op.ID)
 		if err != nil {
 			return err
 		}
 		at := c.Date.Time(loc)
 		for _, m := range members {
 			if m.Status == youthbot.StatusApproved {
-				_, err = t.MoveMember(m.UserID, op.Target, at)
+				_, err = t.s.MoveMember(m.UserID, op.Target, at)
 			} else {
 				m.Unit = op.Target
-				err = t.PutMember(m)
+				err = t.s.PutMember(m)
 			}
 			if err != nil {
 				return fmt.Errorf("merge %s: %w", op.ID, err)
 			}
 		}
 	}
-	t.kinds = nil
-	if err := t.bucket(bUnitChildren).Delete(join([]byte(u.Parent), []byte(u.Code))); err != nil {
+	t.unitsChanged()
+	if err := t.tx.Bucket(kv.UnitChildren).Delete(kv.Join([]byte(u.Parent), []byte(u.Code))); err != nil {
 		return fmt.Errorf("unlink unit %s: %w", u.Code, err)
 	}
 	return nil
 }
 
-func (t *Tx) putPending(b *bolt.Bucket, op treeOp) error {
+func (t *Tree) putPending(b *bolt.Bucket, op treeOp) error {
 	data, err := json.Marshal(op)
 	if err != nil {
 		return fmt.Errorf("encode change: %w", err)

@@ -1,4 +1,4 @@
-package storage
+package figures
 
 import (
 	"encoding/binary"
@@ -71,21 +71,12 @@ func (a *tally) add(b *tally) {
 	}
 }
 
-// months returns the YYYYMM keys of p.
-func months(p youthbot.Period) [][]byte {
-	var out [][]byte
-	for m := p.From; m <= p.To; m++ {
-		out = append(out, monthKey(youthbot.Date{Year: p.Year, Month: m, Day: 1}))
-	}
-	return out
-}
-
 // unitActs adds one unit's own participations, works, tasks and value in
 // the period to r, from act_index and projects_done; with r.active the
 // distinct members who took part. Its cost is the unit's entries in the
 // period, not the database.
-func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
-	for _, month := range months(p) {
+func (t *Store) unitActs(r *tally, unit string, p youthbot.Period) {
+	for _, month := range kv.Months(p) {
 		kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			switch v[0] {
 			case 'c':
@@ -101,8 +92,8 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 		})
 		kv.PrefixScan(t.tx, kv.ProjectsDone, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			level := youthbot.UnitKind("")
-			if len(v) > 9 && int(v[9]) < len(levelOfCode) {
-				level = levelOfCode[v[9]]
+			if len(v) > 9 && int(v[9]) < len(kv.LevelOfCode) {
+				level = kv.LevelOfCode[v[9]]
 				if len(v) > 10 {
 					r.f7.contrib.addContribution(v[10:])
 				}
@@ -140,7 +131,7 @@ func (t *Tx) unitActs(r *tally, unit string, p youthbot.Period) {
 // overlaps the period (the caller carries a mark in a subtree's tally over
 // to the tallies above it, so the big one is looked up only for the rest).
 // Its cost is the unit's stints.
-func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Location, marks ...*tally) {
+func (t *Store) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Location, marks ...*tally) {
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(unit), nil), func(k, v []byte) error {
 		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
@@ -174,14 +165,14 @@ func (t *Tx) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Loca
 // included, with one level of children and each one's targets' progress year
 // to date up to the end of p. Dates are calendar dates in loc. The work
 // grows with the data of the subtree in the period, not with the database.
-func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	done, _ := t.useView(unit, p) // the period's tree (F8, tree_figures.go)
+func (t *Store) Figures(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
+	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree_figures.go)
 	defer done()
-	top, err := t.viewUnit(unit)
+	top, err := t.views.ViewUnit(unit)
 	if err != nil {
 		return nil, err
 	}
-	children, err := t.viewChildren(unit)
+	children, err := t.views.ViewChildren(unit)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +184,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	t.unitActs(total, unit, p)
 	kids := make([]*tally, len(children))
 	for i, c := range children {
-		subtrees[i] = t.viewSubtree(c.Code)
+		subtrees[i] = t.views.ViewSubtree(c.Code)
 		kids[i] = newTally(true)
 		for _, u := range subtrees[i] {
 			t.unitActs(kids[i], u, p)
@@ -224,7 +215,7 @@ func (t *Tx) Figures(unit string, p youthbot.Period, loc *time.Location) (*youth
 	for i, c := range children {
 		ev.progress(f.Children[i], c.Code, kids[i])
 	}
-	t.markTree(f)
+	t.views.MarkTree(f)
 	return f, nil
 }
 

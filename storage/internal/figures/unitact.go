@@ -1,4 +1,4 @@
-package storage
+package figures
 
 import (
 	"cmp"
@@ -18,11 +18,11 @@ import (
 // office code (ma) of an imported activity or project is in office_codes.
 
 func unitActKey(a *youthbot.UnitActivity) []byte {
-	return kv.Join([]byte(a.Unit), monthKey(a.Date), kv.U64Key(a.ID))
+	return kv.Join([]byte(a.Unit), kv.MonthKey(a.Date), kv.U64Key(a.ID))
 }
 
 func unitActEntry(a *youthbot.UnitActivity) []byte {
-	return appendContribution([]byte{byte(a.Date.Day)}, a.ValueVND, &a.Contribution)
+	return kv.AppendContribution([]byte{byte(a.Date.Day)}, a.ValueVND, &a.Contribution)
 }
 
 // checkUnitActivity refuses what the index cannot hold: no unit, no date,
@@ -40,7 +40,7 @@ func checkUnitActivity(a *youthbot.UnitActivity) error {
 
 // AddUnitActivity stores a new unit activity, giving it an id, and indexes
 // it (and its office code, if any: ECONFLICT when another record has it).
-func (t *Tx) AddUnitActivity(a *youthbot.UnitActivity) error {
+func (t *Store) AddUnitActivity(a *youthbot.UnitActivity) error {
 	if err := checkUnitActivity(a); err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func (t *Tx) AddUnitActivity(a *youthbot.UnitActivity) error {
 }
 
 // UnitActivity returns the unit activity with id, or ENOTFOUND.
-func (t *Tx) UnitActivity(id uint64) (youthbot.UnitActivity, error) {
+func (t *Store) UnitActivity(id uint64) (youthbot.UnitActivity, error) {
 	var a youthbot.UnitActivity
 	ok, err := kv.GetJSON(t.tx, kv.UnitActs, kv.U64Key(id), &a)
 	if err != nil {
@@ -73,7 +73,7 @@ func (t *Tx) UnitActivity(id uint64) (youthbot.UnitActivity, error) {
 // PutUnitActivity rewrites an existing unit activity (an edit: its date,
 // unit and figures may change) and its index entries. Its office code
 // cannot change.
-func (t *Tx) PutUnitActivity(a *youthbot.UnitActivity) error {
+func (t *Store) PutUnitActivity(a *youthbot.UnitActivity) error {
 	old, err := t.UnitActivity(a.ID)
 	if err != nil {
 		return err
@@ -87,7 +87,7 @@ func (t *Tx) PutUnitActivity(a *youthbot.UnitActivity) error {
 	return t.putUnitActivity(a, &old)
 }
 
-func (t *Tx) putUnitActivity(a, old *youthbot.UnitActivity) error {
+func (t *Store) putUnitActivity(a, old *youthbot.UnitActivity) error {
 	t.f7 = nil
 	if old != nil {
 		if err := t.tx.Bucket(kv.UnitActIndex).Delete(unitActKey(old)); err != nil {
@@ -109,7 +109,7 @@ func (t *Tx) putUnitActivity(a, old *youthbot.UnitActivity) error {
 }
 
 // DeleteUnitActivity removes a unit activity and its index entries.
-func (t *Tx) DeleteUnitActivity(id uint64) error {
+func (t *Store) DeleteUnitActivity(id uint64) error {
 	a, err := t.UnitActivity(id)
 	if err != nil {
 		return err
@@ -128,11 +128,11 @@ func (t *Tx) DeleteUnitActivity(id uint64) error {
 // UnitActivitiesSince returns the activities of unit itself (not its
 // subtree) dated since (included) or later, newest date first (then
 // newest id). Its cost is the unit's activities since that month.
-func (t *Tx) UnitActivitiesSince(unit string, since youthbot.Date) ([]youthbot.UnitActivity, error) {
+func (t *Store) UnitActivitiesSince(unit string, since youthbot.Date) ([]youthbot.UnitActivity, error) {
 	var out []youthbot.UnitActivity
 	prefix := kv.Join([]byte(unit), nil)
 	c := t.tx.Bucket(kv.UnitActIndex).Cursor()
-	for k, v := c.Seek(kv.Join([]byte(unit), monthKey(since))); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(kv.Join([]byte(unit), kv.MonthKey(since))); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
 		if len(k) < 8 || len(v) < 1 {
 			continue
 		}
@@ -151,9 +151,9 @@ func (t *Tx) UnitActivitiesSince(unit string, since youthbot.Date) ([]youthbot.U
 
 // UnitActivitiesIn returns the activities of unit itself dated in p,
 // oldest first (date, then id).
-func (t *Tx) UnitActivitiesIn(unit string, p youthbot.Period) ([]youthbot.UnitActivity, error) {
+func (t *Store) UnitActivitiesIn(unit string, p youthbot.Period) ([]youthbot.UnitActivity, error) {
 	var out []youthbot.UnitActivity
-	for _, month := range months(p) {
+	for _, month := range kv.Months(p) {
 		err := kv.PrefixScan(t.tx, kv.UnitActIndex, kv.Join([]byte(unit), month, nil), func(k, _ []byte) error {
 			a, err := t.UnitActivity(binary.BigEndian.Uint64(k[len(k)-8:]))
 			if err != nil {
@@ -179,7 +179,7 @@ func byDateID(a, b youthbot.UnitActivity) int {
 }
 
 // OfficeCode returns what an office code (HoatDong's ma) names, if any.
-func (t *Tx) OfficeCode(ma string) (youthbot.OfficeRef, bool) {
+func (t *Store) OfficeCode(ma string) (youthbot.OfficeRef, bool) {
 	v := t.tx.Bucket(kv.OfficeCodes).Get([]byte(ma))
 	switch {
 	case len(v) == 9 && v[0] == 'a':
@@ -195,29 +195,29 @@ func (t *Tx) OfficeCode(ma string) (youthbot.OfficeRef, bool) {
 // workbook gives is the same. The id, creation and creator of an existing
 // record are kept (and set in a). An office code naming a project is
 // ECONFLICT.
-func (t *Tx) UpsertUnitActivity(a *youthbot.UnitActivity, now time.Time) (Change, error) {
+func (t *Store) UpsertUnitActivity(a *youthbot.UnitActivity, now time.Time) (kv.Change, error) {
 	if a.OfficeCode == "" {
-		return Unchanged, fmt.Errorf("upsert unit activity: no office code")
+		return kv.Unchanged, fmt.Errorf("upsert unit activity: no office code")
 	}
 	ref, ok := t.OfficeCode(a.OfficeCode)
 	if !ok {
 		a.CreatedAt = now
-		return Created, t.AddUnitActivity(a)
+		return kv.Created, t.AddUnitActivity(a)
 	}
 	if ref.Activity == 0 {
-		return Unchanged, youthbot.Errorf(youthbot.ECONFLICT, "err.office_code_kind", a.OfficeCode)
+		return kv.Unchanged, youthbot.Errorf(youthbot.ECONFLICT, "err.office_code_kind", a.OfficeCode)
 	}
 	old, err := t.UnitActivity(ref.Activity)
 	if err != nil {
-		return Unchanged, err
+		return kv.Unchanged, err
 	}
 	a.ID, a.CreatedAt, a.CreatedBy = old.ID, old.CreatedAt, old.CreatedBy
 	a.UpdatedAt, a.UpdatedBy = old.UpdatedAt, old.UpdatedBy
 	if reflect.DeepEqual(normalUnitActivity(*a), normalUnitActivity(old)) {
-		return Unchanged, nil
+		return kv.Unchanged, nil
 	}
 	a.UpdatedAt, a.UpdatedBy = now, 0
-	return Updated, t.PutUnitActivity(a)
+	return kv.Updated, t.PutUnitActivity(a)
 }
 
 // normalUnitActivity makes empty and nil beneficiaries compare equal.

@@ -1,4 +1,4 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
@@ -35,7 +35,7 @@ type refusedOp struct {
 }
 
 // putRefused moves the waiting change under key to the refused list.
-func (t *Tx) putRefused(b *bolt.Bucket, key []byte, op treeOp, why *youthbot.Error) error {
+func (t *Tree) putRefused(b *bolt.Bucket, key []byte, op treeOp, why *youthbot.Error) error {
 	data, err := json.Marshal(refusedOp{treeOp: op, Reason: why.Key, Args: why.Args})
 	if err == nil {
 		err = b.Put(append([]byte{'r'}, key[1:]...), data)
@@ -48,7 +48,7 @@ func (t *Tx) putRefused(b *bolt.Bucket, key []byte, op treeOp, why *youthbot.Err
 
 // queuedOps calls fn for the changes waiting ("p") or refused ("r") under
 // list, in date order, from the day given on ("" for all).
-func (t *Tx) queuedOps(list, from string, fn func(refusedOp) bool) error {
+func (t *Tree) queuedOps(list, from string, fn func(refusedOp) bool) error {
 	var err error
 	parts := []string{list}
 	if from != "" {
@@ -67,7 +67,7 @@ func (t *Tx) queuedOps(list, from string, fn func(refusedOp) bool) error {
 
 // queuedChange returns the change waiting for or refused on c's day for id
 // of c's kind, the key the history records it under once it took effect.
-func (t *Tx) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
+func (t *Tree) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
 	var rec youthbot.UnitChange
 	found := false
 	for _, list := range []string{"p", "r"} {
@@ -89,7 +89,7 @@ func (t *Tx) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange
 // it, and is checked again on its date against today's tree (recheck);
 // what happened since (a member who joined a unit to dissolve) refuses it
 // then, not the rows recorded after it now.
-func (t *Tx) replayWaiting(m *youthbot.TreeModel) error {
+func (t *Tree) replayWaiting(m *youthbot.TreeModel) error {
 	return t.queuedOps("p", "", func(op refusedOp) bool {
 		c := op.C
 		if c.Kind == youthbot.ChangeFound {
@@ -131,7 +131,7 @@ func (t *Tx) replayWaiting(m *youthbot.TreeModel) error {
 
 // queuedFor returns the changes waiting for their date and those refused
 // on it that name id, as the unit changed or as their target.
-func (t *Tx) queuedFor(id string) (waiting []youthbot.UnitChange, refused []RefusedChange, err error) {
+func (t *Tree) queuedFor(id string) (waiting []youthbot.UnitChange, refused []RefusedChange, err error) {
 	err = t.queuedOps("p", "", func(op refusedOp) bool {
 		if op.ID == id || op.Target == id {
 			waiting = append(waiting, op.C)

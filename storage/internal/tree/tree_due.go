@@ -1,4 +1,4 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
@@ -28,7 +28,7 @@ type DueCounts struct {
 // the unit): one that no longer holds is not applied and is returned as
 // refused; it leaves the waiting list for the refused list, and the
 // history never tells it. One that holds is written to the history then.
-func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts, error) {
+func (t *Tree) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts, error) {
 	var n DueCounts
 	b := t.treeBucket()
 	if b == nil {
@@ -72,7 +72,7 @@ func (t *Tx) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCounts
 }
 
 // recheck checks a waiting change against today's tree on its date.
-func (t *Tx) recheck(op treeOp) *youthbot.Error {
+func (t *Tree) recheck(op treeOp) *youthbot.Error {
 	c := op.C
 	if c.Kind == youthbot.ChangeFound {
 		if _, err := t.ResolveUnit(op.ID); err == nil {
@@ -124,7 +124,7 @@ func (t *Tx) recheck(op treeOp) *youthbot.Error {
 
 // liveMerge checks a merger's target takes what the unit has today:
 // children only under a non-branch, members only into a branch.
-func (t *Tx) liveMerge(op treeOp) *youthbot.Error {
+func (t *Tree) liveMerge(op treeOp) *youthbot.Error {
 	into, err := t.Unit(op.Target)
 	if err != nil {
 		return youthbot.Errorf(youthbot.EINVALID, "tree.unknown", op.C.Target)
@@ -140,7 +140,7 @@ func (t *Tx) liveMerge(op treeOp) *youthbot.Error {
 
 // liveParent checks that op's target exists today and, but for a merger,
 // is no branch.
-func (t *Tx) liveParent(op treeOp) *youthbot.Error {
+func (t *Tree) liveParent(op treeOp) *youthbot.Error {
 	if op.Target == "" {
 		return nil
 	}
@@ -156,7 +156,7 @@ func (t *Tx) liveParent(op treeOp) *youthbot.Error {
 
 // DueChanges counts the waiting changes whose day has come by today, which
 // ApplyDueChanges would apply (a read-only look, for the report CLI).
-func (t *Tx) DueChanges(today youthbot.Date) int {
+func (t *Tree) DueChanges(today youthbot.Date) int {
 	n := 0
 	t.treeScan(func(rest []string, _ []byte) bool {
 		if rest[0] > dayKey(today) {

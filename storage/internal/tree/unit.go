@@ -1,4 +1,4 @@
-package storage
+package tree
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 )
 
 // Unit returns the unit with code, or an ENOTFOUND error.
-func (t *Tx) Unit(code string) (youthbot.Unit, error) {
+func (t *Tree) Unit(code string) (youthbot.Unit, error) {
 	var u youthbot.Unit
 	ok, err := kv.GetJSON(t.tx, kv.Units, []byte(code), &u)
 	if err != nil {
@@ -23,7 +23,7 @@ func (t *Tx) Unit(code string) (youthbot.Unit, error) {
 
 // PutUnit creates or updates a unit and its place in the tree. The caller
 // checks the tree stays a tree (youthbot.PlanUnitImport).
-func (t *Tx) PutUnit(u youthbot.Unit) error {
+func (t *Tree) PutUnit(u youthbot.Unit) error {
 	if gone, ok := t.UnitGone(u.Code); ok {
 		// Merged or dissolved (F8): it stays out of today's tree.
 		return youthbot.Errorf(youthbot.EINVALID, "tree.gone", u.Code, gone.String())
@@ -35,8 +35,8 @@ func (t *Tx) PutUnit(u youthbot.Unit) error {
 }
 
 // putUnitRecord writes a unit in today's tree (PutUnit without the history).
-func (t *Tx) putUnitRecord(u youthbot.Unit) error {
-	t.kinds = nil
+func (t *Tree) putUnitRecord(u youthbot.Unit) error {
+	t.unitsChanged()
 	var old youthbot.Unit
 	found, err := kv.GetJSON(t.tx, kv.Units, []byte(u.Code), &old)
 	if err != nil {
@@ -55,7 +55,7 @@ func (t *Tx) putUnitRecord(u youthbot.Unit) error {
 }
 
 // Units returns every unit, ordered by code.
-func (t *Tx) Units() ([]youthbot.Unit, error) {
+func (t *Tree) Units() ([]youthbot.Unit, error) {
 	var units []youthbot.Unit
 	err := t.tx.Bucket(kv.Units).ForEach(func(k, v []byte) error {
 		var u youthbot.Unit
@@ -70,7 +70,7 @@ func (t *Tx) Units() ([]youthbot.Unit, error) {
 
 // ChildCodes returns the codes of the direct children of code ("" for the
 // roots), ordered by code.
-func (t *Tx) ChildCodes(code string) []string {
+func (t *Tree) ChildCodes(code string) []string {
 	var codes []string
 	prefix := kv.Join([]byte(code), nil)
 	kv.PrefixScan(t.tx, kv.UnitChildren, prefix, func(k, _ []byte) error {
@@ -81,7 +81,7 @@ func (t *Tx) ChildCodes(code string) []string {
 }
 
 // Children returns the direct children of code ("" for the roots).
-func (t *Tx) Children(code string) ([]youthbot.Unit, error) {
+func (t *Tree) Children(code string) ([]youthbot.Unit, error) {
 	codes := t.ChildCodes(code)
 	units := make([]youthbot.Unit, 0, len(codes))
 	for _, c := range codes {
@@ -95,7 +95,7 @@ func (t *Tx) Children(code string) ([]youthbot.Unit, error) {
 }
 
 // Ancestors returns code and the codes above it, up to the root.
-func (t *Tx) Ancestors(code string) ([]string, error) {
+func (t *Tree) Ancestors(code string) ([]string, error) {
 	var path []string
 	for c := code; c != ""; {
 		if len(path) > 64 {
@@ -112,7 +112,7 @@ func (t *Tx) Ancestors(code string) ([]string, error) {
 }
 
 // Subtree returns code and every unit below it, parents before children.
-func (t *Tx) Subtree(code string) []string {
+func (t *Tree) Subtree(code string) []string {
 	out := []string{code}
 	for i := 0; i < len(out); i++ {
 		out = append(out, t.ChildCodes(out[i])...)
@@ -121,7 +121,7 @@ func (t *Tx) Subtree(code string) []string {
 }
 
 // InSubtree reports whether unit is top or below it.
-func (t *Tx) InSubtree(unit, top string) (bool, error) {
+func (t *Tree) InSubtree(unit, top string) (bool, error) {
 	path, err := t.Ancestors(unit)
 	if err != nil {
 		return false, err
@@ -135,7 +135,7 @@ func (t *Tx) InSubtree(unit, top string) (bool, error) {
 }
 
 // HasMembers reports whether any member record (of any status) is in unit.
-func (t *Tx) HasMembers(unit string) bool {
+func (t *Tree) HasMembers(unit string) bool {
 	found := false
 	kv.PrefixScan(t.tx, kv.UnitMembers, kv.Join([]byte(unit), nil), func(_, _ []byte) error {
 		found = true
@@ -147,7 +147,7 @@ func (t *Tx) HasMembers(unit string) bool {
 // ImportUnits creates or updates units from checked rows (unitcsv.Parse) in this
 // transaction: the whole file is checked against the existing tree first,
 // and on any problem nothing changes (the error is a *youthbot.ImportError).
-func (t *Tx) ImportUnits(rows []youthbot.UnitRow) (created, updated int, err error) {
+func (t *Tree) ImportUnits(rows []youthbot.UnitRow) (created, updated int, err error) {
 	units, err := t.Units()
 	if err != nil {
 		return 0, 0, err
