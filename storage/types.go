@@ -36,6 +36,9 @@ type (
 	// MemberAt is a member of a unit at the end of a period.
 	MemberAt = figures.MemberAt
 
+	// Summary is one chat's window of requests of a kind about a unit.
+	Summary = msglog.Summary
+
 	// JobState is what the scheduler remembers of a job between runs.
 	JobState = msglog.JobState
 )

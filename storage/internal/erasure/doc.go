@@ -33,9 +33,8 @@ type Entities interface {
 	RemoveSecretary(userID int64, unit string) error
 	DeleteDialog(userID int64) error
 	DeleteUser(id int64) error
-	DropSummaries(chat int64) error
 }
 
-// New returns the erasure of tx, which removes from log's outbox and
-// reads the rest through s.
+// New returns the erasure of tx, which removes from log's outbox, sent
+// messages and summaries, and reads the rest through s.
 func New(tx *bolt.Tx, log msglog.Log, s Entities) Erasure { return Erasure{tx: tx, log: log, s: s} }

@@ -142,7 +142,7 @@ func (t *Erasure) Erase(userID int64, now time.Time, placeholder string, known .
 	if err := t.log.DropSent(userID, dec); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
-	if err := t.s.DropSummaries(userID); err != nil {
+	if err := t.log.DropSummaries(userID); err != nil {
 		return 0, fmt.Errorf("erase: %w", err)
 	}
 	if err := t.logErasure(userID, now); err != nil {

@@ -1,6 +1,7 @@
 // Package msglog is storage's message log: the updates applied, the outbox
-// and its idempotency keys, coalesced messages, the ids of sent messages
-// and the scheduler's job state. Log is embedded in storage.Tx, which
+// and its idempotency keys, coalesced messages, the windows of the live
+// summaries of requests, the ids of sent messages and the scheduler's job
+// state. Log is embedded in storage.Tx, which
 // promotes its methods.
 package msglog
 

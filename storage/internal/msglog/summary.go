@@ -1,4 +1,4 @@
-package storage
+package msglog
 
 import (
 	"encoding/json"
@@ -30,7 +30,7 @@ func summaryKey(kind, unit string, chat int64) []byte {
 }
 
 // Summary is chat's window of requests of kind about unit.
-func (t *Tx) Summary(kind, unit string, chat int64) (Summary, bool, error) {
+func (t *Log) Summary(kind, unit string, chat int64) (Summary, bool, error) {
 	s := Summary{Chat: chat, Kind: kind, Unit: unit}
 	b := t.tx.Bucket(bSummaries)
 	if b == nil {
@@ -47,7 +47,7 @@ func (t *Tx) Summary(kind, unit string, chat int64) (Summary, bool, error) {
 }
 
 // PutSummary records a chat's window.
-func (t *Tx) PutSummary(s Summary) error {
+func (t *Log) PutSummary(s Summary) error {
 	b, err := t.tx.CreateBucketIfNotExists(bSummaries)
 	if err != nil {
 		return fmt.Errorf("create bucket %s: %w", bSummaries, err)
@@ -63,7 +63,7 @@ func (t *Tx) PutSummary(s Summary) error {
 }
 
 // SummariesOf lists the windows of every chat about kind in unit.
-func (t *Tx) SummariesOf(kind, unit string) ([]Summary, error) {
+func (t *Log) SummariesOf(kind, unit string) ([]Summary, error) {
 	b := t.tx.Bucket(bSummaries)
 	if b == nil {
 		return nil, nil
@@ -85,7 +85,7 @@ func (t *Tx) SummariesOf(kind, unit string) ([]Summary, error) {
 }
 
 // DropSummaries forgets the windows of chat (/forgetme).
-func (t *Tx) DropSummaries(chat int64) error {
+func (t *Log) DropSummaries(chat int64) error {
 	b := t.tx.Bucket(bSummaries)
 	if b == nil {
 		return nil
