@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"youthbot/storage/internal/boltfile"
 	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/figures"
 	"youthbot/storage/internal/msglog"
@@ -24,7 +25,14 @@ var ErrLocked = errors.New("database is in use by another process")
 
 // ErrDamaged marks a database file whose pages do not make sense: it must
 // be replaced by a backup (youthbot restore).
-var ErrDamaged = errors.New("the database file is damaged")
+var ErrDamaged = boltfile.ErrDamaged
+
+// DamagePanic returns an error wrapping ErrDamaged when p, just recovered
+// by the caller's deferred function, was raised inside bbolt (an assertion
+// on a page, an index out of range, a fault reading the map), and nil for
+// any other panic. Call it directly from the deferred function, while the
+// panicking frames are still on the stack.
+func DamagePanic(p any) error { return boltfile.DamagePanic(p) }
 
 // Options tune Open.
 type Options struct {
@@ -87,7 +95,7 @@ func Open(path string, opts Options) (*DB, error) {
 		opts.Timeout = time.Second
 	}
 	var b *bolt.DB
-	err := guard(func() (err error) {
+	err := boltfile.Guard(func() (err error) {
 		b, err = bolt.Open(path, 0o600, &bolt.Options{
 			Timeout:         opts.Timeout,
 			ReadOnly:        opts.ReadOnly,
@@ -111,16 +119,16 @@ func Open(path string, opts Options) (*DB, error) {
 	// each waits for its commit, so a short delay keeps them responsive.
 	b.MaxBatchDelay = 2 * time.Millisecond
 	db := &DB{bolt: b, path: path, damaged: make(chan struct{})}
-	if err := guard(func() error { return b.View(func(tx *bolt.Tx) error { return checkPages(path, tx) }) }); err != nil {
+	if err := boltfile.Guard(func() error { return b.View(func(tx *bolt.Tx) error { return boltfile.CheckPages(path, tx) }) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if !opts.ReadOnly {
-		if err := guard(func() error { return b.Update(migrate) }); err != nil {
+		if err := boltfile.Guard(func() error { return b.Update(migrate) }); err != nil {
 			b.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}
-	} else if err := guard(func() error { return b.View(checkVersion) }); err != nil {
+	} else if err := boltfile.Guard(func() error { return b.View(checkVersion) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -165,7 +173,7 @@ func (db *DB) Bolt() *bolt.DB { return db.bolt }
 // A damaged page gives an error wrapping ErrDamaged (so do Update, Batch
 // and WriteTo), never a panic.
 func (db *DB) View(fn func(*Tx) error) error {
-	return db.noteDamage(guard(func() error {
+	return db.noteDamage(boltfile.Guard(func() error {
 		return db.bolt.View(func(tx *bolt.Tx) error { return fn(newTx(tx)) })
 	}))
 }
@@ -175,7 +183,7 @@ func (db *DB) View(fn func(*Tx) error) error {
 // begin or commit gives an error wrapping ErrWrite.
 func (db *DB) Update(fn func(*Tx) error) error {
 	fnFailed := false
-	err := guard(func() error {
+	err := boltfile.Guard(func() error {
 		return db.bolt.Update(func(tx *bolt.Tx) error {
 			err := fn(newTx(tx))
 			fnFailed = err != nil
@@ -194,7 +202,7 @@ func (db *DB) Update(fn func(*Tx) error) error {
 // wrapping ErrWrite when the shared transaction did not commit.
 func (db *DB) Batch(fn func(*Tx) error) error {
 	fnFailed := false // set by fn's last run; Batch returning orders it before the read
-	err := guard(func() error {
+	err := boltfile.Guard(func() error {
 		return db.bolt.Batch(func(tx *bolt.Tx) error {
 			err := fn(newTx(tx))
 			fnFailed = err != nil
@@ -211,7 +219,7 @@ func (db *DB) Batch(fn func(*Tx) error) error {
 // writers for longer than a read transaction does.
 func (db *DB) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	err := db.noteDamage(guard(func() error {
+	err := db.noteDamage(boltfile.Guard(func() error {
 		return db.bolt.View(func(tx *bolt.Tx) error {
 			var err error
 			n, err = tx.WriteTo(w)
@@ -264,7 +272,7 @@ func Verify(path string) (err error) {
 	defer b.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(fmt.Sprint(p)))
+			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, boltfile.OneLine(fmt.Sprint(p)))
 		}
 	}()
 	return b.View(func(tx *bolt.Tx) error {
@@ -279,7 +287,7 @@ func Verify(path string) (err error) {
 			return fmt.Errorf("open %s: %w", path, err)
 		}
 		for err := range tx.Check() {
-			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(err.Error()))
+			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, boltfile.OneLine(err.Error()))
 		}
 		return nil
 	})

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"youthbot/storage/internal/boltfile"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -142,7 +143,7 @@ func TestCompactCopiesEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := compact(dst, db.Bolt(), 4096); err != nil {
+	if err := boltfile.Compact(dst, db.Bolt(), 4096); err != nil {
 		t.Fatal(err)
 	}
 	dump := func(b *bolt.DB) string {

@@ -1,7 +1,11 @@
-package storage
+// Package boltfile is the bbolt file below storage's transactions: its
+// damage found and turned into errors, the wiping of its free pages and
+// its compacted copy.
+package boltfile
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -11,10 +15,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// ErrDamaged marks a database file whose pages do not make sense: it must
+// be replaced by a backup (youthbot restore).
+var ErrDamaged = errors.New("the database file is damaged")
+
 // Damage. bbolt trusts its pages: one that does not make sense (a disk
 // error, a copy cut short, a stray write) makes it panic with an assertion,
 // or fault on a page past the end of the map. Open looks at the file's
-// structure cheaply (checkPages); every transaction turns a panic raised
+// structure cheaply (CheckPages); every transaction turns a panic raised
 // inside bbolt, and a fault, into an error wrapping ErrDamaged; the
 // operator restores a backup.
 
@@ -40,7 +48,7 @@ func DamagePanic(p any) error {
 			// runtime.panicIndex and the like: keep looking
 		case panicking:
 			if strings.HasPrefix(f.Function, "go.etcd.io/bbolt") {
-				return fmt.Errorf("%w: %s", ErrDamaged, oneLine(fmt.Sprint(p)))
+				return fmt.Errorf("%w: %s", ErrDamaged, OneLine(fmt.Sprint(p)))
 			}
 			return nil
 		}
@@ -50,9 +58,9 @@ func DamagePanic(p any) error {
 	}
 }
 
-// oneLine makes a message of bbolt's (a panic's value, a check's finding)
+// OneLine makes a message of bbolt's (a panic's value, a check's finding)
 // one short line.
-func oneLine(s string) string {
+func OneLine(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "panic: ", "")), " ")
 	if len(s) > 200 {
 		s = s[:200] + "…"
@@ -60,10 +68,10 @@ func oneLine(s string) string {
 	return s
 }
 
-// guard runs fn, turning a panic raised inside bbolt into an error
+// Guard runs fn, turning a panic raised inside bbolt into an error
 // wrapping ErrDamaged (other panics go on), with faults on the map made
 // panics for the time of fn.
-func guard(fn func() error) (err error) {
+func Guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
@@ -81,20 +89,20 @@ func guard(fn func() error) (err error) {
 // uint16, count uint16, overflow uint32), then a branch page's elements of
 // 16 bytes (pos uint32, ksize uint32, pgid uint64).
 const (
-	pageHeader      = 16
-	branchElement   = 16
-	flagBranch      = 0x01
-	flagLeaf        = 0x02
-	maxCheckedPages = 50_000 // bounds checkPages on a huge file
+	PageHeader      = 16
+	BranchElement   = 16
+	FlagBranch      = 0x01
+	FlagLeaf        = 0x02
+	maxCheckedPages = 50_000 // bounds CheckPages on a huge file
 )
 
-// checkPages is Open's quick look at the file: each top-level bucket's
+// CheckPages is Open's quick look at the file: each top-level bucket's
 // root page and every branch page below it must say it is the page it is
 // and of a tree's kind, and every page a branch points to must lie within
 // the file. Leaves, most of the file, are not read: a damaged leaf is
 // found when it is read (guard). bbolt itself has checked the meta pages'
 // checksums and read the freelist.
-func checkPages(path string, tx *bolt.Tx) error {
+func CheckPages(path string, tx *bolt.Tx) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("check %s: %w", path, err)
@@ -122,19 +130,19 @@ func checkPages(path string, tx *bolt.Tx) error {
 		self := binary.LittleEndian.Uint64(buf[0:])
 		flags := binary.LittleEndian.Uint16(buf[8:])
 		count := int(binary.LittleEndian.Uint16(buf[10:]))
-		if self != id || (flags != flagBranch && flags != flagLeaf) {
+		if self != id || (flags != FlagBranch && flags != FlagLeaf) {
 			return false, fmt.Errorf("%w: %s, page %d says it is page %d with flags %#x", ErrDamaged, what, id, self, flags)
 		}
-		if flags == flagLeaf {
+		if flags == FlagLeaf {
 			leafDepth = depth
 			return true, nil
 		}
-		if count == 0 || pageHeader+count*branchElement > pageSize {
+		if count == 0 || PageHeader+count*BranchElement > pageSize {
 			return false, fmt.Errorf("%w: %s, branch page %d holds %d elements", ErrDamaged, what, id, count)
 		}
 		children := make([]uint64, count)
 		for i := range children {
-			children[i] = binary.LittleEndian.Uint64(buf[pageHeader+i*branchElement+8:])
+			children[i] = binary.LittleEndian.Uint64(buf[PageHeader+i*BranchElement+8:])
 		}
 		for _, c := range children {
 			if c < 2 || c >= hwm {
