@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 	"youthbot/storage/internal/boltfile"
+	"youthbot/storage/internal/broadcast"
 	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/figures"
 	"youthbot/storage/internal/msglog"
@@ -239,6 +240,7 @@ type Tx struct {
 	plan.Plan
 	erasure.Erasure
 	unittree.Tree
+	broadcast.Fanout
 	*figures.Store
 
 	tx *bolt.Tx
@@ -250,8 +252,13 @@ func newTx(tx *bolt.Tx) *Tx {
 	t.Erasure = erasure.New(tx, t.Log, t)
 	t.Tree = unittree.New(tx, t, func() { figures.UnitsChanged(t.Store) })
 	t.Store = figures.New(tx, &t.Plan, unittree.NewViews(&t.Tree))
+	t.Fanout = broadcast.New(tx, &t.Tree)
 	return t
 }
+
+// OnCommit runs fn after the transaction commits (not if it rolls back):
+// to start work that must see what the transaction wrote.
+func (t *Tx) OnCommit(fn func()) { t.tx.OnCommit(fn) }
 
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }

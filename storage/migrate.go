@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"youthbot/storage/internal/broadcast"
 	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/kv"
 	"youthbot/storage/internal/msglog"
@@ -54,7 +55,7 @@ var migrations = []func(*bolt.Tx) error{
 		})
 	},
 	// 5: broadcasts being fanned out (broadcast.go).
-	createBroadcastBuckets,
+	broadcast.CreateBucket,
 	// 6: the erasure log of /forgetme (erase.go).
 	erasure.CreateBucket,
 	// 7: the ids of sent messages that may be edited (sent.go).

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"youthbot/storage/internal/broadcast"
 	"youthbot/storage/internal/figures"
 	"youthbot/storage/internal/kv"
 	"youthbot/storage/internal/msglog"
@@ -38,6 +39,11 @@ type (
 
 	// Summary is one chat's window of requests of a kind about a unit.
 	Summary = msglog.Summary
+
+	// Broadcast is an announcement being fanned out into the outbox.
+	Broadcast = broadcast.Broadcast
+	// RecipientCursor is a position in ScanRecipients' order.
+	RecipientCursor = broadcast.RecipientCursor
 
 	// JobState is what the scheduler remembers of a job between runs.
 	JobState = msglog.JobState

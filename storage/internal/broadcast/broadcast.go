@@ -1,4 +1,4 @@
-package storage
+package broadcast
 
 import (
 	"encoding/json"
@@ -17,8 +17,8 @@ import (
 // the outbox: id → Broadcast.
 var bBroadcasts = []byte("broadcasts")
 
-// createBroadcastBuckets is the migration adding the broadcasts bucket.
-func createBroadcastBuckets(tx *bolt.Tx) error {
+// CreateBucket is the migration adding the broadcasts bucket.
+func CreateBucket(tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(bBroadcasts); err != nil {
 		return fmt.Errorf("create bucket %s: %w", bBroadcasts, err)
 	}
@@ -50,7 +50,7 @@ type RecipientCursor struct {
 }
 
 // PutBroadcast stores a broadcast.
-func (t *Tx) PutBroadcast(b Broadcast) error {
+func (t *Fanout) PutBroadcast(b Broadcast) error {
 	if b.ID == "" {
 		return fmt.Errorf("broadcast without an id")
 	}
@@ -58,13 +58,13 @@ func (t *Tx) PutBroadcast(b Broadcast) error {
 }
 
 // Broadcast returns a broadcast still being fanned out.
-func (t *Tx) Broadcast(id string) (b Broadcast, found bool, err error) {
+func (t *Fanout) Broadcast(id string) (b Broadcast, found bool, err error) {
 	found, err = kv.GetJSON(t.tx, bBroadcasts, []byte(id), &b)
 	return b, found, err
 }
 
 // Broadcasts returns the broadcasts still being fanned out, by id.
-func (t *Tx) Broadcasts() ([]Broadcast, error) {
+func (t *Fanout) Broadcasts() ([]Broadcast, error) {
 	var out []Broadcast
 	err := t.tx.Bucket(bBroadcasts).ForEach(func(k, v []byte) error {
 		var b Broadcast
@@ -78,17 +78,17 @@ func (t *Tx) Broadcasts() ([]Broadcast, error) {
 }
 
 // DeleteBroadcast removes a broadcast fanned out completely.
-func (t *Tx) DeleteBroadcast(id string) error {
+func (t *Fanout) DeleteBroadcast(id string) error {
 	return t.tx.Bucket(bBroadcasts).Delete([]byte(id))
 }
 
 // RecipientScope returns the units whose members a broadcast to the
 // subtrees of tops reaches: each unit once, sorted by code (the order of
 // ScanRecipients, so that a cursor stays valid if the tree changes).
-func (t *Tx) RecipientScope(tops []string) []string {
+func (t *Fanout) RecipientScope(tops []string) []string {
 	var units []string
 	for _, top := range tops {
-		units = append(units, t.Subtree(top)...)
+		units = append(units, t.tree.Subtree(top)...)
 	}
 	slices.Sort(units)
 	return slices.Compact(units)
@@ -103,7 +103,7 @@ func (t *Tx) RecipientScope(tops []string) []string {
 // reached the end of the scope. The unit index gives the status, so only
 // approved members' user records are read. Imported members (no Telegram
 // account) are not recipients.
-func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn func(u youthbot.User, found bool) error) (RecipientCursor, bool, error) {
+func (t *Fanout) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn func(u youthbot.User, found bool) error) (RecipientCursor, bool, error) {
 	seen := 0
 	start, _ := slices.BinarySearch(scope, cur.Unit)
 	for _, unit := range scope[start:] {
@@ -125,7 +125,8 @@ func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn f
 			}
 			id := kv.KeyID(k[len(prefix):])
 			cur, seen = RecipientCursor{Unit: unit, After: id, Began: true}, seen+1
-			u, found, err := t.User(id)
+			var u youthbot.User
+			found, err := kv.GetJSON(t.tx, kv.Users, kv.IDKey(id), &u)
 			if err != nil {
 				return cur, false, err
 			}
@@ -145,7 +146,7 @@ func (t *Tx) ScanRecipients(scope []string, cur RecipientCursor, limit int, fn f
 
 // CountRecipients counts the members ScanRecipients reaches in the
 // subtrees of tops.
-func (t *Tx) CountRecipients(tops []string) (int, error) {
+func (t *Fanout) CountRecipients(tops []string) (int, error) {
 	n := 0
 	_, _, err := t.ScanRecipients(t.RecipientScope(tops), RecipientCursor{}, 0, func(youthbot.User, bool) error {
 		n++
@@ -153,7 +154,3 @@ func (t *Tx) CountRecipients(tops []string) (int, error) {
 	})
 	return n, err
 }
-
-// OnCommit runs fn after the transaction commits (not if it rolls back):
-// to start work that must see what the transaction wrote.
-func (t *Tx) OnCommit(fn func()) { t.tx.OnCommit(fn) }
