@@ -3,9 +3,9 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 var statusCode = map[youthbot.ActivityStatus]byte{

@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // TestImportActivitiesIndexesLikeAddActivity: a bulk import leaves the

@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // NewCampaign stores a new campaign with the next id (C1, C2, ...).

@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"youthbot/storage/internal/boltfile"
 
 	bolt "go.etcd.io/bbolt"
+
+	"youthbot/storage/internal/boltfile"
 )
 
 // damagedFile writes a database with a bucket "t" of 3,000 keys (a branch

@@ -9,6 +9,10 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
 	"youthbot/storage/internal/boltfile"
 	"youthbot/storage/internal/broadcast"
 	"youthbot/storage/internal/erasure"
@@ -16,9 +20,6 @@ import (
 	"youthbot/storage/internal/msglog"
 	"youthbot/storage/internal/plan"
 	unittree "youthbot/storage/internal/tree"
-
-	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrLocked is returned by Open when another process holds the database.

@@ -2,9 +2,9 @@ package storage
 
 import (
 	"fmt"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // GroupLink returns the link of a group chat; found is false for a group

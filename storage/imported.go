@@ -3,9 +3,9 @@ package storage
 import (
 	"fmt"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Members imported from a workbook (DoanVien) have no Telegram account:

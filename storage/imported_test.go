@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"testing"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 func importedRow(name string, joined youthbot.Date, phone string) *youthbot.Member {

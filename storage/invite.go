@@ -3,9 +3,9 @@ package storage
 import (
 	"encoding/json"
 	"fmt"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Invite returns the invite with code, or ENOTFOUND.

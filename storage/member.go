@@ -4,9 +4,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Member returns the member record of a Telegram user, or ENOTFOUND.

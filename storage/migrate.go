@@ -5,14 +5,14 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"youthbot/storage/internal/broadcast"
-	"youthbot/storage/internal/erasure"
-	"youthbot/storage/internal/kv"
-	"youthbot/storage/internal/msglog"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/broadcast"
+	"youthbot/storage/internal/erasure"
+	"youthbot/storage/internal/kv"
+	"youthbot/storage/internal/msglog"
 )
 
 // migrations are applied in order; the schema version is how many ran. Never
@@ -54,11 +54,11 @@ var migrations = []func(*bolt.Tx) error{
 			return nil
 		})
 	},
-	// 5: broadcasts being fanned out (broadcast.go).
+	// 5: broadcasts being fanned out (internal/broadcast).
 	broadcast.CreateBucket,
-	// 6: the erasure log of /forgetme (erase.go).
+	// 6: the erasure log of /forgetme (internal/erasure).
 	erasure.CreateBucket,
-	// 7: the ids of sent messages that may be edited (sent.go).
+	// 7: the ids of sent messages that may be edited (internal/msglog/sent.go).
 	msglog.CreateSentBuckets,
 	// 8: the province's figures (F7): unit activities, office codes,
 	// targets with a code, breakthrough tasks, models, imported members.

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // TestMigrationGivesOldDoneProjectsTheirLevel: a done project indexed

@@ -2,9 +2,9 @@ package storage
 
 import (
 	"encoding/binary"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // MemberTally is one member's participations in a period.

@@ -2,9 +2,9 @@ package storage
 
 import (
 	"encoding/binary"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // PendingActivitiesLatest counts the activities waiting in unit that are

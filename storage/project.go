@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"reflect"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // NewProject stores a new project with the next code (P1, P2, ...).

@@ -3,9 +3,9 @@ package storage
 import (
 	"fmt"
 	"slices"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // AddSecretary makes user a secretary of unit. It is idempotent.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"time"
+
 	"youthbot/storage/internal/kv"
 )
 

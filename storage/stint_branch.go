@@ -3,9 +3,9 @@ package storage
 import (
 	"encoding/binary"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // BranchDuring is the branch m belonged to during the day that starts at

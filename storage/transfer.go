@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 func createTransferBuckets(tx *bolt.Tx) error {

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"testing"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 func day(y, m, d int) youthbot.Date { return youthbot.Date{Year: y, Month: time.Month(m), Day: d} }

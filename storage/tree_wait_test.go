@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Dates of the tests of waiting changes: recorded on recordDay, something

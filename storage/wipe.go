@@ -9,12 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-	"youthbot/storage/internal/boltfile"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/boltfile"
+	"youthbot/storage/internal/kv"
 )
 
 // ErrReadersOpen is returned by WipeFreePages while read transactions that
@@ -145,7 +145,7 @@ func (db *DB) CompactTo(path string) error {
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	// A damaged page is an error, never bbolt's panic (damage.go).
+	// A damaged page is an error, never bbolt's panic (boltfile/damage.go).
 	if err := db.noteDamage(boltfile.Guard(func() error { return boltfile.Compact(dst, db.bolt, 64<<20) })); err != nil {
 		dst.Close()
 		return fmt.Errorf("compact: %w", err)

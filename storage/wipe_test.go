@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"youthbot/storage/internal/boltfile"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/boltfile"
 )
 
 // TestWipeFreePages: the old copy of a rewritten record stays in a freed

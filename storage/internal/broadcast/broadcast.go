@@ -6,11 +6,11 @@ import (
 	"math"
 	"slices"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // bBroadcasts holds the broadcasts confirmed and not yet fanned out into

@@ -8,11 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // The erasure log (its own migration): who asked to be forgotten, as keyed

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
 	"youthbot/storage/internal/kv"
 )
 

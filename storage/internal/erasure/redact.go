@@ -10,11 +10,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // phoneForms are the ways a stored phone (+84901234567) is written: with

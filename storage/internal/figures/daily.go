@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Reads for tallies and reports that need more detail than Figures: per

@@ -3,9 +3,9 @@ package figures
 import (
 	"encoding/binary"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // tally is the figures of one unit or subtree for a period, before they are
@@ -166,7 +166,7 @@ func (t *Store) unitStints(r *tally, unit string, p youthbot.Period, loc *time.L
 // to date up to the end of p. Dates are calendar dates in loc. The work
 // grows with the data of the subtree in the period, not with the database.
 func (t *Store) Figures(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree_figures.go)
+	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree/tree_figures.go)
 	defer done()
 	top, err := t.views.ViewUnit(unit)
 	if err != nil {

@@ -2,9 +2,9 @@ package figures
 
 import (
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // f7sums are the figures of union reports (F7) a tally adds up besides

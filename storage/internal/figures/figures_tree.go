@@ -3,9 +3,9 @@ package figures
 import (
 	"encoding/binary"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // FiguresTree computes the figures of unit for period p like Figures, with
@@ -14,7 +14,7 @@ import (
 // once and added up the tree, so the cost is the subtree's data in the
 // period (and, for targets, year to date), whatever its depth.
 func (t *Store) FiguresTree(unit string, p youthbot.Period, loc *time.Location) (*youthbot.Figures, error) {
-	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree_figures.go)
+	done, _ := t.views.UseView(unit, p) // the period's tree (F8, tree/tree_figures.go)
 	defer done()
 	top, err := t.views.ViewUnit(unit)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"time"
+
 	"youthbot"
 	"youthbot/storage/internal/kv"
 )

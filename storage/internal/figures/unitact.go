@@ -7,9 +7,9 @@ import (
 	"reflect"
 	"slices"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Unit activities (hoạt động of a unit, F7) live in unit_acts by id and are

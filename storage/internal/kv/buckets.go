@@ -32,7 +32,7 @@ var (
 	UnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
 	Jobs           = []byte("jobs")             // scheduler job name → its state
 	PendingMembers = []byte("pending_members")  // unit 0 idKey(user) → nil, registrations waiting
-	// F7 (unitact.go, project.go, plan.go, imported.go).
+	// F7 (figures/unitact.go, project.go, plan/plan.go, imported.go).
 	UnitActs          = []byte("unit_acts")          // u64(id) → UnitActivity
 	UnitActIndex      = []byte("unit_act_index")     // unit 0 YYYYMM 0 u64(id) → day (1) + contribution
 	OfficeCodes       = []byte("office_codes")       // ma → 'a' u64(id) | 'p' project code
@@ -53,7 +53,7 @@ var (
 	// The erasure log (erasure.CreateBucket).
 	Erasures   = []byte("erasures") // "salt" → 16 random bytes; 'e' salt(16) mac(32) → unix seconds; "wipe_due" → unix nanoseconds of the latest erasure
 	KeyWipeDue = []byte("wipe_due")
-	// The unit tree (tree_store.go).
+	// The unit tree (tree/tree_store.go).
 	Tree            = []byte("unit_tree")
 	KeySchema       = []byte("schema")
 	KeyOffset       = []byte("offset")

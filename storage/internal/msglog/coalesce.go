@@ -3,6 +3,7 @@ package msglog
 import (
 	"encoding/binary"
 	"fmt"
+
 	"youthbot/storage/internal/kv"
 )
 

@@ -3,6 +3,7 @@ package msglog
 import (
 	"fmt"
 	"time"
+
 	"youthbot/storage/internal/kv"
 )
 

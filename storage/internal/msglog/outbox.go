@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Enqueue adds a message to the outbox in this transaction. A message whose

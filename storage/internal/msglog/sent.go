@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
+
+	"youthbot/storage/internal/kv"
 )
 
 // Sent messages: the outbox keeps the message id Telegram gave a delivered

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/binary"
+
 	"youthbot"
 	"youthbot/storage/internal/kv"
 )

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
+
 	"youthbot"
 	"youthbot/storage/internal/kv"
 )

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // ChangeProblem is a change refused, at its row.

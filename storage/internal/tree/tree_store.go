@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"youthbot/storage/internal/kv"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // The unit tree's history (F8) lives in one bucket, created by the first

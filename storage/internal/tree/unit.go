@@ -3,9 +3,9 @@ package tree
 import (
 	"encoding/json"
 	"fmt"
-	"youthbot/storage/internal/kv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Unit returns the unit with code, or an ENOTFOUND error.
