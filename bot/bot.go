@@ -60,6 +60,7 @@ type Bot struct {
 
 	broadcasts Broadcasts
 	features   []Feature
+	requests   Requests             // the feature that keeps the requests' summaries, or nil
 	startLinks map[string]StartLink // by payload prefix ("c_")
 
 	cmdTable  []command
@@ -102,10 +103,15 @@ func New(cfg Config) *Bot {
 	for _, f := range cfg.Features {
 		b.features = append(b.features, f(b))
 	}
-	b.features = append(b.features, requestsRoom{b}) // the summaries' buttons (requests_buttons.go)
 	b.cmdTable, b.cbTable, b.dlgTable = b.buildCommands(), b.buildCallbacks(), b.buildDialogs()
 	b.startLinks = map[string]StartLink{}
 	for _, f := range b.features {
+		if r, ok := f.(Requests); ok {
+			if b.requests != nil {
+				panic("requests claimed twice")
+			}
+			b.requests = r
+		}
 		if l, ok := f.(StartLinker); ok {
 			for prefix, link := range l.StartLinks() {
 				claim(b.startLinks, prefix, link, "deep link prefix")

@@ -139,40 +139,6 @@ func (c *Ctx) RequireManage(unit string) error {
 	return nil
 }
 
-// managed loads the record key names (load) for a sender who manages some
-// unit, and refuses it (EUNAUTHORIZED, the catalog message refusal with
-// key) unless they can manage the unit it belongs to (unit), now.
-func managed[K, T any](c *Ctx, key K, load func(K) (T, error), unit func(T) string, refusal string) (T, error) {
-	if err := c.RequireManage(""); err != nil {
-		var zero T
-		return zero, err
-	}
-	x, err := load(key)
-	if err != nil {
-		return x, err
-	}
-	return x, refusedAs(c.RequireManage(unit(x)), refusal, key)
-}
-
-// toDecide loads the record a decision button names by its id argument
-// (load) and checks, now, that the presser can manage its unit (unit) and
-// is not the member it is about (member): a forged id is a stale button.
-func toDecide[T any](c *Ctx, idArgument string, load func(uint64) (T, error), unit func(T) string, member func(T) int64) (T, error) {
-	id, ok := idArg(idArgument)
-	if !ok {
-		var zero T
-		return zero, staleButton()
-	}
-	x, err := load(id)
-	if err != nil {
-		return x, err
-	}
-	if err := c.RequireManage(unit(x)); err != nil {
-		return x, err
-	}
-	return x, refuseSelf(c, member(x))
-}
-
 // refusedAs tells a refusal (EUNAUTHORIZED) with the catalog message key
 // instead of its own; other errors, and nil, pass unchanged.
 func refusedAs(err error, key string, args ...any) error {

@@ -15,7 +15,15 @@ import (
 // unit, and refuses it (EUNAUTHORIZED, the catalog message refusal with
 // key) unless they can manage the unit it belongs to (unit), now.
 func Managed[K, T any](c *Ctx, key K, load func(K) (T, error), unit func(T) string, refusal string) (T, error) {
-	return managed(c, key, load, unit, refusal)
+	if err := c.RequireManage(""); err != nil {
+		var zero T
+		return zero, err
+	}
+	x, err := load(key)
+	if err != nil {
+		return x, err
+	}
+	return x, refusedAs(c.RequireManage(unit(x)), refusal, key)
 }
 
 // Actor is the sender as the one who takes a decision.

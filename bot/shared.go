@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -13,8 +12,9 @@ import (
 	"youthbot/storage"
 )
 
-// What the rooms share: the decisions' common checks and buttons (the
-// reasons of a rejection), the secretaries' rights, the skip answer.
+// What the rooms share: the decisions' common checks, the secretaries'
+// rights, the skip answer (the decisions themselves and the reasons of a
+// rejection: bot/internal/decision).
 
 // TreePage is how many units a tree-walk keyboard shows at once.
 const TreePage = 8
@@ -28,17 +28,6 @@ func tr(lang, key string, args ...any) string { return i18n.T(lang, key, args...
 // admins).
 func (b *Bot) Deciders(tx *storage.Tx, unit string, subject int64) (ids []int64, at string, err error) {
 	return tx.Deciders(unit, subject, b.admins)
-}
-
-// refuseSelf refuses a decision about oneself: buttons are untrusted, so
-// a secretary's press on the request about their own registration, hours
-// or transfer (sent to them before, crafted, or from /pending) is refused
-// here, whatever rights they have.
-func refuseSelf(c *Ctx, subject int64) error {
-	if subject == c.From.ID {
-		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
-	}
-	return nil
 }
 
 // ManagedUnitsOf lists every unit a user has rights over, each once.
@@ -60,41 +49,6 @@ func IsSkip(text string) bool {
 	return strings.EqualFold(text, "/skip")
 }
 
-// ReasonBack is the reason buttons' "back" (to the Approve / Reject
-// buttons), and reasonNone the rejection without a reason.
-const (
-	ReasonBack = "back"
-	reasonNone = "none"
-)
-
-// ReasonArg reads the reason a reason button carries ("" for none), when
-// the button is one (withReason); anything else is a forged button.
-func ReasonArg(withReason bool, why string) (string, error) {
-	switch {
-	case !withReason:
-		return "", nil
-	case why == reasonNone:
-		return "", nil
-	case why == ReasonBack || slices.Contains(service.RejectReasons, why):
-		return why, nil
-	}
-	return "", staleButton()
-}
-
-// ReasonKeyboard offers the reasons of a rejection, a reason in one's own
-// words (the button's data is other), no reason and back; press makes a
-// button's data from its reason.
-func ReasonKeyboard(lang string, press func(why string) string, other string) *tgbotapi.InlineKeyboardMarkup {
-	var rows [][]tgbotapi.InlineKeyboardButton
-	for _, why := range service.RejectReasons {
-		rows = append(rows, Row(Button(tr(lang, "btn.reason_"+why), press(why))))
-	}
-	rows = append(rows, Row(Button(tr(lang, "btn.reason_other"), other)))
-	rows = append(rows, Row(Button(tr(lang, "btn.reason_"+reasonNone), press(reasonNone))))
-	rows = append(rows, Row(Button(tr(lang, "btn.reason_back"), press(ReasonBack))))
-	return Keyboard(rows...)
-}
-
 // EditMarkup replaces only the buttons of the message whose button was
 // pressed (its text, or photo and caption, stay).
 func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
@@ -108,17 +62,3 @@ func (c *Ctx) EditMarkup(markup *tgbotapi.InlineKeyboardMarkup) {
 	}
 	c.queue(&youthbot.Outgoing{Chat: c.Chat, Lane: youthbot.LaneReply, Method: "editMessageReplyMarkup", Params: p, Notice: "edit"})
 }
-
-// RejectTextPrefix is the callback data prefix of the buttons that reject
-// in one's own words and undo a rejection (bot/membership): its data for
-// a registration or an activity named by key ("m<user>.<registered
-// unix>", "a<id>") is RejectTextData(key) and UndoRejectData(key).
-const RejectTextPrefix = "rx"
-
-// RejectTextData is the data of the button "a reason in my own words" for
-// the registration or activity key names.
-func RejectTextData(key string) string { return Data(RejectTextPrefix, "t", key) }
-
-// UndoRejectData is the data of the button "undo" of the rejection of the
-// registration or activity key names.
-func UndoRejectData(key string) string { return Data(RejectTextPrefix, "u", key) }

@@ -1,12 +1,19 @@
-// Package i18n holds the bot's message catalogs (Vietnamese and English) and
-// formats messages for Telegram's HTML parse mode: every argument is
-// HTML-escaped unless it is marked Raw.
+// Package i18n formats the bot's messages for Telegram's HTML parse mode:
+// every argument is HTML-escaped unless it is marked Raw, plural choices
+// follow the counts, numbers are written as each language writes them.
+// The texts themselves, in Vietnamese and English, live in one package per
+// area of the bot (internal/core, internal/rooms, internal/records), merged
+// here into one catalog per language.
 package i18n
 
 import (
 	"fmt"
 	"html"
 	"strings"
+
+	"youthbot/i18n/internal/core"
+	"youthbot/i18n/internal/records"
+	"youthbot/i18n/internal/rooms"
 )
 
 // Raw is an argument that is already HTML and must not be escaped (markup
@@ -16,21 +23,24 @@ type Raw string
 // Default is the language used when a user's is unknown.
 const Default = "vi"
 
-// catalogs merges the core catalog with each feature's (one file pair per
-// feature, so features grow their texts independently).
+// catalogs merges the areas' catalogs (one map per area and language, so
+// features grow their texts independently) into one per language.
 var catalogs = map[string]map[string]string{
-	"vi": merge(vi, viParticipation, viProject, viReport, viGroup, viRights, viWorkbook, viImport, viReasons, viFigures, viDecisions, viTree, viRequests),
-	"en": merge(en, enParticipation, enProject, enReport, enGroup, enRights, enWorkbook, enImport, enReasons, enFigures, enDecisions, enTree, enRequests),
+	"vi": merge(core.Vietnamese, rooms.Vietnamese, records.Vietnamese),
+	"en": merge(core.English, rooms.English, records.English),
 }
 
-func merge(maps ...map[string]string) map[string]string {
+// merge joins the maps of the areas; a key in two of them panics.
+func merge(areas ...[]map[string]string) map[string]string {
 	out := map[string]string{}
-	for _, m := range maps {
-		for k, v := range m {
-			if _, dup := out[k]; dup {
-				panic("i18n: key in two catalogs: " + k)
+	for _, maps := range areas {
+		for _, m := range maps {
+			for k, v := range m {
+				if _, dup := out[k]; dup {
+					panic("i18n: key in two catalogs: " + k)
+				}
+				out[k] = v
 			}
-			out[k] = v
 		}
 	}
 	return out

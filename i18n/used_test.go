@@ -36,7 +36,11 @@ func codeStrings(t *testing.T, root string) (lits map[string]bool, prefixes []st
 		if err != nil {
 			return err
 		}
-		catalog := f.Name.Name == "i18n" && filepath.Base(filepath.Dir(path)) == "i18n"
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		catalog := strings.HasPrefix(filepath.ToSlash(rel), "i18n/") // the package and its areas' catalogs
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CompositeLit:

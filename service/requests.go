@@ -9,7 +9,7 @@ import (
 )
 
 // What waits for a decider: the items of one kind about one unit that a
-// secretary's live summary counts and lists (bot/requests.go).
+// secretary's live summary counts and lists (bot/requests).
 
 // Kinds of request (bot.RequestActivity, ...).
 const (

@@ -13,6 +13,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/decision"
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
@@ -25,7 +26,7 @@ const pendingPage = 5
 func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
 	approve := prefix == cbApprove
-	why, err := bot.ReasonArg(prefix == cbRejectWhy, bot.Arg(args, 2))
+	why, err := decision.ReasonArg(prefix == cbRejectWhy, bot.Arg(args, 2))
 	if err != nil {
 		return err
 	}
@@ -43,11 +44,11 @@ func (r *Room) cbDecide(c *bot.Ctx, args []string) error {
 	id, reg := bot.Arg(args, 0), bot.Arg(args, 1)
 	switch {
 	case prefix == cbReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) },
-			bot.RejectTextData("m"+id+"."+reg)))
+		c.EditMarkup(decision.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbRejectWhy, id, reg, why) },
+			decision.RejectTextData("m"+id+"."+reg)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
-	case why == bot.ReasonBack:
+	case why == decision.ReasonBack:
 		c.EditMarkup(r.approvalKeyboard(c.Lang, m))
 		c.Answer("", false)
 		return nil
@@ -84,7 +85,7 @@ func (r *Room) pendingMember(c *bot.Ctx, idArg, regArg string) (youthbot.Member,
 	if err := c.RequireManage(m.Unit); err != nil {
 		return m, youthbot.Unit{}, err
 	}
-	if err := bot.RefuseSelf(c, m.UserID); err != nil {
+	if err := decision.RefuseSelf(c, m.UserID); err != nil {
 		return m, youthbot.Unit{}, err
 	}
 	unit, err := c.Tx.Unit(m.Unit)
@@ -289,8 +290,8 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 				return err
 			}
 			p := strconv.Itoa(page)
-			c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) },
-				bot.RejectTextData(key)))
+			c.EditMarkup(decision.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(bot.PendingPrefix, "w", key, p, why) },
+				decision.RejectTextData(key)))
 			c.Answer(c.T("reject.ask"), false)
 			return nil
 		}
@@ -302,11 +303,11 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 	case "w":
 		page, _ = strconv.Atoi(bot.Arg(args, 2))
 		key := bot.Arg(args, 1)
-		why, err := bot.ReasonArg(true, bot.Arg(args, 3))
+		why, err := decision.ReasonArg(true, bot.Arg(args, 3))
 		if err != nil || !strings.HasPrefix(key, "m") && !strings.HasPrefix(key, "a") {
 			return bot.StaleButton()
 		}
-		if why == bot.ReasonBack {
+		if why == decision.ReasonBack {
 			break // the list again, as it is now
 		}
 		name, outcome, err := r.decideItem(c, key, false, why)
@@ -357,7 +358,7 @@ func (r *Room) cbPending(c *bot.Ctx, args []string) error {
 		if kb == nil {
 			kb = bot.Keyboard()
 		}
-		kb.InlineKeyboard = append(kb.InlineKeyboard, bot.Row(bot.Button(c.T("btn.undo_reject_of", i18n.Raw(u[0])), bot.UndoRejectData(u[1]))))
+		kb.InlineKeyboard = append(kb.InlineKeyboard, bot.Row(bot.Button(c.T("btn.undo_reject_of", i18n.Raw(u[0])), decision.UndoRejectData(u[1]))))
 	}
 	c.EditCallback(text, kb)
 	return nil
@@ -408,21 +409,21 @@ func (r *Room) decideItem(c *bot.Ctx, key string, approve bool, why string) (str
 		return m.FullName, outcome(m.Status == youthbot.StatusApproved, m.Status == youthbot.StatusRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.b.ActivityToDecide(c, id)
+		a, err := decision.ActivityToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := r.b.DecideActivity(c, &a, approve, why); err != nil {
+		if err := decision.DecideActivity(c, &a, approve, why); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, a.Member), outcome(a.Status == youthbot.ActivityConfirmed, a.Status == youthbot.ActivityRejected), nil
 	}
 	if id, ok := strings.CutPrefix(key, "t"); ok {
-		t, err := r.b.TransferToDecide(c, id)
+		t, err := decision.TransferToDecide(c, id)
 		if err != nil {
 			return "", decidedNothing, err
 		}
-		if err := r.b.DecideTransfer(c, &t, approve); err != nil {
+		if err := decision.DecideTransfer(c, &t, approve); err != nil {
 			return "", decidedNothing, err
 		}
 		return memberName(c, t.Member), outcome(t.Status == youthbot.TransferAccepted, t.Status == youthbot.TransferRejected), nil

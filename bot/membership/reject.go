@@ -9,18 +9,19 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/decision"
 	"youthbot/service"
 )
 
 // A rejection in the secretary's own words, and its undo: the buttons
-// bot.RejectTextData and bot.UndoRejectData (prefix bot.RejectTextPrefix)
-// name a registration ("m<user>.<registered unix>") or an activity
+// decision.RejectTextData and decision.UndoRejectData (prefix
+// decision.RejectTextPrefix) name a registration ("m<user>.<registered unix>") or an activity
 // ("a<id>") the way /pending's keys do; every press re-checks the
 // presser's rights and the record's state.
 
 const (
-	cbRejectText = bot.RejectTextPrefix // rx:t|u:<key> reject in one's own words, undo a rejection
-	dlgRejectWhy = "rejwhy"             // the dialog that waits for the reason's line
+	cbRejectText = decision.RejectTextPrefix // rx:t|u:<key> reject in one's own words, undo a rejection
+	dlgRejectWhy = "rejwhy"                  // the dialog that waits for the reason's line
 )
 
 // cbRejectText handles rx:t:<key> (reject, asking for a line of text)
@@ -82,7 +83,7 @@ func (r *Room) dlgRejectWhy(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Message)
 
 // undoKeyboard is the button that undoes the rejection of key.
 func undoKeyboard(c *bot.Ctx, key string) *tgbotapi.InlineKeyboardMarkup {
-	return bot.Keyboard(bot.Row(bot.Button(c.T("btn.undo_reject"), bot.UndoRejectData(key))))
+	return bot.Keyboard(bot.Row(bot.Button(c.T("btn.undo_reject"), decision.UndoRejectData(key))))
 }
 
 // undoRejection undoes the rejection of the registration or activity key
@@ -90,7 +91,7 @@ func undoKeyboard(c *bot.Ctx, key string) *tgbotapi.InlineKeyboardMarkup {
 // must still have rights over its branch, be who rejected it, within 24 h.
 func (r *Room) undoRejection(c *bot.Ctx, key string) error {
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.b.ActivityToDecide(c, id)
+		a, err := decision.ActivityToDecide(c, id)
 		if err != nil {
 			return err
 		}
@@ -137,7 +138,7 @@ func (r *Room) undoRejection(c *bot.Ctx, key string) error {
 // presser now: their rights, and that it still waits.
 func (r *Room) itemToReject(c *bot.Ctx, key string) error {
 	if id, ok := strings.CutPrefix(key, "a"); ok {
-		a, err := r.b.ActivityToDecide(c, id)
+		a, err := decision.ActivityToDecide(c, id)
 		if err == nil && a.Status != youthbot.ActivityPending {
 			err = youthbot.Errorf(youthbot.ECONFLICT, "activity.already")
 		}

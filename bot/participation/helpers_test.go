@@ -101,7 +101,7 @@ func contactUpdate(from *tgbotapi.User, owner int64, phone string) tgbotapi.Upda
 	return tgbotapi.Update{Message: m}
 }
 
-// noSummary leaves out the live summaries' renders (bot/requests.go).
+// noSummary leaves out the live summaries' renders (bot/requests).
 func noSummary(msgs []*youthbot.Outgoing) []*youthbot.Outgoing {
 	var out []*youthbot.Outgoing
 	for _, m := range msgs {

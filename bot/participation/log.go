@@ -10,6 +10,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/decision"
 	"youthbot/i18n"
 	"youthbot/report"
 	"youthbot/service"
@@ -269,11 +270,11 @@ func activityKeyboard(lang, id string) *tgbotapi.InlineKeyboardMarkup {
 // the /pending list through decideItem (bot/approve.go).
 func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
 	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
-	why, err := bot.ReasonArg(prefix == cbActRejectWhy, bot.Arg(args, 1))
+	why, err := decision.ReasonArg(prefix == cbActRejectWhy, bot.Arg(args, 1))
 	if err != nil {
 		return err
 	}
-	a, err := r.b.ActivityToDecide(c, bot.Arg(args, 0))
+	a, err := decision.ActivityToDecide(c, bot.Arg(args, 0))
 	if err != nil {
 		return err
 	}
@@ -286,16 +287,16 @@ func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
 	id := bot.Arg(args, 0)
 	switch {
 	case prefix == cbActReject:
-		c.EditMarkup(bot.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) },
-			bot.RejectTextData("a"+id)))
+		c.EditMarkup(decision.ReasonKeyboard(c.Lang, func(why string) string { return bot.Data(cbActRejectWhy, id, why) },
+			decision.RejectTextData("a"+id)))
 		c.Answer(c.T("reject.ask"), false)
 		return nil
-	case why == bot.ReasonBack:
+	case why == decision.ReasonBack:
 		c.EditMarkup(activityKeyboard(c.Lang, id))
 		c.Answer("", false)
 		return nil
 	}
-	if err := r.b.DecideActivity(c, &a, prefix == cbActConfirm, why); err != nil {
+	if err := decision.DecideActivity(c, &a, prefix == cbActConfirm, why); err != nil {
 		return err
 	}
 	status := r.activityDecision(c.Lang, a)
@@ -333,7 +334,7 @@ func (r *Participation) editRequest(c *bot.Ctx, a youthbot.Activity, status stri
 	}
 	var undo *tgbotapi.InlineKeyboardMarkup
 	if a.Status == youthbot.ActivityRejected { // its rejecter may undo it within 24 h (bot/membership)
-		undo = bot.Keyboard(bot.Row(bot.Button(i18n.T(c.Lang, "btn.undo_reject"), bot.UndoRejectData("a"+strconv.FormatUint(a.ID, 10)))))
+		undo = bot.Keyboard(bot.Row(bot.Button(i18n.T(c.Lang, "btn.undo_reject"), decision.UndoRejectData("a"+strconv.FormatUint(a.ID, 10)))))
 	}
 	if len(cb.Message.Photo) > 0 {
 		c.EditMarkup(undo)

@@ -227,7 +227,7 @@ func TestEndToEndPendingConfirmAllPage(t *testing.T) {
 	binh.Send("/log 09/03 4h Tiếp sức mùa thi")
 	binh.Expect(t, "Đã ghi nhận")
 	hoa.Expect(t, "Hiến máu")
-	hoa.Expect(t, "2 lượt tham gia chờ xác nhận") // the second joins the live summary (bot/requests.go)
+	hoa.Expect(t, "2 lượt tham gia chờ xác nhận") // the second joins the live summary (bot/requests)
 
 	hoa.Send("/pending")
 	list := hoa.Expect(t, "Đang chờ duyệt: 3")

@@ -8,6 +8,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/bot/internal/decision"
 	"youthbot/i18n"
 	"youthbot/service"
 )
@@ -359,7 +360,7 @@ func (r *Participation) transferDecision(lang string, t youthbot.Transfer) strin
 // cbTransferDecide handles Accept / Reject on a transfer request.
 func (r *Participation) cbTransferDecide(c *bot.Ctx, args []string) error {
 	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
-	t, err := r.b.TransferToDecide(c, bot.Arg(args, 0))
+	t, err := decision.TransferToDecide(c, bot.Arg(args, 0))
 	if err != nil {
 		return err
 	}
@@ -370,7 +371,7 @@ func (r *Participation) cbTransferDecide(c *bot.Ctx, args []string) error {
 		c.Answer(c.T("transfer.already")+"\n"+status, true)
 		return nil
 	}
-	if err := r.b.DecideTransfer(c, &t, prefix == cbTransferAccept); err != nil {
+	if err := decision.DecideTransfer(c, &t, prefix == cbTransferAccept); err != nil {
 		return err
 	}
 	m, _ = c.Tx.Member(t.Member)

@@ -3,6 +3,7 @@ package telegramtest
 import (
 	"fmt"
 
+	"youthbot/bot/telegramtest/internal/htmltext"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
@@ -11,7 +12,7 @@ import (
 func (u *User) Send(text string) *Message {
 	u.s.lock()
 	defer u.s.unlock()
-	return u.s.userMessageLocked(u.chat, u, &Message{Text: text, Entities: commandEntities(text)})
+	return u.s.userMessageLocked(u.chat, u, &Message{Text: text, Entities: htmltext.CommandEntities(text)})
 }
 
 // SendIn has the user write text in a group. A user who is not a member
@@ -20,7 +21,7 @@ func (u *User) SendIn(g *Group, text string) *Message {
 	u.s.lock()
 	defer u.s.unlock()
 	g.addMemberLocked(u)
-	return u.s.userMessageLocked(g.chat, u, &Message{Text: text, Entities: commandEntities(text)})
+	return u.s.userMessageLocked(g.chat, u, &Message{Text: text, Entities: htmltext.CommandEntities(text)})
 }
 
 // ShareContact has the user share their own contact (what a request_contact
@@ -44,10 +45,10 @@ func (u *User) SendPhoto(caption string) *Message {
 	s := u.s
 	s.lock()
 	defer s.unlock()
-	data := []byte(fmt.Sprintf("photo by %d #%d", u.ID, s.nextFile))
-	m := &Message{Photo: data, Caption: caption, Entities: commandEntities(caption)}
+	data := []byte(fmt.Sprintf("photo by %d #%d", u.ID, s.files.Issued()))
+	m := &Message{Photo: data, Caption: caption, Entities: htmltext.CommandEntities(caption)}
 	for _, size := range [][2]int{{90, 67}, {320, 240}, {800, 600}} {
-		id, unique := s.storeFileLocked("AgACAgIAAxkBAAI", data, "")
+		id, unique := s.files.Put("AgACAgIAAxkBAAI", data, "")
 		m.photoSizes = append(m.photoSizes, wire.PhotoSize{FileID: id, FileUniqueID: unique, Width: size[0], Height: size[1], FileSize: len(data)})
 		m.FileID = id
 	}
@@ -59,7 +60,7 @@ func (u *User) SendSticker() *Message {
 	s := u.s
 	s.lock()
 	defer s.unlock()
-	_, unique := s.storeFileLocked("CAACAgIAAxkBAAE", nil, "")
+	_, unique := s.files.Put("CAACAgIAAxkBAAE", nil, "")
 	return s.userMessageLocked(u.chat, u, &Message{Sticker: true, fileUnique: unique})
 }
 
@@ -101,19 +102,4 @@ func (s *Server) userMessageLocked(ch *chat, from *User, m *Message) *Message {
 	ch.add(m)
 	m.UpdateID = s.updates.Push("message", s.wireMessageLocked(m))
 	return m
-}
-
-// storedFile is a file the double can serve again by file_id.
-type storedFile struct {
-	data []byte
-	name string
-}
-
-// storeFileLocked registers data under a new file_id.
-func (s *Server) storeFileLocked(prefix string, data []byte, name string) (fileID, uniqueID string) {
-	s.nextFile++
-	fileID = fmt.Sprintf("%s%08d", prefix, s.nextFile)
-	uniqueID = fmt.Sprintf("AQAD%08d", s.nextFile)
-	s.files[fileID] = storedFile{data: data, name: name}
-	return fileID, uniqueID
 }

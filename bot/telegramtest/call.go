@@ -64,7 +64,7 @@ func (c *call) has(name string) bool {
 
 func (c *call) str(name string) string { return c.params[name] }
 
-// int64 returns an integer parameter; checkParams has validated it.
+// int64 returns an integer parameter; CheckParams has validated it.
 func (c *call) int64(name string) int64 {
 	n, _ := strconv.ParseInt(c.params[name], 10, 64)
 	return n

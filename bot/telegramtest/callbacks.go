@@ -87,7 +87,7 @@ func (u *User) canSeeLocked(m *Message) error {
 	if ch.user != nil && ch.user != u {
 		return fmt.Errorf("message %d is in another user's private chat (%d)", m.ID, m.Chat)
 	}
-	if ch.isGroup() && !ch.isMember(u.ID) {
+	if ch.isGroup() && !ch.people.IsMember(u.ID) {
 		return fmt.Errorf("%s is not a member of chat %d", u, m.Chat)
 	}
 	return nil

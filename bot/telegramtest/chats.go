@@ -1,8 +1,7 @@
 package telegramtest
 
 import (
-	"slices"
-
+	"youthbot/bot/telegramtest/internal/roster"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
@@ -22,10 +21,8 @@ type chat struct {
 	group    *Group // groups
 	messages []*Message
 
-	members     []int64 // user ids, in joining order
-	admins      []int64 // in promotion order
-	creator     int64   // the first admin set; 0 if none
-	migratedTo  int64   // a basic group upgraded to this supergroup
+	people      roster.Roster // groups
+	migratedTo  int64         // a basic group upgraded to this supergroup
 	migrateFrom int64
 	botLeft     bool
 }
@@ -54,23 +51,6 @@ func (ch *chat) wire() wire.Chat {
 }
 
 func (ch *chat) isGroup() bool { return ch.kind == chatGroup || ch.kind == chatSupergroup }
-
-func (ch *chat) isMember(uid int64) bool { return slices.Contains(ch.members, uid) }
-
-func (ch *chat) isAdmin(uid int64) bool { return slices.Contains(ch.admins, uid) }
-
-// status is the ChatMember status of a user in a group.
-func (ch *chat) status(uid int64) string {
-	switch {
-	case uid == ch.creator && ch.creator != 0:
-		return "creator"
-	case ch.isAdmin(uid):
-		return "administrator"
-	case ch.isMember(uid):
-		return "member"
-	}
-	return "left"
-}
 
 // botMessages returns the bot's messages of the chats, in order.
 func botMessages(chats []*chat) []*Message {

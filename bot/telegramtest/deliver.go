@@ -1,13 +1,10 @@
 package telegramtest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"slices"
 
 	"youthbot/bot/telegramtest/internal/updates"
 )
@@ -55,7 +52,7 @@ func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
 		if len(ups) == 0 {
 			return n, nil
 		}
-		status, body, err := postUpdate(ctx, client, hook, ups[0])
+		status, body, err := updates.Post(ctx, client, hook.URL, hook.SecretToken, ups[0])
 		if err != nil {
 			return n, fmt.Errorf("telegram double: deliver update %d: %w", id, err)
 		}
@@ -63,27 +60,8 @@ func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
 			return n, &WebhookStatusError{UpdateID: id, Status: status, Body: body}
 		}
 		s.lock()
-		s.updates.Items = slices.DeleteFunc(s.updates.Items, func(u updates.Update) bool { return u.ID == id })
-		s.updates.Confirmed = max(s.updates.Confirmed, id)
+		s.updates.Delivered(id)
 		s.unlock()
 		n++
 	}
-}
-
-func postUpdate(ctx context.Context, client *http.Client, hook WebhookInfo, body []byte) (status int, answer string, err error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.URL, bytes.NewReader(body))
-	if err != nil {
-		return 0, "", err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if hook.SecretToken != "" {
-		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", hook.SecretToken)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, "", err
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-	return resp.StatusCode, string(bytes.TrimSpace(b)), nil
 }

@@ -20,10 +20,14 @@
 // Faults (FailNext, FailChat, Fail5xx, FailRaw) and rate limits (SetLimits) make the
 // double answer like a loaded or broken Telegram.
 //
-// Its parts that know nothing of the world live in internal packages: the
-// generated method table and the validation against it (internal/botapi),
-// the HTML text parser (internal/htmltext), the JSON objects it writes and
-// the decoding of a request (internal/wire).
+// Its parts that know nothing of the world of users and messages live in
+// internal packages: the generated method table and the validation of a
+// request against it (internal/botapi), the HTML text parser and the
+// length rules (internal/htmltext), the JSON objects it writes and the
+// decoding of a request (internal/wire), the update queue and the webhook
+// (internal/updates), faults and flood limits (internal/fault), the command
+// menus (internal/commands), the file store (internal/files) and a group's
+// members (internal/roster). They keep no lock: the Server's guards them.
 //
 // The core needs no *testing.T: NewServer serves an interactive console as
 // well as tests. Only the helpers that assert take a testing.TB.

@@ -3,6 +3,8 @@ package telegramtest
 import (
 	"net/http"
 	"slices"
+
+	"youthbot/bot/telegramtest/internal/htmltext"
 )
 
 // notModified is Telegram's answer to an edit that changes nothing. It is
@@ -40,7 +42,7 @@ func (s *Server) editMessageText(c *call) (any, *apiError) {
 	if !m.isText() {
 		return nil, invalid("there is no text in the message to edit")
 	}
-	f, e := parseText(c)
+	f, e := htmltext.ParseText(c.str("text"), c.str("parse_mode"), c.str("entities"))
 	if e != nil {
 		return nil, e
 	}

@@ -1,9 +1,6 @@
 package telegramtest
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // Group is a group chat with the bot as a member. It starts as a basic
 // group and may be migrated to a supergroup, after which it speaks for the
@@ -50,23 +47,14 @@ func (g *Group) AddMember(u *User) {
 	g.addMemberLocked(u)
 }
 
-func (g *Group) addMemberLocked(u *User) {
-	if !g.chat.isMember(u.ID) {
-		g.chat.members = append(g.chat.members, u.ID)
-	}
-}
+func (g *Group) addMemberLocked(u *User) { g.chat.people.Add(u.ID) }
 
 // RemoveMember makes u leave the group (status "left"); an admin loses the
 // rights too.
 func (g *Group) RemoveMember(u *User) {
 	g.s.lock()
 	defer g.s.unlock()
-	ch := g.chat
-	ch.members = slices.DeleteFunc(ch.members, func(id int64) bool { return id == u.ID })
-	ch.admins = slices.DeleteFunc(ch.admins, func(id int64) bool { return id == u.ID })
-	if ch.creator == u.ID {
-		ch.creator = 0
-	}
+	g.chat.people.Remove(u.ID)
 }
 
 // SetAdmin makes u an administrator of the group (and a member) or takes
@@ -75,18 +63,7 @@ func (g *Group) RemoveMember(u *User) {
 func (g *Group) SetAdmin(u *User, admin bool) {
 	g.s.lock()
 	defer g.s.unlock()
-	ch := g.chat
-	if !admin {
-		ch.admins = slices.DeleteFunc(ch.admins, func(id int64) bool { return id == u.ID })
-		return
-	}
-	g.addMemberLocked(u)
-	if !ch.isAdmin(u.ID) {
-		ch.admins = append(ch.admins, u.ID)
-	}
-	if ch.creator == 0 {
-		ch.creator = u.ID
-	}
+	g.chat.people.SetAdmin(u.ID, admin)
 }
 
 // Messages returns the bot's messages in the group, in order, those sent
@@ -117,9 +94,7 @@ func (g *Group) Migrate() int64 {
 		kind:        chatSupergroup,
 		title:       old.title,
 		group:       g,
-		members:     slices.Clone(old.members),
-		admins:      slices.Clone(old.admins),
-		creator:     old.creator,
+		people:      old.people.Clone(),
 		migrateFrom: old.id,
 	}
 	s.chats[id] = sg
@@ -127,13 +102,7 @@ func (g *Group) Migrate() int64 {
 	g.chat = sg
 	g.chats = append(g.chats, sg)
 
-	var by *User
-	if len(old.members) > 0 {
-		by = s.users[old.members[0]]
-	}
-	if old.creator != 0 {
-		by = s.users[old.creator]
-	}
+	by := s.users[old.people.Actor()]
 	s.userMessageLocked(old, by, &Message{migrateTo: id})
 	s.userMessageLocked(sg, by, &Message{migrateFrom: old.id})
 	return id

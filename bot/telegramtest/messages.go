@@ -120,14 +120,14 @@ func (s *Server) wireMessageNoReply(m *Message) *wire.Message {
 	switch {
 	case m.photoSizes != nil:
 		w.Photo = m.photoSizes
-		w.Caption, w.CaptionEntities = m.Caption, wireEntities(m.Entities)
+		w.Caption, w.CaptionEntities = m.Caption, htmltext.WireEntities(m.Entities)
 	case m.FileID != "":
 		w.Document = &wire.Document{FileID: m.FileID, FileUniqueID: m.fileUnique, FileName: m.DocumentName, FileSize: len(m.Document)}
-		w.Caption, w.CaptionEntities = m.Caption, wireEntities(m.Entities)
+		w.Caption, w.CaptionEntities = m.Caption, htmltext.WireEntities(m.Entities)
 	case m.Sticker:
 		w.Sticker = &wire.Sticker{FileID: "CAACAgIAAxkBAAE" + m.fileUnique, FileUniqueID: m.fileUnique, Type: "regular", Width: 512, Height: 512, Emoji: "👍"}
 	default:
-		w.Text, w.Entities = m.Text, wireEntities(m.Entities)
+		w.Text, w.Entities = m.Text, htmltext.WireEntities(m.Entities)
 	}
 	if len(m.Buttons) > 0 {
 		w.ReplyMarkup = &wire.InlineMarkup{InlineKeyboard: make([][]wire.Button, len(m.Buttons))}
@@ -147,33 +147,6 @@ func wireContactOf(c *Contact) *wire.Contact {
 	return &wire.Contact{PhoneNumber: c.PhoneNumber, FirstName: c.FirstName, UserID: c.UserID}
 }
 
-func wireEntities(es []Entity) []wire.Entity {
-	if len(es) == 0 {
-		return nil
-	}
-	out := make([]wire.Entity, len(es))
-	for i, e := range es {
-		out[i] = wire.Entity{Type: e.Type, Offset: e.Offset, Length: e.Length, URL: e.URL, Language: e.Language, CustomEmojiID: e.EmojiID, UnixTime: e.UnixTime}
-	}
-	return out
-}
-
 func buttonsEqual(a, b [][]Button) bool {
 	return slices.EqualFunc(a, b, func(x, y []Button) bool { return slices.Equal(x, y) })
-}
-
-// commandEntities marks a leading /command (with its @botname, if any) as
-// a bot_command entity, as Telegram does for messages users send.
-func commandEntities(text string) []Entity {
-	if len(text) < 2 || text[0] != '/' {
-		return nil
-	}
-	end := len(text)
-	for i, r := range text {
-		if r == ' ' || r == '\n' || r == '\t' {
-			end = i
-			break
-		}
-	}
-	return []Entity{{Type: "bot_command", Offset: 0, Length: htmltext.UTF16Count(text[:end])}}
 }

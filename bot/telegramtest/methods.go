@@ -60,20 +60,15 @@ func (s *Server) getChatAdministrators(c *call) (any, *apiError) {
 		return nil, refused(http.StatusBadRequest, "Bad Request: there are no administrators in the private chat")
 	}
 	out := []wire.ChatMember{}
-	if c.chat.creator != 0 {
-		out = append(out, memberOf(c.chat, s.users[c.chat.creator]))
-	}
-	for _, id := range c.chat.admins {
-		if id != c.chat.creator {
-			out = append(out, memberOf(c.chat, s.users[id]))
-		}
+	for _, id := range c.chat.people.Administrators() {
+		out = append(out, memberOf(c.chat, s.users[id]))
 	}
 	return out, nil
 }
 
 // memberOf is the ChatMember object of u in a group.
 func memberOf(ch *chat, u *User) wire.ChatMember {
-	m := wire.ChatMember{Status: ch.status(u.ID), User: u.wire()}
+	m := wire.ChatMember{Status: ch.people.Status(u.ID), User: u.wire()}
 	switch m.Status {
 	case "creator":
 		no := false

@@ -3,15 +3,14 @@ package telegramtest
 import (
 	"encoding/json"
 	"net/http"
-	"path"
-	"strings"
 
+	"youthbot/bot/telegramtest/internal/htmltext"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
 // sendMessage posts a text message from the bot.
 func (s *Server) sendMessage(c *call) (any, *apiError) {
-	f, e := parseText(c)
+	f, e := htmltext.ParseText(c.str("text"), c.str("parse_mode"), c.str("entities"))
 	if e != nil {
 		return nil, e
 	}
@@ -21,34 +20,34 @@ func (s *Server) sendMessage(c *call) (any, *apiError) {
 
 // sendPhoto posts a photo, uploaded or by file_id or URL.
 func (s *Server) sendPhoto(c *call) (any, *apiError) {
-	f, e := parseCaption(c)
+	f, e := htmltext.ParseCaption(c.str("caption"), c.str("parse_mode"), c.str("caption_entities"))
 	if e != nil {
 		return nil, e
 	}
-	file, e := s.inputFile(c, "photo")
+	file, e := s.files.Input("photo", c.params, c.files)
 	if e != nil {
 		return nil, e
 	}
-	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities, Photo: file.data}
-	id, unique := s.storeFileLocked("AgACAgIAAxkDAAI", file.data, file.name)
+	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities, Photo: file.Data}
+	id, unique := s.files.Put("AgACAgIAAxkDAAI", file.Data, file.Name)
 	m.FileID = id
-	m.photoSizes = []wire.PhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.data)}}
+	m.photoSizes = []wire.PhotoSize{{FileID: id, FileUniqueID: unique, Width: 800, Height: 600, FileSize: len(file.Data)}}
 	return s.postLocked(c, m)
 }
 
 // sendDocument posts a document, uploaded or by file_id or URL.
 func (s *Server) sendDocument(c *call) (any, *apiError) {
-	f, e := parseCaption(c)
+	f, e := htmltext.ParseCaption(c.str("caption"), c.str("parse_mode"), c.str("caption_entities"))
 	if e != nil {
 		return nil, e
 	}
-	file, e := s.inputFile(c, "document")
+	file, e := s.files.Input("document", c.params, c.files)
 	if e != nil {
 		return nil, e
 	}
 	m := &Message{Text: f.Text, Caption: f.Text, HTML: c.str("caption"), ParseMode: c.str("parse_mode"), Entities: f.Entities,
-		Document: file.data, DocumentName: file.name}
-	m.FileID, m.fileUnique = s.storeFileLocked("BQACAgIAAxkDAAI", file.data, file.name)
+		Document: file.Data, DocumentName: file.Name}
+	m.FileID, m.fileUnique = s.files.Put("BQACAgIAAxkDAAI", file.Data, file.Name)
 	return s.postLocked(c, m)
 }
 
@@ -103,30 +102,4 @@ func replyTarget(c *call, m *Message) *apiError {
 	}
 	m.ReplyTo = p.MessageID
 	return nil
-}
-
-// inputFileData is the content of an InputFile-or-String parameter.
-type inputFileData struct {
-	data []byte
-	name string
-}
-
-// inputFile reads a file parameter: an uploaded part (directly or by
-// attach://name), a file_id the double issued, or an HTTP URL (no bytes).
-func (s *Server) inputFile(c *call, param string) (inputFileData, *apiError) {
-	if up, ok := c.files[param]; ok {
-		return inputFileData{data: up.Data, name: up.Name}, nil
-	}
-	raw := c.str(param)
-	if name, ok := strings.CutPrefix(raw, "attach://"); ok {
-		up := c.files[name]
-		return inputFileData{data: up.Data, name: up.Name}, nil
-	}
-	if strings.HasPrefix(raw, "http://") || strings.HasPrefix(raw, "https://") {
-		return inputFileData{name: path.Base(raw)}, nil
-	}
-	if f, ok := s.files[raw]; ok {
-		return inputFileData(f), nil
-	}
-	return inputFileData{}, invalid("wrong file identifier/HTTP URL specified").WithDetail("%s=%q", param, raw)
 }

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"youthbot/bot/telegramtest/internal/botapi"
+	"youthbot/bot/telegramtest/internal/commands"
 	"youthbot/bot/telegramtest/internal/fault"
+	"youthbot/bot/telegramtest/internal/files"
 	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
 )
@@ -76,8 +78,7 @@ type Server struct {
 	nextUser    int64
 	nextGroup   int64
 	nextSuper   int64
-	nextFile    int
-	files       map[string]storedFile
+	files       files.Store
 	callbacks   map[string]*Callback
 	nextQueryID int64
 
@@ -86,7 +87,7 @@ type Server struct {
 	limiter fault.Limiter
 	flood   fault.Flood
 
-	commands map[commandKey][]BotCommand
+	commands commands.Store[BotCommand]
 	webhook  WebhookInfo
 }
 
@@ -108,10 +109,9 @@ func NewServer(opts Options) *Server {
 		nextUser:    1001,
 		nextGroup:   2001,
 		nextSuper:   1,
-		files:       map[string]storedFile{},
 		callbacks:   map[string]*Callback{},
 		updates:     updates.NewQueue(),
-		commands:    map[commandKey][]BotCommand{},
+		commands:    commands.Store[BotCommand]{},
 	}
 	s.srv = httptest.NewServer(s)
 	return s
@@ -314,7 +314,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 		return nil, invalid("can't read the request: %v", err)
 	}
 	c.setRequest(req)
-	if e := c.checkParams(); e != nil {
+	violations, e := spec.CheckParams(c.params, c.files)
+	for _, v := range violations {
+		c.violate("%s", v)
+	}
+	if e != nil {
 		return nil, e
 	}
 	s.lock()

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
-	"youthbot/bot/telegramtest/internal/botapi"
 	"youthbot/bot/telegramtest/internal/updates"
 )
 
@@ -28,29 +26,7 @@ func (s *Server) SendRaw(updateJSON string) int64 {
 	}
 	s.lock()
 	defer s.unlock()
-	q := &s.updates
-	var id int64
-	if raw, ok := obj["update_id"]; ok {
-		id, _ = strconv.ParseInt(string(raw), 10, 64)
-	}
-	if id == 0 {
-		id = q.Next
-		obj["update_id"] = json.RawMessage(strconv.FormatInt(id, 10))
-	}
-	q.Next = max(q.Next, id+1)
-	kind := ""
-	for _, k := range botapi.SortedKeys(obj) {
-		if k != "update_id" {
-			kind = k
-			break
-		}
-	}
-	body, err := json.Marshal(obj)
-	if err != nil {
-		panic(fmt.Sprintf("telegramtest: SendRaw: %v", err))
-	}
-	q.Items = append(q.Items, updates.Update{ID: id, Kind: kind, Body: body})
-	return id
+	return s.updates.PushRaw(obj)
 }
 
 // Pending is the number of queued updates not yet confirmed.

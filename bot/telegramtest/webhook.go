@@ -1,10 +1,9 @@
 package telegramtest
 
 import (
-	"net/url"
-	"regexp"
 	"slices"
 
+	"youthbot/bot/telegramtest/internal/updates"
 	"youthbot/bot/telegramtest/internal/wire"
 )
 
@@ -26,28 +25,13 @@ func (s *Server) Webhook() WebhookInfo {
 	return w
 }
 
-var secretToken = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
-
 // setWebhook stores the webhook; an empty url removes it, as on Telegram.
 func (s *Server) setWebhook(c *call) (any, *apiError) {
-	raw := c.str("url")
-	w := WebhookInfo{URL: raw, SecretToken: c.str("secret_token"), MaxConnections: 40}
-	if raw != "" {
-		u, err := url.Parse(raw)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return nil, invalid("bad webhook: invalid URL").WithDetail("url=%q", raw)
-		}
+	maxConns, e := updates.CheckWebhook(c.str("url"), c.str("secret_token"), c.str("max_connections"))
+	if e != nil {
+		return nil, e
 	}
-	if c.has("secret_token") && !secretToken.MatchString(w.SecretToken) {
-		return nil, invalid("secret token contains unallowed characters or is too long").WithDetail("1-256 characters of A-Z, a-z, 0-9, _ and -")
-	}
-	if c.has("max_connections") {
-		n := c.int64("max_connections")
-		if n < 1 || n > 100 {
-			return nil, invalid("bad webhook: max_connections must be 1-100").WithDetail("got %d", n)
-		}
-		w.MaxConnections = int(n)
-	}
+	w := WebhookInfo{URL: c.str("url"), SecretToken: c.str("secret_token"), MaxConnections: maxConns}
 	if c.has("allowed_updates") {
 		if e := s.updates.SetAllowed(c.str("allowed_updates")); e != nil {
 			return nil, e
@@ -57,7 +41,7 @@ func (s *Server) setWebhook(c *call) (any, *apiError) {
 	if c.bool("drop_pending_updates") {
 		s.dropPendingLocked()
 	}
-	if raw == "" {
+	if w.URL == "" {
 		w = WebhookInfo{}
 	}
 	s.webhook = w

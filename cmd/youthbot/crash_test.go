@@ -963,7 +963,7 @@ func checkTranscripts(t *testing.T, calls []telegramtest.Call, members []*crashM
 	}
 	for code, sec := range secretaries {
 		// A registration comes alone when nothing else waits, else it
-		// joins the secretary's live summary (bot/requests.go).
+		// joins the secretary's live summary (bot/requests).
 		requests, summaries := 0, 0
 		for _, m := range dedupe(sec.ID, sec.String()) {
 			switch {

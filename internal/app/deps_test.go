@@ -98,7 +98,7 @@ func TestOnlyTelegramAndTheBotImportTgbotapi(t *testing.T) {
 	// The rules check something: the packages they are about exist.
 	for _, want := range []string{"youthbot/telegram", "youthbot/bot", "youthbot/outbox", "youthbot/scheduler",
 		"youthbot/bot/membership", "youthbot/bot/participation", "youthbot/bot/projects", "youthbot/bot/activities",
-		"youthbot/bot/reports", "youthbot/bot/groups", "youthbot/bot/targets", "youthbot/bot/telegramtest"} {
+		"youthbot/bot/reports", "youthbot/bot/groups", "youthbot/bot/targets", "youthbot/bot/requests", "youthbot/bot/telegramtest"} {
 		if !seen[want] {
 			t.Errorf("go list does not list %s: the rules about it check nothing", want)
 		}

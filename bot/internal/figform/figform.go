@@ -5,7 +5,7 @@
 // secretaries type them, numbers as youthbot.ParseDecimal and ParseVND
 // read them) and in English; and the record a dialog keeps of them
 // (youthbot.Dialog.Data, canonical: plain digits). Every refusal is a
-// *youthbot.Error with a catalog key (i18n/done.go).
+// *youthbot.Error with a catalog key (i18n/internal/rooms/done.go).
 package figform
 
 import (

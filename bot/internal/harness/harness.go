@@ -25,6 +25,7 @@ import (
 	"youthbot/bot/membership"
 	"youthbot/bot/participation"
 	"youthbot/bot/projects"
+	"youthbot/bot/requests"
 	"youthbot/bot/targets"
 	"youthbot/demo"
 	"youthbot/storage"
@@ -71,8 +72,9 @@ type H struct {
 
 // Rooms are the rooms every harness registers before its own, in menu
 // order: those of their own packages that the others' tests go through (a
-// member registers, logs; a secretary approves, decides on /pending).
-var Rooms = []bot.NewFeature{membership.New, participation.New, projects.New, targets.New}
+// member registers, logs; a secretary approves, decides on /pending; the
+// requests' live summaries).
+var Rooms = []bot.NewFeature{membership.New, participation.New, projects.New, targets.New, requests.New}
 
 // New returns a harness whose bot has Rooms and features, on a new
 // database.

@@ -1,7 +1,7 @@
 // Package botapi is the test double's knowledge of the Bot API: the served
 // methods and the object types their parameters reach, generated from the
-// Bot API spec (spec_table.go), and the validation of a request's form
-// values and JSON objects against them and against Telegram's rules for
+// Bot API spec (spec_table.go), and the validation of a request's
+// parameters, form values and JSON objects against them and against Telegram's rules for
 // keyboards, commands and entities. It knows nothing of the double's
 // world of chats and messages (package telegramtest).
 package botapi

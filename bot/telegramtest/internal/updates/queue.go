@@ -1,11 +1,13 @@
 // Package updates is the test double's queue of updates: update ids, the
-// confirmation by a getUpdates offset, allowed_updates.
+// confirmation by a getUpdates offset, allowed_updates; and their delivery
+// to a webhook (the setting's checks, the POST of an update).
 package updates
 
 import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"youthbot/bot/telegramtest/internal/botapi"
 	"youthbot/bot/telegramtest/internal/wire"
@@ -49,6 +51,40 @@ func (q *Queue) Push(kind string, payload any) int64 {
 	}
 	q.Items = append(q.Items, Update{ID: id, Kind: kind, Body: body})
 	return id
+}
+
+// PushRaw queues an update given as a JSON object: a missing or zero
+// update_id is filled in with the next one, and the next one comes after
+// it. Its kind is its first field but update_id. It returns the update_id.
+func (q *Queue) PushRaw(obj map[string]json.RawMessage) int64 {
+	var id int64
+	if raw, ok := obj["update_id"]; ok {
+		id, _ = strconv.ParseInt(string(raw), 10, 64)
+	}
+	if id == 0 {
+		id = q.Next
+		obj["update_id"] = json.RawMessage(strconv.FormatInt(id, 10))
+	}
+	q.Next = max(q.Next, id+1)
+	kind := ""
+	for _, k := range botapi.SortedKeys(obj) {
+		if k != "update_id" {
+			kind = k
+			break
+		}
+	}
+	body, err := json.Marshal(obj)
+	if err != nil {
+		panic(fmt.Sprintf("telegramtest: SendRaw: %v", err))
+	}
+	q.Items = append(q.Items, Update{ID: id, Kind: kind, Body: body})
+	return id
+}
+
+// Delivered forgets update id, which a webhook accepted, and confirms it.
+func (q *Queue) Delivered(id int64) {
+	q.Items = slices.DeleteFunc(q.Items, func(u Update) bool { return u.ID == id })
+	q.Confirmed = max(q.Confirmed, id)
 }
 
 // Confirm applies a getUpdates offset: updates below it are forgotten. A
