@@ -5,13 +5,8 @@ import (
 	"fmt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
-
-// actEntry is the value of an activity's act_index entry: what figures
-// need, so they never decode the activity itself.
-//
-//	status code (1) | tenths (4, big endian) | member (8, idKey) | day (1)
-const actEntryLen = 14
 
 var statusCode = map[youthbot.ActivityStatus]byte{
 	youthbot.ActivityPending:   'p',
@@ -20,17 +15,15 @@ var statusCode = map[youthbot.ActivityStatus]byte{
 	youthbot.ActivityUndone:    'u',
 }
 
-func monthKey(d youthbot.Date) []byte { return fmt.Appendf(nil, "%04d%02d", d.Year, int(d.Month)) }
-
 func actIndexKey(a *youthbot.Activity) []byte {
-	return join([]byte(a.Unit), monthKey(a.Date), u64Key(a.ID))
+	return kv.Join([]byte(a.Unit), kv.MonthKey(a.Date), kv.U64Key(a.ID))
 }
 
 func actEntry(a *youthbot.Activity) []byte {
-	v := make([]byte, actEntryLen)
+	v := make([]byte, kv.ActEntryLen)
 	v[0] = statusCode[a.Status]
 	binary.BigEndian.PutUint32(v[1:5], uint32(a.Tenths))
-	copy(v[5:13], idKey(a.Member))
+	copy(v[5:13], kv.IDKey(a.Member))
 	v[13] = byte(a.Date.Day)
 	return v
 }
@@ -38,7 +31,7 @@ func actEntry(a *youthbot.Activity) []byte {
 // AddActivity stores a new activity, giving it an id, and indexes it by
 // (unit, month), by member and, while pending, in its unit's waiting list.
 func (t *Tx) AddActivity(a *youthbot.Activity) error {
-	id, err := t.bucket(bActivities).NextSequence()
+	id, err := t.tx.Bucket(kv.Activities).NextSequence()
 	if err != nil {
 		return fmt.Errorf("activity sequence: %w", err)
 	}
@@ -49,7 +42,7 @@ func (t *Tx) AddActivity(a *youthbot.Activity) error {
 // Activity returns the activity with id, or ENOTFOUND.
 func (t *Tx) Activity(id uint64) (youthbot.Activity, error) {
 	var a youthbot.Activity
-	ok, err := t.getJSON(bActivities, u64Key(id), &a)
+	ok, err := kv.GetJSON(t.tx, kv.Activities, kv.U64Key(id), &a)
 	if err != nil {
 		return a, err
 	}
@@ -76,37 +69,37 @@ func (t *Tx) putActivity(a *youthbot.Activity, old *youthbot.Activity) error {
 	if _, ok := statusCode[a.Status]; !ok {
 		return fmt.Errorf("activity %d: unknown status %q", a.ID, a.Status)
 	}
-	if err := t.putJSON(bActivities, u64Key(a.ID), a); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Activities, kv.U64Key(a.ID), a); err != nil {
 		return err
 	}
-	if err := t.bucket(bActIndex).Put(actIndexKey(a), actEntry(a)); err != nil {
+	if err := t.tx.Bucket(kv.ActIndex).Put(actIndexKey(a), actEntry(a)); err != nil {
 		return fmt.Errorf("index activity: %w", err)
 	}
 	if old == nil {
-		if err := t.bucket(bMemberActs).Put(append(idKey(a.Member), u64Key(a.ID)...), nil); err != nil {
+		if err := t.tx.Bucket(kv.MemberActs).Put(append(kv.IDKey(a.Member), kv.U64Key(a.ID)...), nil); err != nil {
 			return fmt.Errorf("index activity: %w", err)
 		}
 	}
-	pk := join([]byte(a.Unit), u64Key(a.ID))
+	pk := kv.Join([]byte(a.Unit), kv.U64Key(a.ID))
 	if a.Status == youthbot.ActivityPending {
-		return t.bucket(bPendingActs).Put(pk, nil)
+		return t.tx.Bucket(kv.PendingActs).Put(pk, nil)
 	}
-	return t.bucket(bPendingActs).Delete(pk)
+	return t.tx.Bucket(kv.PendingActs).Delete(pk)
 }
 
 // MemberActivities calls fn for the member's activities, newest first,
 // until fn returns false.
 func (t *Tx) MemberActivities(member int64, fn func(youthbot.Activity) bool) error {
-	prefix := idKey(member)
-	c := t.bucket(bMemberActs).Cursor()
+	prefix := kv.IDKey(member)
+	c := t.tx.Bucket(kv.MemberActs).Cursor()
 	// Seek past the member's last key, then walk back.
-	k, _ := c.Seek(append(idKey(member), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))
+	k, _ := c.Seek(append(kv.IDKey(member), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))
 	if k == nil {
 		k, _ = c.Last()
 	} else {
 		k, _ = c.Prev()
 	}
-	for ; k != nil && hasPrefix(k, prefix); k, _ = c.Prev() {
+	for ; k != nil && kv.HasPrefix(k, prefix); k, _ = c.Prev() {
 		a, err := t.Activity(binary.BigEndian.Uint64(k[len(prefix):]))
 		if err != nil {
 			return err
@@ -122,8 +115,8 @@ func (t *Tx) MemberActivities(member int64, fn func(youthbot.Activity) bool) err
 // oldest first.
 func (t *Tx) PendingActivities(unit string) ([]youthbot.Activity, error) {
 	var out []youthbot.Activity
-	prefix := join([]byte(unit), nil)
-	err := t.prefixScan(bPendingActs, prefix, func(k, _ []byte) error {
+	prefix := kv.Join([]byte(unit), nil)
+	err := kv.PrefixScan(t.tx, kv.PendingActs, prefix, func(k, _ []byte) error {
 		a, err := t.Activity(binary.BigEndian.Uint64(k[len(prefix):]))
 		if err != nil {
 			return err
@@ -138,8 +131,8 @@ func (t *Tx) PendingActivities(unit string) ([]youthbot.Activity, error) {
 // anonymous id of a forgotten member), keeping every figure.
 func (t *Tx) rekeyActivities(from, to int64) error {
 	var ids []uint64
-	prefix := idKey(from)
-	t.prefixScan(bMemberActs, prefix, func(k, _ []byte) error {
+	prefix := kv.IDKey(from)
+	kv.PrefixScan(t.tx, kv.MemberActs, prefix, func(k, _ []byte) error {
 		ids = append(ids, binary.BigEndian.Uint64(k[len(prefix):]))
 		return nil
 	})
@@ -148,7 +141,7 @@ func (t *Tx) rekeyActivities(from, to int64) error {
 		if err != nil {
 			return err
 		}
-		if err := t.bucket(bMemberActs).Delete(append(idKey(from), u64Key(id)...)); err != nil {
+		if err := t.tx.Bucket(kv.MemberActs).Delete(append(kv.IDKey(from), kv.U64Key(id)...)); err != nil {
 			return err
 		}
 		a.Member = to

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // bulkFill is how full pages are packed by bulk writes: in-order appends
@@ -21,13 +22,13 @@ func (t *Tx) ImportActivities(acts []youthbot.Activity) error {
 	if len(acts) == 0 {
 		return nil
 	}
-	b := t.bucket(bActivities)
+	b := t.tx.Bucket(kv.Activities)
 	seq := b.Sequence()
 	if err := b.SetSequence(seq + uint64(len(acts))); err != nil {
 		return fmt.Errorf("activity sequence: %w", err)
 	}
-	type kv struct{ k, v []byte }
-	index := make([]kv, 0, len(acts))
+	type pair struct{ k, v []byte }
+	index := make([]pair, 0, len(acts))
 	byMember := make([][]byte, 0, len(acts))
 	var pending [][]byte
 	b.FillPercent = bulkFill
@@ -37,19 +38,19 @@ func (t *Tx) ImportActivities(acts []youthbot.Activity) error {
 		if _, ok := statusCode[a.Status]; !ok {
 			return fmt.Errorf("activity %d: unknown status %q", a.ID, a.Status)
 		}
-		if err := t.putJSON(bActivities, u64Key(a.ID), a); err != nil {
+		if err := kv.PutJSON(t.tx, kv.Activities, kv.U64Key(a.ID), a); err != nil {
 			return err
 		}
-		index = append(index, kv{actIndexKey(a), actEntry(a)})
-		byMember = append(byMember, append(idKey(a.Member), u64Key(a.ID)...))
+		index = append(index, pair{actIndexKey(a), actEntry(a)})
+		byMember = append(byMember, append(kv.IDKey(a.Member), kv.U64Key(a.ID)...))
 		if a.Status == youthbot.ActivityPending {
-			pending = append(pending, join([]byte(a.Unit), u64Key(a.ID)))
+			pending = append(pending, kv.Join([]byte(a.Unit), kv.U64Key(a.ID)))
 		}
 	}
-	slices.SortFunc(index, func(x, y kv) int { return bytes.Compare(x.k, y.k) })
+	slices.SortFunc(index, func(x, y pair) int { return bytes.Compare(x.k, y.k) })
 	slices.SortFunc(byMember, bytes.Compare)
 	slices.SortFunc(pending, bytes.Compare)
-	ib, mb, pb := t.bucket(bActIndex), t.bucket(bMemberActs), t.bucket(bPendingActs)
+	ib, mb, pb := t.tx.Bucket(kv.ActIndex), t.tx.Bucket(kv.MemberActs), t.tx.Bucket(kv.PendingActs)
 	ib.FillPercent, mb.FillPercent, pb.FillPercent = bulkFill, bulkFill, bulkFill
 	for _, e := range index {
 		if err := ib.Put(e.k, e.v); err != nil {

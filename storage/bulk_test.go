@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // TestImportActivitiesIndexesLikeAddActivity: a bulk import leaves the
@@ -57,7 +58,7 @@ func dumpBuckets(t *testing.T, db *DB) string {
 	t.Helper()
 	var sb strings.Builder
 	err := db.Bolt().View(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bActivities, bActIndex, bMemberActs, bPendingActs} {
+		for _, name := range [][]byte{kv.Activities, kv.ActIndex, kv.MemberActs, kv.PendingActs} {
 			b := tx.Bucket(name)
 			fmt.Fprintf(&sb, "%s seq %d\n", name, b.Sequence())
 			b.ForEach(func(k, v []byte) error {

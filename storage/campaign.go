@@ -1,16 +1,17 @@
 package storage
 
 import (
-	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // NewCampaign stores a new campaign with the next id (C1, C2, ...).
 func (t *Tx) NewCampaign(c *youthbot.Campaign) error {
-	n, err := t.bucket(bCampaigns).NextSequence()
+	n, err := t.tx.Bucket(kv.Campaigns).NextSequence()
 	if err != nil {
 		return fmt.Errorf("campaign sequence: %w", err)
 	}
@@ -21,7 +22,7 @@ func (t *Tx) NewCampaign(c *youthbot.Campaign) error {
 // Campaign returns the campaign with id, or ENOTFOUND.
 func (t *Tx) Campaign(id string) (youthbot.Campaign, error) {
 	var c youthbot.Campaign
-	ok, err := t.getJSON(bCampaigns, []byte(id), &c)
+	ok, err := kv.GetJSON(t.tx, kv.Campaigns, []byte(id), &c)
 	if err != nil {
 		return c, err
 	}
@@ -32,57 +33,20 @@ func (t *Tx) Campaign(id string) (youthbot.Campaign, error) {
 }
 
 // PutCampaign writes a campaign.
-func (t *Tx) PutCampaign(c *youthbot.Campaign) error { return t.putJSON(bCampaigns, []byte(c.ID), c) }
+func (t *Tx) PutCampaign(c *youthbot.Campaign) error {
+	return kv.PutJSON(t.tx, kv.Campaigns, []byte(c.ID), c)
+}
 
 // Campaigns returns every campaign (there are few), oldest first.
 func (t *Tx) Campaigns() ([]youthbot.Campaign, error) {
 	var out []youthbot.Campaign
-	err := t.bucket(bCampaigns).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Campaigns).ForEach(func(k, v []byte) error {
 		var c youthbot.Campaign
-		if err := jsonUnmarshal(v, &c); err != nil {
+		if err := json.Unmarshal(v, &c); err != nil {
 			return fmt.Errorf("decode campaign %s: %w", k, err)
 		}
 		out = append(out, c)
 		return nil
 	})
 	return out, err
-}
-
-func targetKey(unit string, year int, m youthbot.Metric) []byte {
-	return join([]byte(unit), []byte(strconv.Itoa(year)), []byte(m))
-}
-
-// SetTarget sets (or with Value 0, removes) a unit's yearly target: one
-// with a code (or of a kind other than metric) by its code, one set on a
-// metric alone by its metric.
-func (t *Tx) SetTarget(tg youthbot.Target) error {
-	if tg.Code != "" || tg.KindOf() != youthbot.TargetMetric {
-		if tg.Code == "" {
-			return fmt.Errorf("target of kind %s without a code", tg.Kind)
-		}
-		k := targetSpecKey(tg.Unit, tg.Year, tg.Code)
-		if tg.Value <= 0 {
-			return t.bucket(bTargetSpecs).Delete(k)
-		}
-		return t.putJSON(bTargetSpecs, k, tg)
-	}
-	k := targetKey(tg.Unit, tg.Year, tg.Metric)
-	if tg.Value <= 0 {
-		return t.bucket(bTargets).Delete(k)
-	}
-	return t.bucket(bTargets).Put(k, u64Key(uint64(tg.Value)))
-}
-
-// Targets returns a unit's targets of a year: those set on a metric alone
-// in metric order, then those with a code by code. A record that does not
-// decode is left out.
-func (t *Tx) Targets(unit string, year int) []youthbot.Target {
-	var out []youthbot.Target
-	for _, m := range youthbot.AllMetrics {
-		if v := t.bucket(bTargets).Get(targetKey(unit, year, m)); v != nil {
-			out = append(out, youthbot.Target{Unit: unit, Year: year, Metric: m, Value: int64(binary.BigEndian.Uint64(v))})
-		}
-	}
-	coded, _ := t.codedTargets(unit, year)
-	return append(out, coded...)
 }

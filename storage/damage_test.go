@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"youthbot/storage/internal/boltfile"
 )
 
 // damagedFile writes a database with a bucket "t" of 3,000 keys (a branch
@@ -54,14 +56,14 @@ func damagedFile(t *testing.T, pick func(root, first, last uint64) uint64) strin
 			if _, err := f.ReadAt(buf, int64(id)*4096); err != nil {
 				t.Fatal(err)
 			}
-			if binary.LittleEndian.Uint16(buf[8:]) != flagBranch {
+			if binary.LittleEndian.Uint16(buf[8:]) != boltfile.FlagBranch {
 				return id
 			}
 			i := 0
 			if last {
 				i = int(binary.LittleEndian.Uint16(buf[10:])) - 1
 			}
-			id = binary.LittleEndian.Uint64(buf[pageHeader+i*branchElement+8:])
+			id = binary.LittleEndian.Uint64(buf[boltfile.PageHeader+i*boltfile.BranchElement+8:])
 		}
 	}
 	first, lastLeaf := descend(false), descend(true)

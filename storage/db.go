@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +13,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
-	"youthbot"
+	"youthbot/storage/internal/boltfile"
+	"youthbot/storage/internal/broadcast"
+	"youthbot/storage/internal/erasure"
+	"youthbot/storage/internal/figures"
+	"youthbot/storage/internal/msglog"
+	"youthbot/storage/internal/plan"
+	unittree "youthbot/storage/internal/tree"
 )
 
 // ErrLocked is returned by Open when another process holds the database.
@@ -23,7 +27,14 @@ var ErrLocked = errors.New("database is in use by another process")
 
 // ErrDamaged marks a database file whose pages do not make sense: it must
 // be replaced by a backup (youthbot restore).
-var ErrDamaged = errors.New("the database file is damaged")
+var ErrDamaged = boltfile.ErrDamaged
+
+// DamagePanic returns an error wrapping ErrDamaged when p, just recovered
+// by the caller's deferred function, was raised inside bbolt (an assertion
+// on a page, an index out of range, a fault reading the map), and nil for
+// any other panic. Call it directly from the deferred function, while the
+// panicking frames are still on the stack.
+func DamagePanic(p any) error { return boltfile.DamagePanic(p) }
 
 // Options tune Open.
 type Options struct {
@@ -86,7 +97,7 @@ func Open(path string, opts Options) (*DB, error) {
 		opts.Timeout = time.Second
 	}
 	var b *bolt.DB
-	err := guard(func() (err error) {
+	err := boltfile.Guard(func() (err error) {
 		b, err = bolt.Open(path, 0o600, &bolt.Options{
 			Timeout:         opts.Timeout,
 			ReadOnly:        opts.ReadOnly,
@@ -110,16 +121,16 @@ func Open(path string, opts Options) (*DB, error) {
 	// each waits for its commit, so a short delay keeps them responsive.
 	b.MaxBatchDelay = 2 * time.Millisecond
 	db := &DB{bolt: b, path: path, damaged: make(chan struct{})}
-	if err := guard(func() error { return b.View(func(tx *bolt.Tx) error { return checkPages(path, tx) }) }); err != nil {
+	if err := boltfile.Guard(func() error { return b.View(func(tx *bolt.Tx) error { return boltfile.CheckPages(path, tx) }) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if !opts.ReadOnly {
-		if err := guard(func() error { return b.Update(migrate) }); err != nil {
+		if err := boltfile.Guard(func() error { return b.Update(migrate) }); err != nil {
 			b.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}
-	} else if err := guard(func() error { return b.View(checkVersion) }); err != nil {
+	} else if err := boltfile.Guard(func() error { return b.View(checkVersion) }); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -164,8 +175,8 @@ func (db *DB) Bolt() *bolt.DB { return db.bolt }
 // A damaged page gives an error wrapping ErrDamaged (so do Update, Batch
 // and WriteTo), never a panic.
 func (db *DB) View(fn func(*Tx) error) error {
-	return db.noteDamage(guard(func() error {
-		return db.bolt.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	return db.noteDamage(boltfile.Guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error { return fn(newTx(tx)) })
 	}))
 }
 
@@ -174,9 +185,9 @@ func (db *DB) View(fn func(*Tx) error) error {
 // begin or commit gives an error wrapping ErrWrite.
 func (db *DB) Update(fn func(*Tx) error) error {
 	fnFailed := false
-	err := guard(func() error {
+	err := boltfile.Guard(func() error {
 		return db.bolt.Update(func(tx *bolt.Tx) error {
-			err := fn(&Tx{tx: tx})
+			err := fn(newTx(tx))
 			fnFailed = err != nil
 			return err
 		})
@@ -193,9 +204,9 @@ func (db *DB) Update(fn func(*Tx) error) error {
 // wrapping ErrWrite when the shared transaction did not commit.
 func (db *DB) Batch(fn func(*Tx) error) error {
 	fnFailed := false // set by fn's last run; Batch returning orders it before the read
-	err := guard(func() error {
+	err := boltfile.Guard(func() error {
 		return db.bolt.Batch(func(tx *bolt.Tx) error {
-			err := fn(&Tx{tx: tx})
+			err := fn(newTx(tx))
 			fnFailed = err != nil
 			return err
 		})
@@ -210,7 +221,7 @@ func (db *DB) Batch(fn func(*Tx) error) error {
 // writers for longer than a read transaction does.
 func (db *DB) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	err := db.noteDamage(guard(func() error {
+	err := db.noteDamage(boltfile.Guard(func() error {
 		return db.bolt.View(func(tx *bolt.Tx) error {
 			var err error
 			n, err = tx.WriteTo(w)
@@ -226,91 +237,32 @@ func (db *DB) WriteTo(w io.Writer) (int64, error) {
 // Tx is a transaction with youthbot's typed operations. It must not be used
 // after the function it was given to returns.
 type Tx struct {
-	tx    *bolt.Tx
-	kinds map[string]youthbot.UnitKind // units' kinds read by figures (kindOf)
-	f7    *f7presence                  // whether F7's index buckets hold anything (f7Present)
+	msglog.Log
+	plan.Plan
+	erasure.Erasure
+	unittree.Tree
+	broadcast.Fanout
+	*figures.Store
 
-	treeMode youthbot.TreeMode // the tree figures read (UseTree)
-	view     *treeView         // the tree of the figures being computed (useView)
+	tx *bolt.Tx
 }
+
+func newTx(tx *bolt.Tx) *Tx {
+	t := &Tx{Log: msglog.New(tx), tx: tx}
+	t.Plan = plan.New(tx, func() { figures.PlanChanged(t.Store) })
+	t.Erasure = erasure.New(tx, t.Log, t)
+	t.Tree = unittree.New(tx, t, func() { figures.UnitsChanged(t.Store) })
+	t.Store = figures.New(tx, &t.Plan, unittree.NewViews(&t.Tree))
+	t.Fanout = broadcast.New(tx, &t.Tree)
+	return t
+}
+
+// OnCommit runs fn after the transaction commits (not if it rolls back):
+// to start work that must see what the transaction wrote.
+func (t *Tx) OnCommit(fn func()) { t.tx.OnCommit(fn) }
 
 // Bolt returns the underlying bbolt transaction.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
-
-func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
-
-func (t *Tx) getJSON(bucket, key []byte, v any) (bool, error) {
-	data := t.bucket(bucket).Get(key)
-	if data == nil {
-		return false, nil
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return true, fmt.Errorf("decode %s/%x: %w", bucket, key, err)
-	}
-	return true, nil
-}
-
-func (t *Tx) putJSON(bucket, key []byte, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %s/%x: %w", bucket, key, err)
-	}
-	if err := t.bucket(bucket).Put(key, data); err != nil {
-		return fmt.Errorf("put %s/%x: %w", bucket, key, err)
-	}
-	return nil
-}
-
-// idKey encodes a Telegram id so that keys sort by id (negative ids first).
-func idKey(id int64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, uint64(id)^(1<<63))
-	return b
-}
-
-func keyID(b []byte) int64 {
-	return int64(binary.BigEndian.Uint64(b) ^ (1 << 63))
-}
-
-func u64Key(n uint64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, n)
-	return b
-}
-
-// join builds a composite key: parts separated by 0x00 (unit codes and
-// strings never contain it).
-func join(parts ...[]byte) []byte {
-	n := len(parts) - 1
-	for _, p := range parts {
-		n += len(p)
-	}
-	k := make([]byte, 0, n)
-	for i, p := range parts {
-		if i > 0 {
-			k = append(k, 0)
-		}
-		k = append(k, p...)
-	}
-	return k
-}
-
-// prefixScan calls fn for each key of bucket starting with prefix.
-func (t *Tx) prefixScan(bucket, prefix []byte, fn func(k, v []byte) error) error {
-	c := t.bucket(bucket).Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		if err := fn(k, v); err == errStop {
-			return nil
-		} else if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func hasPrefix(k, p []byte) bool {
-	return len(k) >= len(p) && string(k[:len(p)]) == string(p)
-}
 
 // Verify opens the database file at path read-only and checks its
 // consistency (size, pages, freelist) and schema version. A damaged file
@@ -328,7 +280,7 @@ func Verify(path string) (err error) {
 	defer b.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(fmt.Sprint(p)))
+			err = fmt.Errorf("check %s: %w: %s", path, ErrDamaged, boltfile.OneLine(fmt.Sprint(p)))
 		}
 	}()
 	return b.View(func(tx *bolt.Tx) error {
@@ -343,7 +295,7 @@ func Verify(path string) (err error) {
 			return fmt.Errorf("open %s: %w", path, err)
 		}
 		for err := range tx.Check() {
-			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, oneLine(err.Error()))
+			return fmt.Errorf("check %s: %w: %s", path, ErrDamaged, boltfile.OneLine(err.Error()))
 		}
 		return nil
 	})

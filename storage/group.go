@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // GroupLink returns the link of a group chat; found is false for a group
 // linked to no unit.
 func (t *Tx) GroupLink(chat int64) (l youthbot.GroupLink, found bool, err error) {
-	found, err = t.getJSON(bGroups, idKey(chat), &l)
+	found, err = kv.GetJSON(t.tx, kv.Groups, kv.IDKey(chat), &l)
 	return l, found, err
 }
 
@@ -21,14 +22,14 @@ func (t *Tx) LinkGroup(l youthbot.GroupLink) error {
 		return err
 	}
 	if found && old.Unit != l.Unit {
-		if err := t.bucket(bUnitGroups).Delete(join([]byte(old.Unit), idKey(l.Chat))); err != nil {
+		if err := t.tx.Bucket(kv.UnitGroups).Delete(kv.Join([]byte(old.Unit), kv.IDKey(l.Chat))); err != nil {
 			return fmt.Errorf("unindex group %d: %w", l.Chat, err)
 		}
 	}
-	if err := t.bucket(bUnitGroups).Put(join([]byte(l.Unit), idKey(l.Chat)), nil); err != nil {
+	if err := t.tx.Bucket(kv.UnitGroups).Put(kv.Join([]byte(l.Unit), kv.IDKey(l.Chat)), nil); err != nil {
 		return fmt.Errorf("index group %d: %w", l.Chat, err)
 	}
-	return t.putJSON(bGroups, idKey(l.Chat), l)
+	return kv.PutJSON(t.tx, kv.Groups, kv.IDKey(l.Chat), l)
 }
 
 // UnlinkGroup removes a group's link; found is false if it had none.
@@ -37,10 +38,10 @@ func (t *Tx) UnlinkGroup(chat int64) (l youthbot.GroupLink, found bool, err erro
 	if err != nil || !found {
 		return l, found, err
 	}
-	if err := t.bucket(bUnitGroups).Delete(join([]byte(l.Unit), idKey(chat))); err != nil {
+	if err := t.tx.Bucket(kv.UnitGroups).Delete(kv.Join([]byte(l.Unit), kv.IDKey(chat))); err != nil {
 		return l, true, fmt.Errorf("unindex group %d: %w", chat, err)
 	}
-	if err := t.bucket(bGroups).Delete(idKey(chat)); err != nil {
+	if err := t.tx.Bucket(kv.Groups).Delete(kv.IDKey(chat)); err != nil {
 		return l, true, fmt.Errorf("unlink group %d: %w", chat, err)
 	}
 	return l, true, nil
@@ -62,14 +63,14 @@ func (t *Tx) MoveGroup(from, to int64) error {
 // chat id.
 func (t *Tx) UnitGroups(unit string) ([]youthbot.GroupLink, error) {
 	var out []youthbot.GroupLink
-	prefix := join([]byte(unit), nil)
-	err := t.prefixScan(bUnitGroups, prefix, func(k, _ []byte) error {
-		l, found, err := t.GroupLink(keyID(k[len(prefix):]))
+	prefix := kv.Join([]byte(unit), nil)
+	err := kv.PrefixScan(t.tx, kv.UnitGroups, prefix, func(k, _ []byte) error {
+		l, found, err := t.GroupLink(kv.KeyID(k[len(prefix):]))
 		if err != nil {
 			return err
 		}
 		if !found {
-			return fmt.Errorf("group %d of %s: index without link", keyID(k[len(prefix):]), unit)
+			return fmt.Errorf("group %d of %s: index without link", kv.KeyID(k[len(prefix):]), unit)
 		}
 		out = append(out, l)
 		return nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 	"youthbot/vn"
 )
 
@@ -15,7 +16,7 @@ import (
 // erases the key too; while unclaimed, their phone is in member_phones.
 
 func importedKey(branch, name string, birth youthbot.Date) []byte {
-	return join([]byte(branch), []byte(vn.FoldName(name)), []byte(birth.ISO()))
+	return kv.Join([]byte(branch), []byte(vn.FoldName(name)), []byte(birth.ISO()))
 }
 
 // UpsertImportedMember creates or updates the imported member keyed by
@@ -34,10 +35,10 @@ func (t *Tx) UpsertImportedMember(m *youthbot.Member, now time.Time, loc *time.L
 	}
 	m.Phone = canonicalPhone(m.Phone)
 	key := importedKey(m.Unit, m.FullName, m.Birth)
-	if v := t.bucket(bImportedKeys).Get(key); v != nil {
-		return t.updateImported(keyID(v), m, loc)
+	if v := t.tx.Bucket(kv.ImportedKeys).Get(key); v != nil {
+		return t.updateImported(kv.KeyID(v), m, loc)
 	}
-	seq, err := t.bucket(bImportedKeys).NextSequence()
+	seq, err := t.tx.Bucket(kv.ImportedKeys).NextSequence()
 	if err != nil {
 		return Unchanged, fmt.Errorf("imported member sequence: %w", err)
 	}
@@ -50,10 +51,10 @@ func (t *Tx) UpsertImportedMember(m *youthbot.Member, now time.Time, loc *time.L
 	if err := t.OpenStint(m.UserID, m.Unit, from, true); err != nil {
 		return Unchanged, err
 	}
-	if err := t.bucket(bImportedKeys).Put(key, idKey(m.UserID)); err != nil {
+	if err := t.tx.Bucket(kv.ImportedKeys).Put(key, kv.IDKey(m.UserID)); err != nil {
 		return Unchanged, fmt.Errorf("index imported member: %w", err)
 	}
-	if err := t.bucket(bImportedIDs).Put(idKey(m.UserID), key); err != nil {
+	if err := t.tx.Bucket(kv.ImportedIDs).Put(kv.IDKey(m.UserID), key); err != nil {
 		return Unchanged, fmt.Errorf("index imported member: %w", err)
 	}
 	return Created, t.indexPhone(m.UserID, "", m.Phone)
@@ -80,7 +81,7 @@ func (t *Tx) updateImported(id int64, m *youthbot.Member, loc *time.Location) (C
 	nm.FullName, nm.Phone, nm.Gender = m.FullName, m.Phone, m.Gender
 	if old.Joined != m.Joined {
 		from := m.Joined.Time(loc)
-		if err := t.bucket(bStints).Delete(stintKey(old.Unit, id, old.DecidedAt)); err != nil {
+		if err := t.tx.Bucket(kv.Stints).Delete(stintKey(old.Unit, id, old.DecidedAt)); err != nil {
 			return Unchanged, fmt.Errorf("move imported stint: %w", err)
 		}
 		if err := t.OpenStint(id, old.Unit, from, true); err != nil {
@@ -100,9 +101,9 @@ func (t *Tx) updateImported(id int64, m *youthbot.Member, loc *time.Location) (C
 
 // indexPhone moves an imported member's phone entry from old to phone.
 func (t *Tx) indexPhone(id int64, old, phone string) error {
-	b := t.bucket(bMemberPhones)
+	b := t.tx.Bucket(kv.MemberPhones)
 	if old != "" && old != phone {
-		if v := b.Get([]byte(old)); v != nil && keyID(v) == id {
+		if v := b.Get([]byte(old)); v != nil && kv.KeyID(v) == id {
 			if err := b.Delete([]byte(old)); err != nil {
 				return fmt.Errorf("unindex phone: %w", err)
 			}
@@ -111,7 +112,7 @@ func (t *Tx) indexPhone(id int64, old, phone string) error {
 	if phone == "" {
 		return nil
 	}
-	if err := b.Put([]byte(phone), idKey(id)); err != nil {
+	if err := b.Put([]byte(phone), kv.IDKey(id)); err != nil {
 		return fmt.Errorf("index phone: %w", err)
 	}
 	return nil
@@ -125,11 +126,11 @@ func (t *Tx) ImportedByPhone(phone string) (youthbot.Member, bool, error) {
 	if p == "" {
 		return youthbot.Member{}, false, nil
 	}
-	v := t.bucket(bMemberPhones).Get([]byte(p))
-	if v == nil || !youthbot.IsImportedID(keyID(v)) {
+	v := t.tx.Bucket(kv.MemberPhones).Get([]byte(p))
+	if v == nil || !youthbot.IsImportedID(kv.KeyID(v)) {
 		return youthbot.Member{}, false, nil
 	}
-	m, err := t.Member(keyID(v))
+	m, err := t.Member(kv.KeyID(v))
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 		return m, false, nil
 	}
@@ -150,11 +151,11 @@ func canonicalPhone(phone string) string {
 // ImportedByName returns the imported member not yet taken over of branch
 // with that name (compared folded, FoldName) and date of birth.
 func (t *Tx) ImportedByName(branch, name string, birth youthbot.Date) (youthbot.Member, bool, error) {
-	v := t.bucket(bImportedKeys).Get(importedKey(branch, name, birth))
-	if v == nil || !youthbot.IsImportedID(keyID(v)) {
+	v := t.tx.Bucket(kv.ImportedKeys).Get(importedKey(branch, name, birth))
+	if v == nil || !youthbot.IsImportedID(kv.KeyID(v)) {
 		return youthbot.Member{}, false, nil
 	}
-	m, err := t.Member(keyID(v))
+	m, err := t.Member(kv.KeyID(v))
 	if youthbot.ErrorCode(err) == youthbot.ENOTFOUND {
 		return m, false, nil
 	}
@@ -196,15 +197,15 @@ func (t *Tx) TakeOverMember(from, to int64) (youthbot.Member, error) {
 	if err := t.indexPhone(from, m.Phone, ""); err != nil {
 		return m, err
 	}
-	if key := t.bucket(bImportedIDs).Get(idKey(from)); key != nil {
+	if key := t.tx.Bucket(kv.ImportedIDs).Get(kv.IDKey(from)); key != nil {
 		key = append([]byte(nil), key...)
-		if err := t.bucket(bImportedIDs).Delete(idKey(from)); err != nil {
+		if err := t.tx.Bucket(kv.ImportedIDs).Delete(kv.IDKey(from)); err != nil {
 			return m, fmt.Errorf("take over key: %w", err)
 		}
-		if err := t.bucket(bImportedIDs).Put(idKey(to), key); err != nil {
+		if err := t.tx.Bucket(kv.ImportedIDs).Put(kv.IDKey(to), key); err != nil {
 			return m, fmt.Errorf("take over key: %w", err)
 		}
-		if err := t.bucket(bImportedKeys).Put(key, idKey(to)); err != nil {
+		if err := t.tx.Bucket(kv.ImportedKeys).Put(key, kv.IDKey(to)); err != nil {
 			return m, fmt.Errorf("take over key: %w", err)
 		}
 	}
@@ -218,15 +219,15 @@ func (t *Tx) forgetImportKey(id int64, phone string) error {
 	if err := t.indexPhone(id, phone, ""); err != nil {
 		return err
 	}
-	key := t.bucket(bImportedIDs).Get(idKey(id))
+	key := t.tx.Bucket(kv.ImportedIDs).Get(kv.IDKey(id))
 	if key == nil {
 		return nil
 	}
 	key = append([]byte(nil), key...)
-	if v := t.bucket(bImportedKeys).Get(key); v != nil && keyID(v) == id {
-		if err := t.bucket(bImportedKeys).Delete(key); err != nil {
+	if v := t.tx.Bucket(kv.ImportedKeys).Get(key); v != nil && kv.KeyID(v) == id {
+		if err := t.tx.Bucket(kv.ImportedKeys).Delete(key); err != nil {
 			return fmt.Errorf("forget import key: %w", err)
 		}
 	}
-	return t.bucket(bImportedIDs).Delete(idKey(id))
+	return t.tx.Bucket(kv.ImportedIDs).Delete(kv.IDKey(id))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 func importedRow(name string, joined youthbot.Date, phone string) *youthbot.Member {
@@ -164,8 +165,8 @@ func TestTakeOverMember(t *testing.T) {
 		return err
 	})
 	view(t, db, func(tx *Tx) error {
-		for _, name := range [][]byte{bImportedKeys, bImportedIDs, bMemberPhones} {
-			tx.bucket(name).ForEach(func(k, v []byte) error {
+		for _, name := range [][]byte{kv.ImportedKeys, kv.ImportedIDs, kv.MemberPhones} {
+			tx.Bolt().Bucket(name).ForEach(func(k, v []byte) error {
 				if bytes.Contains(k, []byte("tran thi hoa")) || bytes.Contains(v, []byte("tran thi hoa")) {
 					t.Errorf("%s still holds the forgotten member's key %q", name, k)
 				}

@@ -1,15 +1,17 @@
 package storage
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Invite returns the invite with code, or ENOTFOUND.
 func (t *Tx) Invite(code string) (youthbot.Invite, error) {
 	var inv youthbot.Invite
-	ok, err := t.getJSON(bInvites, []byte(code), &inv)
+	ok, err := kv.GetJSON(t.tx, kv.Invites, []byte(code), &inv)
 	if err != nil {
 		return inv, err
 	}
@@ -22,18 +24,18 @@ func (t *Tx) Invite(code string) (youthbot.Invite, error) {
 // PutInvite stores an invite. A member invite becomes its unit's standing
 // member link.
 func (t *Tx) PutInvite(inv youthbot.Invite) error {
-	if err := t.putJSON(bInvites, []byte(inv.Code), inv); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Invites, []byte(inv.Code), inv); err != nil {
 		return err
 	}
 	if inv.Kind == youthbot.InviteMember {
-		return t.bucket(bUnitInvites).Put(join([]byte(inv.Unit), []byte(inv.Kind)), []byte(inv.Code))
+		return t.tx.Bucket(kv.UnitInvites).Put(kv.Join([]byte(inv.Unit), []byte(inv.Kind)), []byte(inv.Code))
 	}
 	return nil
 }
 
 // MemberInvite returns the standing member invite of unit, if it has one.
 func (t *Tx) MemberInvite(unit string) (youthbot.Invite, bool, error) {
-	code := t.bucket(bUnitInvites).Get(join([]byte(unit), []byte(youthbot.InviteMember)))
+	code := t.tx.Bucket(kv.UnitInvites).Get(kv.Join([]byte(unit), []byte(youthbot.InviteMember)))
 	if code == nil {
 		return youthbot.Invite{}, false, nil
 	}
@@ -48,9 +50,9 @@ func (t *Tx) MemberInvite(unit string) (youthbot.Invite, bool, error) {
 func (t *Tx) revokeInvites(user int64) error {
 	units := t.SecretaryUnits(user)
 	var revoke [][]byte
-	err := t.bucket(bInvites).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Invites).ForEach(func(k, v []byte) error {
 		var inv youthbot.Invite
-		if err := jsonUnmarshal(v, &inv); err != nil {
+		if err := json.Unmarshal(v, &inv); err != nil {
 			return fmt.Errorf("decode invite %q: %w", k, err)
 		}
 		if inv.Kind != youthbot.InviteSecretary || inv.CreatedBy != user || inv.UsedBy != 0 {
@@ -66,7 +68,7 @@ func (t *Tx) revokeInvites(user int64) error {
 		return err
 	}
 	for _, k := range revoke {
-		if err := t.bucket(bInvites).Delete(k); err != nil {
+		if err := t.tx.Bucket(kv.Invites).Delete(k); err != nil {
 			return fmt.Errorf("revoke invite: %w", err)
 		}
 	}

@@ -1,28 +1,12 @@
 package storage
 
 import (
-	"cmp"
-	"encoding/binary"
-	"slices"
-	"time"
-
 	"youthbot"
 	"youthbot/vn"
 )
 
 // Lookups by the workbook's keys, for an import that compares before it
-// writes, and the bot's paged listing of a unit's activities.
-
-// UnitActivityByOfficeCode returns the unit activity whose office code is
-// ma, if any.
-func (t *Tx) UnitActivityByOfficeCode(ma string) (youthbot.UnitActivity, bool, error) {
-	ref, ok := t.OfficeCode(ma)
-	if !ok || ref.Activity == 0 {
-		return youthbot.UnitActivity{}, false, nil
-	}
-	a, err := t.UnitActivity(ref.Activity)
-	return a, err == nil, err
-}
+// writes.
 
 // ProjectByOfficeCode returns the project whose office code is ma, if any.
 func (t *Tx) ProjectByOfficeCode(ma string) (youthbot.Project, bool, error) {
@@ -32,27 +16,6 @@ func (t *Tx) ProjectByOfficeCode(ma string) (youthbot.Project, bool, error) {
 	}
 	p, err := t.Project(ref.Project)
 	return p, err == nil, err
-}
-
-// BreakthroughByKey returns unit's breakthrough task of year whose text is
-// text (as stored: the caller normalises spaces), if any.
-func (t *Tx) BreakthroughByKey(unit string, year int, text string) (youthbot.Breakthrough, bool, error) {
-	id := t.bucket(bBreakthroughKeys).Get(breakthroughKey(&youthbot.Breakthrough{Unit: unit, Year: year, Text: text}))
-	if id == nil {
-		return youthbot.Breakthrough{}, false, nil
-	}
-	b, err := t.Breakthrough(binary.BigEndian.Uint64(id))
-	return b, err == nil, err
-}
-
-// ModelByKey returns unit's model of year named name (as stored), if any.
-func (t *Tx) ModelByKey(unit string, year int, name string) (youthbot.Model, bool, error) {
-	id := t.bucket(bModelKeys).Get(modelKey(&youthbot.Model{Unit: unit, Year: year, Name: name}))
-	if id == nil {
-		return youthbot.Model{}, false, nil
-	}
-	m, err := t.Model(binary.BigEndian.Uint64(id))
-	return m, err == nil, err
 }
 
 // CampaignByName returns unit's campaign whose name is name, compared
@@ -71,63 +34,3 @@ func (t *Tx) CampaignByName(unit, name string) (youthbot.Campaign, bool, error) 
 	}
 	return youthbot.Campaign{}, false, nil
 }
-
-// UnitActivitiesOf returns a page of the activities of unit itself (not
-// its subtree), newest date first (then newest id): limit of them after
-// skipping offset, and how many there are in all. It walks the unit's
-// index entries backwards and decodes only the page.
-func (t *Tx) UnitActivitiesOf(unit string, offset, limit int) ([]youthbot.UnitActivity, int, error) {
-	prefix := join([]byte(unit), nil)
-	type entry struct {
-		date youthbot.Date
-		id   uint64
-	}
-	var all []entry
-	t.prefixScan(bUnitActIndex, prefix, func(k, v []byte) error {
-		if len(k) != len(prefix)+6+1+8 || len(v) < 1 {
-			return nil
-		}
-		m := k[len(prefix) : len(prefix)+6]
-		d := youthbot.Date{Year: atoi(m[:4]), Month: monthOf(m[4:6]), Day: int(v[0])}
-		all = append(all, entry{d, binary.BigEndian.Uint64(k[len(k)-8:])})
-		return nil
-	})
-	// Newest first: by date, then id, descending.
-	slices.SortFunc(all, func(a, b entry) int {
-		if c := b.date.Compare(a.date); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.id, a.id)
-	})
-	total := len(all)
-	if offset < 0 {
-		offset = 0
-	}
-	if offset > total {
-		offset = total
-	}
-	end := total
-	if limit >= 0 && offset+limit < total {
-		end = offset + limit
-	}
-	out := make([]youthbot.UnitActivity, 0, end-offset)
-	for _, e := range all[offset:end] {
-		a, err := t.UnitActivity(e.id)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, a)
-	}
-	return out, total, nil
-}
-
-// atoi reads the decimal digits of b.
-func atoi(b []byte) int {
-	n := 0
-	for _, c := range b {
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
-func monthOf(b []byte) time.Month { return time.Month(atoi(b)) }

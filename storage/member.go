@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Member returns the member record of a Telegram user, or ENOTFOUND.
 func (t *Tx) Member(userID int64) (youthbot.Member, error) {
 	var m youthbot.Member
-	ok, err := t.getJSON(bMembers, idKey(userID), &m)
+	ok, err := kv.GetJSON(t.tx, kv.Members, kv.IDKey(userID), &m)
 	if err != nil {
 		return m, err
 	}
@@ -24,20 +25,20 @@ func (t *Tx) Member(userID int64) (youthbot.Member, error) {
 // PutMember creates or updates a member and keeps the unit index right.
 func (t *Tx) PutMember(m youthbot.Member) error {
 	var old youthbot.Member
-	found, err := t.getJSON(bMembers, idKey(m.UserID), &old)
+	found, err := kv.GetJSON(t.tx, kv.Members, kv.IDKey(m.UserID), &old)
 	if err != nil {
 		return err
 	}
-	idx, pending := t.bucket(bUnitMembers), t.bucket(bPendingMembers)
+	idx, pending := t.tx.Bucket(kv.UnitMembers), t.tx.Bucket(kv.PendingMembers)
 	if found && old.Unit != m.Unit {
-		if err := idx.Delete(join([]byte(old.Unit), idKey(m.UserID))); err != nil {
+		if err := idx.Delete(kv.Join([]byte(old.Unit), kv.IDKey(m.UserID))); err != nil {
 			return fmt.Errorf("unindex member: %w", err)
 		}
-		if err := pending.Delete(join([]byte(old.Unit), idKey(m.UserID))); err != nil {
+		if err := pending.Delete(kv.Join([]byte(old.Unit), kv.IDKey(m.UserID))); err != nil {
 			return fmt.Errorf("unindex member: %w", err)
 		}
 	}
-	key := join([]byte(m.Unit), idKey(m.UserID))
+	key := kv.Join([]byte(m.Unit), kv.IDKey(m.UserID))
 	if err := idx.Put(key, []byte(m.Status)); err != nil {
 		return fmt.Errorf("index member: %w", err)
 	}
@@ -49,7 +50,7 @@ func (t *Tx) PutMember(m youthbot.Member) error {
 	if err != nil {
 		return fmt.Errorf("index pending member: %w", err)
 	}
-	return t.putJSON(bMembers, idKey(m.UserID), m)
+	return kv.PutJSON(t.tx, kv.Members, kv.IDKey(m.UserID), m)
 }
 
 // DeleteMember removes a member record and its index entry.
@@ -58,14 +59,14 @@ func (t *Tx) DeleteMember(userID int64) error {
 	if err != nil {
 		return err
 	}
-	key := join([]byte(m.Unit), idKey(userID))
-	if err := t.bucket(bUnitMembers).Delete(key); err != nil {
+	key := kv.Join([]byte(m.Unit), kv.IDKey(userID))
+	if err := t.tx.Bucket(kv.UnitMembers).Delete(key); err != nil {
 		return fmt.Errorf("unindex member: %w", err)
 	}
-	if err := t.bucket(bPendingMembers).Delete(key); err != nil {
+	if err := t.tx.Bucket(kv.PendingMembers).Delete(key); err != nil {
 		return fmt.Errorf("unindex member: %w", err)
 	}
-	return t.bucket(bMembers).Delete(idKey(userID))
+	return t.tx.Bucket(kv.Members).Delete(kv.IDKey(userID))
 }
 
 // MembersOf returns the members of one unit whose status is one of statuses
@@ -76,19 +77,19 @@ func (t *Tx) DeleteMember(userID int64) error {
 // member's entry.
 func (t *Tx) MembersOf(unit string, statuses ...youthbot.MemberStatus) ([]youthbot.Member, error) {
 	var out []youthbot.Member
-	prefix := join([]byte(unit), nil)
-	bucket, onlyPending := bUnitMembers, len(statuses) == 1 && statuses[0] == youthbot.StatusPending
+	prefix := kv.Join([]byte(unit), nil)
+	bucket, onlyPending := kv.UnitMembers, len(statuses) == 1 && statuses[0] == youthbot.StatusPending
 	if onlyPending {
-		bucket = bPendingMembers
+		bucket = kv.PendingMembers
 	}
-	err := t.prefixScan(bucket, prefix, func(k, v []byte) error {
+	err := kv.PrefixScan(t.tx, bucket, prefix, func(k, v []byte) error {
 		if onlyPending {
 			v = []byte(youthbot.StatusPending)
 		}
 		if len(statuses) > 0 && !hasStatus(statuses, youthbot.MemberStatus(v)) {
 			return nil
 		}
-		m, err := t.Member(keyID(k[len(prefix):]))
+		m, err := t.Member(kv.KeyID(k[len(prefix):]))
 		if err != nil {
 			return fmt.Errorf("member of %s: %w", unit, err)
 		}
@@ -101,7 +102,7 @@ func (t *Tx) MembersOf(unit string, statuses ...youthbot.MemberStatus) ([]youthb
 // CountMembers counts the members of one unit by status.
 func (t *Tx) CountMembers(unit string) map[youthbot.MemberStatus]int {
 	counts := map[youthbot.MemberStatus]int{}
-	t.prefixScan(bUnitMembers, join([]byte(unit), nil), func(_, v []byte) error {
+	kv.PrefixScan(t.tx, kv.UnitMembers, kv.Join([]byte(unit), nil), func(_, v []byte) error {
 		counts[youthbot.MemberStatus(v)]++
 		return nil
 	})
@@ -130,7 +131,7 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	if err := t.DeleteMember(userID); err != nil {
 		return 0, err
 	}
-	anon, err := t.newAnonID()
+	anon, err := t.NewAnonID()
 	if err != nil {
 		return 0, err
 	}
@@ -168,16 +169,16 @@ func (t *Tx) ForgetMember(userID int64, now time.Time) (int64, error) {
 	})
 }
 
-// newAnonID allocates the next anonymous id (negative) for a forgotten
+// NewAnonID allocates the next anonymous id (negative) for a forgotten
 // person.
-func (t *Tx) newAnonID() (int64, error) {
-	meta := t.bucket(bMeta)
+func (t *Tx) NewAnonID() (int64, error) {
+	meta := t.tx.Bucket(kv.Meta)
 	var seq uint64
-	if b := meta.Get(keyAnonSequence); b != nil {
+	if b := meta.Get(kv.KeyAnonSequence); b != nil {
 		seq = binary.BigEndian.Uint64(b)
 	}
 	seq++
-	if err := meta.Put(keyAnonSequence, u64Key(seq)); err != nil {
+	if err := meta.Put(kv.KeyAnonSequence, kv.U64Key(seq)); err != nil {
 		return 0, fmt.Errorf("anon sequence: %w", err)
 	}
 	return -int64(seq), nil

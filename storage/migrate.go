@@ -9,57 +9,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
-)
-
-// Bucket names.
-var (
-	bMeta           = []byte("meta")
-	bUnits          = []byte("units")            // code → Unit
-	bUnitChildren   = []byte("unit_children")    // parent 0 child → nil ("" parent for roots)
-	bMembers        = []byte("members")          // idKey(user) → Member
-	bUnitMembers    = []byte("unit_members")     // unit 0 idKey(user) → status
-	bSecretaries    = []byte("secretaries")      // idKey(user) unit → nil
-	bUnitSecretary  = []byte("unit_secretaries") // unit 0 idKey(user) → nil
-	bInvites        = []byte("invites")          // code → Invite
-	bUnitInvites    = []byte("unit_invites")     // unit 0 kind → code of the unit's standing member link
-	bUsers          = []byte("users")            // idKey(user) → User
-	bDialogs        = []byte("dialogs")          // idKey(user) → Dialog
-	bUpdates        = []byte("updates")          // u64(update_id) → unix seconds handled
-	bOutbox         = []byte("outbox")           // u64(seq) → Outgoing
-	bOutboxKeys     = []byte("outbox_keys")      // idempotency key → unix seconds queued
-	bActivities     = []byte("activities")       // u64(id) → Activity
-	bActIndex       = []byte("act_index")        // unit 0 YYYYMM 0 u64(id) → actEntry (14 bytes)
-	bMemberActs     = []byte("member_acts")      // idKey(member) u64(id) → nil
-	bPendingActs    = []byte("pending_acts")     // unit 0 u64(id) → nil
-	bStints         = []byte("stints")           // unit 0 idKey(member) u64(from unix) → to unix (8) + new flag (1)
-	bProjects       = []byte("projects")         // code → Project
-	bUnitProjects   = []byte("unit_projects")    // unit 0 code → nil
-	bSeats          = []byte("project_seats")    // code 0 idKey(member) → Participant
-	bProjectsDone   = []byte("projects_done")    // unit 0 YYYYMM 0 code → kind (1) + value (8)
-	bCheckins       = []byte("checkins")         // check-in code → project code
-	bCampaigns      = []byte("campaigns")        // id → Campaign
-	bTargets        = []byte("targets")          // unit 0 YYYY 0 metric → value (8)
-	bGroups         = []byte("groups")           // idKey(chat) → GroupLink
-	bUnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
-	bJobs           = []byte("jobs")             // scheduler job name → its state
-	bPendingMembers = []byte("pending_members")  // unit 0 idKey(user) → nil, registrations waiting
-	// F7 (unitact.go, project.go, plan.go, imported.go).
-	bUnitActs          = []byte("unit_acts")          // u64(id) → UnitActivity
-	bUnitActIndex      = []byte("unit_act_index")     // unit 0 YYYYMM 0 u64(id) → day (1) + contribution
-	bOfficeCodes       = []byte("office_codes")       // ma → 'a' u64(id) | 'p' project code
-	bTargetSpecs       = []byte("target_specs")       // unit 0 YYYY 0 code → Target
-	bBreakthroughs     = []byte("breakthroughs")      // u64(id) → Breakthrough
-	bUnitBreakthroughs = []byte("unit_breakthroughs") // unit 0 YYYY 0 u64(id) → completed (1)
-	bBreakthroughKeys  = []byte("breakthrough_keys")  // unit 0 YYYY 0 text → u64(id)
-	bModels            = []byte("models")             // u64(id) → Model
-	bUnitModels        = []byte("unit_models")        // unit 0 YYYY 0 u64(id) → field (1)
-	bModelKeys         = []byte("model_keys")         // unit 0 YYYY 0 name → u64(id)
-	bImportedKeys      = []byte("imported_keys")      // branch 0 folded name 0 birth → idKey(member)
-	bImportedIDs       = []byte("imported_ids")       // idKey(member) → its imported_keys key
-	bMemberPhones      = []byte("member_phones")      // +84… → idKey(imported member)
-	keySchema          = []byte("schema")
-	keyOffset          = []byte("offset")
-	keyAnonSequence    = []byte("anon_seq")
+	"youthbot/storage/internal/broadcast"
+	"youthbot/storage/internal/erasure"
+	"youthbot/storage/internal/kv"
+	"youthbot/storage/internal/msglog"
 )
 
 // migrations are applied in order; the schema version is how many ran. Never
@@ -67,8 +20,8 @@ var (
 var migrations = []func(*bolt.Tx) error{
 	// 1: the foundation's buckets.
 	func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bUnits, bUnitChildren, bMembers, bUnitMembers, bSecretaries,
-			bUnitSecretary, bInvites, bUnitInvites, bUsers, bDialogs, bUpdates, bOutbox, bOutboxKeys} {
+		for _, name := range [][]byte{kv.Units, kv.UnitChildren, kv.Members, kv.UnitMembers, kv.Secretaries,
+			kv.UnitSecretary, kv.Invites, kv.UnitInvites, kv.Users, kv.Dialogs, kv.Updates, kv.Outbox, kv.OutboxKeys} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
@@ -78,8 +31,8 @@ var migrations = []func(*bolt.Tx) error{
 	// 2: participation, projects, campaigns, targets, membership history,
 	// group links, scheduler state.
 	func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bActivities, bActIndex, bMemberActs, bPendingActs, bStints, bProjects,
-			bUnitProjects, bSeats, bProjectsDone, bCheckins, bCampaigns, bTargets, bGroups, bUnitGroups, bJobs} {
+		for _, name := range [][]byte{kv.Activities, kv.ActIndex, kv.MemberActs, kv.PendingActs, kv.Stints, kv.Projects,
+			kv.UnitProjects, kv.Seats, kv.ProjectsDone, kv.Checkins, kv.Campaigns, kv.Targets, kv.Groups, kv.UnitGroups, kv.Jobs} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
@@ -90,28 +43,28 @@ var migrations = []func(*bolt.Tx) error{
 	createTransferBuckets,
 	// 4: an index of pending registrations, filled from the members' index.
 	func(tx *bolt.Tx) error {
-		pending, err := tx.CreateBucketIfNotExists(bPendingMembers)
+		pending, err := tx.CreateBucketIfNotExists(kv.PendingMembers)
 		if err != nil {
-			return fmt.Errorf("create bucket %s: %w", bPendingMembers, err)
+			return fmt.Errorf("create bucket %s: %w", kv.PendingMembers, err)
 		}
-		return tx.Bucket(bUnitMembers).ForEach(func(k, v []byte) error {
+		return tx.Bucket(kv.UnitMembers).ForEach(func(k, v []byte) error {
 			if string(v) == string(youthbot.StatusPending) {
 				return pending.Put(k, nil)
 			}
 			return nil
 		})
 	},
-	// 5: broadcasts being fanned out (broadcast.go).
-	createBroadcastBuckets,
-	// 6: the erasure log of /forgetme (erase.go).
-	createErasureBucket,
-	// 7: the ids of sent messages that may be edited (sent.go).
-	createSentBuckets,
+	// 5: broadcasts being fanned out (internal/broadcast).
+	broadcast.CreateBucket,
+	// 6: the erasure log of /forgetme (internal/erasure).
+	erasure.CreateBucket,
+	// 7: the ids of sent messages that may be edited (internal/msglog/sent.go).
+	msglog.CreateSentBuckets,
 	// 8: the province's figures (F7): unit activities, office codes,
 	// targets with a code, breakthrough tasks, models, imported members.
 	func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bUnitActs, bUnitActIndex, bOfficeCodes, bTargetSpecs, bBreakthroughs,
-			bUnitBreakthroughs, bBreakthroughKeys, bModels, bUnitModels, bModelKeys, bImportedKeys, bImportedIDs, bMemberPhones} {
+		for _, name := range [][]byte{kv.UnitActs, kv.UnitActIndex, kv.OfficeCodes, kv.TargetSpecs, kv.Breakthroughs,
+			kv.UnitBreakthroughs, kv.BreakthroughKeys, kv.Models, kv.UnitModels, kv.ModelKeys, kv.ImportedKeys, kv.ImportedIDs, kv.MemberPhones} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
@@ -123,9 +76,9 @@ var migrations = []func(*bolt.Tx) error{
 // addDoneLevels gives every done project's projects_done entry written
 // before F7 the recognition level figures count it at: its unit's kind.
 func addDoneLevels(tx *bolt.Tx) error {
-	done, units := tx.Bucket(bProjectsDone), tx.Bucket(bUnits)
-	type kv struct{ k, v []byte }
-	var puts []kv
+	done, units := tx.Bucket(kv.ProjectsDone), tx.Bucket(kv.Units)
+	type pair struct{ k, v []byte }
+	var puts []pair
 	err := done.ForEach(func(k, v []byte) error {
 		if len(v) != 9 {
 			return nil
@@ -137,7 +90,7 @@ func addDoneLevels(tx *bolt.Tx) error {
 				return fmt.Errorf("decode unit %s: %w", unit, err)
 			}
 		}
-		puts = append(puts, kv{append([]byte(nil), k...), append(append([]byte(nil), v...), levelCodes[u.Kind])})
+		puts = append(puts, pair{append([]byte(nil), k...), append(append([]byte(nil), v...), kv.LevelCodes[u.Kind])})
 		return nil
 	})
 	if err != nil {
@@ -155,12 +108,12 @@ func addDoneLevels(tx *bolt.Tx) error {
 var SchemaVersion = uint64(len(migrations))
 
 func migrate(tx *bolt.Tx) error {
-	meta, err := tx.CreateBucketIfNotExists(bMeta)
+	meta, err := tx.CreateBucketIfNotExists(kv.Meta)
 	if err != nil {
 		return fmt.Errorf("create meta: %w", err)
 	}
 	var v uint64
-	if b := meta.Get(keySchema); b != nil {
+	if b := meta.Get(kv.KeySchema); b != nil {
 		v = binary.BigEndian.Uint64(b)
 	}
 	if v > SchemaVersion {
@@ -171,15 +124,15 @@ func migrate(tx *bolt.Tx) error {
 			return fmt.Errorf("migration %d: %w", v+1, err)
 		}
 	}
-	return meta.Put(keySchema, u64Key(v))
+	return meta.Put(kv.KeySchema, kv.U64Key(v))
 }
 
 func checkVersion(tx *bolt.Tx) error {
-	meta := tx.Bucket(bMeta)
-	if meta == nil || meta.Get(keySchema) == nil {
+	meta := tx.Bucket(kv.Meta)
+	if meta == nil || meta.Get(kv.KeySchema) == nil {
 		return fmt.Errorf("not a youthbot database (no schema version)")
 	}
-	if v := binary.BigEndian.Uint64(meta.Get(keySchema)); v != SchemaVersion {
+	if v := binary.BigEndian.Uint64(meta.Get(kv.KeySchema)); v != SchemaVersion {
 		return fmt.Errorf("database schema %d, this build needs %d: run the bot once to migrate", v, SchemaVersion)
 	}
 	return nil

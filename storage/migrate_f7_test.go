@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // TestMigrationGivesOldDoneProjectsTheirLevel: a done project indexed
@@ -27,10 +28,10 @@ func TestMigrationGivesOldDoneProjectsTheirLevel(t *testing.T) {
 		old := make([]byte, 9)
 		old[0] = 'w'
 		binary.BigEndian.PutUint64(old[1:], 7_000_000)
-		if err := tx.bucket(bProjectsDone).Put(join([]byte("VT"), []byte("202505"), []byte("P1")), old); err != nil {
+		if err := tx.Bolt().Bucket(kv.ProjectsDone).Put(kv.Join([]byte("VT"), []byte("202505"), []byte("P1")), old); err != nil {
 			return err
 		}
-		return tx.bucket(bMeta).Put(keySchema, u64Key(SchemaVersion-1)) // as the build before F7 left it
+		return tx.Bolt().Bucket(kv.Meta).Put(kv.KeySchema, kv.U64Key(SchemaVersion-1)) // as the build before F7 left it
 	})
 	db.Close()
 	db, err = Open(path, Options{})
@@ -39,7 +40,7 @@ func TestMigrationGivesOldDoneProjectsTheirLevel(t *testing.T) {
 	}
 	defer db.Close()
 	view(t, db, func(tx *Tx) error {
-		if v := tx.bucket(bProjectsDone).Get(join([]byte("VT"), []byte("202505"), []byte("P1"))); len(v) != 10 || v[9] != levelCodes[youthbot.KindDistrict] {
+		if v := tx.Bolt().Bucket(kv.ProjectsDone).Get(kv.Join([]byte("VT"), []byte("202505"), []byte("P1"))); len(v) != 10 || v[9] != kv.LevelCodes[youthbot.KindDistrict] {
 			t.Errorf("entry after the migration: %x", v)
 		}
 		f, err := tx.Figures("HG", youthbot.YearPeriod(2025), time.UTC)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // MemberTally is one member's participations in a period.
@@ -24,10 +25,10 @@ func (t *Tx) ConfirmedByMember(units []string, p youthbot.Period) map[int64]Memb
 			continue
 		}
 		seen[unit] = true
-		for _, month := range months(p) {
-			t.prefixScan(bActIndex, join([]byte(unit), month, nil), func(_, v []byte) error {
+		for _, month := range kv.Months(p) {
+			kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 				if v[0] == 'c' {
-					id := keyID(v[5:13])
+					id := kv.KeyID(v[5:13])
 					mt := out[id]
 					mt.Participations++
 					mt.Tenths += int(binary.BigEndian.Uint32(v[1:5]))

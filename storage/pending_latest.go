@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // PendingActivitiesLatest counts the activities waiting in unit that are
@@ -12,16 +13,16 @@ import (
 // it returns (and member's among them): a summary of thousands waiting
 // costs a key scan, not thousands of decodes.
 func (t *Tx) PendingActivitiesLatest(unit string, n int, member int64) (count int, latest []youthbot.Activity, err error) {
-	prefix := join([]byte(unit), nil)
+	prefix := kv.Join([]byte(unit), nil)
 	var ids []uint64
-	t.prefixScan(bPendingActs, prefix, func(k, _ []byte) error {
+	kv.PrefixScan(t.tx, kv.PendingActs, prefix, func(k, _ []byte) error {
 		ids = append(ids, binary.BigEndian.Uint64(k[len(prefix):]))
 		return nil
 	})
 	count = len(ids)
-	pending := t.bucket(bPendingActs)
-	own := idKey(member)
-	t.prefixScan(bMemberActs, own, func(k, _ []byte) error {
+	pending := t.tx.Bucket(kv.PendingActs)
+	own := kv.IDKey(member)
+	kv.PrefixScan(t.tx, kv.MemberActs, own, func(k, _ []byte) error {
 		if pending.Get(append(append([]byte(nil), prefix...), k[len(own):]...)) != nil {
 			count--
 		}

@@ -2,16 +2,18 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // NewProject stores a new project with the next code (P1, P2, ...).
 func (t *Tx) NewProject(p *youthbot.Project) error {
-	n, err := t.bucket(bProjects).NextSequence()
+	n, err := t.tx.Bucket(kv.Projects).NextSequence()
 	if err != nil {
 		return fmt.Errorf("project sequence: %w", err)
 	}
@@ -25,7 +27,7 @@ func (t *Tx) NewProject(p *youthbot.Project) error {
 // Project returns the project with code, or ENOTFOUND.
 func (t *Tx) Project(code string) (youthbot.Project, error) {
 	var p youthbot.Project
-	ok, err := t.getJSON(bProjects, []byte(code), &p)
+	ok, err := kv.GetJSON(t.tx, kv.Projects, []byte(code), &p)
 	if err != nil {
 		return p, err
 	}
@@ -45,47 +47,48 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 		return err
 	}
 	var old youthbot.Project
-	found, err := t.getJSON(bProjects, []byte(p.Code), &old)
+	found, err := kv.GetJSON(t.tx, kv.Projects, []byte(p.Code), &old)
 	if err != nil {
 		return err
 	}
 	if found && old.Status == youthbot.ProjectDone && (p.Status != youthbot.ProjectDone || old.Unit != p.Unit || old.DoneDate != p.DoneDate) {
-		if err := t.bucket(bProjectsDone).Delete(doneKey(&old)); err != nil {
+		if err := t.tx.Bucket(kv.ProjectsDone).Delete(doneKey(&old)); err != nil {
 			return fmt.Errorf("unindex done project: %w", err)
 		}
 	}
 	if found && old.Unit != p.Unit {
-		if err := t.bucket(bUnitProjects).Delete(join([]byte(old.Unit), []byte(p.Code))); err != nil {
+		if err := t.tx.Bucket(kv.UnitProjects).Delete(kv.Join([]byte(old.Unit), []byte(p.Code))); err != nil {
 			return fmt.Errorf("unindex project: %w", err)
 		}
 	}
 	if found && old.OfficeCode != "" && old.OfficeCode != p.OfficeCode {
-		if err := t.bucket(bOfficeCodes).Delete([]byte(old.OfficeCode)); err != nil {
+		if err := t.tx.Bucket(kv.OfficeCodes).Delete([]byte(old.OfficeCode)); err != nil {
 			return fmt.Errorf("unindex office code: %w", err)
 		}
 	}
-	if err := t.putJSON(bProjects, []byte(p.Code), p); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Projects, []byte(p.Code), p); err != nil {
 		return err
 	}
-	if err := t.bucket(bUnitProjects).Put(join([]byte(p.Unit), []byte(p.Code)), nil); err != nil {
+	if err := t.tx.Bucket(kv.UnitProjects).Put(kv.Join([]byte(p.Unit), []byte(p.Code)), nil); err != nil {
 		return fmt.Errorf("index project: %w", err)
 	}
 	if p.CheckinCode != "" {
-		if err := t.bucket(bCheckins).Put([]byte(p.CheckinCode), []byte(p.Code)); err != nil {
+		if err := t.tx.Bucket(kv.Checkins).Put([]byte(p.CheckinCode), []byte(p.Code)); err != nil {
 			return fmt.Errorf("index check-in: %w", err)
 		}
 	}
 	if p.OfficeCode != "" {
-		if err := t.bucket(bOfficeCodes).Put([]byte(p.OfficeCode), append([]byte{'p'}, p.Code...)); err != nil {
+		if err := t.tx.Bucket(kv.OfficeCodes).Put([]byte(p.OfficeCode), append([]byte{'p'}, p.Code...)); err != nil {
 			return fmt.Errorf("index office code: %w", err)
 		}
 	}
 	if p.Status == youthbot.ProjectDone {
 		level := p.Level
 		if level == "" {
-			level = t.kindOf(p.Unit)
+			u, _ := t.Unit(p.Unit) // "" for an unknown unit
+			level = u.Kind
 		}
-		if err := t.bucket(bProjectsDone).Put(doneKey(p), doneEntry(p, level)); err != nil {
+		if err := t.tx.Bucket(kv.ProjectsDone).Put(doneKey(p), doneEntry(p, level)); err != nil {
 			return fmt.Errorf("index done project: %w", err)
 		}
 	}
@@ -93,17 +96,8 @@ func (t *Tx) PutProject(p *youthbot.Project) error {
 }
 
 func doneKey(p *youthbot.Project) []byte {
-	return join([]byte(p.Unit), monthKey(p.DoneDate), []byte(p.Code))
+	return kv.Join([]byte(p.Unit), kv.MonthKey(p.DoneDate), []byte(p.Code))
 }
-
-// levelCodes encode a recognition level in a done entry (the project's
-// own unit's kind when it names none, resolved when written); 0 is unknown:
-// figures then read the unit's kind.
-var levelCodes = map[youthbot.UnitKind]byte{
-	youthbot.KindProvince: 1, youthbot.KindDistrict: 2, youthbot.KindGrassroots: 3, youthbot.KindBranch: 4,
-}
-
-var levelOfCode = [...]youthbot.UnitKind{"", youthbot.KindProvince, youthbot.KindDistrict, youthbot.KindGrassroots, youthbot.KindBranch}
 
 // doneEntry is a done project's projects_done value:
 //
@@ -118,11 +112,11 @@ func doneEntry(p *youthbot.Project, level youthbot.UnitKind) []byte {
 		v[0] = 'w'
 	}
 	binary.BigEndian.PutUint64(v[1:9], uint64(p.ValueVND))
-	v[9] = levelCodes[level]
+	v[9] = kv.LevelCodes[level]
 	if p.Heads == (youthbot.HeadCounts{}) && p.PersonDayTenths == 0 && p.SupportVND == 0 && len(p.Beneficiaries) == 0 {
 		return v
 	}
-	return appendContribution(v, 0, &p.Contribution)
+	return kv.AppendContribution(v, 0, &p.Contribution)
 }
 
 // UpsertProject creates or updates the project keyed by p.OfficeCode
@@ -178,8 +172,8 @@ func normalProject(p youthbot.Project) youthbot.Project {
 // ProjectsOf returns the projects of one unit (not its subtree), by code.
 func (t *Tx) ProjectsOf(unit string) ([]youthbot.Project, error) {
 	var out []youthbot.Project
-	prefix := join([]byte(unit), nil)
-	err := t.prefixScan(bUnitProjects, prefix, func(k, _ []byte) error {
+	prefix := kv.Join([]byte(unit), nil)
+	err := kv.PrefixScan(t.tx, kv.UnitProjects, prefix, func(k, _ []byte) error {
 		p, err := t.Project(string(k[len(prefix):]))
 		if err != nil {
 			return err
@@ -192,7 +186,7 @@ func (t *Tx) ProjectsOf(unit string) ([]youthbot.Project, error) {
 
 // ProjectByCheckin returns the project whose check-in code is code.
 func (t *Tx) ProjectByCheckin(code string) (youthbot.Project, error) {
-	pc := t.bucket(bCheckins).Get([]byte(code))
+	pc := t.tx.Bucket(kv.Checkins).Get([]byte(code))
 	if pc == nil {
 		return youthbot.Project{}, youthbot.Errorf(youthbot.ENOTFOUND, "err.link_invalid")
 	}
@@ -203,9 +197,9 @@ func (t *Tx) ProjectByCheckin(code string) (youthbot.Project, error) {
 // they joined.
 func (t *Tx) Seats(project string) ([]youthbot.Participant, error) {
 	var out []youthbot.Participant
-	err := t.prefixScan(bSeats, join([]byte(project), nil), func(k, v []byte) error {
+	err := kv.PrefixScan(t.tx, kv.Seats, kv.Join([]byte(project), nil), func(k, v []byte) error {
 		var p youthbot.Participant
-		if err := jsonUnmarshal(v, &p); err != nil {
+		if err := json.Unmarshal(v, &p); err != nil {
 			return fmt.Errorf("decode seat %x: %w", k, err)
 		}
 		out = append(out, p)
@@ -218,7 +212,7 @@ func (t *Tx) Seats(project string) ([]youthbot.Participant, error) {
 // Seat returns member's place in a project, if any.
 func (t *Tx) Seat(project string, member int64) (youthbot.Participant, bool, error) {
 	var p youthbot.Participant
-	ok, err := t.getJSON(bSeats, join([]byte(project), idKey(member)), &p)
+	ok, err := kv.GetJSON(t.tx, kv.Seats, kv.Join([]byte(project), kv.IDKey(member)), &p)
 	return p, ok, err
 }
 
@@ -226,8 +220,8 @@ func (t *Tx) Seat(project string, member int64) (youthbot.Participant, bool, err
 // joined or waiting. It reads every seat: for /forgetme, not hot paths.
 func (t *Tx) SeatProjects(member int64) []string {
 	var codes []string
-	suffix := idKey(member)
-	t.bucket(bSeats).ForEach(func(k, _ []byte) error {
+	suffix := kv.IDKey(member)
+	t.tx.Bucket(kv.Seats).ForEach(func(k, _ []byte) error {
 		if n := len(k) - len(suffix) - 1; n > 0 && k[n] == 0 && string(k[n+1:]) == string(suffix) {
 			codes = append(codes, string(k[:n]))
 		}
@@ -238,10 +232,10 @@ func (t *Tx) SeatProjects(member int64) []string {
 
 // PutSeat writes member's place in a project.
 func (t *Tx) PutSeat(project string, p youthbot.Participant) error {
-	return t.putJSON(bSeats, join([]byte(project), idKey(p.Member)), p)
+	return kv.PutJSON(t.tx, kv.Seats, kv.Join([]byte(project), kv.IDKey(p.Member)), p)
 }
 
 // DeleteSeat removes member from a project.
 func (t *Tx) DeleteSeat(project string, member int64) error {
-	return t.bucket(bSeats).Delete(join([]byte(project), idKey(member)))
+	return t.tx.Bucket(kv.Seats).Delete(kv.Join([]byte(project), kv.IDKey(member)))
 }

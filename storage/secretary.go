@@ -5,16 +5,17 @@ import (
 	"slices"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // AddSecretary makes user a secretary of unit. It is idempotent.
 func (t *Tx) AddSecretary(userID int64, unit string) error {
 	if !t.IsSecretaryOf(userID, unit) { // keep the name of a role held already
-		if err := t.bucket(bSecretaries).Put(append(idKey(userID), unit...), nil); err != nil {
+		if err := t.tx.Bucket(kv.Secretaries).Put(append(kv.IDKey(userID), unit...), nil); err != nil {
 			return fmt.Errorf("add secretary: %w", err)
 		}
 	}
-	if err := t.bucket(bUnitSecretary).Put(join([]byte(unit), idKey(userID)), nil); err != nil {
+	if err := t.tx.Bucket(kv.UnitSecretary).Put(kv.Join([]byte(unit), kv.IDKey(userID)), nil); err != nil {
 		return fmt.Errorf("index secretary: %w", err)
 	}
 	return nil
@@ -24,11 +25,11 @@ func (t *Tx) AddSecretary(userID int64, unit string) error {
 // Telegram when they took the role (a secretary need not be a member, so
 // /secretaries has no other name to show). It goes with the role.
 func (t *Tx) SetSecretaryName(userID int64, unit, name string) error {
-	k := append(idKey(userID), unit...)
+	k := append(kv.IDKey(userID), unit...)
 	if !t.IsSecretaryOf(userID, unit) {
 		return fmt.Errorf("name secretary %d of %s: not a secretary", userID, unit)
 	}
-	if err := t.bucket(bSecretaries).Put(k, []byte(name)); err != nil {
+	if err := t.tx.Bucket(kv.Secretaries).Put(k, []byte(name)); err != nil {
 		return fmt.Errorf("name secretary: %w", err)
 	}
 	return nil
@@ -36,15 +37,15 @@ func (t *Tx) SetSecretaryName(userID int64, unit, name string) error {
 
 // SecretaryName returns the name recorded with user's role in unit, or "".
 func (t *Tx) SecretaryName(userID int64, unit string) string {
-	return string(t.bucket(bSecretaries).Get(append(idKey(userID), unit...)))
+	return string(t.tx.Bucket(kv.Secretaries).Get(append(kv.IDKey(userID), unit...)))
 }
 
 // IsSecretaryOf reports whether user is one of unit's own secretaries.
 // (The role's value may be empty, which bbolt's Get does not tell from a
 // missing key: a cursor does.)
 func (t *Tx) IsSecretaryOf(userID int64, unit string) bool {
-	k := append(idKey(userID), unit...)
-	found, _ := t.bucket(bSecretaries).Cursor().Seek(k)
+	k := append(kv.IDKey(userID), unit...)
+	found, _ := t.tx.Bucket(kv.Secretaries).Cursor().Seek(k)
 	return found != nil && string(found) == string(k)
 }
 
@@ -55,10 +56,10 @@ func (t *Tx) IsSecretaryOf(userID int64, unit string) bool {
 // links made for a unit they also were secretary of go too; they can make
 // new ones.)
 func (t *Tx) RemoveSecretary(userID int64, unit string) error {
-	if err := t.bucket(bSecretaries).Delete(append(idKey(userID), unit...)); err != nil {
+	if err := t.tx.Bucket(kv.Secretaries).Delete(append(kv.IDKey(userID), unit...)); err != nil {
 		return fmt.Errorf("remove secretary: %w", err)
 	}
-	if err := t.bucket(bUnitSecretary).Delete(join([]byte(unit), idKey(userID))); err != nil {
+	if err := t.tx.Bucket(kv.UnitSecretary).Delete(kv.Join([]byte(unit), kv.IDKey(userID))); err != nil {
 		return fmt.Errorf("unindex secretary: %w", err)
 	}
 	return t.revokeInvites(userID)
@@ -67,8 +68,8 @@ func (t *Tx) RemoveSecretary(userID int64, unit string) error {
 // SecretaryUnits returns the units user is secretary of, ordered by code.
 func (t *Tx) SecretaryUnits(userID int64) []string {
 	var units []string
-	prefix := idKey(userID)
-	t.prefixScan(bSecretaries, prefix, func(k, _ []byte) error {
+	prefix := kv.IDKey(userID)
+	kv.PrefixScan(t.tx, kv.Secretaries, prefix, func(k, _ []byte) error {
 		units = append(units, string(k[len(prefix):]))
 		return nil
 	})
@@ -78,9 +79,9 @@ func (t *Tx) SecretaryUnits(userID int64) []string {
 // Secretaries returns the user ids of unit's own secretaries.
 func (t *Tx) Secretaries(unit string) []int64 {
 	var ids []int64
-	prefix := join([]byte(unit), nil)
-	t.prefixScan(bUnitSecretary, prefix, func(k, _ []byte) error {
-		ids = append(ids, keyID(k[len(prefix):]))
+	prefix := kv.Join([]byte(unit), nil)
+	kv.PrefixScan(t.tx, kv.UnitSecretary, prefix, func(k, _ []byte) error {
+		ids = append(ids, kv.KeyID(k[len(prefix):]))
 		return nil
 	})
 	return ids

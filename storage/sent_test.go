@@ -51,7 +51,7 @@ func TestSentMessagesByNameAndChat(t *testing.T) {
 		if n, err := tx.PruneSent(t0.Add(-SentRetention), 100); err != nil || n != 1 {
 			t.Errorf("PruneSent = %d, %v; want 1", n, err)
 		}
-		return tx.dropSent(700, "700")
+		return tx.DropSent(700, "700")
 	})
 	if err != nil {
 		t.Fatal(err)

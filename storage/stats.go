@@ -1,12 +1,15 @@
 package storage
 
-import "youthbot"
+import (
+	"youthbot"
+	"youthbot/storage/internal/kv"
+)
 
 // MemberCounts counts every member by status, in one scan of the unit
 // index (no record is decoded): for monitoring.
 func (t *Tx) MemberCounts() map[youthbot.MemberStatus]int {
 	counts := map[youthbot.MemberStatus]int{}
-	t.bucket(bUnitMembers).ForEach(func(_, v []byte) error {
+	t.tx.Bucket(kv.UnitMembers).ForEach(func(_, v []byte) error {
 		counts[youthbot.MemberStatus(v)]++
 		return nil
 	})

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"time"
+
+	"youthbot/storage/internal/kv"
 )
 
 // A stint is a member's approved membership of one branch from a time until
@@ -13,7 +15,7 @@ import (
 // keep their numbers.
 
 func stintKey(unit string, member int64, from time.Time) []byte {
-	return join([]byte(unit), append(idKey(member), u64Key(uint64(from.Unix()))...))
+	return kv.Join([]byte(unit), append(kv.IDKey(member), kv.U64Key(uint64(from.Unix()))...))
 }
 
 // OpenStint records that member belongs to unit from from on; isNew marks a
@@ -23,7 +25,7 @@ func (t *Tx) OpenStint(member int64, unit string, from time.Time, isNew bool) er
 	if isNew {
 		v[8] = 1
 	}
-	if err := t.bucket(bStints).Put(stintKey(unit, member, from), v); err != nil {
+	if err := t.tx.Bucket(kv.Stints).Put(stintKey(unit, member, from), v); err != nil {
 		return fmt.Errorf("open stint: %w", err)
 	}
 	return nil
@@ -32,9 +34,9 @@ func (t *Tx) OpenStint(member int64, unit string, from time.Time, isNew bool) er
 // CloseStint ends member's open stint in unit at to. No open stint is no
 // error (a member never approved).
 func (t *Tx) CloseStint(member int64, unit string, to time.Time) error {
-	prefix := join([]byte(unit), idKey(member))
+	prefix := kv.Join([]byte(unit), kv.IDKey(member))
 	var keys [][]byte
-	t.prefixScan(bStints, prefix, func(k, v []byte) error {
+	kv.PrefixScan(t.tx, kv.Stints, prefix, func(k, v []byte) error {
 		if binary.BigEndian.Uint64(v[:8]) == 0 {
 			keys = append(keys, append([]byte(nil), k...))
 		}
@@ -42,9 +44,9 @@ func (t *Tx) CloseStint(member int64, unit string, to time.Time) error {
 	})
 	for _, k := range keys {
 		v := make([]byte, 9)
-		copy(v, t.bucket(bStints).Get(k))
+		copy(v, t.tx.Bucket(kv.Stints).Get(k))
 		binary.BigEndian.PutUint64(v[:8], uint64(to.Unix()))
-		if err := t.bucket(bStints).Put(k, v); err != nil {
+		if err := t.tx.Bucket(kv.Stints).Put(k, v); err != nil {
 			return fmt.Errorf("close stint: %w", err)
 		}
 	}
@@ -53,19 +55,19 @@ func (t *Tx) CloseStint(member int64, unit string, to time.Time) error {
 
 // rekeyStints moves member's stints in unit to another member id.
 func (t *Tx) rekeyStints(unit string, from, to int64) error {
-	prefix := join([]byte(unit), idKey(from))
-	type kv struct{ k, v []byte }
-	var moves []kv
-	t.prefixScan(bStints, prefix, func(k, v []byte) error {
-		moves = append(moves, kv{append([]byte(nil), k...), append([]byte(nil), v...)})
+	prefix := kv.Join([]byte(unit), kv.IDKey(from))
+	type pair struct{ k, v []byte }
+	var moves []pair
+	kv.PrefixScan(t.tx, kv.Stints, prefix, func(k, v []byte) error {
+		moves = append(moves, pair{append([]byte(nil), k...), append([]byte(nil), v...)})
 		return nil
 	})
-	b := t.bucket(bStints)
+	b := t.tx.Bucket(kv.Stints)
 	for _, m := range moves {
 		if err := b.Delete(m.k); err != nil {
 			return err
 		}
-		nk := append(join([]byte(unit), idKey(to)), m.k[len(prefix):]...)
+		nk := append(kv.Join([]byte(unit), kv.IDKey(to)), m.k[len(prefix):]...)
 		if err := b.Put(nk, m.v); err != nil {
 			return err
 		}

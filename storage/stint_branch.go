@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // BranchDuring is the branch m belonged to during the day that starts at
@@ -14,8 +15,8 @@ func (t *Tx) BranchDuring(m youthbot.Member, from, to time.Time) string {
 	best, bestFrom := "", int64(-1)
 	units := append([]string{m.Unit}, m.Past...)
 	for _, unit := range units {
-		prefix := join([]byte(unit), idKey(m.UserID))
-		t.prefixScan(bStints, prefix, func(k, v []byte) error {
+		prefix := kv.Join([]byte(unit), kv.IDKey(m.UserID))
+		kv.PrefixScan(t.tx, kv.Stints, prefix, func(k, v []byte) error {
 			if len(k) != len(prefix)+8 || len(v) < 8 {
 				return nil
 			}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 	"youthbot/unitcsv"
 )
 
@@ -39,12 +41,12 @@ func checkConsistent(t *testing.T, db *DB) {
 		// Every member is indexed under its unit with its status, and
 		// every index entry has its member.
 		n := 0
-		err := tx.bucket(bMembers).ForEach(func(k, v []byte) error {
+		err := tx.Bolt().Bucket(kv.Members).ForEach(func(k, v []byte) error {
 			var m youthbot.Member
-			if err := jsonUnmarshal(v, &m); err != nil {
+			if err := json.Unmarshal(v, &m); err != nil {
 				return err
 			}
-			got := tx.bucket(bUnitMembers).Get(join([]byte(m.Unit), k))
+			got := tx.Bolt().Bucket(kv.UnitMembers).Get(kv.Join([]byte(m.Unit), k))
 			if string(got) != string(m.Status) {
 				t.Errorf("member %d: index has status %q, record %q", m.UserID, got, m.Status)
 			}
@@ -54,7 +56,7 @@ func checkConsistent(t *testing.T, db *DB) {
 		if err != nil {
 			return err
 		}
-		if idx := tx.bucket(bUnitMembers).Stats().KeyN; idx != n {
+		if idx := tx.Bolt().Bucket(kv.UnitMembers).Stats().KeyN; idx != n {
 			t.Errorf("unit_members has %d entries for %d members", idx, n)
 		}
 		return nil
@@ -106,7 +108,7 @@ func TestOpenRecordsSchemaAndRefusesNewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.Update(func(tx *Tx) error { return tx.bucket(bMeta).Put(keySchema, u64Key(SchemaVersion+1)) })
+	db.Update(func(tx *Tx) error { return tx.Bolt().Bucket(kv.Meta).Put(kv.KeySchema, kv.U64Key(SchemaVersion+1)) })
 	db.Close()
 	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("got %v, want a refusal of the newer schema", err)

@@ -48,7 +48,7 @@ func TestSummariesByKindUnitAndChat(t *testing.T) {
 		}
 		return nil
 	})
-	db.Update(func(tx *Tx) error { return tx.dropSummaries(501) })
+	db.Update(func(tx *Tx) error { return tx.DropSummaries(501) })
 	db.View(func(tx *Tx) error {
 		if got, _ := tx.SummariesOf("act", "B1"); len(got) != 1 || got[0].Chat != 502 {
 			t.Errorf("after dropping chat 501: %+v", got)

@@ -2,23 +2,18 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
-)
-
-// Buckets of member transfers (migration 3).
-var (
-	bTransfers       = []byte("transfers")        // u64(id) → Transfer
-	bUnitTransfers   = []byte("unit_transfers")   // destination unit 0 u64(id) → nil, while pending
-	bMemberTransfers = []byte("member_transfers") // idKey(member) → u64(id) of the member's pending transfer
+	"youthbot/storage/internal/kv"
 )
 
 func createTransferBuckets(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bTransfers, bUnitTransfers, bMemberTransfers} {
+	for _, name := range [][]byte{kv.Transfers, kv.UnitTransfers, kv.MemberTransfers} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
@@ -34,7 +29,7 @@ func (t *Tx) AddTransfer(tr *youthbot.Transfer) error {
 	} else if found {
 		return youthbot.Errorf(youthbot.ECONFLICT, "err.transfer_exists")
 	}
-	id, err := t.bucket(bTransfers).NextSequence()
+	id, err := t.tx.Bucket(kv.Transfers).NextSequence()
 	if err != nil {
 		return fmt.Errorf("transfer sequence: %w", err)
 	}
@@ -45,7 +40,7 @@ func (t *Tx) AddTransfer(tr *youthbot.Transfer) error {
 // Transfer returns the transfer with id, or ENOTFOUND.
 func (t *Tx) Transfer(id uint64) (youthbot.Transfer, error) {
 	var tr youthbot.Transfer
-	ok, err := t.getJSON(bTransfers, u64Key(id), &tr)
+	ok, err := kv.GetJSON(t.tx, kv.Transfers, kv.U64Key(id), &tr)
 	if err != nil {
 		return tr, err
 	}
@@ -58,29 +53,29 @@ func (t *Tx) Transfer(id uint64) (youthbot.Transfer, error) {
 // PutTransfer writes a transfer and keeps its indexes right: listed under
 // its destination and its member while pending, in neither once decided.
 func (t *Tx) PutTransfer(tr *youthbot.Transfer) error {
-	if err := t.putJSON(bTransfers, u64Key(tr.ID), tr); err != nil {
+	if err := kv.PutJSON(t.tx, kv.Transfers, kv.U64Key(tr.ID), tr); err != nil {
 		return err
 	}
-	uk := join([]byte(tr.To), u64Key(tr.ID))
-	mk := idKey(tr.Member)
+	uk := kv.Join([]byte(tr.To), kv.U64Key(tr.ID))
+	mk := kv.IDKey(tr.Member)
 	if tr.Pending() {
-		if err := t.bucket(bUnitTransfers).Put(uk, nil); err != nil {
+		if err := t.tx.Bucket(kv.UnitTransfers).Put(uk, nil); err != nil {
 			return fmt.Errorf("index transfer: %w", err)
 		}
-		return t.bucket(bMemberTransfers).Put(mk, u64Key(tr.ID))
+		return t.tx.Bucket(kv.MemberTransfers).Put(mk, kv.U64Key(tr.ID))
 	}
-	if err := t.bucket(bUnitTransfers).Delete(uk); err != nil {
+	if err := t.tx.Bucket(kv.UnitTransfers).Delete(uk); err != nil {
 		return fmt.Errorf("unindex transfer: %w", err)
 	}
-	if v := t.bucket(bMemberTransfers).Get(mk); v != nil && binary.BigEndian.Uint64(v) == tr.ID {
-		return t.bucket(bMemberTransfers).Delete(mk)
+	if v := t.tx.Bucket(kv.MemberTransfers).Get(mk); v != nil && binary.BigEndian.Uint64(v) == tr.ID {
+		return t.tx.Bucket(kv.MemberTransfers).Delete(mk)
 	}
 	return nil
 }
 
 // PendingTransferOf returns the member's pending transfer, if any.
 func (t *Tx) PendingTransferOf(member int64) (youthbot.Transfer, bool, error) {
-	v := t.bucket(bMemberTransfers).Get(idKey(member))
+	v := t.tx.Bucket(kv.MemberTransfers).Get(kv.IDKey(member))
 	if v == nil {
 		return youthbot.Transfer{}, false, nil
 	}
@@ -92,8 +87,8 @@ func (t *Tx) PendingTransferOf(member int64) (youthbot.Transfer, bool, error) {
 // oldest first.
 func (t *Tx) PendingTransfers(unit string) ([]youthbot.Transfer, error) {
 	var out []youthbot.Transfer
-	prefix := join([]byte(unit), nil)
-	err := t.prefixScan(bUnitTransfers, prefix, func(k, _ []byte) error {
+	prefix := kv.Join([]byte(unit), nil)
+	err := kv.PrefixScan(t.tx, kv.UnitTransfers, prefix, func(k, _ []byte) error {
 		tr, err := t.Transfer(binary.BigEndian.Uint64(k[len(prefix):]))
 		if err != nil {
 			return err
@@ -134,9 +129,9 @@ func (t *Tx) MoveMember(userID int64, to string, at time.Time) (youthbot.Member,
 // transfer records to the anonymous id of /forgetme.
 func (t *Tx) forgetTransfers(from, to int64, now time.Time) error {
 	var mine []youthbot.Transfer
-	err := t.bucket(bTransfers).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket(kv.Transfers).ForEach(func(k, v []byte) error {
 		var tr youthbot.Transfer
-		if err := jsonUnmarshal(v, &tr); err != nil {
+		if err := json.Unmarshal(v, &tr); err != nil {
 			return fmt.Errorf("decode transfer %x: %w", k, err)
 		}
 		if tr.Member == from {
@@ -158,7 +153,7 @@ func (t *Tx) forgetTransfers(from, to int64, now time.Time) error {
 		if tr.RequestedBy == from {
 			tr.RequestedBy = to
 		}
-		if err := t.putJSON(bTransfers, u64Key(tr.ID), tr); err != nil {
+		if err := kv.PutJSON(t.tx, kv.Transfers, kv.U64Key(tr.ID), tr); err != nil {
 			return err
 		}
 	}

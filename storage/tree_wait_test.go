@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // Dates of the tests of waiting changes: recorded on recordDay, something
@@ -38,7 +39,7 @@ func stateOf(t *testing.T, db *DB) map[string]string {
 	t.Helper()
 	out := dump(t, db)
 	maps.DeleteFunc(out, func(k, _ string) bool {
-		return strings.HasPrefix(k, string(bTree)+"/p\x00") || strings.HasPrefix(k, string(bTree)+"/r\x00")
+		return strings.HasPrefix(k, string(kv.Tree)+"/p\x00") || strings.HasPrefix(k, string(kv.Tree)+"/r\x00")
 	})
 	return out
 }

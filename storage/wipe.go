@@ -13,11 +13,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/boltfile"
+	"youthbot/storage/internal/kv"
 )
 
 // ErrReadersOpen is returned by WipeFreePages while read transactions that
 // began before it are open: the pages they see may not be overwritten.
-var ErrReadersOpen = errors.New("read transactions are open")
+var ErrReadersOpen = boltfile.ErrReadersOpen
 
 // WipeFreePages overwrites with zeros every page of the file that bbolt
 // holds free. bbolt never clears a page it frees, so the old copies of
@@ -35,56 +37,7 @@ func (db *DB) WipeFreePages() (int, error) {
 		return 0, fmt.Errorf("wipe: %w", err)
 	}
 	defer tx.Rollback()
-	return db.wipeFree(tx)
-}
-
-// wipeFree clears the free pages; tx is a write transaction that has
-// changed nothing yet (its own freed pages are still in use).
-func (db *DB) wipeFree(tx *bolt.Tx) (int, error) {
-	if db.bolt.Stats().OpenTxN > 0 {
-		return 0, ErrReadersOpen
-	}
-	pageSize := int64(db.bolt.Info().PageSize)
-	pages := tx.Size() / pageSize
-	var runs [][2]int64 // first page, count
-	for id := int64(2); id < pages; id++ {
-		info, err := tx.Page(int(id))
-		if err != nil {
-			return 0, fmt.Errorf("wipe: page %d: %w", id, err)
-		}
-		if info == nil || info.Type != "free" {
-			continue
-		}
-		if n := len(runs); n > 0 && runs[n-1][0]+runs[n-1][1] == id {
-			runs[n-1][1]++
-		} else {
-			runs = append(runs, [2]int64{id, 1})
-		}
-	}
-	if len(runs) == 0 {
-		return 0, nil
-	}
-	f, err := os.OpenFile(db.path, os.O_WRONLY, 0)
-	if err != nil {
-		return 0, fmt.Errorf("wipe: %w", err)
-	}
-	defer f.Close()
-	zero := make([]byte, 64*pageSize)
-	cleared := 0
-	for _, r := range runs {
-		for off, end := r[0]*pageSize, (r[0]+r[1])*pageSize; off < end; {
-			n := min(int64(len(zero)), end-off)
-			if _, err := f.WriteAt(zero[:n], off); err != nil {
-				return cleared, fmt.Errorf("wipe: %w", err)
-			}
-			off += n
-		}
-		cleared += int(r[1])
-	}
-	if err := f.Sync(); err != nil {
-		return cleared, fmt.Errorf("wipe: %w", err)
-	}
-	return cleared, nil
+	return boltfile.WipeFree(db.bolt, db.path, tx)
 }
 
 // WipeIfDue wipes the free pages (WipeFreePages) after an erasure, and
@@ -94,7 +47,7 @@ func (db *DB) wipeFree(tx *bolt.Tx) (int, error) {
 // is cheap when nothing is due; the bot calls it every few seconds and
 // before each backup.
 func (db *DB) WipeIfDue() (done bool, err error) {
-	err = db.noteDamage(guard(func() error {
+	err = db.noteDamage(boltfile.Guard(func() error {
 		done, err = db.wipeIfDue()
 		return err
 	}))
@@ -104,8 +57,8 @@ func (db *DB) WipeIfDue() (done bool, err error) {
 func (db *DB) wipeIfDue() (done bool, err error) {
 	var due uint64
 	if err := db.bolt.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bErasures); b != nil {
-			if v := b.Get(keyWipeDue); len(v) == 8 {
+		if b := tx.Bucket(kv.Erasures); b != nil {
+			if v := b.Get(kv.KeyWipeDue); len(v) == 8 {
 				due = binary.BigEndian.Uint64(v)
 			}
 		}
@@ -120,7 +73,7 @@ func (db *DB) wipeIfDue() (done bool, err error) {
 	defer tx.Rollback()
 	// The answer confirming the erasure was queued with its time.
 	settled := outboxQueuedAfter(tx, time.Unix(0, int64(due)))
-	if _, err := db.wipeFree(tx); err != nil {
+	if _, err := boltfile.WipeFree(db.bolt, db.path, tx); err != nil {
 		return false, err
 	}
 	if !settled {
@@ -128,11 +81,11 @@ func (db *DB) wipeIfDue() (done bool, err error) {
 	}
 	// Only now change anything: what this transaction frees is in use
 	// until it commits.
-	b := tx.Bucket(bErasures)
-	if v := b.Get(keyWipeDue); len(v) != 8 || binary.BigEndian.Uint64(v) != due {
+	b := tx.Bucket(kv.Erasures)
+	if v := b.Get(kv.KeyWipeDue); len(v) != 8 || binary.BigEndian.Uint64(v) != due {
 		return false, nil
 	}
-	if err := b.Delete(keyWipeDue); err != nil {
+	if err := b.Delete(kv.KeyWipeDue); err != nil {
 		return false, fmt.Errorf("wipe: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -144,7 +97,7 @@ func (db *DB) wipeIfDue() (done bool, err error) {
 // outboxQueuedAfter reports whether every message in the outbox was queued
 // after at (the outbox is in queue order, so the first one tells).
 func outboxQueuedAfter(tx *bolt.Tx, at time.Time) bool {
-	k, v := tx.Bucket(bOutbox).Cursor().First()
+	k, v := tx.Bucket(kv.Outbox).Cursor().First()
 	if k == nil {
 		return true
 	}
@@ -192,8 +145,8 @@ func (db *DB) CompactTo(path string) error {
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	// A damaged page is an error, never bbolt's panic (damage.go).
-	if err := db.noteDamage(guard(func() error { return compact(dst, db.bolt, 64<<20) })); err != nil {
+	// A damaged page is an error, never bbolt's panic (boltfile/damage.go).
+	if err := db.noteDamage(boltfile.Guard(func() error { return boltfile.Compact(dst, db.bolt, 64<<20) })); err != nil {
 		dst.Close()
 		return fmt.Errorf("compact: %w", err)
 	}
@@ -205,81 +158,4 @@ func (db *DB) CompactTo(path string) error {
 		return fmt.Errorf("compact: %w", err)
 	}
 	return nil
-}
-
-// compact copies every bucket of src into dst, committing dst every
-// maxSize bytes, all inside one read transaction of src. (bbolt.Compact
-// makes its last commit after its read transaction has ended, with values
-// still pointing into src's memory map: on a database that is being
-// written, a remap meanwhile makes it read unmapped memory.)
-func compact(dst, src *bolt.DB, maxSize int64) error {
-	return src.View(func(stx *bolt.Tx) error {
-		tx, err := dst.Begin(true)
-		if err != nil {
-			return err
-		}
-		defer func() {
-			if tx != nil {
-				tx.Rollback()
-			}
-		}()
-		var size int64
-		// bucket finds the bucket at path in tx (again after a commit).
-		bucket := func(path [][]byte) *bolt.Bucket {
-			b := tx.Bucket(path[0])
-			for _, k := range path[1:] {
-				b = b.Bucket(k)
-			}
-			b.FillPercent = 1.0
-			return b
-		}
-		var copyBucket func(from *bolt.Bucket, path [][]byte) error
-		copyBucket = func(from *bolt.Bucket, path [][]byte) error {
-			var to *bolt.Bucket
-			if len(path) == 1 {
-				to, err = tx.CreateBucket(path[0])
-			} else {
-				to, err = bucket(path[:len(path)-1]).CreateBucket(path[len(path)-1])
-			}
-			if err != nil {
-				return fmt.Errorf("bucket %q: %w", path, err)
-			}
-			if err := to.SetSequence(from.Sequence()); err != nil {
-				return err
-			}
-			to.FillPercent = 1.0
-			c := from.Cursor()
-			for k, v := c.First(); k != nil; k, v = c.Next() {
-				if v == nil {
-					if err := copyBucket(from.Bucket(k), append(append([][]byte(nil), path...), k)); err != nil {
-						return err
-					}
-					to = bucket(path)
-					continue
-				}
-				if size += int64(len(k) + len(v)); size > maxSize {
-					if err := tx.Commit(); err != nil {
-						return err
-					}
-					if tx, err = dst.Begin(true); err != nil {
-						return err
-					}
-					size = int64(len(k) + len(v))
-					to = bucket(path)
-				}
-				if err := to.Put(k, v); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return copyBucket(b, [][]byte{name})
-		}); err != nil {
-			return err
-		}
-		err = tx.Commit()
-		tx = nil
-		return err
-	})
 }

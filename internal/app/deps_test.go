@@ -11,8 +11,8 @@ import (
 // as it is built: the domain, its services and its language forms (vn,
 // vnread) know neither the database nor Telegram, only the Telegram
 // client, the bot and its test double talk the Bot API's types, the outbox
-// and the scheduler are built without the bot, and no feature room depends
-// on another.
+// and the scheduler are built without the bot, the parts of storage know
+// neither Telegram nor the bot, and no feature room depends on another.
 
 const (
 	tgbotapi = "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -102,6 +102,26 @@ func TestOnlyTelegramAndTheBotImportTgbotapi(t *testing.T) {
 		if !seen[want] {
 			t.Errorf("go list does not list %s: the rules about it check nothing", want)
 		}
+	}
+}
+
+func TestStoragePartsKnowNeitherTelegramNorTheBot(t *testing.T) {
+	parts := 0
+	for _, line := range goList(t, "-f", pkgFormat, "youthbot/storage/...") {
+		path, rest, _ := strings.Cut(line, "|")
+		_, deps, _ := strings.Cut(rest, "|")
+		if !within(path, "youthbot/storage/internal") {
+			continue
+		}
+		parts++
+		for _, dep := range strings.Fields(deps) {
+			if within(dep, tgbotapi) || within(dep, "youthbot/telegram") || within(dep, "youthbot/bot") {
+				t.Errorf("%s depends on %s", path, dep)
+			}
+		}
+	}
+	if parts == 0 {
+		t.Errorf("go list lists no package under youthbot/storage/internal: the rule checks nothing")
 	}
 }
 
