@@ -1,7 +1,6 @@
 package vnread
 
 import (
-
 	"youthbot"
 	"youthbot/vn"
 )
