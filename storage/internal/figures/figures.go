@@ -76,8 +76,9 @@ func (a *tally) add(b *tally) {
 // distinct members who took part. Its cost is the unit's entries in the
 // period, not the database.
 func (t *Store) unitActs(r *tally, unit string, p youthbot.Period) {
+	acts, done, unitActs := t.tx.Bucket(kv.ActIndex), t.tx.Bucket(kv.ProjectsDone), t.tx.Bucket(kv.UnitActIndex)
 	for _, month := range kv.Months(p) {
-		kv.PrefixScan(t.tx, kv.ActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.Scan(acts, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			switch v[0] {
 			case 'c':
 				r.part++
@@ -90,7 +91,7 @@ func (t *Store) unitActs(r *tally, unit string, p youthbot.Period) {
 			}
 			return nil
 		})
-		kv.PrefixScan(t.tx, kv.ProjectsDone, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.Scan(done, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			level := youthbot.UnitKind("")
 			if len(v) > 9 && int(v[9]) < len(kv.LevelOfCode) {
 				level = kv.LevelOfCode[v[9]]
@@ -114,7 +115,7 @@ func (t *Store) unitActs(r *tally, unit string, p youthbot.Period) {
 		if !t.f7Present().acts {
 			continue
 		}
-		kv.PrefixScan(t.tx, kv.UnitActIndex, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
+		kv.Scan(unitActs, kv.Join([]byte(unit), month, nil), func(_, v []byte) error {
 			r.f7.acts++
 			if len(v) > 1 {
 				r.f7.contrib.addContribution(v[1:])

@@ -83,7 +83,13 @@ func Join(parts ...[]byte) []byte {
 // PrefixScan calls fn for each key of bucket starting with prefix; fn
 // returning ErrStop ends the scan without an error.
 func PrefixScan(tx *bolt.Tx, bucket, prefix []byte, fn func(k, v []byte) error) error {
-	c := tx.Bucket(bucket).Cursor()
+	return Scan(tx.Bucket(bucket), prefix, fn)
+}
+
+// Scan is PrefixScan of a bucket already looked up: a loop over many
+// prefixes of one bucket looks it up once (each tx.Bucket is a seek).
+func Scan(b *bolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
+	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && HasPrefix(k, prefix); k, v = c.Next() {
 		if err := fn(k, v); err == ErrStop {
 			return nil
