@@ -13,6 +13,7 @@ import (
 	"youthbot/storage/internal/erasure"
 	"youthbot/storage/internal/kv"
 	"youthbot/storage/internal/msglog"
+	unittree "youthbot/storage/internal/tree"
 )
 
 // migrations are applied in order; the schema version is how many ran. Never
@@ -71,6 +72,10 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return addDoneLevels(tx)
 	},
+	// 9: the unit tree's changes waiting for their date, recorded by a build
+	// that wrote their history at once, are marked so (treeOp.Written): on
+	// their date only today's tree changes.
+	unittree.MarkWaitingWritten,
 }
 
 // addDoneLevels gives every done project's projects_done entry written

@@ -31,7 +31,7 @@ func TestMigrationGivesOldDoneProjectsTheirLevel(t *testing.T) {
 		if err := tx.Bolt().Bucket(kv.ProjectsDone).Put(kv.Join([]byte("VT"), []byte("202505"), []byte("P1")), old); err != nil {
 			return err
 		}
-		return tx.Bolt().Bucket(kv.Meta).Put(kv.KeySchema, kv.U64Key(SchemaVersion-1)) // as the build before F7 left it
+		return tx.Bolt().Bucket(kv.Meta).Put(kv.KeySchema, kv.U64Key(7)) // as the build before F7 left it
 	})
 	db.Close()
 	db, err = Open(path, Options{})

@@ -32,6 +32,10 @@ func (e *ChangeError) Unwrap() error { return e.Problems[0].Err }
 type treeOp struct {
 	C          youthbot.UnitChange `json:"c"`
 	ID, Target string
+	// Written: the change's history was written when it was recorded, by
+	// a build before history waited for the date (MarkWaitingWritten): on
+	// its date only today's tree is changed.
+	Written bool `json:"w,omitempty"`
 }
 
 // ChangeCounts is what ApplyUnitChanges did.
@@ -143,8 +147,10 @@ func (t *Tree) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Da
 
 // takeEffect writes op to the history and applies it to today's tree.
 func (t *Tree) takeEffect(b *bolt.Bucket, op treeOp, loc *time.Location) error {
-	if err := t.writeHistory(b, op); err != nil {
-		return err
+	if !op.Written {
+		if err := t.writeHistory(b, op); err != nil {
+			return err
+		}
 	}
 	return t.applyToday(op, loc)
 }

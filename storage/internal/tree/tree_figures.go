@@ -74,7 +74,12 @@ func (t *Views) ViewChildCodes(id string) []string {
 	case t.view.current:
 		codes := t.ChildCodes(id)
 		t.treeScan(func(rest []string, _ []byte) bool {
-			codes = append(codes, rest[0]) // ceased: in the history, out of today's tree
+			// A merger recorded before history waited for the date
+			// (treeOp.Written) is in the history while the unit is
+			// still under its parent: rolled up here too, it would count twice.
+			if u, err := t.Unit(rest[0]); err != nil || t.ceasedToday(u) {
+				codes = append(codes, rest[0])
+			}
 			return true
 		}, "a", id)
 		slices.Sort(codes)

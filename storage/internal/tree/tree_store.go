@@ -322,11 +322,15 @@ func (t *Tree) FirstVersion(id string) (youthbot.Unit, bool) {
 }
 
 // ceasedToday reports whether u has left today's tree: merged or
-// dissolved (the history tells a change once it took effect, in the
-// transaction that unlinks the unit from today's tree).
+// dissolved, and unlinked from its parent. The history tells a change once
+// it took effect, in the transaction that unlinks the unit; but a change
+// recorded before history waited for the date (treeOp.Written) is in the
+// history already while the unit is still in today's tree.
 func (t *Tree) ceasedToday(u youthbot.Unit) bool {
-	_, gone := t.UnitGone(u.Code)
-	return gone
+	if _, gone := t.UnitGone(u.Code); !gone {
+		return false
+	}
+	return t.tx.Bucket(kv.UnitChildren).Get(kv.Join([]byte(u.Parent), []byte(u.Code))) == nil
 }
 
 // CurrentUnits returns the units that exist today: Units without those

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // A change dated after today waits under "p" and is written to the dated
@@ -92,6 +93,9 @@ func (t *Tree) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChan
 func (t *Tree) replayWaiting(m *youthbot.TreeModel) error {
 	return t.queuedOps("p", "", func(op refusedOp) bool {
 		c := op.C
+		if op.Written {
+			return true // in the versions already
+		}
 		if c.Kind == youthbot.ChangeFound {
 			m.Units[op.ID] = &youthbot.TreeUnit{ID: op.ID, Code: op.ID, Name: c.NewName, Parent: op.Target, Kind: c.UnitKind, Born: c.Date, Last: c.Date}
 			m.Codes[op.ID] = op.ID
@@ -163,4 +167,36 @@ func wholeArgs(args []any) []any {
 		}
 	}
 	return args
+}
+
+// MarkWaitingWritten marks every change waiting for its date as Written: a
+// build before history waited for the date wrote a waiting change's
+// history when it recorded it (a migration, run once).
+func MarkWaitingWritten(tx *bolt.Tx) error {
+	b := tx.Bucket(kv.Tree)
+	if b == nil {
+		return nil
+	}
+	type entry struct{ k, v []byte }
+	var marked []entry
+	c := b.Cursor()
+	prefix := tkey("p", "")
+	for k, v := c.Seek(prefix); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
+		var op treeOp
+		if err := json.Unmarshal(v, &op); err != nil {
+			return fmt.Errorf("decode a waiting change of the unit tree: %w", err)
+		}
+		op.Written = true
+		data, err := json.Marshal(op)
+		if err != nil {
+			return fmt.Errorf("encode a waiting change of the unit tree: %w", err)
+		}
+		marked = append(marked, entry{append([]byte(nil), k...), data})
+	}
+	for _, e := range marked {
+		if err := b.Put(e.k, e.v); err != nil {
+			return fmt.Errorf("mark a waiting change of the unit tree: %w", err)
+		}
+	}
+	return nil
 }
