@@ -16,8 +16,9 @@ const (
 	// pd:w:<item>:<page>:<reason>|back | pd:A:<page>:<hash>
 	PendingPrefix = "pd"
 	// Membership's prefixes (tw, tj, rg, m?, pe, fg, lg, i?, s?) are listed in bot/membership.
-	// Participation's prefixes (a?, x?) are listed in participation.go.
-	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in project.go.
+	// Participation's prefixes (a?, x?) are listed in bot/participation/participation.go.
+	// Projects', campaigns' and targets' prefixes (j?, k?) are listed in bot/projects/project.go.
+	// The live summaries' (sm) are in bot/requests, a rejection's own words and its undo (rx) in bot/internal/decision.
 )
 
 // maxCallbackData is Telegram's limit on callback_data, in bytes.

@@ -149,7 +149,7 @@ func canonicalPhone(phone string) string {
 }
 
 // ImportedByName returns the imported member not yet taken over of branch
-// with that name (compared folded, FoldName) and date of birth.
+// with that name (compared folded, vn.FoldName) and date of birth.
 func (t *Tx) ImportedByName(branch, name string, birth youthbot.Date) (youthbot.Member, bool, error) {
 	v := t.tx.Bucket(kv.ImportedKeys).Get(importedKey(branch, name, birth))
 	if v == nil || !youthbot.IsImportedID(kv.KeyID(v)) {

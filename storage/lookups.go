@@ -19,7 +19,7 @@ func (t *Tx) ProjectByOfficeCode(ma string) (youthbot.Project, bool, error) {
 }
 
 // CampaignByName returns unit's campaign whose name is name, compared
-// folded (FoldName), if any; the oldest when several are. Campaigns are
+// folded (vn.FoldName), if any; the oldest when several are. Campaigns are
 // few: it reads them all.
 func (t *Tx) CampaignByName(unit, name string) (youthbot.Campaign, bool, error) {
 	all, err := t.Campaigns()

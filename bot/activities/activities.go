@@ -4,7 +4,7 @@
 // summary); /activities lists the unit's with Edit and Delete for 30 days;
 // /achieved enters the achieved value of a manual target; /breakthrough
 // and /model register the unit's breakthrough tasks and effective models.
-// The rules are in service/ (unitactivity.go, achievements.go); this room
+// The rules are in service/ (unitactivity.go, plan.go); this room
 // reads messages and buttons and answers.
 package activities
 

@@ -268,7 +268,7 @@ func activityKeyboard(lang, id string) *tgbotapi.InlineKeyboardMarkup {
 }
 
 // cbActDecide handles Confirm / Reject on a confirmation request, or on
-// the /pending list through decideItem (bot/approve.go).
+// the /pending list through decideItem (bot/membership/approve.go).
 func (r *Participation) cbActDecide(c *bot.Ctx, args []string) error {
 	prefix, _ := bot.DecodeData(c.Update.CallbackQuery.Data)
 	why, err := decision.ReasonArg(prefix == cbActRejectWhy, bot.Arg(args, 1))

@@ -125,7 +125,7 @@ func (r *Participation) dlgLog(c *bot.Ctx, d *youthbot.Dialog, m *tgbotapi.Messa
 	return r.logNext(c, d)
 }
 
-// parseDayWord reads the dialog's date answer: any day ParseLogDay reads
+// parseDayWord reads the dialog's date answer: any day vnread.ParseLogDay reads
 // ("hôm qua", "thứ hai", "15/03"), or "nay" / "qua" alone.
 func parseDayWord(text string, today youthbot.Date) (youthbot.Date, error) {
 	switch vn.FoldName(text) {

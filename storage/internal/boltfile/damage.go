@@ -100,7 +100,7 @@ const (
 // root page and every branch page below it must say it is the page it is
 // and of a tree's kind, and every page a branch points to must lie within
 // the file. Leaves, most of the file, are not read: a damaged leaf is
-// found when it is read (guard). bbolt itself has checked the meta pages'
+// found when it is read (Guard). bbolt itself has checked the meta pages'
 // checksums and read the freelist.
 func CheckPages(path string, tx *bolt.Tx) error {
 	f, err := os.Open(path)

@@ -32,7 +32,7 @@ var (
 	UnitGroups     = []byte("unit_groups")      // unit 0 idKey(chat) → nil
 	Jobs           = []byte("jobs")             // scheduler job name → its state
 	PendingMembers = []byte("pending_members")  // unit 0 idKey(user) → nil, registrations waiting
-	// F7 (figures/unitact.go, project.go, plan/plan.go, imported.go).
+	// F7 (storage/project.go and imported.go, figures/unitact.go, plan/plan.go).
 	UnitActs          = []byte("unit_acts")          // u64(id) → UnitActivity
 	UnitActIndex      = []byte("unit_act_index")     // unit 0 YYYYMM 0 u64(id) → day (1) + contribution
 	OfficeCodes       = []byte("office_codes")       // ma → 'a' u64(id) | 'p' project code

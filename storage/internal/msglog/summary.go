@@ -9,7 +9,7 @@ import (
 )
 
 // Summaries: the state of the live summaries of the requests sent to a
-// secretary (bot/requests.go), one per chat, kind of request and unit: the
+// secretary (bot/requests), one per chat, kind of request and unit: the
 // window of coalescing it is in. What the summary shows is read from the
 // pending items each time, never stored here. The bucket is made when
 // first written (no migration: an older file has no summary open).
