@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"youthbot"
+	"youthbot/storage/internal/kv"
 )
 
 // testdata/waiting-history-written.db was written by the build before a
@@ -17,7 +19,8 @@ import (
 // tree with a member in VT-A, and recorded on 15/01/2026 changes dated
 // 01/03/2026, VT merged into PH (5/QĐ-TWĐTN) and HG renamed "Tỉnh đoàn mới"
 // (6/QĐ-TWĐTN), and dated 01/04/2026, HG renamed again with a new code CT
-// (7/QĐ-TWĐTN), their history written at once. Migrated, it waits as
+// (7/QĐ-TWĐTN), and the branch PH-D founded under PH on 01/03/2026
+// (8/QĐ-TWĐTN), their history written at once. Migrated, it waits as
 // before and on the dates ends exactly where this build ends when the same
 // changes are recorded now (written again, HG's first rename would have
 // cut its history at the second).
@@ -31,7 +34,8 @@ func TestWaitingChangesOfTheBuildBeforeTakeEffectOnTheirDate(t *testing.T) {
 	if n, err := applyChanges(fresh, day(2026, 1, 15), loc,
 		youthbot.UnitChange{Row: 2, Date: d, Kind: youthbot.ChangeMerge, Unit: "VT", Target: "PH", Decision: "5/QĐ-TWĐTN"},
 		youthbot.UnitChange{Row: 3, Date: d, Kind: youthbot.ChangeRename, Unit: "HG", NewName: "Tỉnh đoàn mới", Decision: "6/QĐ-TWĐTN"},
-		youthbot.UnitChange{Row: 4, Date: day(2026, 4, 1), Kind: youthbot.ChangeRename, Unit: "HG", NewName: "Thành đoàn Cần Thơ", Target: "CT", Decision: "7/QĐ-TWĐTN"}); err != nil || n.Waiting != 3 {
+		youthbot.UnitChange{Row: 4, Date: day(2026, 4, 1), Kind: youthbot.ChangeRename, Unit: "HG", NewName: "Thành đoàn Cần Thơ", Target: "CT", Decision: "7/QĐ-TWĐTN"},
+		youthbot.UnitChange{Row: 5, Date: d, Kind: youthbot.ChangeFound, Unit: "PH-D", Target: "PH", NewName: "Chi đoàn D", UnitKind: youthbot.KindBranch, Decision: "8/QĐ-TWĐTN"}); err != nil || n.Waiting != 4 {
 		t.Fatalf("record: %+v %v", n, err)
 	}
 
@@ -66,7 +70,7 @@ func TestWaitingChangesOfTheBuildBeforeTakeEffectOnTheirDate(t *testing.T) {
 		for _, due := range []struct {
 			date youthbot.Date
 			want int
-		}{{d, 2}, {day(2026, 4, 1), 1}} {
+		}{{d, 3}, {day(2026, 4, 1), 1}} {
 			date, want := due.date, due.want
 			var n DueCounts
 			update(t, db, func(tx *Tx) error { var err error; n, err = tx.ApplyDueChanges(date, loc); return err })
@@ -87,6 +91,9 @@ func TestWaitingChangesOfTheBuildBeforeTakeEffectOnTheirDate(t *testing.T) {
 		}
 	}
 	view(t, legacy, func(tx *Tx) error {
+		if u, err := tx.Unit("PH-D"); err != nil || u.Parent != "PH" {
+			t.Errorf("the founded PH-D: %+v, %v", u, err)
+		}
 		if u, _ := tx.Unit("VT-A"); u.Parent != "PH" {
 			t.Errorf("VT-A is under %q, want PH", u.Parent)
 		}
@@ -126,4 +133,23 @@ func openCopy(t *testing.T, path string) *DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// TestAnUnreadableRefusedChangeFailsTheImport: a refused change that does
+// not decode fails an import of a change of its day, rather than reading as
+// never recorded (the change would be recorded a second time).
+func TestAnUnreadableRefusedChangeFailsTheImport(t *testing.T) {
+	loc := time.UTC
+	db := withTree(t)
+	d := day(2026, 3, 1)
+	if _, err := applyChanges(db, day(2026, 1, 15), loc, youthbot.UnitChange{Date: d, Kind: youthbot.ChangeRename, Unit: "PH", NewName: "Huyện đoàn mới"}); err != nil {
+		t.Fatal(err)
+	}
+	update(t, db, func(tx *Tx) error {
+		return tx.tx.Bucket(kv.Tree).Put([]byte("r\x0020260301\x00ffffffffffffffff"), []byte("{not json"))
+	})
+	_, err := applyChanges(db, day(2026, 1, 16), loc, youthbot.UnitChange{Date: d, Kind: youthbot.ChangeRename, Unit: "VT", NewName: "Thành đoàn mới"})
+	if err == nil || !strings.Contains(err.Error(), "decode a refused change of the unit tree") {
+		t.Errorf("import over an unreadable refused change: %v", err)
+	}
 }

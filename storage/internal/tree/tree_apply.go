@@ -110,7 +110,11 @@ func (t *Tree) ApplyUnitChanges(changes []youthbot.UnitChange, today youthbot.Da
 			id = c.Unit
 		}
 		if id != "" {
-			if rec, ok := t.recordedChange(id, c); ok {
+			rec, ok, err := t.recordedChange(id, c)
+			if err != nil {
+				return ChangeCounts{}, err
+			}
+			if ok {
 				if rec.Same(c) {
 					n.Unchanged++
 					continue
@@ -161,14 +165,17 @@ func changeKey(id string, c youthbot.UnitChange) []byte {
 
 // recordedChange returns the change recorded for id on c's day of c's
 // kind: in the history, waiting for its date or refused on it.
-func (t *Tree) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
+func (t *Tree) recordedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool, error) {
 	var rec youthbot.UnitChange
 	b := t.treeBucket()
 	if b == nil {
-		return rec, false
+		return rec, false, nil
 	}
 	if data := b.Get(changeKey(id, c)); data != nil {
-		return rec, json.Unmarshal(data, &rec) == nil
+		if err := json.Unmarshal(data, &rec); err != nil {
+			return rec, false, fmt.Errorf("decode the recorded change of %s: %w", id, err)
+		}
+		return rec, true, nil
 	}
 	return t.queuedChange(id, c)
 }

@@ -2,7 +2,6 @@ package tree
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -50,7 +49,7 @@ func (t *Tree) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCoun
 		return true
 	}, "p")
 	if err != nil {
-		return n, errors.Join(errors.New("decode a waiting change"), err)
+		return n, fmt.Errorf("decode a waiting change of the unit tree: %w", err)
 	}
 	for i, op := range ops {
 		if perr := t.recheck(op); perr != nil {
@@ -75,7 +74,15 @@ func (t *Tree) ApplyDueChanges(today youthbot.Date, loc *time.Location) (DueCoun
 func (t *Tree) recheck(op treeOp) *youthbot.Error {
 	c := op.C
 	if c.Kind == youthbot.ChangeFound {
-		if _, err := t.ResolveUnit(op.ID); err == nil {
+		id, err := t.ResolveUnit(op.ID)
+		taken := err == nil
+		if op.Written && id == op.ID {
+			// Its own code, in the history since it was recorded: taken
+			// only by a unit written in today's tree meanwhile.
+			_, err := t.Unit(op.ID)
+			taken = err == nil
+		}
+		if taken {
 			return youthbot.Errorf(youthbot.EINVALID, "tree.code_taken", c.Unit)
 		}
 		return t.liveParent(op)

@@ -48,7 +48,7 @@ func (t *Tree) putRefused(b *bolt.Bucket, key []byte, op treeOp, why *youthbot.E
 }
 
 // queuedOps calls fn for the changes waiting ("p") or refused ("r") under
-// list, in date order, from the day given on ("" for all).
+// list, in date order: those of the day given (a dayKey), or all ("").
 func (t *Tree) queuedOps(list, from string, fn func(refusedOp) bool) error {
 	var err error
 	parts := []string{list}
@@ -68,21 +68,21 @@ func (t *Tree) queuedOps(list, from string, fn func(refusedOp) bool) error {
 
 // queuedChange returns the change waiting for or refused on c's day for id
 // of c's kind, the key the history records it under once it took effect.
-func (t *Tree) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool) {
+func (t *Tree) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChange, bool, error) {
 	var rec youthbot.UnitChange
 	found := false
 	for _, list := range []string{"p", "r"} {
-		t.queuedOps(list, dayKey(c.Date), func(op refusedOp) bool {
+		err := t.queuedOps(list, dayKey(c.Date), func(op refusedOp) bool {
 			if op.ID == id && op.C.Kind == c.Kind {
 				rec, found = op.C, true
 			}
 			return !found
 		})
-		if found {
-			break
+		if err != nil || found {
+			return rec, found, err
 		}
 	}
-	return rec, found
+	return rec, false, nil
 }
 
 // replayWaiting applies the waiting changes to m in date order, unchecked:
