@@ -41,7 +41,7 @@ var form = bot.Form{
 }
 
 // headGroups are the groups of head counts, in the order they are written.
-var headGroups = []string{"members", "youth", "students", "residents"}
+var headGroups = figform.HeadGroups
 
 // benefGroups are the groups of beneficiaries, in report order
 // (youthbot.BenefitGroups).
@@ -57,38 +57,18 @@ var benefGroups = func() []string {
 type label string
 
 const (
-	lHead    label = "head:"
-	lBenef   label = "benef:"
-	lDays    label = "days"
-	lValue   label = "value"
-	lSupport label = "support"
+	lHead    label = figform.LabelHead
+	lBenef   label = figform.LabelBenef
+	lDays    label = figform.LabelDays
+	lValue   label = figform.LabelValue
+	lSupport label = figform.LabelSupport
 	lCamp    label = "camp"
 	lUnit    label = "unit"
 )
 
-// labels are the words that name a figure, folded (vn.FoldName): in
-// Vietnamese as reports write them, abbreviated as secretaries type them,
-// and in English.
-var labels = map[string]label{
-	"doan vien": lHead + "members", "dv": lHead + "members", "members": lHead + "members", "member": lHead + "members",
-	"thanh nien": lHead + "youth", "tn": lHead + "youth", "youth": lHead + "youth",
-	"hoc sinh": lHead + "students", "sinh vien": lHead + "students", "hoc sinh sinh vien": lHead + "students",
-	"hoc sinh, sinh vien": lHead + "students", "hssv": lHead + "students", "hs": lHead + "students", "sv": lHead + "students",
-	"students": lHead + "students", "student": lHead + "students",
-	"nguoi dan": lHead + "residents", "nhan dan": lHead + "residents", "dan": lHead + "residents", "nd": lHead + "residents",
-	"residents": lHead + "residents", "resident": lHead + "residents",
-
-	"thieu nhi": lBenef + "children", "tre em": lBenef + "children", "children": lBenef + "children",
-	"ho ngheo": lBenef + "households", "gia dinh chinh sach": lBenef + "households", "ho": lBenef + "households",
-	"households":     lBenef + "households",
-	"nguoi cao tuoi": lBenef + "elderly", "cao tuoi": lBenef + "elderly", "elderly": lBenef + "elderly",
-	"khac": lBenef + "others", "doi tuong khac": lBenef + "others", "others": lBenef + "others",
-
-	"ngay cong": lDays, "nc": lDays, "person-days": lDays, "person days": lDays,
-	"gia tri": lValue, "gia tri lam loi": lValue, "lam loi": lValue, "gtll": lValue, "value": lValue,
-	"kinh phi": lSupport, "ho tro": lSupport, "kinh phi ho tro": lSupport, "kp": lSupport, "support": lSupport,
-	"chien dich": lCamp, "campaign": lCamp, "don vi": lUnit, "unit": lUnit,
-}
+// labels are the words /activity reads: the figures' (figform.Labels),
+// the campaign's and the unit's.
+var labels = figform.Labels(map[string]label{"chien dich": lCamp, "campaign": lCamp, "don vi": lUnit, "unit": lUnit})
 
 // matchLabel reads the label of /activity's words start with.
 func matchLabel(words []string) (label, int) { return figform.MatchLabel(labels, words) }

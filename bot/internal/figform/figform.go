@@ -34,41 +34,70 @@ const (
 // ("h" + group), a beneficiary group ("b" + group), or one of the figures.
 type doneLabel string
 
+// The labels of the figures /done and /activity both read: a head count
+// is LabelHead and its group, beneficiaries LabelBenef and theirs.
 const (
-	dlHead    doneLabel = "h"
-	dlBenef   doneLabel = "b"
-	dlDays    doneLabel = "days"
-	dlValue   doneLabel = "value"
-	dlSupport doneLabel = "support"
+	LabelHead    = "head:"
+	LabelBenef   = "benef:"
+	LabelDays    = "days"
+	LabelValue   = "value"
+	LabelSupport = "support"
+)
+
+const (
+	dlHead    doneLabel = LabelHead
+	dlBenef   doneLabel = LabelBenef
+	dlDays    doneLabel = LabelDays
+	dlValue   doneLabel = LabelValue
+	dlSupport doneLabel = LabelSupport
 	dlLevel   doneLabel = "level"
 )
 
 // HeadGroups are the head-count groups in the order they are typed.
 var HeadGroups = []string{"members", "youth", "students", "residents"}
 
-// doneLabels are the words naming a figure, folded (vn.FoldName): in
+// figureWords are the words naming a figure, folded (vn.FoldName): in
 // Vietnamese as reports write them, abbreviated as secretaries type them,
-// and in English.
-var doneLabels = map[string]doneLabel{
-	"doan vien": dlHead + "members", "dv": dlHead + "members", "members": dlHead + "members", "member": dlHead + "members",
-	"thanh nien": dlHead + "youth", "tn": dlHead + "youth", "youth": dlHead + "youth",
-	"hoc sinh": dlHead + "students", "sinh vien": dlHead + "students", "hoc sinh sinh vien": dlHead + "students",
-	"hoc sinh, sinh vien": dlHead + "students", "hssv": dlHead + "students", "hs": dlHead + "students",
-	"sv": dlHead + "students", "students": dlHead + "students", "student": dlHead + "students",
-	"nguoi dan": dlHead + "residents", "nhan dan": dlHead + "residents", "dan": dlHead + "residents",
-	"nd": dlHead + "residents", "residents": dlHead + "residents", "resident": dlHead + "residents",
+// and in English; one table for every form that reads figures (Labels).
+var figureWords = map[string]string{
+	"doan vien": LabelHead + "members", "dv": LabelHead + "members", "members": LabelHead + "members", "member": LabelHead + "members",
+	"thanh nien": LabelHead + "youth", "tn": LabelHead + "youth", "youth": LabelHead + "youth",
+	"hoc sinh": LabelHead + "students", "sinh vien": LabelHead + "students", "hoc sinh sinh vien": LabelHead + "students",
+	"hoc sinh, sinh vien": LabelHead + "students", "hssv": LabelHead + "students", "hs": LabelHead + "students",
+	"sv": LabelHead + "students", "students": LabelHead + "students", "student": LabelHead + "students",
+	"nguoi dan": LabelHead + "residents", "nhan dan": LabelHead + "residents", "dan": LabelHead + "residents",
+	"nd": LabelHead + "residents", "residents": LabelHead + "residents", "resident": LabelHead + "residents",
 
-	"thieu nhi": dlBenef + "children", "tre em": dlBenef + "children", "children": dlBenef + "children",
-	"ho ngheo": dlBenef + "households", "gia dinh chinh sach": dlBenef + "households", "ho": dlBenef + "households",
-	"households":     dlBenef + "households",
-	"nguoi cao tuoi": dlBenef + "elderly", "cao tuoi": dlBenef + "elderly", "elderly": dlBenef + "elderly",
-	"khac": dlBenef + "others", "doi tuong khac": dlBenef + "others", "others": dlBenef + "others",
+	"thieu nhi": LabelBenef + "children", "tre em": LabelBenef + "children", "children": LabelBenef + "children",
+	"ho ngheo": LabelBenef + "households", "gia dinh chinh sach": LabelBenef + "households", "ho": LabelBenef + "households",
+	"households":     LabelBenef + "households",
+	"nguoi cao tuoi": LabelBenef + "elderly", "cao tuoi": LabelBenef + "elderly", "elderly": LabelBenef + "elderly",
+	"khac": LabelBenef + "others", "doi tuong khac": LabelBenef + "others", "others": LabelBenef + "others",
 
-	"ngay cong": dlDays, "nc": dlDays, "person-days": dlDays, "person days": dlDays,
-	"gia tri": dlValue, "gia tri lam loi": dlValue, "lam loi": dlValue, "gtll": dlValue, "value": dlValue,
-	"kinh phi": dlSupport, "ho tro": dlSupport, "kinh phi ho tro": dlSupport, "kp": dlSupport, "support": dlSupport,
-	"cap": dlLevel, "cap cong nhan": dlLevel, "level": dlLevel,
+	"ngay cong": LabelDays, "nc": LabelDays, "person-days": LabelDays, "person days": LabelDays,
+	"gia tri": LabelValue, "gia tri lam loi": LabelValue, "lam loi": LabelValue, "gtll": LabelValue, "value": LabelValue,
+	"kinh phi": LabelSupport, "ho tro": LabelSupport, "kinh phi ho tro": LabelSupport, "kp": LabelSupport, "support": LabelSupport,
 }
+
+// Labels returns the words of the figures with a form's own words added
+// (extra), as that form's labels: what MatchLabel reads.
+func Labels[L ~string](extra map[string]L) map[string]L {
+	out := make(map[string]L, len(figureWords)+len(extra))
+	for w, l := range figureWords {
+		out[w] = L(l)
+	}
+	for w, l := range extra {
+		if _, dup := out[w]; dup {
+			panic("figform: a form's word names a figure already: " + w)
+		}
+		out[w] = l
+	}
+	return out
+}
+
+// doneLabels are the words /done reads: the figures' and the recognition
+// level's.
+var doneLabels = Labels(map[string]doneLabel{"cap": dlLevel, "cap cong nhan": dlLevel, "level": dlLevel})
 
 // levelWords are the words of a recognition level, folded.
 var levelWords = map[string]youthbot.UnitKind{
