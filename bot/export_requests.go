@@ -48,6 +48,15 @@ func (c *Ctx) RequestDecided(kind, unit, id string) error {
 	return c.b.requests.Decided(c, kind, unit, id)
 }
 
+// Decided tells what shows the requests that an item was decided
+// (RequestDecided), then delivers the decision's notices.
+func (c *Ctx) Decided(kind, unit, id string, notices []service.Notice) error {
+	if err := c.RequestDecided(kind, unit, id); err != nil {
+		return err
+	}
+	return c.Deliver(notices)
+}
+
 // Queued are the messages this update queued so far, in order: a room may
 // name one (Outgoing.Track) or see what the update answers already.
 func (c *Ctx) Queued() []*youthbot.Outgoing { return c.out }

@@ -108,10 +108,7 @@ func (r *Room) decideMember(c *bot.Ctx, m *youthbot.Member, approve bool, why st
 		return err
 	}
 	*m = decided
-	if err := c.RequestDecided(bot.RequestRegistration, m.Unit, strconv.FormatInt(m.UserID, 10)); err != nil {
-		return err
-	}
-	return c.Deliver(notices)
+	return c.Decided(bot.RequestRegistration, m.Unit, strconv.FormatInt(m.UserID, 10), notices)
 }
 
 // decisionLine says who decided a registration and when.

@@ -31,10 +31,7 @@ func DecideActivity(c *bot.Ctx, a *youthbot.Activity, confirm bool, why string) 
 		return err
 	}
 	*a = decided
-	if err := c.RequestDecided(bot.RequestActivity, a.Unit, strconv.FormatUint(a.ID, 10)); err != nil {
-		return err
-	}
-	return c.Deliver(notices)
+	return c.Decided(bot.RequestActivity, a.Unit, strconv.FormatUint(a.ID, 10), notices)
 }
 
 // TransferToDecide loads the transfer a button names and checks, now,
@@ -54,10 +51,7 @@ func DecideTransfer(c *bot.Ctx, t *youthbot.Transfer, accept bool) error {
 		return err
 	}
 	*t = decided
-	if err := c.RequestDecided(bot.RequestTransfer, t.To, strconv.FormatUint(t.ID, 10)); err != nil {
-		return err
-	}
-	return c.Deliver(notices)
+	return c.Decided(bot.RequestTransfer, t.To, strconv.FormatUint(t.ID, 10), notices)
 }
 
 // toDecide loads the record a decision button names by its id argument
