@@ -118,11 +118,7 @@ func (r *Room) decisionLine(c *bot.Ctx, lang string, m youthbot.Member) string {
 	case youthbot.StatusApproved:
 		return i18n.T(lang, "approval.approved", when)
 	case youthbot.StatusRejected:
-		line := i18n.T(lang, "approval.rejected", when)
-		if why, ok := service.ReasonLine(m.Reason); ok {
-			line += "\n" + i18n.T(lang, why.Key, why.Args...)
-		}
-		return line
+		return decision.WithReason(lang, i18n.T(lang, "approval.rejected", when), m.Reason)
 	}
 	return i18n.T(lang, "approval.withdrawn")
 }

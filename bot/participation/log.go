@@ -313,11 +313,7 @@ func (r *Participation) activityDecision(lang string, a youthbot.Activity) strin
 	case youthbot.ActivityConfirmed:
 		return i18n.T(lang, "activity.decided_confirmed", when)
 	case youthbot.ActivityRejected:
-		line := i18n.T(lang, "activity.decided_rejected", when)
-		if why, ok := service.ReasonLine(a.Reason); ok {
-			line += "\n" + i18n.T(lang, why.Key, why.Args...)
-		}
-		return line
+		return decision.WithReason(lang, i18n.T(lang, "activity.decided_rejected", when), a.Reason)
 	case youthbot.ActivityUndone:
 		return i18n.T(lang, "activity.decided_undone")
 	}

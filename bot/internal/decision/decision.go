@@ -12,6 +12,7 @@ import (
 
 	"youthbot"
 	"youthbot/bot"
+	"youthbot/i18n"
 	"youthbot/service"
 )
 
@@ -82,4 +83,13 @@ func RefuseSelf(c *bot.Ctx, subject int64) error {
 		return youthbot.Errorf(youthbot.EUNAUTHORIZED, "err.self_decision")
 	}
 	return nil
+}
+
+// WithReason is the line that tells a rejection, followed by the line of
+// its reason (service.ReasonLine) in lang when it has one.
+func WithReason(lang, line, reason string) string {
+	if why, ok := service.ReasonLine(reason); ok {
+		line += "\n" + i18n.T(lang, why.Key, why.Args...)
+	}
+	return line
 }
