@@ -3,7 +3,6 @@ package report
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"youthbot"
 	"youthbot/i18n"
@@ -20,24 +19,9 @@ func separators(lang string) (thousands, decimal string) {
 	return ".", ","
 }
 
-// Number writes a whole number with the language's thousands separator.
-func Number(lang string, n int64) string {
-	th, _ := separators(lang)
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(th)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// Number writes a whole number with the language's thousands separator
+// (i18n.Number, which the bot's messages use too).
+func Number(lang string, n int64) string { return i18n.Number(lang, n) }
 
 // Decimal writes x with at most one decimal, dropped when it is 0.
 func Decimal(lang string, x float64) string {
