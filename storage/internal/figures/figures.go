@@ -133,20 +133,7 @@ func (t *Store) unitActs(r *tally, unit string, p youthbot.Period) {
 // to the tallies above it, so the big one is looked up only for the rest).
 // Its cost is the unit's stints.
 func (t *Store) unitStints(r *tally, unit string, p youthbot.Period, loc *time.Location, marks ...*tally) {
-	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
-	kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(unit), nil), func(k, v []byte) error {
-		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
-		to := int64(binary.BigEndian.Uint64(v[:8]))
-		if from < end && (to == 0 || to >= end) {
-			r.total++
-		}
-		if v[8] == 1 && from >= start && from < end {
-			r.fresh++
-		}
-		if from >= end || to != 0 && to <= start {
-			return nil
-		}
-		m := kv.KeyID(k[len(k)-16 : len(k)-8])
+	t.countStints(r, unit, p.Start(loc).Unix(), p.End(loc).Unix(), func(m int64) {
 		for _, s := range marks {
 			if s.unmarked == 0 {
 				continue // every active member seen: nothing to look up
@@ -157,6 +144,25 @@ func (t *Store) unitStints(r *tally, unit string, p youthbot.Period, loc *time.L
 				}
 				break
 			}
+		}
+	})
+}
+
+// countStints adds unit's own members at end and those newly admitted in
+// [start, end) to r, from its stints, and calls overlap with each member
+// whose stint here overlaps [start, end). Times are Unix seconds.
+func (t *Store) countStints(r *tally, unit string, start, end int64, overlap func(member int64)) {
+	kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(unit), nil), func(k, v []byte) error {
+		from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
+		to := int64(binary.BigEndian.Uint64(v[:8]))
+		if from < end && (to == 0 || to >= end) {
+			r.total++
+		}
+		if v[8] == 1 && from >= start && from < end {
+			r.fresh++
+		}
+		if from < end && (to == 0 || to > start) {
+			overlap(kv.KeyID(k[len(k)-16 : len(k)-8]))
 		}
 		return nil
 	})

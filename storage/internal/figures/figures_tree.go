@@ -1,11 +1,9 @@
 package figures
 
 import (
-	"encoding/binary"
 	"time"
 
 	"youthbot"
-	"youthbot/storage/internal/kv"
 )
 
 // FiguresTree computes the figures of unit for period p like Figures, with
@@ -49,23 +47,10 @@ func (t *Store) FiguresTree(unit string, p youthbot.Period, loc *time.Location) 
 	present := map[int64][]int32{}
 	start, end := p.Start(loc).Unix(), p.End(loc).Unix()
 	for i, u := range units {
-		r := tallies[i]
-		kv.PrefixScan(t.tx, kv.Stints, kv.Join([]byte(u.Code), nil), func(k, v []byte) error {
-			from := int64(binary.BigEndian.Uint64(k[len(k)-8:]))
-			to := int64(binary.BigEndian.Uint64(v[:8]))
-			if from < end && (to == 0 || to >= end) {
-				r.total++
-			}
-			if v[8] == 1 && from >= start && from < end {
-				r.fresh++
-			}
-			if from >= end || to != 0 && to <= start {
-				return nil
-			}
-			if m := kv.KeyID(k[len(k)-16 : len(k)-8]); acted[m] != nil {
+		t.countStints(tallies[i], u.Code, start, end, func(m int64) {
+			if acted[m] != nil {
 				present[m] = append(present[m], int32(i))
 			}
-			return nil
 		})
 	}
 	// Up the tree: a unit's tally is its own plus its children's.
