@@ -136,7 +136,7 @@ func (m *TreeModel) Apply(c UnitChange) (string, *Error) {
 		if m.within(p.ID, u.ID) {
 			return "", Errorf(EINVALID, "tree.cycle", code, c.Target)
 		}
-		u.Parent, u.Last = p.ID, c.Date
+		m.Replay(c, u.ID, p.ID)
 		return p.ID, nil
 	case ChangeMerge:
 		return m.merge(u, c)
@@ -147,8 +147,46 @@ func (m *TreeModel) Apply(c UnitChange) (string, *Error) {
 		if u.Members {
 			return "", Errorf(EINVALID, "tree.has_members", code)
 		}
-		u.Gone, u.Last = c.Date, c.Date
+		m.Replay(c, u.ID, "")
 		return "", nil
+	}
+}
+
+// Replay makes c the model's without checking it, as Apply does once it
+// checked it: id is the unit c changes and target the unit Apply returned
+// (a founding's parent, a move's, a merger's). Changes checked when they
+// were recorded replay so (the waiting ones, under later rows).
+func (m *TreeModel) Replay(c UnitChange, id, target string) {
+	if c.Kind == ChangeFound {
+		m.Units[id] = &TreeUnit{ID: id, Code: id, Name: c.NewName, Parent: target, Kind: c.UnitKind, Born: c.Date, Last: c.Date}
+		m.Codes[id] = id
+		return
+	}
+	u := m.Units[id]
+	if u == nil {
+		return
+	}
+	u.Last = c.Date
+	switch c.Kind {
+	case ChangeRename:
+		if c.NewName != "" {
+			u.Name = c.NewName
+		}
+		if code := NormalizeUnitCode(c.Target); code != "" {
+			u.Code, m.Codes[code] = code, u.ID
+		}
+	case ChangeMove:
+		u.Parent = target
+	case ChangeMerge:
+		for _, k := range m.childrenOf(u.ID) {
+			m.Units[k].Parent, m.Units[k].Last = target, c.Date
+		}
+		if into := m.Units[target]; into != nil && u.Members {
+			into.Members = true
+		}
+		u.Members, u.Gone = false, c.Date
+	case ChangeDissolve:
+		u.Members, u.Gone = false, c.Date
 	}
 }
 
@@ -186,8 +224,7 @@ func (m *TreeModel) found(code string, c UnitChange) (string, *Error) {
 		}
 		parentID = p.ID
 	}
-	m.Units[code] = &TreeUnit{ID: code, Code: code, Name: nu.Name, Parent: parentID, Kind: c.UnitKind, Born: c.Date, Last: c.Date}
-	m.Codes[code] = code
+	m.Replay(c, code, parentID)
 	return parentID, nil
 }
 
@@ -210,8 +247,7 @@ func (m *TreeModel) rename(u *TreeUnit, c UnitChange) *Error {
 	if c.NewName == "" && c.Target == "" {
 		return Errorf(EINVALID, "tree.rename_nothing", u.Code)
 	}
-	u.Name, u.Code, u.Last = name, newCode, c.Date
-	m.Codes[newCode] = u.ID
+	m.Replay(c, u.ID, "")
 	return nil
 }
 
@@ -233,14 +269,7 @@ func (m *TreeModel) merge(u *TreeUnit, c UnitChange) (string, *Error) {
 	if u.Members && into.Kind != KindBranch {
 		return "", Errorf(EINVALID, "tree.members_need_branch", u.Code, c.Target)
 	}
-	for _, k := range kids {
-		m.Units[k].Parent, m.Units[k].Last = into.ID, c.Date
-	}
-	if u.Members {
-		into.Members = true
-	}
-	u.Members = false
-	u.Gone, u.Last = c.Date, c.Date
+	m.Replay(c, u.ID, into.ID)
 	return into.ID, nil
 }
 

@@ -92,42 +92,8 @@ func (t *Tree) queuedChange(id string, c youthbot.UnitChange) (youthbot.UnitChan
 // then, not the rows recorded after it now.
 func (t *Tree) replayWaiting(m *youthbot.TreeModel) error {
 	return t.queuedOps("p", "", func(op refusedOp) bool {
-		c := op.C
-		if op.Written {
-			return true // in the versions already
-		}
-		if c.Kind == youthbot.ChangeFound {
-			m.Units[op.ID] = &youthbot.TreeUnit{ID: op.ID, Code: op.ID, Name: c.NewName, Parent: op.Target, Kind: c.UnitKind, Born: c.Date, Last: c.Date}
-			m.Codes[op.ID] = op.ID
-			return true
-		}
-		u := m.Units[op.ID]
-		if u == nil {
-			return true
-		}
-		u.Last = c.Date
-		switch c.Kind {
-		case youthbot.ChangeRename:
-			if c.NewName != "" {
-				u.Name = c.NewName
-			}
-			if code := youthbot.NormalizeUnitCode(c.Target); code != "" {
-				u.Code, m.Codes[code] = code, u.ID
-			}
-		case youthbot.ChangeMove:
-			u.Parent = op.Target
-		case youthbot.ChangeMerge:
-			for _, k := range m.Units {
-				if k.Parent == u.ID && k.Gone.IsZero() {
-					k.Parent, k.Last = op.Target, c.Date
-				}
-			}
-			if into := m.Units[op.Target]; into != nil && u.Members {
-				into.Members = true
-			}
-			u.Members, u.Gone = false, c.Date
-		case youthbot.ChangeDissolve:
-			u.Members, u.Gone = false, c.Date
+		if !op.Written { // else in the versions already
+			m.Replay(op.C, op.ID, op.Target)
 		}
 		return true
 	})
