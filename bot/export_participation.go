@@ -27,12 +27,3 @@ func (b *Bot) offer(c *Ctx, m *tgbotapi.Message) (offered bool, err error) {
 	}
 	return false, nil
 }
-
-// markup passes an inline keyboard to Reply or Notify: none as a nil
-// interface, not a nil pointer (which would be sent as "null").
-func markup(kb *tgbotapi.InlineKeyboardMarkup) any {
-	if kb == nil {
-		return nil
-	}
-	return kb
-}

@@ -141,7 +141,7 @@ func (view PageView) Turn(c *Ctx, args []string) error { return TurnPage(c, Arg(
 // Replied answers with a view's text and buttons, unless it failed (err).
 func (c *Ctx) Replied(text string, kb *tgbotapi.InlineKeyboardMarkup, err error) error {
 	if err == nil {
-		c.Reply(text, markup(kb))
+		c.Reply(text, kb)
 	}
 	return err
 }

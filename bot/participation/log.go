@@ -242,7 +242,7 @@ func (r *Participation) notifyActivity(c *bot.Ctx, to int64, photo string, text 
 		"photo":        photo,
 		"caption":      fitCaption(caption),
 		"parse_mode":   "HTML",
-		"reply_markup": mustJSON(kb),
+		"reply_markup": bot.MarkupJSON(kb),
 	}})
 	return nil
 }

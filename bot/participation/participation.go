@@ -6,7 +6,6 @@
 package participation
 
 import (
-	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 
@@ -121,24 +120,6 @@ func userArg(s string) (int64, bool) {
 
 // clip shortens user text for a list line.
 func clip(s string, n int) string { return service.Clip(s, n) }
-
-// markup passes an inline keyboard to Reply or Notify: none as a nil
-// interface, not a nil pointer (which would be sent as "null").
-func markup(kb *tgbotapi.InlineKeyboardMarkup) any {
-	if kb == nil {
-		return nil
-	}
-	return kb
-}
-
-// mustJSON encodes reply markup.
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("encode reply markup: " + err.Error())
-	}
-	return string(b)
-}
 
 // captionLen counts the characters Telegram counts in a caption or a text
 // (its limits: maxCaption, report.MaxMessage): the text without tags,

@@ -47,7 +47,7 @@ func (r *Participation) cmdTransfer(c *bot.Ctx, args string) error {
 		if err != nil {
 			return err
 		}
-		c.Reply(c.T("transfer.intro", unit.Name)+"\n\n"+text, markup(kb))
+		c.Reply(c.T("transfer.intro", unit.Name)+"\n\n"+text, kb)
 		return nil
 	}
 	code := youthbot.NormalizeUnitCode(args)
