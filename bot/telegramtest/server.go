@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -310,6 +311,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *call) (any, *a
 	c.spec = spec
 	c.rec.Method = spec.Name
 	req, err := wire.ReadRequest(w, r)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		// The body ended before its length: the bot hung up mid-request
+		// (a call cancelled at shutdown), which is no fault of the request.
+		return nil, refused(http.StatusBadRequest, "Bad Request: the request ended early")
+	}
 	if err != nil {
 		return nil, invalid("can't read the request: %v", err)
 	}

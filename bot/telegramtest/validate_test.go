@@ -1,8 +1,12 @@
 package telegramtest
 
 import (
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -159,5 +163,30 @@ func TestJSONAndMultipartBodiesAreValidated(t *testing.T) {
 	a := postFile(t, s, "sendDocument", map[string]string{"chat_id": "1001", "caption": "<i>x", "parse_mode": "HTML"}, "document", "a.txt", []byte("x"))
 	if a.Status != 400 || len(s.Violations()) != 1 {
 		t.Errorf("bad caption in multipart: %d %s, violations %q", a.Status, a.Body, s.Violations())
+	}
+}
+
+// TestARequestCutOffByTheBotIsNoViolation: a call the bot cancels while
+// sending it (at shutdown) reaches the double with its body cut short;
+// that is no fault of the request, whereas a body that does not parse is.
+func TestARequestCutOffByTheBotIsNoViolation(t *testing.T) {
+	var violations []string
+	var mu sync.Mutex
+	s := NewServer(Options{OnViolation: func(msg string) { mu.Lock(); violations = append(violations, msg); mu.Unlock() }})
+	defer s.Close()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.URL(), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "commands=%5B%7B%22command%22%3A%22start%22"
+	fmt.Fprintf(conn, "POST /bot%s/setMyCommands HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", Token, len(body)+40, body)
+	conn.(*net.TCPConn).CloseWrite()
+	io.Copy(io.Discard, conn)
+	conn.Close()
+	s.Close()
+	mu.Lock()
+	defer mu.Unlock()
+	if len(violations) != 0 {
+		t.Errorf("a request cut off by the bot is reported: %q", violations)
 	}
 }
