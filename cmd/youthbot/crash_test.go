@@ -342,12 +342,14 @@ type violation struct {
 }
 
 // cutByKill reports whether a refused request is one a killed process did
-// not finish sending: the double could not read it, before the last start
+// not finish sending: the double could not read it or found it ended
+// before its length, before the last start
 // or soon after a start (each start follows a kill or a stop at once, and
 // on a loaded machine the double may notice the cut connection only after
 // the next process has started).
 func cutByKill(description string, at time.Time, restarts []time.Time) bool {
-	if !strings.Contains(description, "can't read the request") || len(restarts) == 0 {
+	cut := strings.Contains(description, "can't read the request") || strings.Contains(description, "the request ended early")
+	if !cut || len(restarts) == 0 {
 		return false
 	}
 	if at.Before(restarts[len(restarts)-1]) {
@@ -1039,5 +1041,34 @@ func checkPresses(t *testing.T, presses *pressLog) {
 		if !ok || alert || !strings.Contains(text, crashDecided) {
 			t.Errorf("Approve (%s) answered %q (alert %v, answered %v), want %q", cb.Data, text, alert, ok, crashDecided)
 		}
+	}
+}
+
+// TestCutByKill holds which refusals a kill excuses: both ways the double
+// reports a request a killed process did not finish, only near a start.
+func TestCutByKill(t *testing.T) {
+	start := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	restarts := []time.Time{start, start.Add(time.Minute)}
+	tests := []struct {
+		name        string
+		description string
+		at          time.Time
+		want        bool
+	}{
+		{"unreadable before the last start", "can't read the request: EOF", start.Add(30 * time.Second), true},
+		{"ended early before the last start", "Bad Request: the request ended early", start.Add(30 * time.Second), true},
+		{"ended early soon after the last start", "Bad Request: the request ended early", start.Add(65 * time.Second), true},
+		{"ended early long after the last start", "Bad Request: the request ended early", start.Add(5 * time.Minute), false},
+		{"another refusal", "Bad Request: message text is empty", start.Add(30 * time.Second), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cutByKill(tt.description, tt.at, restarts); got != tt.want {
+				t.Errorf("cutByKill(%q) = %v, want %v", tt.description, got, tt.want)
+			}
+		})
+	}
+	if cutByKill("Bad Request: the request ended early", start, nil) {
+		t.Error("a cut request with no kill is excused")
 	}
 }
