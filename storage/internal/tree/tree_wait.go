@@ -145,9 +145,7 @@ func MarkWaitingWritten(tx *bolt.Tx) error {
 	}
 	type entry struct{ k, v []byte }
 	var marked []entry
-	c := b.Cursor()
-	prefix := tkey("p", "")
-	for k, v := c.Seek(prefix); k != nil && kv.HasPrefix(k, prefix); k, v = c.Next() {
+	err := kv.Scan(b, tkey("p", ""), func(k, v []byte) error {
 		var op treeOp
 		if err := json.Unmarshal(v, &op); err != nil {
 			return fmt.Errorf("decode a waiting change of the unit tree: %w", err)
@@ -158,6 +156,10 @@ func MarkWaitingWritten(tx *bolt.Tx) error {
 			return fmt.Errorf("encode a waiting change of the unit tree: %w", err)
 		}
 		marked = append(marked, entry{append([]byte(nil), k...), data})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, e := range marked {
 		if err := b.Put(e.k, e.v); err != nil {
